@@ -1,0 +1,105 @@
+"""Files in, clean dated articles out: loaders per format, cleaning, dates and titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.articles.article import Article, RawDocument, article_id_for
+from assistant.articles.cleaning import clean_pages, collapse_blank_lines
+from assistant.articles.dates import find_dateline, pop_date_marker
+from assistant.articles.loaders import SUPPORTED_SUFFIXES, loader_for
+from assistant.errors import UnreadableInput
+
+__all__ = [
+    "Article",
+    "RawDocument",
+    "ReadResult",
+    "SUPPORTED_SUFFIXES",
+    "build_article",
+    "read_articles",
+]
+
+_TITLE_MAX_WORDS = 30
+_TITLE_MAX_CHARS = 160
+_DERIVED_TITLE_MAX_CHARS = 90
+
+
+@dataclass
+class ReadResult:
+    """The articles of one file and the parts of it that were skipped, each with its reason."""
+
+    articles: list[Article] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_articles(path: Path, data: bytes) -> ReadResult:
+    """Read one file's bytes into articles; raises UnreadableInput when nothing can be read."""
+    loaded = loader_for(path).load(str(path), data)
+    result = ReadResult(failures=list(loaded.failures))
+    for raw in loaded.documents:
+        try:
+            result.articles.append(build_article(raw))
+        except UnreadableInput as error:
+            result.failures.append((raw.source, str(error)))
+    if not result.articles and len(loaded.documents) == 1 and result.failures:
+        raise UnreadableInput(result.failures[0][1])
+    return result
+
+
+def build_article(raw: RawDocument) -> Article:
+    """Clean the text, find the published date and title, and give the article its id."""
+    pages = list(raw.pages)
+    marker_date, pages[0] = pop_date_marker(pages[0])
+    pages = clean_pages(pages)
+    lines = pages[0].split("\n")
+    dateline = find_dateline(lines)
+    if dateline is not None:
+        del lines[dateline[1]]
+        pages[0] = collapse_blank_lines("\n".join(lines))
+    published = marker_date
+    if published is None and raw.source_hint != "pdf":
+        published = raw.published
+    if published is None and dateline is not None:
+        published = dateline[0]
+    if published is None:
+        published = raw.published
+    page_starts: list[int] = []
+    text = ""
+    for page in pages:
+        if text and page:
+            text += "\n\n"
+        page_starts.append(len(text))
+        text += page
+    if not text.strip():
+        raise UnreadableInput("no article text left after removing page furniture")
+    return Article(
+        id=article_id_for(text),
+        title=_title(raw.title, text),
+        text=text,
+        published=published,
+        source=raw.source,
+        page_starts=tuple(page_starts) if len(pages) > 1 or raw.source_hint == "pdf" else (),
+    )
+
+
+def _shorten(text: str, limit: int = _TITLE_MAX_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _title(declared: str | None, text: str) -> str:
+    """The declared title, else a headline-like first line, else the start of the first sentence."""
+    if declared and declared.strip():
+        return _shorten(declared)
+    first_line, _, rest = text.strip().partition("\n")
+    first_line = first_line.strip().lstrip("#").strip()
+    if rest.strip() and len(first_line.split()) <= _TITLE_MAX_WORDS and not first_line.endswith("."):
+        return _shorten(first_line)
+    from assistant.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    first = text[sentences[0].start : sentences[0].end] if sentences else text
+    return _shorten(first, _DERIVED_TITLE_MAX_CHARS)

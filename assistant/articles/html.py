@@ -1,0 +1,116 @@
+"""HTML pages: the article's text (trafilatura), its title and its published date from meta tags."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import lxml.html
+
+from assistant.articles.dates import parse_date
+
+# Meta tags news sites use for the original publication time, most trusted first.
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+
+
+def _meta_values(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        content = meta.get("content")
+        if key and content:
+            values.setdefault(key.strip().casefold(), content.strip())
+    return values
+
+
+def _json_ld_published(tree: lxml.html.HtmlElement) -> str | None:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").casefold() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except json.JSONDecodeError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict) and isinstance(item.get("datePublished"), str):
+                return str(item["datePublished"])
+    return None
+
+
+def published_from_html(tree: lxml.html.HtmlElement) -> date | None:
+    """The publication date the page declares in meta tags, JSON-LD or <time pubdate>."""
+    meta = _meta_values(tree)
+    for key in _PUBLISHED_META:
+        found = parse_date(meta.get(key))
+        if found:
+            return found
+    found = parse_date(_json_ld_published(tree))
+    if found:
+        return found
+    for time in tree.iter("time"):
+        if time.get("pubdate") is not None or "published" in (time.get("class") or ""):
+            found = parse_date(time.get("datetime"))
+            if found:
+                return found
+    return None
+
+
+def title_from_html(tree: lxml.html.HtmlElement) -> str | None:
+    """og:title, else the first <h1>, else <title>."""
+    meta = _meta_values(tree)
+    if meta.get("og:title"):
+        return meta["og:title"]
+    for tag in ("h1", "title"):
+        for element in tree.iter(tag):
+            text = " ".join(element.text_content().split())
+            if text:
+                return text
+    return None
+
+
+def parse_html(markup: str) -> lxml.html.HtmlElement:
+    """Parse markup leniently (lxml repairs broken HTML)."""
+    return lxml.html.document_fromstring(markup)
+
+
+def html_to_text(markup: str, tree: lxml.html.HtmlElement) -> str:
+    """Main text of a web page without navigation; falls back to all block text for tiny pages."""
+    import trafilatura  # heavy; only HTML ingestion needs it
+
+    text = trafilatura.extract(
+        markup, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+    )
+    if text and text.strip():
+        return text
+    return block_text(tree)
+
+
+def block_text(tree: lxml.html.HtmlElement) -> str:
+    """Text of every block element, one per line (for HTML we generated ourselves, e.g. Markdown)."""
+    for junk in tree.xpath("//script|//style|//noscript"):
+        junk.drop_tree()
+    blocks = tree.xpath(
+        "//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+        " or self::li or self::blockquote or self::pre or self::td or self::th]"
+        "[not(ancestor::p or ancestor::li or ancestor::blockquote or ancestor::pre)]"
+    )
+    if not blocks:
+        return " ".join(tree.text_content().split())
+    lines = (" ".join(block.text_content().split()) for block in blocks)
+    return "\n\n".join(line for line in lines if line)

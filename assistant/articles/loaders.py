@@ -1,0 +1,187 @@
+"""One loader per file format. Each turns a file's bytes into raw documents or says why it cannot."""
+
+from __future__ import annotations
+
+import io
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from assistant.articles.article import RawDocument
+from assistant.articles.dates import parse_date
+from assistant.articles.html import block_text, html_to_text, parse_html, published_from_html
+from assistant.articles.html import title_from_html
+from assistant.errors import UnreadableInput, UnsupportedFormat
+
+
+@dataclass
+class LoadResult:
+    """Documents read from one file, plus the parts of it (JSONL lines) that could not be read."""
+
+    documents: list[RawDocument] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+
+
+class Loader(ABC):
+    """Reads one format. Raise UnreadableInput for a file that cannot be read at all."""
+
+    suffixes: tuple[str, ...] = ()
+
+    @abstractmethod
+    def load(self, location: str, data: bytes) -> LoadResult:
+        """Turn the bytes of the file at `location` into documents."""
+
+
+def decode_text(data: bytes) -> str:
+    """Strict UTF-8 (a BOM is allowed); binary and empty files are errors with a reason."""
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput("binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableInput(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "convert the file to UTF-8"
+        ) from error
+    if not text.strip():
+        raise UnreadableInput("empty file (no text)")
+    return text
+
+
+class TextLoader(Loader):
+    suffixes = (".txt",)
+
+    def load(self, location: str, data: bytes) -> LoadResult:
+        return LoadResult([RawDocument(pages=[decode_text(data)], source=location)])
+
+
+class MarkdownLoader(Loader):
+    suffixes = (".md", ".markdown")
+
+    def load(self, location: str, data: bytes) -> LoadResult:
+        from markdown_it import MarkdownIt
+
+        markup = MarkdownIt("commonmark").enable("table").render(decode_text(data))
+        if not markup.strip():
+            raise UnreadableInput("empty file (no text)")
+        tree = parse_html(markup)
+        headings = [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2")]
+        text = block_text(tree)
+        if not text.strip():
+            raise UnreadableInput("Markdown file has no text")
+        title = headings[0] if headings else None
+        return LoadResult([RawDocument(pages=[text], source=location, title=title)])
+
+
+class HtmlLoader(Loader):
+    suffixes = (".html", ".htm")
+
+    def load(self, location: str, data: bytes) -> LoadResult:
+        markup = decode_text(data)
+        try:
+            tree = parse_html(markup)
+        except Exception as error:  # lxml raises several types for hopeless markup
+            raise UnreadableInput(f"HTML could not be parsed: {error}") from error
+        published = published_from_html(tree)
+        title = title_from_html(tree)
+        text = html_to_text(markup, tree)
+        if not text.strip():
+            raise UnreadableInput("HTML page has no article text")
+        return LoadResult([RawDocument([text], location, title, published, "html")])
+
+
+class PdfLoader(Loader):
+    suffixes = (".pdf",)
+
+    def load(self, location: str, data: bytes) -> LoadResult:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        if not data.strip():
+            raise UnreadableInput("empty file (0 bytes of PDF)")
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableInput("encrypted PDF: it needs a password; save a copy without one")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            metadata = reader.metadata
+        except UnreadableInput:
+            raise
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+            raise UnreadableInput(f"the PDF is probably corrupt: {error}") from error
+        except Exception as error:  # pypdf raises many kinds on malformed streams
+            raise UnreadableInput(f"the PDF is probably corrupt: {error!r}") from error
+        if not any(page.strip() for page in pages):
+            raise UnreadableInput("the PDF has no extractable text (a scan? run OCR first)")
+        title = (metadata.title if metadata else None) or None
+        published = _pdf_date(metadata)
+        return LoadResult([RawDocument(pages, location, title, published, "pdf")])
+
+
+def _pdf_date(metadata: object) -> date | None:
+    try:
+        created = getattr(metadata, "creation_date", None)
+    except Exception:  # a malformed /CreationDate must not lose the article
+        return None
+    return created.date() if created else None
+
+
+class JsonlLoader(Loader):
+    """One article per line: `text` required; `title`, `published`, `url`, `source` optional."""
+
+    suffixes = (".jsonl",)
+
+    def load(self, location: str, data: bytes) -> LoadResult:
+        result = LoadResult()
+        for number, line in enumerate(decode_text(data).splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"{location}#L{number}"
+            try:
+                result.documents.append(_jsonl_document(line, where))
+            except UnreadableInput as error:
+                result.failures.append((where, str(error)))
+        if not result.documents and not result.failures:
+            raise UnreadableInput("empty file (no JSON lines)")
+        return result
+
+
+def _jsonl_document(line: str, where: str) -> RawDocument:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise UnreadableInput(f"not JSON: {error.msg} at column {error.colno}") from error
+    if not isinstance(record, dict):
+        raise UnreadableInput("not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise UnreadableInput('missing or empty "text" field')
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    name = record.get("source") if isinstance(record.get("source"), str) else None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    published = parse_date(str(record["published"])) if record.get("published") else None
+    return RawDocument([text], url or (f"{name} ({where})" if name else where), title, published)
+
+
+LOADERS: tuple[Loader, ...] = (
+    TextLoader(),
+    MarkdownLoader(),
+    HtmlLoader(),
+    PdfLoader(),
+    JsonlLoader(),
+)
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for loader in LOADERS for s in loader.suffixes)
+
+
+def loader_for(path: Path) -> Loader:
+    """The loader for a file's extension; UnsupportedFormat names the ones we read."""
+    suffix = path.suffix.casefold()
+    for loader in LOADERS:
+        if suffix in loader.suffixes:
+            return loader
+    raise UnsupportedFormat(
+        f"unsupported file type {suffix or '(no extension)'!r}; "
+        f"newsdesk reads {', '.join(SUPPORTED_SUFFIXES)}"
+    )

@@ -1,0 +1,198 @@
+"""The `newsdesk` command: ingest, search, ask, eval, stats, remove."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from pydantic import ValidationError
+
+from assistant import _offline  # noqa: F401
+from assistant.errors import NewsdeskError
+from assistant.ingest import IngestReport
+from assistant.retrieval import MODES, Hit
+from assistant.settings import Settings
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2022-03-25") from None
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    parser = argparse.ArgumentParser(
+        prog="newsdesk", description="Question answering with exact citations over news articles."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--index",
+            type=Path,
+            default=None,
+            help="index folder (default: $NEWSDESK_INDEX_DIR, then ./index)",
+        )
+        return sub
+
+    ingest = command("ingest", "Add or update articles from files and folders.")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    search = command("search", "Find the passages that best match a query.")
+    search.add_argument("query", metavar="QUERY", help="the query, or - to read one per line")
+    search.add_argument("--k", type=_positive, default=None, help="number of hits (default 5)")
+    search.add_argument("--json", action="store_true", help="print hits as JSON")
+    _add_filters(search)
+    search.add_argument("--mode", choices=MODES, default="hybrid", help="retriever to use")
+    search.add_argument("--mmr", action="store_true", help="diversify hits (MMR)")
+
+    stats = command("stats", "Show what the index holds.")
+    stats.add_argument("--json", action="store_true", help="print as JSON")
+
+    remove = command("remove", "Delete an article and its passages from the index.")
+    remove.add_argument("article_id", metavar="ARTICLE_ID")
+    return parser
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--after", type=_date, help="only articles published on or after DATE")
+    parser.add_argument("--before", type=_date, help="only articles published on or before DATE")
+    parser.add_argument(
+        "--source", action="append", default=[], help="only sources containing TEXT (repeatable)"
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(index_dir=args.index) if args.index is not None else Settings()
+
+
+def _queries(query: str, stdin: TextIO) -> Iterator[str]:
+    if query != "-":
+        yield query
+        return
+    for line in stdin:
+        if line.strip():
+            yield line.strip()
+
+
+def _print_hits(hits: Sequence[Hit], out: TextIO) -> None:
+    if not hits:
+        print("No matching passages.", file=out)
+    for rank, hit in enumerate(hits, start=1):
+        published = hit.published.isoformat() if hit.published else "date unknown"
+        print(f"{rank}. {hit.title} ({published})  score {hit.score:.3f}", file=out)
+        page = f", page {hit.page}" if hit.page else ""
+        print(f"   {hit.source}  [{hit.article_id} chars {hit.start}-{hit.end}{page}]", file=out)
+        print("   " + " ".join(hit.text.split())[:400], file=out)
+
+
+def _print_report(report: IngestReport, out: TextIO) -> None:
+    counts = report.summary()
+    print(
+        f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
+        f"failed {counts['failed']} ({counts['chunks_added']} passages indexed)",
+        file=out,
+    )
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            print(f"  failed: {outcome.path}: {outcome.detail}", file=out)
+        elif outcome.detail:
+            print(f"  {outcome.status}: {outcome.path}: {outcome.detail}", file=out)
+
+
+def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.desk import Newsdesk
+
+    desk = Newsdesk.open(_settings(args))
+    report = desk.ingest(args.paths, progress=not args.quiet and not args.json)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False), file=out)
+    else:
+        _print_report(report, out)
+    return 1 if report.failed else 0
+
+
+def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from assistant.desk import Newsdesk
+
+    desk = Newsdesk.open(_settings(args), create=False)
+    for query in _queries(args.query, stdin):
+        hits = desk.search(
+            query,
+            args.k,
+            published_after=args.after,
+            published_before=args.before,
+            sources=args.source,
+            mode=args.mode,
+            mmr=args.mmr or None,
+        )
+        if args.json:
+            print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False), file=out)
+        else:
+            _print_hits(hits, out)
+        out.flush()
+    return 0
+
+
+def _run_stats(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.desk import Newsdesk
+
+    stats = Newsdesk.open(_settings(args), create=False).stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False), file=out)
+        return 0
+    for key, value in stats.items():
+        print(f"{key}: {json.dumps(value) if isinstance(value, dict) else value}", file=out)
+    return 0
+
+
+def _run_remove(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.desk import Newsdesk
+
+    removed = Newsdesk.open(_settings(args), create=False).remove(args.article_id)
+    print(f"removed {removed.id}: {removed.title} ({removed.source})", file=out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[..., int]] = {
+    "ingest": _run_ingest,
+    "stats": _run_stats,
+    "remove": _run_remove,
+}
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    """Entry point of the `newsdesk` console script; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.command == "search":
+            return _run_search(args, out, stdin or sys.stdin)
+        return COMMANDS[args.command](args, out)
+    except NewsdeskError as error:
+        print(f"newsdesk: error: {error}", file=sys.stderr)
+        return 2
+    except ValidationError as error:
+        print(f"newsdesk: error: invalid setting: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

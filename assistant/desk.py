@@ -1,0 +1,110 @@
+"""`Newsdesk`: the one object other programs hold — an index, its embedder, search and ingestion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from assistant.articles import Article
+from assistant.chunking import ChunkingParams
+from assistant.embedding import Embedder, make_embedder
+from assistant.errors import ArticleNotFound
+from assistant.ingest import IngestReport, Ingestor
+from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
+from assistant.retrieval.langchain import NewsdeskRetriever
+from assistant.settings import Settings
+from assistant.store import ArticleSummary, NewsIndex
+
+
+class Newsdesk:
+    """Build with `Newsdesk.open(Settings(...))`; everything else takes what it needs from here."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, index: NewsIndex) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.index = index
+        self.searcher = HybridSearcher(index, embedder, settings)
+
+    @classmethod
+    def open(
+        cls,
+        settings: Settings | None = None,
+        *,
+        create: bool = True,
+        embedder: Embedder | None = None,
+    ) -> Newsdesk:
+        """Open the index named by the settings (creating it unless `create=False`)."""
+        settings = settings or Settings()
+        embedder = embedder or make_embedder(settings.embedder)
+        chunking = ChunkingParams(settings.chunk_max_tokens, settings.chunk_overlap_tokens)
+        index = NewsIndex.open(
+            Path(settings.index_dir),
+            embedder.id,
+            embedder.dimension,
+            chunking,
+            create=create,
+            ann_threshold=settings.ann_threshold,
+            nprobe=settings.ann_nprobe,
+        )
+        return cls(settings, embedder, index)
+
+    def ingest(self, paths: Sequence[Path | str], progress: bool = True) -> IngestReport:
+        """Add or update the articles in these files and folders; see IngestReport."""
+        ingestor = Ingestor(self.index, self.embedder, self.settings.embed_batch_size)
+        return ingestor.ingest([Path(p) for p in paths], progress=progress)
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        *,
+        published_after: date | None = None,
+        published_before: date | None = None,
+        sources: Sequence[str] = (),
+        mode: Mode = "hybrid",
+        mmr: bool | None = None,
+    ) -> list[Hit]:
+        """The best passages for `query`, filtered by published-date range and source."""
+        filters = SearchFilters(published_after, published_before, tuple(sources))
+        return self.searcher.search(query, k, filters, mode=mode, mmr=mmr)
+
+    def retriever(
+        self, k: int | None = None, filters: SearchFilters | None = None, mode: Mode = "hybrid"
+    ) -> NewsdeskRetriever:
+        """A LangChain retriever over this index."""
+        return NewsdeskRetriever(
+            searcher=self.searcher,
+            k=k or self.settings.search_k,
+            filters=filters or SearchFilters(),
+            mode=mode,
+        )
+
+    def article(self, article_id: str) -> Article:
+        """A stored article with its full clean text."""
+        with self.index.lock:
+            found = self.index.catalog.article(article_id)
+        if found is None:
+            raise ArticleNotFound(f"no article with id {article_id!r} in {self.index.folder}")
+        return found
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every stored article (title, date, source, chunk count)."""
+        self.index.refresh()
+        with self.index.lock:
+            return self.index.catalog.articles()
+
+    def remove(self, article_id: str) -> Article:
+        """Delete an article and its chunks; returns what was removed."""
+        article = self.article(article_id)
+        self.index.apply(remove=[article_id])
+        return article
+
+    def stats(self) -> dict[str, object]:
+        """What the index holds and how it was built."""
+        self.index.refresh()
+        return self.index.stats()
+
+    def close(self) -> None:
+        """Release the index files."""
+        self.index.close()

@@ -1,0 +1,29 @@
+"""The few domain exceptions. They are raised deep and caught only at the edges (CLI, UI)."""
+
+
+class NewsdeskError(Exception):
+    """Base class: every message names what went wrong and how to fix it."""
+
+
+class UnreadableInput(NewsdeskError):
+    """One input file (or JSONL line) cannot be turned into an article; the batch goes on."""
+
+
+class UnsupportedFormat(UnreadableInput):
+    """The file's extension is not one we can read."""
+
+
+class IndexMismatch(NewsdeskError):
+    """The index on disk was built by another embedder or schema than the one configured."""
+
+
+class IndexCorrupt(NewsdeskError):
+    """The index on disk cannot be read."""
+
+
+class ArticleNotFound(NewsdeskError):
+    """An article id that the index does not hold."""
+
+
+class ConfigurationError(NewsdeskError):
+    """A setting names something that does not exist or cannot be used here."""

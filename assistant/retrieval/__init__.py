@@ -1,0 +1,6 @@
+"""Dense, keyword and hybrid retrieval over the index, and its LangChain retriever."""
+
+from assistant.retrieval.hits import Hit, SearchFilters
+from assistant.retrieval.searcher import MODES, HybridSearcher, Mode
+
+__all__ = ["Hit", "HybridSearcher", "MODES", "Mode", "SearchFilters"]

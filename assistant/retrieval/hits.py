@@ -1,0 +1,52 @@
+"""What a search returns, and the filters it takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Published-date range (inclusive; undated articles drop out) and source substrings."""
+
+    published_after: date | None = None
+    published_before: date | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.published_after or self.published_before or self.sources)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved passage: `text == article.text[start:end]`."""
+
+    chunk_id: int
+    article_id: str
+    title: str
+    published: date | None
+    source: str
+    text: str
+    start: int
+    end: int
+    score: float
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form shared by the CLI, the Python API and the web API."""
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 6),
+            "page": self.page,
+            "chunk_id": self.chunk_id,
+        }

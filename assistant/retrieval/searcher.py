@@ -1,0 +1,133 @@
+"""Hybrid search: dense FAISS + BM25, fused, optionally diversified, filtered by date and source."""
+
+from __future__ import annotations
+
+import threading
+from typing import Literal
+
+import numpy as np
+
+from assistant.chunking import indexed_text
+from assistant.embedding import Embedder
+from assistant.retrieval.fusion import convex_fusion, maximal_marginal_relevance
+from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.hits import Hit, SearchFilters
+from assistant.retrieval.keyword import KeywordIndex
+from assistant.settings import Settings
+from assistant.store import NewsIndex
+
+Mode = Literal["hybrid", "dense", "keyword"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
+
+
+class HybridSearcher:
+    """The one search implementation behind the Python API, the LangChain retriever and the CLI."""
+
+    def __init__(self, index: NewsIndex, embedder: Embedder, settings: Settings) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self._keyword: KeywordIndex | None = None
+        self._keyword_generation = -1
+        self._keyword_lock = threading.Lock()
+
+    def keyword_index(self) -> KeywordIndex:
+        """BM25 over the current chunks, rebuilt after any change to the index."""
+        with self._keyword_lock:
+            generation = self.index.catalog.generation
+            if self._keyword is None or generation != self._keyword_generation:
+                with self.index.lock:
+                    rows = list(self.index.catalog.iter_chunk_texts())
+                ids = np.asarray([r[0] for r in rows], dtype=np.int64)
+                texts = [indexed_text(title, ordinal, text) for _, title, ordinal, text in rows]
+                self._keyword = KeywordIndex(ids, texts)
+                self._keyword_generation = generation
+            return self._keyword
+
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        mode: Mode = "hybrid",
+        mmr: bool | None = None,
+    ) -> list[Hit]:
+        """The k best passages for `query`, best first."""
+        k = k or self.settings.search_k
+        filters = filters or SearchFilters()
+        use_mmr = self.settings.mmr if mmr is None else mmr
+        if not query.strip():
+            return []
+        self.index.refresh()
+        query_vector = self.embedder.embed_query(query) if mode != "keyword" else None
+        keyword = self.keyword_index() if mode != "dense" else None
+        pool = max(self.settings.candidates, k * 4 if use_mmr else k)
+        with self.index.lock:
+            allowed = (
+                self.index.catalog.chunk_ids_where(
+                    filters.published_after, filters.published_before, filters.sources
+                )
+                if filters.active
+                else None
+            )
+            dense: dict[int, float] = {}
+            if query_vector is not None:
+                dense = dict(self.index.vectors.search(query_vector, pool, allowed))
+            keyword_scores = keyword.scores(query) if keyword is not None else None
+            sparse: dict[int, float] = {}
+            if keyword is not None and keyword_scores is not None:
+                sparse = dict(keyword.top(keyword_scores, pool, allowed))
+            if mode == "dense":
+                fused = dense
+            elif mode == "keyword":
+                fused = sparse
+            else:
+                fused = self._fuse(query_vector, dense, sparse, keyword, keyword_scores)
+            ranked = sorted(fused, key=lambda item: -fused[item])
+            if use_mmr and ranked:
+                window = ranked[: max(k * 4, 20)]
+                vectors = self.index.catalog.vectors(window, self.embedder.dimension)
+                ranked = maximal_marginal_relevance(
+                    window, fused, vectors, k, self.settings.mmr_lambda
+                )
+            top = ranked[:k]
+            rows = self.index.catalog.chunks(top)
+        return [
+            Hit(
+                chunk_id=row.chunk_id,
+                article_id=row.article_id,
+                title=row.title,
+                published=row.published,
+                source=row.source,
+                text=row.text,
+                start=row.start,
+                end=row.end,
+                score=fused[row.chunk_id],
+                page=row.page,
+            )
+            for row in (rows[item] for item in top if item in rows)
+        ]
+
+    def _fuse(
+        self,
+        query_vector: np.ndarray | None,
+        dense: dict[int, float],
+        sparse: dict[int, float],
+        keyword: KeywordIndex | None,
+        keyword_scores: np.ndarray | None,
+    ) -> dict[int, float]:
+        if self.settings.fusion == "rrf":
+            rankings = [
+                sorted(dense, key=lambda i: -dense[i]),
+                sorted(sparse, key=lambda i: -sparse[i]),
+            ]
+            return reciprocal_rank_fusion(rankings, self.settings.rrf_k)
+        # Convex fusion needs both scores for every candidate: fill in the missing ones exactly.
+        missing_dense = [item for item in sparse if item not in dense]
+        if missing_dense and query_vector is not None:
+            vectors = self.index.catalog.vectors(missing_dense, self.embedder.dimension)
+            dense = {**dense, **dict(zip(missing_dense, (vectors @ query_vector).tolist()))}
+        if keyword is not None and keyword_scores is not None:
+            union = set(dense) | set(sparse)
+            sparse = {item: keyword.score_of(keyword_scores, item) for item in union}
+        return convex_fusion(dense, sparse, self.settings.dense_weight)

@@ -1,0 +1,30 @@
+"""Sentence spans with character offsets (blingfire), never crossing a line break."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence as [start, end) offsets into the text it came from."""
+
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split text into sentences; headings and paragraphs on their own lines stay apart."""
+    import blingfire
+
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        _, offsets = blingfire.text_to_sentences_and_offsets(line.group())
+        for start, end in offsets:
+            spans.append(Span(line.start() + start, line.start() + end))
+    return [span for span in spans if text[span.start : span.end].strip()]

@@ -1,0 +1,64 @@
+"""The one settings object. Every field can be set as an environment variable `NEWSDESK_<NAME>`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Typed configuration for ingestion, retrieval, answering and the web app."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSDESK_", extra="forbid", validate_assignment=True
+    )
+
+    # --- the index -------------------------------------------------------------------------
+    index_dir: Path = Field(
+        Path("index"), description="Folder of the on-disk index (created when missing)."
+    )
+    embedder: str = Field("minilm", description="Embedder id; see assistant.embedding.EMBEDDERS.")
+    chunk_max_tokens: int = Field(
+        200, ge=32, le=250, description="Chunk size in model tokens (MiniLM reads 256 at most)."
+    )
+    chunk_overlap_tokens: int = Field(
+        40, ge=0, le=120, description="Whole sentences repeated between neighbouring chunks."
+    )
+    embed_batch_size: int = Field(32, ge=1, le=512, description="Chunks per model.encode call.")
+    ann_threshold: int = Field(
+        100_000,
+        ge=1_000,
+        description="Above this many chunks the exact flat index becomes an IVF index.",
+    )
+    ann_nprobe: int = Field(32, ge=1, description="IVF lists visited per query (recall vs speed).")
+
+    # --- retrieval -------------------------------------------------------------------------
+    search_k: int = Field(5, ge=1, le=100, description="Hits returned by default.")
+    candidates: int = Field(
+        100, ge=10, le=2000, description="Candidates each retriever passes to fusion."
+    )
+    fusion: Literal["rrf", "convex"] = Field(
+        "convex", description="How dense and keyword rankings are fused."
+    )
+    dense_weight: float = Field(
+        0.6, ge=0.0, le=1.0, description="Weight of the dense score in convex fusion."
+    )
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    mmr: bool = Field(False, description="Re-rank hits for diversity (maximal marginal relevance).")
+    mmr_lambda: float = Field(0.7, ge=0.0, le=1.0, description="MMR relevance/diversity balance.")
+
+    # --- the web app -----------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address the chat app listens on.")
+    port: int = Field(7860, ge=1, le=65535, description="Port the chat app listens on.")
+    corpus_dir: Path = Field(
+        PACKAGE_ROOT / "corpus",
+        description="Articles indexed at first start when the index is empty.",
+    )
+    auth_username: str | None = Field(None, description="Username for password protection.")
+    auth_password: SecretStr | None = Field(None, description="Password for password protection.")
+    max_upload_mb: float = Field(50.0, gt=0, description="Largest upload the library accepts.")

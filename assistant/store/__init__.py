@@ -1,0 +1,14 @@
+"""The index on disk: SQLite catalog, FAISS vectors, manifest, atomic writes."""
+
+from assistant.store.catalog import ArticleSummary, FileRecord, IndexedArticle, StoredChunk
+from assistant.store.index import SCHEMA_VERSION, Manifest, NewsIndex
+
+__all__ = [
+    "ArticleSummary",
+    "FileRecord",
+    "IndexedArticle",
+    "Manifest",
+    "NewsIndex",
+    "SCHEMA_VERSION",
+    "StoredChunk",
+]

@@ -1,0 +1,332 @@
+"""Articles, chunks (with their vectors), and the files they came from, in one SQLite database.
+
+SQLite is the source of truth: one transaction per change, so a crash leaves the old state or the
+new one. The FAISS file is a cache of the vectors stored here, stamped with `generation`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+
+from assistant.articles import Article
+from assistant.chunking import Chunk
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, published TEXT, source TEXT NOT NULL,
+    text TEXT NOT NULL, page_starts TEXT NOT NULL, added_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, page INTEGER,
+    text TEXT NOT NULL, vector BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file_articles (
+    path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (path, article_id));
+CREATE INDEX IF NOT EXISTS file_articles_by_article ON file_articles(article_id);
+"""
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    """An article ready to store: its chunks and one unit vector per chunk."""
+
+    article: Article
+    chunks: list[Chunk]
+    vectors: np.ndarray
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """An ingested file: its content hash and the articles it yielded."""
+
+    path: str
+    sha256: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk row joined with its article's metadata: everything a search hit shows."""
+
+    chunk_id: int
+    article_id: str
+    title: str
+    published: date | None
+    source: str
+    text: str
+    start: int
+    end: int
+    page: int | None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library table."""
+
+    id: str
+    title: str
+    published: date | None
+    source: str
+    chunks: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Catalog:
+    """The SQLite side of the index. Not thread-safe on its own: the owning index serialises calls."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    # --- reads ---------------------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        """Bumped by every committed change."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def file_hash(self, path: str) -> str | None:
+        """The content hash recorded when `path` was last ingested."""
+        row = self._db.execute("SELECT sha256 FROM files WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def file_articles(self, path: str) -> set[str]:
+        """Ids of the articles a file yielded when last ingested."""
+        rows = self._db.execute("SELECT article_id FROM file_articles WHERE path=?", (path,))
+        return {row[0] for row in rows}
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article is stored."""
+        row = self._db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row is not None
+
+    def article(self, article_id: str) -> Article | None:
+        """The stored article, or None."""
+        row = self._db.execute(
+            "SELECT id, title, text, published, source, page_starts FROM articles WHERE id=?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(row[0], row[1], row[2], _date(row[3]), row[4], tuple(json.loads(row[5])))
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every article with its chunk count, newest first (unknown dates last)."""
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.published, a.source, COUNT(c.id) FROM articles a "
+            "LEFT JOIN chunks c ON c.article_id = a.id GROUP BY a.id "
+            "ORDER BY a.published IS NULL, a.published DESC, a.title"
+        )
+        return [ArticleSummary(r[0], r[1], _date(r[2]), r[3], r[4]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, chunks and files are stored."""
+        one = self._db.execute
+        return {
+            "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "chunks": one("SELECT COUNT(*) FROM chunks").fetchone()[0],
+            "files": one("SELECT COUNT(*) FROM files").fetchone()[0],
+        }
+
+    def published_range(self) -> tuple[date | None, date | None]:
+        """The earliest and latest known published dates."""
+        low, high = self._db.execute(
+            "SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL"
+        ).fetchone()
+        return _date(low), _date(high)
+
+    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, StoredChunk]:
+        """Chunks by id, joined with their article's title, date and source."""
+        found: dict[int, StoredChunk] = {}
+        for offset in range(0, len(chunk_ids), 500):
+            batch = [int(i) for i in chunk_ids[offset : offset + 500]]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                "SELECT c.id, c.article_id, a.title, a.published, a.source, c.text, c.start, "
+                f"c.end, c.page FROM chunks c JOIN articles a ON a.id = c.article_id "
+                f"WHERE c.id IN ({marks})",
+                batch,
+            )
+            for r in rows:
+                found[r[0]] = StoredChunk(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8])
+        return found
+
+    def chunk_ids_where(
+        self,
+        published_after: date | None = None,
+        published_before: date | None = None,
+        sources: Sequence[str] = (),
+    ) -> np.ndarray:
+        """Ids of chunks whose article matches the filters (dates inclusive; sources: substrings)."""
+        clauses, params = [], []
+        if published_after is not None:
+            clauses.append("a.published >= ?")
+            params.append(published_after.isoformat())
+        if published_before is not None:
+            clauses.append("a.published <= ?")
+            params.append(published_before.isoformat())
+        if sources:
+            clauses.append("(" + " OR ".join("instr(lower(a.source), ?) > 0" for _ in sources) + ")")
+            params.extend(s.casefold() for s in sources)
+        where = " AND ".join(clauses) or "1"
+        rows = self._db.execute(
+            f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {where}",
+            params,
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def iter_chunk_texts(self) -> Iterator[tuple[int, str, int, str]]:
+        """(chunk id, article title, chunk ordinal, chunk text) for every chunk, in id order."""
+        yield from self._db.execute(
+            "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
+            "ORDER BY c.id"
+        )
+
+    def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every chunk id and vector, in id order (to rebuild the FAISS file)."""
+        ids: list[int] = []
+        blobs: list[bytes] = []
+        for chunk_id, blob in self._db.execute("SELECT id, vector FROM chunks ORDER BY id"):
+            ids.append(chunk_id)
+            blobs.append(blob)
+        vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dimension)
+        return np.asarray(ids, dtype=np.int64), vectors
+
+    def vectors(self, chunk_ids: Sequence[int], dimension: int) -> np.ndarray:
+        """The stored vectors of the given chunks, in the given order."""
+        marks = ",".join("?" * len(chunk_ids))
+        rows = dict(
+            self._db.execute(
+                f"SELECT id, vector FROM chunks WHERE id IN ({marks})", [int(i) for i in chunk_ids]
+            ).fetchall()
+        )
+        blob = b"".join(rows[int(i)] for i in chunk_ids)
+        return np.frombuffer(blob, dtype=np.float32).reshape(len(chunk_ids), dimension)
+
+    # --- writes (one transaction) --------------------------------------------------------
+    def apply(
+        self,
+        add: Sequence[IndexedArticle],
+        remove: Sequence[str],
+        files: Sequence[FileRecord],
+    ) -> tuple[list[int], list[int]]:
+        """Store new articles, drop removed ones and orphans, record files; all or nothing.
+
+        Returns (chunk ids removed, chunk ids added, in the order of the added vectors).
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            previously_linked: set[str] = set(remove)
+            for record in files:
+                previously_linked |= self.file_articles(record.path)
+            removed = self._delete_articles(remove)
+            added: list[int] = []
+            for item in add:
+                added.extend(self._insert(item))
+            for record in files:
+                db.execute("DELETE FROM file_articles WHERE path=?", (record.path,))
+                db.execute(
+                    "INSERT OR REPLACE INTO files(path, sha256, ingested_at) VALUES (?,?,?)",
+                    (record.path, record.sha256, _now()),
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO file_articles(path, article_id) VALUES (?,?)",
+                    [(record.path, article_id) for article_id in record.article_ids],
+                )
+            orphans = [
+                article_id
+                for article_id in previously_linked - set(remove)
+                if db.execute(
+                    "SELECT 1 FROM file_articles WHERE article_id=?", (article_id,)
+                ).fetchone()
+                is None
+            ]
+            removed.extend(self._delete_articles(orphans))
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES ('generation', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (str(self.generation + 1),),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return removed, added
+
+    def _delete_articles(self, article_ids: Sequence[str]) -> list[int]:
+        removed: list[int] = []
+        for article_id in article_ids:
+            rows = self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))
+            removed.extend(row[0] for row in rows)
+            paths = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT path FROM file_articles WHERE article_id=?", (article_id,)
+                )
+            ]
+            # Forget the files too, so that ingesting them again brings the article back.
+            self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in paths])
+            self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        return removed
+
+    def _insert(self, item: IndexedArticle) -> list[int]:
+        article = item.article
+        self._db.execute(
+            "INSERT INTO articles(id, title, published, source, text, page_starts, added_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.title,
+                article.published.isoformat() if article.published else None,
+                article.source,
+                article.text,
+                json.dumps(list(article.page_starts)),
+                _now(),
+            ),
+        )
+        ids: list[int] = []
+        for chunk, vector in zip(item.chunks, item.vectors, strict=True):
+            cursor = self._db.execute(
+                "INSERT INTO chunks(article_id, ordinal, start, end, page, text, vector) "
+                "VALUES (?,?,?,?,?,?,?)",
+                (
+                    chunk.article_id,
+                    chunk.ordinal,
+                    chunk.start,
+                    chunk.end,
+                    chunk.page,
+                    chunk.text,
+                    np.ascontiguousarray(vector, dtype=np.float32).tobytes(),
+                ),
+            )
+            assert cursor.lastrowid is not None
+            ids.append(cursor.lastrowid)
+        return ids
