@@ -72,9 +72,7 @@ class Chunker:
                 last += 1
             start, end = units[first].start, units[last - 1].end
             page = article.page_at(start)
-            chunks.append(
-                Chunk(article.id, len(chunks), start, end, page, article.text[start:end])
-            )
+            chunks.append(Chunk(article.id, len(chunks), start, end, page, article.text[start:end]))
             if last >= len(units):
                 break
             resume, overlap = last, 0

@@ -10,7 +10,7 @@ from assistant.articles import Article
 from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import ArticleNotFound
-from assistant.ingest import IngestReport, Ingestor
+from assistant.ingest import Ingestor, IngestReport
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings

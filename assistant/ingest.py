@@ -68,7 +68,7 @@ class _Pending:
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Every file named or inside a named folder (hidden entries skipped), with an error if missing."""
+    """Every file named or inside a named folder (hidden ones skipped); an error if missing."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
@@ -179,4 +179,4 @@ def _groups(pending: list[_Pending]) -> Iterator[list[_Pending]]:
         yield group
 
 
-__all__ = ["IngestReport", "FileOutcome", "Ingestor", "SUPPORTED_SUFFIXES", "expand_paths"]
+__all__ = ["SUPPORTED_SUFFIXES", "FileOutcome", "IngestReport", "Ingestor", "expand_paths"]

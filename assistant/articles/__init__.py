@@ -12,10 +12,10 @@ from assistant.articles.loaders import SUPPORTED_SUFFIXES, loader_for
 from assistant.errors import UnreadableInput
 
 __all__ = [
+    "SUPPORTED_SUFFIXES",
     "Article",
     "RawDocument",
     "ReadResult",
-    "SUPPORTED_SUFFIXES",
     "build_article",
     "read_articles",
 ]
@@ -96,7 +96,11 @@ def _title(declared: str | None, text: str) -> str:
         return _shorten(declared)
     first_line, _, rest = text.strip().partition("\n")
     first_line = first_line.strip().lstrip("#").strip()
-    if rest.strip() and len(first_line.split()) <= _TITLE_MAX_WORDS and not first_line.endswith("."):
+    if (
+        rest.strip()
+        and len(first_line.split()) <= _TITLE_MAX_WORDS
+        and not first_line.endswith(".")
+    ):
         return _shorten(first_line)
     from assistant.sentences import split_sentences
 

@@ -1,4 +1,4 @@
-"""What an article is once read: clean text, a title, a published date (or None), where it came from."""
+"""An article once read: clean text, a title, a published date (or None), where it came from."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ def parse_date(value: str | None) -> date | None:
 
 
 def dateline_date(line: str) -> date | None:
-    """The date of a line that is a dateline ("Nov 24, 2024 05:37 80"), or None for any other line."""
+    """The date of a dateline such as "Nov 24, 2024 05:37 80"; None for any other line."""
     if len(line) > _MAX_DATELINE_LENGTH:
         return None
     match = DATE_EXPRESSION.search(line)

@@ -102,7 +102,7 @@ def html_to_text(markup: str, tree: lxml.html.HtmlElement) -> str:
 
 
 def block_text(tree: lxml.html.HtmlElement) -> str:
-    """Text of every block element, one per line (for HTML we generated ourselves, e.g. Markdown)."""
+    """Text of every block element, one per paragraph (for HTML we made, e.g. from Markdown)."""
     for junk in tree.xpath("//script|//style|//noscript"):
         junk.drop_tree()
     blocks = tree.xpath(

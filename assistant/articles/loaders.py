@@ -1,4 +1,4 @@
-"""One loader per file format. Each turns a file's bytes into raw documents or says why it cannot."""
+"""One loader per file format: a file's bytes become raw documents, or a reason why not."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ from pathlib import Path
 
 from assistant.articles.article import RawDocument
 from assistant.articles.dates import parse_date
-from assistant.articles.html import block_text, html_to_text, parse_html, published_from_html
-from assistant.articles.html import title_from_html
+from assistant.articles.html import (
+    block_text,
+    html_to_text,
+    parse_html,
+    published_from_html,
+    title_from_html,
+)
 from assistant.errors import UnreadableInput, UnsupportedFormat
 
 

@@ -3,4 +3,4 @@
 from assistant.retrieval.hits import Hit, SearchFilters
 from assistant.retrieval.searcher import MODES, HybridSearcher, Mode
 
-__all__ = ["Hit", "HybridSearcher", "MODES", "Mode", "SearchFilters"]
+__all__ = ["MODES", "Hit", "HybridSearcher", "Mode", "SearchFilters"]

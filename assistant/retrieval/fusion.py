@@ -50,6 +50,7 @@ def maximal_marginal_relevance(
     remaining = list(range(len(ranked)))
     similarity = vectors @ vectors.T
     while remaining and len(chosen) < k:
+
         def gain(i: int) -> float:
             redundancy = max((similarity[i, j] for j in chosen), default=0.0)
             return lam * rel[ranked[i]] - (1.0 - lam) * float(redundancy)

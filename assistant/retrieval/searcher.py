@@ -9,8 +9,11 @@ import numpy as np
 
 from assistant.chunking import indexed_text
 from assistant.embedding import Embedder
-from assistant.retrieval.fusion import convex_fusion, maximal_marginal_relevance
-from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.fusion import (
+    convex_fusion,
+    maximal_marginal_relevance,
+    reciprocal_rank_fusion,
+)
 from assistant.retrieval.hits import Hit, SearchFilters
 from assistant.retrieval.keyword import KeywordIndex
 from assistant.settings import Settings
@@ -126,7 +129,10 @@ class HybridSearcher:
         missing_dense = [item for item in sparse if item not in dense]
         if missing_dense and query_vector is not None:
             vectors = self.index.catalog.vectors(missing_dense, self.embedder.dimension)
-            dense = {**dense, **dict(zip(missing_dense, (vectors @ query_vector).tolist()))}
+            dense = {
+                **dense,
+                **dict(zip(missing_dense, (vectors @ query_vector).tolist(), strict=True)),
+            }
         if keyword is not None and keyword_scores is not None:
             union = set(dense) | set(sparse)
             sparse = {item: keyword.score_of(keyword_scores, item) for item in union}

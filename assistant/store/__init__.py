@@ -4,11 +4,11 @@ from assistant.store.catalog import ArticleSummary, FileRecord, IndexedArticle, 
 from assistant.store.index import SCHEMA_VERSION, Manifest, NewsIndex
 
 __all__ = [
+    "SCHEMA_VERSION",
     "ArticleSummary",
     "FileRecord",
     "IndexedArticle",
     "Manifest",
     "NewsIndex",
-    "SCHEMA_VERSION",
     "StoredChunk",
 ]

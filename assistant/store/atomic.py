@@ -1,4 +1,4 @@
-"""Atomic file writes: write a temporary file beside the target, fsync it, rename, fsync the folder."""
+"""Atomic writes: a temporary file beside the target, fsync, rename, fsync the folder."""
 
 from __future__ import annotations
 
@@ -36,7 +36,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, never a mix."""
-    atomic_write(path, lambda tmp: tmp.write_bytes(data))
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    atomic_write(path, write)
 
 
 def atomic_write_json(path: Path, value: Any) -> None:

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, page INTEGER,
     text TEXT NOT NULL, vector BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file_articles (
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -91,7 +92,7 @@ def _date(value: str | None) -> date | None:
 
 
 class Catalog:
-    """The SQLite side of the index. Not thread-safe on its own: the owning index serialises calls."""
+    """The SQLite side of the index; not thread-safe alone: the owning index serialises calls."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -175,7 +176,9 @@ class Catalog:
                 batch,
             )
             for r in rows:
-                found[r[0]] = StoredChunk(r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8])
+                found[r[0]] = StoredChunk(
+                    r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8]
+                )
         return found
 
     def chunk_ids_where(
@@ -184,7 +187,7 @@ class Catalog:
         published_before: date | None = None,
         sources: Sequence[str] = (),
     ) -> np.ndarray:
-        """Ids of chunks whose article matches the filters (dates inclusive; sources: substrings)."""
+        """Ids of chunks whose article matches the filters (inclusive dates, source substrings)."""
         clauses, params = [], []
         if published_after is not None:
             clauses.append("a.published >= ?")
@@ -193,7 +196,9 @@ class Catalog:
             clauses.append("a.published <= ?")
             params.append(published_before.isoformat())
         if sources:
-            clauses.append("(" + " OR ".join("instr(lower(a.source), ?) > 0" for _ in sources) + ")")
+            clauses.append(
+                "(" + " OR ".join("instr(lower(a.source), ?) > 0" for _ in sources) + ")"
+            )
             params.extend(s.casefold() for s in sources)
         where = " AND ".join(clauses) or "1"
         rows = self._db.execute(
@@ -205,8 +210,8 @@ class Catalog:
     def iter_chunk_texts(self) -> Iterator[tuple[int, str, int, str]]:
         """(chunk id, article title, chunk ordinal, chunk text) for every chunk, in id order."""
         yield from self._db.execute(
-            "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
-            "ORDER BY c.id"
+            "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c "
+            "JOIN articles a ON a.id = c.article_id ORDER BY c.id"
         )
 
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,4 +1,4 @@
-"""The index folder: manifest.json + catalog.sqlite (truth) + vectors.faiss (cache), kept in step."""
+"""The index folder: manifest.json, catalog.sqlite (the truth), vectors.faiss (a cache)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class NewsIndex:
         ann_threshold: int = 100_000,
         nprobe: int = 32,
     ) -> NewsIndex:
-        """Open (or create) the index in `folder`; refuse one built by another embedder or schema."""
+        """Open (or create) the index in `folder`; refuse one of another embedder or schema."""
         manifest_path = folder / MANIFEST
         if not manifest_path.exists():
             if not create:
@@ -202,6 +202,3 @@ def _read_manifest(path: Path) -> Manifest:
         raise IndexCorrupt(
             f"cannot read {path}: {error}; delete {path.parent} and ingest again"
         ) from error
-
-
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import faiss
 import numpy as np
@@ -31,7 +32,7 @@ class VectorIndex:
     """Chunk ids → unit vectors, searchable by inner product, optionally within a set of ids."""
 
     def __init__(self, index: faiss.Index, info: VectorIndexInfo, nprobe: int) -> None:
-        self._index = index
+        self._index: Any = index  # faiss's stubs do not know SWIG's numpy overloads
         self.info = info
         self.nprobe = nprobe
         if info.kind == IVF:
@@ -100,13 +101,14 @@ class VectorIndex:
         """The k best (chunk id, inner product) pairs, only among `allowed` ids when given."""
         if self.size == 0 or k <= 0 or (allowed is not None and len(allowed) == 0):
             return []
-        params = None
+        params: Any = None
         if allowed is not None:
-            selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
+            swig: Any = faiss
+            selector = swig.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
             if self.info.kind == IVF:
-                params = faiss.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
+                params = swig.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
             else:
-                params = faiss.SearchParameters(sel=selector)
+                params = swig.SearchParameters(sel=selector)
         scores, ids = self._index.search(
             np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32),
             min(k, self.size),

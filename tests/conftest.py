@@ -1,0 +1,78 @@
+"""Shared fixtures: a predictable embedder, sample files, and every data folder under tmp_path."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embedding import Embedder
+from assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = REPO / "corpus"
+_WORD = re.compile(r"\w+")
+
+
+class FakeEmbedder(Embedder):
+    """Bag of hashed words: texts sharing words get similar vectors; one token per word."""
+
+    id = "fake-bag-of-words"
+    dimension = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        self.calls += 1
+        matrix = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in _WORD.findall(text.casefold()):
+                matrix[row, zlib.crc32(word.encode()) % self.dimension] += 1.0
+            if not matrix[row].any():
+                matrix[row, 0] = 1.0
+        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(_WORD.findall(text)) for text in texts]
+
+
+@pytest.fixture(autouse=True)
+def _data_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to the repository's index/ or reads the developer's settings."""
+    for name in list(__import__("os").environ):
+        if name.startswith("NEWSDESK_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("NEWSDESK_INDEX_DIR", str(tmp_path / "index"))
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(index_dir=tmp_path / "index", chunk_max_tokens=60, chunk_overlap_tokens=15)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A private copy of the five sample articles."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def desk(settings: Settings, fake_embedder: FakeEmbedder):
+    from assistant.desk import Newsdesk
+
+    opened = Newsdesk.open(settings, embedder=fake_embedder)
+    yield opened
+    opened.close()

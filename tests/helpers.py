@@ -1,0 +1,42 @@
+"""Builders of real input files for tests (PDFs through reportlab and pypdf)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+
+def make_pdf(
+    path: Path,
+    pages: list[str],
+    title: str | None = None,
+    created: datetime | None = None,
+    password: str | None = None,
+) -> Path:
+    """Write a real text PDF, one string per page, optionally with metadata or a password."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for page in pages:
+        text = pdf.beginText(40, 800)
+        for line in page.split("\n"):
+            text.textLine(line)
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
+    metadata: dict[str, str] = {}
+    if title:
+        metadata["/Title"] = title
+    if created:
+        metadata["/CreationDate"] = created.strftime("D:%Y%m%d%H%M%S")
+    writer.add_metadata(metadata)
+    if password:
+        writer.encrypt(password)
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    return path

@@ -1,0 +1,87 @@
+"""The real packaged MiniLM, real files, the real `newsdesk` command in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embedding import MiniLMEmbedder, make_embedder
+from assistant.errors import ConfigurationError
+from tests.conftest import SAMPLE_CORPUS
+from tests.helpers import make_pdf
+
+pytestmark = pytest.mark.integration
+
+
+def newsdesk(*args: str, index: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index)}
+    env.pop("HF_HUB_OFFLINE", None)  # the package must switch itself offline
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=600,
+    )
+
+
+def test_packaged_model_embeds_offline() -> None:
+    model = make_embedder("minilm")
+    assert isinstance(model, MiniLMEmbedder)
+    vectors = model.embed_documents(
+        ["Japan bans luxury exports", "Tokyo prohibits luxury goods sales", "A cat sleeps"]
+    )
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert model.count_tokens(["Japan bans luxury exports"])[0] >= 4
+    with pytest.raises(ConfigurationError, match="minilm"):
+        make_embedder("gpt-embeddings")
+
+
+def test_user_journey_sample_corpus_plus_own_folder(tmp_path: Path) -> None:
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "broken.pdf").write_bytes(b"%PDF-1.5\n%\xe2\xe3 not really")
+    make_pdf(
+        own / "rice.pdf",
+        ["Rice prices in Osaka rose 12 percent in June, traders said."],
+        title="Osaka rice prices",
+    )
+    (own / "note.md").write_text("# Yen\n\nThe yen weakened past 150 per dollar on Tuesday.\n")
+    index = tmp_path / "index"
+
+    result = newsdesk("ingest", str(SAMPLE_CORPUS), str(own), index=index)
+    assert result.returncode == 1, result.stderr
+    assert "added 7, updated 0, unchanged 0, failed 1" in result.stdout
+    assert "broken.pdf: the PDF is probably corrupt" in result.stdout
+    assert "Embedding" in result.stderr  # the progress bar
+
+    result = newsdesk("search", "luxury export ban", "--json", index=index)
+    hits = json.loads(result.stdout)
+    assert hits[0]["published"] == "2022-03-25"
+    assert "f04dc1754ce9e86a" in hits[0]["source"]
+    assert "ban exports of luxury items" in hits[0]["text"]
+
+    result = newsdesk(
+        "search",
+        "-",
+        "--json",
+        "--k",
+        "1",
+        index=index,
+        stdin="rice prices in Osaka\nyen dollar exchange rate\n",
+    )
+    first, second = (json.loads(line)[0] for line in result.stdout.splitlines())
+    assert first["title"] == "Osaka rice prices"
+    assert second["title"] == "Yen"
+
+    result = newsdesk("ingest", str(SAMPLE_CORPUS), index=index)
+    assert result.returncode == 0 and "unchanged 5, failed 0" in result.stdout
+    stats = json.loads(newsdesk("stats", "--json", index=index).stdout)
+    assert stats["articles"] == 7 and stats["embedder"] == "all-MiniLM-L6-v2"

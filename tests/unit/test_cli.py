@@ -1,0 +1,97 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import embedding
+from assistant.cli import main
+from tests.conftest import FakeEmbedder
+
+HIT_KEYS = ["article_id", "title", "published", "source", "text", "start", "end", "score"]
+
+
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(embedding.EMBEDDERS, "fake", FakeEmbedder)
+    monkeypatch.setenv("NEWSDESK_EMBEDDER", "fake")
+
+
+def run(capsys, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    code = main(list(argv), stdin=io.StringIO(stdin))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_summary_and_exit_codes(capsys, corpus_copy: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "ingest", str(corpus_copy), "--quiet")
+    assert code == 0
+    assert out.startswith("added 5, updated 0, unchanged 0, failed 0")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF garbage")
+    code, out, _ = run(capsys, "ingest", str(corpus_copy), str(tmp_path / "bad.pdf"), "--quiet")
+    assert code == 1
+    assert "unchanged 5, failed 1" in out
+    assert f"failed: {tmp_path / 'bad.pdf'}: the PDF is probably corrupt" in out
+
+
+def test_ingest_json_report(capsys, corpus_copy: Path) -> None:
+    code, out, _ = run(capsys, "ingest", str(corpus_copy), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["added"] == 5 and len(report["files"]) == 5
+
+
+def test_index_flag_and_environment_default(capsys, corpus_copy: Path, tmp_path: Path) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet", "--index", str(tmp_path / "other"))
+    assert (tmp_path / "other" / "manifest.json").exists()
+    assert not (tmp_path / "index").exists()
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    assert (tmp_path / "index" / "manifest.json").exists()
+
+
+def test_search_json_contract(capsys, corpus_copy: Path) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    code, out, _ = run(capsys, "search", "luxury export ban", "--k", "3", "--json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 3
+    assert all(list(h)[:8] == HIT_KEYS for h in hits)
+    assert hits[0]["published"] == "2022-03-25"
+    code, out, _ = run(capsys, "search", "luxury", "--json", "--after", "2023-01-01")
+    assert all(h["published"] >= "2023-01-01" for h in json.loads(out))
+
+
+def test_search_reads_queries_from_stdin_as_json_lines(capsys, corpus_copy: Path) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    code, out, _ = run(
+        capsys, "search", "-", "--json", "--k", "2", stdin="luxury export ban\n\nYellen Belarus\n"
+    )
+    lines = out.strip().split("\n")
+    assert code == 0 and len(lines) == 2
+    assert [len(json.loads(line)) for line in lines] == [2, 2]
+
+
+def test_human_search_output(capsys, corpus_copy: Path) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    code, out, _ = run(capsys, "search", "luxury export ban", "--k", "1")
+    assert code == 0 and out.startswith("1. ") and "(2022-03-25)" in out
+
+
+def test_stats_and_remove(capsys, corpus_copy: Path) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    code, out, _ = run(capsys, "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["articles"] == 5 and stats["embedder"] == "fake-bag-of-words"
+    _, out, _ = run(capsys, "search", "Blinken", "--k", "1", "--json")
+    victim = json.loads(out)[0]["article_id"]
+    code, out, _ = run(capsys, "remove", victim)
+    assert code == 0 and out.startswith(f"removed {victim}")
+    code, _, err = run(capsys, "remove", victim)
+    assert code == 2 and f"no article with id '{victim}'" in err
+    _, out, _ = run(capsys, "stats")
+    assert "articles: 4" in out
+
+
+def test_errors_are_one_line_messages(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "search", "x", "--index", str(tmp_path / "nowhere"))
+    assert code == 2 and "no index at" in err and "Traceback" not in err
+    with pytest.raises(SystemExit):
+        main(["search", "x", "--after", "yesterday"])

@@ -1,0 +1,152 @@
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.articles import read_articles
+from assistant.errors import UnreadableInput, UnsupportedFormat
+from tests.helpers import make_pdf
+
+
+def read(path: Path):
+    return read_articles(path, path.read_bytes())
+
+
+def test_text_with_marker_gets_date_and_derived_title(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        " date 2022-03-25 Tokyo banned luxury exports. Details follow.", encoding="utf-8"
+    )
+    (article,) = read(path).articles
+    assert article.published == date(2022, 3, 25)
+    assert article.text == "Tokyo banned luxury exports. Details follow."
+    assert article.title == "Tokyo banned luxury exports."
+    assert article.source == str(path)
+
+
+def test_text_without_any_date_stays_undated(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Japan rejected the referendums.\n\nIt said so on Friday.", encoding="utf-8")
+    assert read(path).articles[0].published is None
+
+
+def test_dateline_gives_the_date_and_leaves_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Moscow will respond\n\nNov 24, 2024 05:37 80\n\nRussia said it would respond.",
+        encoding="utf-8",
+    )
+    (article,) = read(path).articles
+    assert article.published == date(2024, 11, 24)
+    assert article.title == "Moscow will respond"
+    assert "05:37" not in article.text
+
+
+def test_markdown_heading_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Yen falls\n\nThe **yen** fell on [Monday](http://x).\n", encoding="utf-8")
+    (article,) = read(path).articles
+    assert article.title == "Yen falls"
+    assert "The yen fell on Monday." in article.text
+    assert "**" not in article.text and "http" not in article.text
+
+
+def test_html_meta_date_title_and_main_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(
+        "<html><head><title>Site | Japan bans exports</title>"
+        '<meta property="article:published_time" content="2022-03-25T09:00:00+09:00">'
+        '<meta property="og:title" content="Japan bans luxury exports"></head><body>'
+        "<nav><a href='/'>Home</a><a href='/w'>World</a></nav>"
+        "<article><h1>Japan bans luxury exports</h1>"
+        "<p>Tokyo said on Friday it would ban exports of luxury goods to Russia from next week.</p>"
+        "<p>The measure covers cars, jewellery and artworks, the ministry said in a statement.</p>"
+        "<p>Share on Facebook</p></article><footer>Copyright 2022 News Corp</footer></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read(path).articles
+    assert article.published == date(2022, 3, 25)
+    assert article.title == "Japan bans luxury exports"
+    assert "ban exports of luxury goods" in article.text
+    assert "Share on Facebook" not in article.text
+
+
+def test_pdf_pages_title_and_creation_date(tmp_path: Path) -> None:
+    path = make_pdf(
+        tmp_path / "a.pdf",
+        ["Page one says Japan froze assets.", "Page two says the ban starts in April."],
+        title="Sanctions report",
+        created=datetime(2023, 5, 1, 12, 0),
+    )
+    (article,) = read(path).articles
+    assert article.title == "Sanctions report"
+    assert article.published == date(2023, 5, 1)
+    second = article.text.index("Page two")
+    assert article.page_at(0) == 1
+    assert article.page_at(second) == 2
+
+
+def test_jsonl_reads_good_lines_and_reports_bad_ones(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps(
+            {
+                "text": "Japan froze assets of banks.",
+                "title": "Assets",
+                "published": "2022-02-27",
+                "url": "https://example.org/a",
+            }
+        ),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Second article about Belarus.", "source": "Kyodo"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read(path)
+    assert [a.title for a in result.articles] == ["Assets", "Second article about Belarus."]
+    assert result.articles[0].published == date(2022, 2, 27)
+    assert result.articles[0].source == "https://example.org/a"
+    assert result.articles[1].source.startswith("Kyodo")
+    reasons = dict(result.failures)
+    assert reasons[f"{path}#L2"].startswith("not JSON")
+    assert "text" in reasons[f"{path}#L3"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"   \n", "empty"),
+        ("binary.txt", b"\x00\x01\x02abc", "binary"),
+        ("latin1.txt", "caf\xe9 au lait".encode("latin-1"), "UTF-8"),
+        ("broken.pdf", b"%PDF-1.4\n this is not really a pdf", "corrupt"),
+        ("zero.pdf", b"", "empty"),
+        ("empty.jsonl", b"\n\n", "empty"),
+    ],
+)
+def test_bad_files_raise_a_clear_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableInput, match=reason):
+        read(path)
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "secret.pdf", ["Secret text."], password="hunter2")
+    with pytest.raises(UnreadableInput, match="encrypted"):
+        read(path)
+
+
+def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "blank.pdf", [""])
+    with pytest.raises(UnreadableInput, match="no extractable text"):
+        read(path)
+
+
+def test_unknown_extension_lists_supported_ones(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff")
+    with pytest.raises(UnsupportedFormat, match=r"\.pdf"):
+        read(path)
