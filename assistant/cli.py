@@ -13,6 +13,7 @@ from typing import TextIO
 from pydantic import ValidationError
 
 from assistant import _offline  # noqa: F401
+from assistant.answering import Answer
 from assistant.errors import NewsdeskError
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
@@ -62,6 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(search)
     search.add_argument("--mode", choices=MODES, default="hybrid", help="retriever to use")
     search.add_argument("--mmr", action="store_true", help="diversify hits (MMR)")
+
+    ask = command("ask", "Answer a question with exact citations.")
+    ask.add_argument("question", metavar="QUESTION", help="the question, or - to read one per line")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--generator", default=None, help="extractive (default), openai or llamacpp")
+    ask.add_argument("--k", type=_positive, default=None, help="passages to read (default 5)")
+    _add_filters(ask)
+
+    evaluate = command("eval", "Score answers against a JSONL question file.")
+    evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
+    evaluate.add_argument("--json", action="store_true", help="print results as JSON")
+    evaluate.add_argument("--generator", default=None, help="answer generator to evaluate")
 
     stats = command("stats", "Show what the index holds.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
@@ -151,6 +164,68 @@ def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+def _print_answer(answer: Answer, out: TextIO) -> None:
+    print(answer.answer, file=out)
+    for citation in answer.citations:
+        published = citation.published.isoformat() if citation.published else "date unknown"
+        print(f"\n[{citation.n}] {citation.title} ({published})", file=out)
+        print(
+            f"    {citation.source}  [{citation.article_id} chars {citation.start}-{citation.end}]",
+            file=out,
+        )
+        print(f"    “{' '.join(citation.quote.split())}”", file=out)
+    unsupported = [s.text for s in answer.sentences if not s.supported]
+    for sentence in unsupported:
+        print(f"\n(unsupported by its citation: {sentence})", file=out)
+
+
+def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from assistant.desk import Newsdesk
+    from assistant.retrieval import SearchFilters
+
+    desk = Newsdesk.open(_settings(args), create=False)
+    filters = SearchFilters(args.after, args.before, tuple(args.source))
+    for question in _queries(args.question, stdin):
+        answer = desk.ask(question, generator=args.generator, filters=filters, k=args.k)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), file=out)
+        else:
+            _print_answer(answer, out)
+        out.flush()
+    return 0
+
+
+def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.answering.evaluation import evaluate
+    from assistant.desk import Newsdesk
+
+    desk = Newsdesk.open(_settings(args), create=False)
+    results = evaluate(args.file, lambda q: desk.ask(q, generator=args.generator))
+    passed = sum(r.passed for r in results)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "total": len(results),
+                    "passed": passed,
+                    "failed": len(results) - passed,
+                    "results": [r.__dict__ for r in results],
+                },
+                ensure_ascii=False,
+            ),
+            file=out,
+        )
+    else:
+        for result in results:
+            if not result.passed:
+                print(f"FAIL {result.id}: {result.question}", file=out)
+                print(f"     answer: {result.answer}", file=out)
+                for problem in result.problems:
+                    print(f"     - {problem}", file=out)
+        print(f"{passed}/{len(results)} correct, {len(results) - passed} failed", file=out)
+    return 0 if passed == len(results) else 1
+
+
 def _run_stats(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
@@ -173,6 +248,7 @@ def _run_remove(args: argparse.Namespace, out: TextIO) -> int:
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "ingest": _run_ingest,
+    "eval": _run_eval,
     "stats": _run_stats,
     "remove": _run_remove,
 }
@@ -185,6 +261,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     try:
         if args.command == "search":
             return _run_search(args, out, stdin or sys.stdin)
+        if args.command == "ask":
+            return _run_ask(args, out, stdin or sys.stdin)
         return COMMANDS[args.command](args, out)
     except NewsdeskError as error:
         print(f"newsdesk: error: {error}", file=sys.stderr)

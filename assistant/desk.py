@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from langchain_core.runnables import Runnable
+
+from assistant.answering import (
+    Answer,
+    AnswerChunk,
+    AnswerGenerator,
+    Turn,
+    build_answer_chain,
+    make_generator,
+    make_rewriter,
+)
 from assistant.articles import Article
 from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
@@ -25,6 +38,8 @@ class Newsdesk:
         self.embedder = embedder
         self.index = index
         self.searcher = HybridSearcher(index, embedder, settings)
+        self._generators: dict[str, AnswerGenerator] = {}
+        self._generators_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -79,6 +94,49 @@ class Newsdesk:
             filters=filters or SearchFilters(),
             mode=mode,
         )
+
+    def generator(self, name: str | None = None) -> AnswerGenerator:
+        """The answer generator for an id (default: settings.generator), built once."""
+        name = name or self.settings.generator
+        with self._generators_lock:
+            if name not in self._generators:
+                self._generators[name] = make_generator(name, self.settings, self.embedder)
+            return self._generators[name]
+
+    def chain(self, generator: str | None = None) -> Runnable[dict[str, Any], AnswerChunk]:
+        """The LCEL answer chain: rewrite → retrieve → answer (cited, verified)."""
+        chosen = self.generator(generator)
+        rewriter = make_rewriter(chosen, self.settings)
+        return build_answer_chain(self.searcher, chosen, rewriter, self.settings.answer_k)
+
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        *,
+        generator: str | None = None,
+        filters: SearchFilters | None = None,
+        k: int | None = None,
+    ) -> Iterator[AnswerChunk]:
+        """Stream an answer: text pieces, then a last chunk whose `.answer` is the Answer."""
+        inputs = {"question": question, "history": list(history), "filters": filters, "k": k}
+        yield from self.chain(generator).stream(inputs)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        *,
+        generator: str | None = None,
+        filters: SearchFilters | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        """Answer a question (a follow-up uses `history`) with exact citations."""
+        final = AnswerChunk()
+        for chunk in self.ask_stream(question, history, generator=generator, filters=filters, k=k):
+            final = final + chunk
+        assert final.answer is not None
+        return final.answer
 
     def article(self, article_id: str) -> Article:
         """A stored article with its full clean text."""

@@ -52,6 +52,33 @@ class Settings(BaseSettings):
     mmr: bool = Field(False, description="Re-rank hits for diversity (maximal marginal relevance).")
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0, description="MMR relevance/diversity balance.")
 
+    # --- answering -------------------------------------------------------------------------
+    generator: str = Field(
+        "extractive", description="Answer generator: extractive, openai or llamacpp."
+    )
+    answer_k: int = Field(5, ge=1, le=50, description="Passages the answerer reads.")
+    min_answer_score: float = Field(
+        0.45,
+        ge=0.0,
+        le=1.0,
+        description="Below this best-sentence score the answer is 'not found' "
+        "(calibrated on shared/eval/dev_qa.jsonl).",
+    )
+    max_answer_sentences: int = Field(3, ge=1, le=6, description="Sentences in an answer.")
+    strict: bool = Field(False, description="Drop LLM sentences their citations do not support.")
+    support_threshold: float = Field(
+        0.5, ge=0.0, le=1.0, description="Least similarity between a sentence and its citation."
+    )
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 (Ollama)."
+    )
+    llm_model: str = Field("local-model", description="Model name sent to the LLM server.")
+    llm_api_key: SecretStr = Field(SecretStr("not-needed"), description="API key for the server.")
+    llm_gguf_path: Path | None = Field(None, description="GGUF file for the llamacpp generator.")
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="LLM sampling temperature.")
+    llm_max_tokens: int = Field(300, ge=16, le=4096, description="Longest LLM answer in tokens.")
+    prompts_dir: Path = Field(PACKAGE_ROOT / "prompts", description="Folder of prompt templates.")
+
     # --- the web app -----------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address the chat app listens on.")
     port: int = Field(7860, ge=1, le=65535, description="Port the chat app listens on.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from typing import Literal
 
 import numpy as np
@@ -110,6 +111,20 @@ class HybridSearcher:
             )
             for row in (rows[item] for item in top if item in rows)
         ]
+
+    def widen(self, hits: list[Hit], reach: int = 1) -> list[Hit]:
+        """The same hits, each widened to its neighbouring passages (for reading, not ranking)."""
+        widened: list[Hit] = []
+        with self.index.lock:
+            for hit in hits:
+                span = self.index.catalog.neighbour_span(hit.chunk_id, reach)
+                text = self.index.catalog.article_text(hit.article_id)
+                if span is None or text is None:
+                    widened.append(hit)
+                    continue
+                start, end = span
+                widened.append(replace(hit, start=start, end=end, text=text[start:end]))
+        return widened
 
     def _fuse(
         self,

@@ -207,6 +207,22 @@ class Catalog:
         )
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
+    def neighbour_span(self, chunk_id: int, reach: int) -> tuple[int, int] | None:
+        """[start, end) covering the chunk and up to `reach` chunks either side of it."""
+        row = self._db.execute(
+            "SELECT n.start, n.end FROM chunks c JOIN chunks n ON n.article_id = c.article_id "
+            "WHERE c.id = ? AND n.ordinal BETWEEN c.ordinal - ? AND c.ordinal + ?",
+            (chunk_id, reach, reach),
+        ).fetchall()
+        if not row:
+            return None
+        return min(r[0] for r in row), max(r[1] for r in row)
+
+    def article_text(self, article_id: str) -> str | None:
+        """Just the text of an article."""
+        row = self._db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def iter_chunk_texts(self) -> Iterator[tuple[int, str, int, str]]:
         """(chunk id, article title, chunk ordinal, chunk text) for every chunk, in id order."""
         yield from self._db.execute(

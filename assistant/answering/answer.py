@@ -1,0 +1,105 @@
+"""What an answer is: text with [n] markers, the citations they point to, and a status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal
+
+NOT_FOUND_ANSWER = "I could not find this in the articles."
+Status = Literal["answered", "not_found"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Marker [n] → the exact characters [start, end) of an article's stored text."""
+
+    n: int
+    article_id: str
+    title: str
+    published: date | None
+    source: str
+    quote: str
+    start: int
+    end: int
+    passage: str = ""  # the retrieved passage around the quote, for showing context
+    passage_start: int = 0
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (CLI, web API)."""
+        return {
+            "n": self.n,
+            "article_id": self.article_id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "page": self.page,
+            "passage": self.passage,
+            "passage_start": self.passage_start,
+        }
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """One sentence of the answer, the citations it carries, and whether they support it."""
+
+    text: str
+    citations: tuple[int, ...]
+    supported: bool = True
+    derived: bool = False  # worked out by newsdesk (e.g. a date), not quoted
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            "text": self.text,
+            "citations": list(self.citations),
+            "supported": self.supported,
+            "derived": self.derived,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question's answer. `answer` is the sentences joined, each ending in its [n] markers."""
+
+    question: str
+    status: Status
+    sentences: tuple[AnswerSentence, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    standalone_question: str = ""
+    generator: str = "extractive"
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def answer(self) -> str:
+        """The answer text shown to the user."""
+        if self.status == "not_found":
+            return NOT_FOUND_ANSWER
+        return " ".join(sentence.text for sentence in self.sentences)
+
+    @classmethod
+    def not_found(
+        cls, question: str, standalone: str = "", generator: str = "extractive"
+    ) -> Answer:
+        """The refusal: one fixed sentence, nothing cited."""
+        return cls(question, "not_found", standalone_question=standalone, generator=generator)
+
+    def with_question(self, question: str, standalone: str) -> Answer:
+        """The same answer recorded against the user's words and the rewritten question."""
+        return replace(self, question=question, standalone_question=standalone)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `newsdesk ask --json` object."""
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "status": self.status,
+            "citations": [c.to_dict() for c in self.citations],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "standalone_question": self.standalone_question or self.question,
+            "generator": self.generator,
+        }

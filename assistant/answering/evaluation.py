@@ -1,0 +1,69 @@
+"""Score answers against a question file in the format of shared/eval/dev_qa.jsonl."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.answering.answer import Answer
+from assistant.errors import UnreadableInput
+
+
+@dataclass
+class QuestionResult:
+    """One question's verdict, with what went wrong."""
+
+    id: str
+    question: str
+    passed: bool
+    answer: str
+    status: str
+    problems: list[str] = field(default_factory=list)
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    """Read the JSONL question file; a bad line is an error that names it."""
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["question"]
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise UnreadableInput(f"{path}:{number}: not a question record ({error})") from error
+        record.setdefault("id", f"line{number}")
+        questions.append(record)
+    return questions
+
+
+def judge(record: dict[str, Any], answer: Answer) -> QuestionResult:
+    """Apply the file's rules: `must` groups, cited `sources`, refusal of unanswerable ones."""
+    problems: list[str] = []
+    text = answer.answer.casefold()
+    if record.get("answerable", True):
+        if answer.status != "answered":
+            problems.append("answered 'not found'")
+        for group in record.get("must", []):
+            if not any(option.casefold() in text for option in group):
+                problems.append(f"answer lacks one of {group}")
+        sources = record.get("sources", [])
+        cited = [f"{c.article_id} {c.source}" for c in answer.citations]
+        if sources and not any(s in c for s in sources for c in cited):
+            problems.append(f"no citation from {sources}")
+    else:
+        if answer.status != "not_found":
+            problems.append("should have said 'not found'")
+        if answer.citations:
+            problems.append("cited passages for an unanswerable question")
+    return QuestionResult(
+        str(record["id"]), record["question"], not problems, answer.answer, answer.status, problems
+    )
+
+
+def evaluate(path: Path, ask: Callable[[str], Answer]) -> list[QuestionResult]:
+    """Ask every question of the file and judge each answer."""
+    return [judge(record, ask(record["question"])) for record in load_questions(path)]

@@ -1,0 +1,225 @@
+"""The default answerer: picks the best one to three sentences of the retrieved articles.
+
+Nothing is generated but the date notes, so every quote is the article's own words at the offsets
+given. Each sentence is scored on meaning (MiniLM), shared words, what the question asks for (a
+date for "when", a number for "how many" …) and the rank of its passage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answering.answer import Answer, AnswerSentence, Citation
+from assistant.answering.generator import AnswerGenerator
+from assistant.answering.question import Question, parse_question, stems, type_match
+from assistant.answering.temporal import format_day, time_mentions
+from assistant.embedding import Embedder
+from assistant.retrieval import Hit
+from assistant.sentences import split_sentences
+
+_MIN_SENTENCE_CHARS = 25
+_REDUNDANT_OVERLAP = 0.5
+_COMPANION_RATIO = 0.9
+_COMPLETION_RATIO = 0.5
+_HEADING_PENALTY = 0.9
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved passage, with article offsets."""
+
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    meaning: float
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    """Sentences of the hits, each once (passages overlap), in hit order."""
+    seen: set[tuple[str, int]] = set()
+    found: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        for span in split_sentences(hit.text):
+            text = hit.text[span.start : span.end]
+            start = hit.start + span.start
+            key = (hit.article_id, start)
+            if key in seen or len(text.strip()) < _MIN_SENTENCE_CHARS:
+                continue
+            seen.add(key)
+            found.append(Candidate(hit, rank, start, start + len(text), text))
+    return found
+
+
+def _overlap(a: str, b: str) -> float:
+    first, second = set(stems(a)), set(stems(b))
+    return len(first & second) / max(1, min(len(first), len(second)))
+
+
+def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
+    """Names and numbers of the question that no retrieved passage (or its date) mentions."""
+    haystack = " ".join(f"{h.title} {h.text} {_date_words(h)}" for h in hits).casefold()
+    return [e for e in question.entities if e not in haystack]
+
+
+def _date_words(hit: Hit) -> str:
+    if hit.published is None:
+        return ""
+    return f"{hit.published.isoformat()} {format_day(hit.published, weekday=True)}"
+
+
+class ExtractiveAnswerer(AnswerGenerator):
+    """Citation-exact: the answer is made of the articles' sentences."""
+
+    name = "extractive"
+
+    def __init__(self, embedder: Embedder, min_score: float, max_sentences: int = 3) -> None:
+        self.embedder = embedder
+        self.min_score = min_score
+        self.max_sentences = max_sentences
+
+    def score(self, question: Question, found: Sequence[Candidate]) -> list[Scored]:
+        """Each candidate's score in [0, 1], best first."""
+        if not found:
+            return []
+        vectors = self.embedder.embed_documents([question.text] + [c.text for c in found])
+        meaning = vectors[1:] @ vectors[0]
+        sentence_stems = [set(stems(c.text)) for c in found]
+        frequency = Counter(stem for bag in sentence_stems for stem in bag)
+        weights = {t: math.log(1 + len(found) / (1 + frequency[t])) for t in question.terms}
+        total = sum(weights.values()) or 1.0
+        scored = []
+        for candidate, similarity, bag in zip(found, meaning, sentence_stems, strict=True):
+            lexical = sum(w for t, w in weights.items() if t in bag) / total
+            kind = type_match(question.kind, candidate.text)
+            prior = 1.0 / (1.0 + candidate.rank)
+            value = 0.5 * float(similarity) + 0.3 * lexical + 0.12 * kind + 0.08 * prior
+            if not _SENTENCE_END.search(candidate.text.rstrip()):
+                value *= _HEADING_PENALTY  # a heading or caption, not a statement
+            scored.append(Scored(candidate, value, float(similarity)))
+        return sorted(scored, key=lambda s: -s.score)
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        parsed = parse_question(question)
+        ranked = self.score(parsed, candidates(hits))
+        if not ranked or ranked[0].score < self.min_score:
+            return Answer.not_found(question)
+        best = ranked[0]
+        if missing_entities(parsed, hits):
+            # The question names something no retrieved passage mentions ("... on Iran?"):
+            # a close paraphrase about something else is not an answer.
+            return Answer.not_found(question)
+        chosen = [best]
+        for other in ranked[1:]:
+            if len(chosen) >= self.max_sentences or other.score < best.score * _COMPANION_RATIO:
+                break
+            if all(
+                _overlap(other.candidate.text, c.candidate.text) < _REDUNDANT_OVERLAP
+                for c in chosen
+            ):
+                chosen.append(other)
+        completion = self._completion(parsed, ranked, chosen)
+        if completion is not None:
+            chosen = [*chosen[: self.max_sentences - 1], completion]
+        return self._compose(question, parsed, chosen)
+
+    @staticmethod
+    def _completion(
+        question: Question, ranked: list[Scored], chosen: list[Scored]
+    ) -> Scored | None:
+        """When no chosen sentence holds what was asked for (a reason for "why", a date for
+        "when" …), the best sentence of the same articles that does, if it is close enough."""
+        if question.kind == "other":
+            return None
+        if any(type_match(question.kind, c.candidate.text) == 1.0 for c in chosen):
+            return None
+        articles = {c.candidate.hit.article_id for c in chosen}
+        floor = chosen[0].score * _COMPLETION_RATIO
+        for other in ranked:
+            if other.score < floor:
+                return None
+            if (
+                other not in chosen
+                and other.candidate.hit.article_id in articles
+                and type_match(question.kind, other.candidate.text) == 1.0
+            ):
+                return other
+        return None
+
+    def _compose(self, question: str, parsed: Question, chosen: list[Scored]) -> Answer:
+        # Readable order: articles in order of their best sentence, sentences in text order.
+        article_rank: dict[str, int] = {}
+        for item in chosen:
+            article_rank.setdefault(item.candidate.hit.article_id, len(article_rank))
+        ordered = sorted(
+            chosen, key=lambda s: (article_rank[s.candidate.hit.article_id], s.candidate.start)
+        )
+        citations: list[Citation] = []
+        sentences: list[AnswerSentence] = []
+        for item in ordered:
+            candidate = item.candidate
+            hit = candidate.hit
+            n = len(citations) + 1
+            citations.append(
+                Citation(
+                    n=n,
+                    article_id=hit.article_id,
+                    title=hit.title,
+                    published=hit.published,
+                    source=hit.source,
+                    quote=candidate.text,
+                    start=candidate.start,
+                    end=candidate.end,
+                    passage=hit.text,
+                    passage_start=hit.start,
+                    page=hit.page,
+                )
+            )
+            sentences.extend(self._sentences(parsed, candidate, n, first=not sentences))
+        return Answer(question, "answered", tuple(sentences), tuple(citations))
+
+    @staticmethod
+    def _sentences(
+        question: Question, candidate: Candidate, n: int, first: bool
+    ) -> list[AnswerSentence]:
+        quote = _SPACE.sub(" ", candidate.text).strip()
+        published = candidate.hit.published
+        mentions = time_mentions(quote, published)
+        days = [m for m in mentions if m.is_day]
+        text = quote
+        if first and question.kind == "when" and days:
+            text = f"On {days[0].describe()}: {quote}"
+        result = [AnswerSentence(f"{text} [{n}]", (n,))]
+        if mentions and published is not None:
+            worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
+            note = (
+                f"({worked}, worked out from the article's published date, "
+                f"{format_day(published, weekday=True)}.) [{n}]"
+            )
+            result.append(AnswerSentence(note, (n,), derived=True))
+        elif first and question.kind == "when" and published is not None:
+            note = f"(The article was published on {format_day(published, weekday=True)}.) [{n}]"
+            result.append(AnswerSentence(note, (n,), derived=True))
+        return result
+
+
+def best_similarity(embedder: Embedder, sentence: str, passages: Sequence[str]) -> float:
+    """Highest cosine between a sentence and any sentence of the passages."""
+    pieces = [p[s.start : s.end] for p in passages for s in split_sentences(p)] or list(passages)
+    vectors = embedder.embed_documents([sentence, *pieces])
+    return float(np.max(vectors[1:] @ vectors[0])) if len(pieces) else 0.0

@@ -1,0 +1,121 @@
+"""What a question asks for (a date, a number, a person…) and which words and names it turns on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from assistant.answering.temporal import WEEKDAYS
+from assistant.articles.dates import DATE_EXPRESSION
+
+Kind = Literal["when", "quantity", "who", "which", "where", "why", "other"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_QUESTION_WORDS = {
+    "what", "when", "who", "whom", "whose", "which", "where", "why", "how", "did", "does", "do",
+    "is", "are", "was", "were", "will", "can", "could", "should", "would", "has", "have", "had",
+    "and", "tell", "me", "list", "name", "give", "explain", "describe", "the", "a", "an", "in",
+    "on", "of", "to", "for",
+}  # fmt: skip
+_STOP = _QUESTION_WORDS | {
+    "that", "this", "these", "those", "it", "its", "they", "them", "their", "there", "about",
+    "with", "from", "by", "at", "as", "be", "been", "being", "or", "not", "any", "all", "some",
+    "mentioned", "articles", "article", "say", "said", "says", "after", "before", "into", "than",
+}  # fmt: skip
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DAY_WORD = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tomorrow|{_MONTHS}|(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?"
+    r"|thousands?|millions?|billions?|percent)\b",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b(?:President|Minister|Secretary|Spokesman|Spokeswoman"
+    r"|Chancellor|Governor|Senator|Ambassador|Director|CEO|Chairman|spokesman|minister)\b"
+)
+_NAMED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+|\b\d+\b")
+_REASON = re.compile(
+    r"\b(?:because|due to|as a result of|in response to|in retaliation|owing to|the reason"
+    r"|in order to|so that|on the grounds)\b",
+    re.IGNORECASE,
+)
+_WEAK_REASON = re.compile(r"\b(?:citing|cited|since|amid|after|over|as)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+[A-Z][\w-]+")
+
+
+@dataclass(frozen=True)
+class Question:
+    """The parts of a question the answerer scores sentences against."""
+
+    text: str
+    kind: Kind
+    terms: tuple[str, ...]  # stemmed content words
+    entities: tuple[str, ...]  # capitalised names and numbers, lower-cased
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed, lower-cased content words of a text (stop words dropped)."""
+    words = [w.casefold().strip("'’") for w in _WORD.findall(text)]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in words]
+    kept = [w for w in words if w not in _STOP and len(w) > 1]
+    return list(_stemmer().stemWords(kept))
+
+
+def question_kind(text: str) -> Kind:
+    """What sort of thing would answer the question."""
+    lowered = text.casefold().strip()
+    if re.search(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bhow long ago\b", lowered):
+        return "when"
+    if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b", lowered):
+        return "quantity"
+    if re.search(r"\bwho(?:m|se)?\b", lowered):
+        return "who"
+    if re.search(r"\bwhere\b", lowered):
+        return "where"
+    if re.search(r"\bwhy\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b", lowered):
+        return "why"
+    if re.search(r"\bwhich\b", lowered):
+        return "which"
+    return "other"
+
+
+def parse_question(text: str) -> Question:
+    """Analyse a (standalone) question."""
+    words = _WORD.findall(text)
+    entities: list[str] = []
+    for index, word in enumerate(words):
+        clean = word.strip("'’").removesuffix("'s").removesuffix("’s")
+        if clean.casefold() in _QUESTION_WORDS and index == 0:
+            continue
+        if clean[:1].isupper() and clean.casefold() not in _QUESTION_WORDS:
+            entities.append(clean.casefold())
+    return Question(text, question_kind(text), tuple(stems(text)), tuple(dict.fromkeys(entities)))
+
+
+def type_match(kind: Kind, sentence: str) -> float:
+    """1.0 when the sentence holds the kind of thing asked for, 0.0 when not, 0.5 if n/a."""
+    if kind == "when":
+        return 1.0 if DATE_EXPRESSION.search(sentence) or _DAY_WORD.search(sentence) else 0.0
+    if kind == "quantity":
+        return 1.0 if _NUMBER.search(sentence) else 0.0
+    if kind == "who":
+        return 1.0 if _PERSON.search(sentence) else 0.0
+    if kind == "which":
+        return 1.0 if _NAMED.search(sentence) else 0.0
+    if kind == "where":
+        return 1.0 if _PLACE.search(sentence) else 0.0
+    if kind == "why":
+        return 1.0 if _REASON.search(sentence) else 0.5 if _WEAK_REASON.search(sentence) else 0.0
+    return 0.5

@@ -1,0 +1,121 @@
+"""Relative time in news text ("Friday", "yesterday", "last week") → absolute dates.
+
+Anchored on the article's published date; an article without one gets no date at all.
+News prose uses a bare weekday for the latest such day up to publication ("the government Friday
+decided"), unless the words just before it speak of the future ("will meet on Friday"), when it is
+the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_EXPRESSION = re.compile(
+    r"\b(?:(?P<modifier>this|last|next|on|on\s+this|on\s+last|on\s+next)\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<day>yesterday|today|tomorrow)\b"
+    r"|\b(?P<period_modifier>last|next|this)\s+(?P<period>week|month|year)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned to|is to|are to|expected to|set to|going to"
+    r"|scheduled|upcoming)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(r"\b(?:earlier|ago|said|says|stated|announced)\b", re.IGNORECASE)
+_FUTURE_WINDOW_WORDS = 8
+_DATE_ALREADY = re.compile(r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+ \d{1,2}\b)")
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A relative time expression in a sentence and the dates it stands for."""
+
+    phrase: str
+    start: int
+    end: int
+    first_day: date
+    last_day: date
+
+    @property
+    def is_day(self) -> bool:
+        """One day rather than a week, month or year."""
+        return self.first_day == self.last_day
+
+    def describe(self) -> str:
+        """'Friday, 25 March 2022', or 'the week of 14–20 March 2022'."""
+        if self.is_day:
+            return format_day(self.first_day, weekday=True)
+        if (self.last_day - self.first_day).days == 6:
+            return f"the week of {format_day(self.first_day)} to {format_day(self.last_day)}"
+        if self.first_day.month == self.last_day.month:
+            return self.first_day.strftime("%B %Y")
+        return str(self.first_day.year)
+
+
+def format_day(day: date, weekday: bool = False) -> str:
+    """'25 March 2022' (with 'Friday, ' in front when asked)."""
+    text = f"{day.day} {day.strftime('%B %Y')}"
+    return f"{day.strftime('%A')}, {text}" if weekday else text
+
+
+def _weekday_date(published: date, weekday: int, modifier: str, future: bool) -> date:
+    modifier = modifier.replace("on", "").strip()
+    monday = published - timedelta(days=published.weekday())
+    if modifier == "this":
+        return monday + timedelta(days=weekday)
+    if modifier == "next":
+        return monday + timedelta(days=7 + weekday)
+    if modifier == "last":
+        back = (published.weekday() - weekday) % 7 or 7
+        return published - timedelta(days=back)
+    if future:
+        return published + timedelta(days=(weekday - published.weekday()) % 7)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _period(published: date, modifier: str, period: str) -> tuple[date, date]:
+    shift = {"last": -1, "this": 0, "next": 1}[modifier]
+    if period == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        month_index = published.year * 12 + published.month - 1 + shift
+        first = date(month_index // 12, month_index % 12 + 1, 1)
+        next_first = date((month_index + 1) // 12, (month_index + 1) % 12 + 1, 1)
+        return first, next_first - timedelta(days=1)
+    year = published.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
+    """Every relative time expression in `sentence`, resolved against `published`."""
+    if published is None:
+        return []
+    mentions: list[TimeMention] = []
+    for match in _EXPRESSION.finditer(sentence):
+        # The verb governing the day stands just before it: "will meet on Friday" is ahead,
+        # "said earlier on Thursday that it will not" is behind.
+        before = " ".join(sentence[: match.start()].split()[-_FUTURE_WINDOW_WORDS:])
+        future = bool(_FUTURE.search(before)) and not _PAST.search(before)
+        if match.group("weekday"):
+            if _DATE_ALREADY.match(sentence[match.end() :]):
+                continue  # "Friday, 25 March" already says which day
+            weekday = WEEKDAYS.index(match.group("weekday").casefold())
+            modifier = (match.group("modifier") or "").casefold()
+            day = _weekday_date(published, weekday, modifier, future)
+            first = last = day
+        elif match.group("day"):
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
+            first = last = published + timedelta(days=offset)
+        else:
+            first, last = _period(
+                published,
+                match.group("period_modifier").casefold(),
+                match.group("period").casefold(),
+            )
+        mentions.append(TimeMention(match.group(0), match.start(), match.end(), first, last))
+    return mentions
