@@ -1,0 +1,158 @@
+from pathlib import Path
+
+import pytest
+from langchain_core.language_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+
+from assistant.answering import NOT_FOUND_ANSWER, Turn, make_generator
+from assistant.answering.conversation import HeuristicRewriter
+from assistant.answering.llm import ChatModelGenerator
+from assistant.answering.prompts import load_prompt
+from assistant.errors import ConfigurationError
+from assistant.settings import Settings
+
+
+@pytest.fixture
+def loaded(desk, corpus_copy: Path):
+    desk.settings = desk.settings.model_copy(update={"min_answer_score": 0.3})
+    desk.ingest([corpus_copy], progress=False)
+    return desk
+
+
+def test_every_citation_quotes_the_article_exactly(loaded) -> None:
+    for question in [
+        "Who is Janet Yellen?",
+        "What did Blinken say about the referendums?",
+        "When did Japan decide to ban luxury exports?",
+    ]:
+        answer = loaded.ask(question)
+        assert answer.status == "answered", question
+        assert answer.citations
+        for citation in answer.citations:
+            article = loaded.article(citation.article_id)
+            assert article.text[citation.start : citation.end] == citation.quote
+            assert citation.title == article.title and citation.published == article.published
+        markers = {n for s in answer.sentences for n in s.citations}
+        assert markers == {c.n for c in answer.citations}
+        assert all(s.text.rstrip().endswith("]") for s in answer.sentences)
+
+
+def test_when_question_states_the_absolute_date_and_says_where_it_came_from(loaded) -> None:
+    answer = loaded.ask("When did Japan decide to ban exports of luxury items to Russia?")
+    assert answer.answer.startswith("On Friday, 25 March 2022: ")
+    assert "worked out from the article's published date, Friday, 25 March 2022" in answer.answer
+    assert any(s.derived for s in answer.sentences)
+
+
+def test_undated_article_never_gets_a_date(loaded) -> None:
+    answer = loaded.ask("When did Japan reject the results of the accession referendums?")
+    cited = {c.article_id for c in answer.citations}
+    undated = {a.id for a in loaded.articles() if a.published is None}
+    if cited & undated:
+        assert "2022" not in answer.answer and "worked out" not in answer.answer
+
+
+def test_refusal_is_the_one_constant_and_cites_nothing(loaded) -> None:
+    answer = loaded.ask("What sanctions did Japan impose on Iran?")
+    assert answer.status == "not_found"
+    assert answer.answer == NOT_FOUND_ANSWER
+    assert answer.citations == () and answer.to_dict()["citations"] == []
+
+
+def test_json_contract(loaded) -> None:
+    data = loaded.ask("Who is Janet Yellen?").to_dict()
+    assert {"question", "answer", "status", "citations"} <= set(data)
+    assert set(data["citations"][0]) >= {
+        "n",
+        "article_id",
+        "title",
+        "published",
+        "source",
+        "quote",
+        "start",
+        "end",
+    }
+
+
+def test_follow_up_questions_are_rewritten_before_retrieval() -> None:
+    rewriter = HeuristicRewriter()
+    history = [
+        Turn(
+            "What sanctions did Japan impose on Russia?",
+            "What sanctions did Japan impose on Russia?",
+            "…",
+        )
+    ]
+    assert rewriter.rewrite("and what about Belarus?", history) == (
+        "What sanctions did Japan impose on Belarus?"
+    )
+    assert rewriter.rewrite("when was that?", history).startswith("When was that (")
+    assert "Japan" in rewriter.rewrite("when was that?", history)
+    assert rewriter.rewrite("Who is Janet Yellen?", history) == "Who is Janet Yellen?"
+    assert rewriter.rewrite("anything", []) == "anything"
+
+
+def test_follow_up_answer_uses_the_conversation(loaded) -> None:
+    first = loaded.ask("What sanctions did Japan impose on Russia?")
+    turn = Turn(first.question, first.standalone_question, first.answer)
+    second = loaded.ask("and what about Belarus?", [turn])
+    assert second.standalone_question == "What sanctions did Japan impose on Belarus?"
+    assert "Belarus" in second.answer
+
+
+def test_chain_streams_text_then_the_answer(loaded) -> None:
+    chunks = list(loaded.ask_stream("Who is Janet Yellen?"))
+    assert len(chunks) > 3
+    assert all(c.answer is None for c in chunks[:-1]) and chunks[-1].answer is not None
+    assert "".join(c.text for c in chunks).strip() == chunks[-1].answer.answer
+
+
+def fake_llm(reply: str) -> GenericFakeChatModel:
+    return GenericFakeChatModel(messages=iter([AIMessage(content=reply)]))
+
+
+def llm_generator(desk, reply: str, strict: bool = False) -> ChatModelGenerator:
+    template = load_prompt(desk.settings.prompts_dir, "answer")
+    return ChatModelGenerator("fake", fake_llm(reply), template, desk.embedder, 0.3, strict)
+
+
+def test_llm_answer_markers_become_exact_citations_and_bad_sentences_are_flagged(loaded) -> None:
+    hits = loaded.search("Yellen Belarus sovereignty", k=3)
+    reply = (
+        "Janet Yellen said Lukashenko's government is jeopardising Belarus' sovereignty [1]. "
+        "She also said 4000 tanks were sent to Paris [2]."
+    )
+    pieces = list(llm_generator(loaded, reply).stream("Who is Yellen?", hits))
+    answer = pieces[-1]
+    assert "".join(p for p in pieces[:-1]) == reply
+    first, second = answer.sentences
+    assert first.supported and not second.supported
+    for citation in answer.citations:
+        article = loaded.article(citation.article_id)
+        assert article.text[citation.start : citation.end] == citation.quote
+    assert answer.to_dict()["sentences"][1]["supported"] is False
+    strict = llm_generator(loaded, reply, strict=True).answer("Who is Yellen?", hits)
+    assert [s.text for s in strict.sentences] == [first.text]
+
+
+def test_llm_refusal_maps_to_not_found(loaded) -> None:
+    hits = loaded.search("Iran", k=2)
+    answer = llm_generator(loaded, NOT_FOUND_ANSWER).answer("Iran?", hits)
+    assert answer.status == "not_found" and answer.citations == ()
+
+
+def test_prompts_are_files_with_checked_placeholders(tmp_path: Path) -> None:
+    settings = Settings()
+    assert "{passages}" in load_prompt(settings.prompts_dir, "answer")
+    (tmp_path / "answer.txt").write_text("Only {question}")
+    with pytest.raises(ConfigurationError, match="placeholders"):
+        load_prompt(tmp_path, "answer")
+
+
+def test_generator_factory_errors_name_the_fix(fake_embedder) -> None:
+    with pytest.raises(ConfigurationError, match="extractive, openai, llamacpp"):
+        make_generator("gpt", Settings(), fake_embedder)
+    with pytest.raises(ConfigurationError, match="NEWSDESK_LLM_BASE_URL"):
+        make_generator("openai", Settings(), fake_embedder)
+    with pytest.raises(ConfigurationError, match="NEWSDESK_LLM_GGUF_PATH"):
+        make_generator("llamacpp", Settings(), fake_embedder)

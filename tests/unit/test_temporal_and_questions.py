@@ -1,0 +1,83 @@
+from datetime import date
+
+import pytest
+
+from assistant.answering.question import parse_question, question_kind, type_match
+from assistant.answering.temporal import format_day, time_mentions
+
+FRIDAY = date(2022, 3, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "described"),
+    [
+        ("the government Friday decided to ban exports", "Friday", "Friday, 25 March 2022"),
+        ("Kishida said at a meeting on Thursday that", "on Thursday", "Thursday, 24 March 2022"),
+        ("Yesterday the ministry said", "Yesterday", "Thursday, 24 March 2022"),
+        ("The ministers will meet on Monday", "on Monday", "Monday, 28 March 2022"),
+        ("last Friday he said", "last Friday", "Friday, 18 March 2022"),
+        ("this Friday the annexation", "this Friday", "Friday, 25 March 2022"),
+        (
+            "an embargo will be put in place next week",
+            "next week",
+            "the week of 28 March 2022 to 3 April 2022",
+        ),
+        ("sales fell last month", "last month", "February 2022"),
+    ],
+)
+def test_relative_expressions_resolve_against_the_published_date(
+    sentence, phrase, described
+) -> None:
+    (mention,) = time_mentions(sentence, FRIDAY)
+    assert mention.phrase == phrase
+    assert sentence[mention.start : mention.end] == phrase
+    assert mention.describe() == described
+
+
+def test_said_earlier_on_a_day_is_in_the_past_even_with_will_later() -> None:
+    sentence = "Earlier on Thursday, Lukashenko stated that his army will not take part"
+    (mention,) = time_mentions(sentence, date(2022, 2, 26))
+    assert mention.first_day == date(2022, 2, 24)
+
+
+def test_no_published_date_means_no_dates() -> None:
+    assert time_mentions("the government Friday decided", None) == []
+
+
+def test_weekday_followed_by_a_date_needs_no_working_out() -> None:
+    assert time_mentions("on Friday, 25 March, Tokyo said", FRIDAY) == []
+
+
+def test_format_day() -> None:
+    assert format_day(FRIDAY, weekday=True) == "Friday, 25 March 2022"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did Japan ban luxury exports?", "when"),
+        ("How many entities were blacklisted?", "quantity"),
+        ("Who sanctioned Volfovich?", "who"),
+        ("Which banks were designated?", "which"),
+        ("Why did Russia withdraw from the talks?", "why"),
+        ("Where did the ministers meet?", "where"),
+        ("What did Blinken say?", "other"),
+    ],
+)
+def test_question_kinds(question: str, kind: str) -> None:
+    assert question_kind(question) == kind
+
+
+def test_entities_and_terms() -> None:
+    parsed = parse_question("What sanctions did Japan impose on Iran?")
+    assert parsed.entities == ("japan", "iran")
+    assert "sanction" in parsed.terms and "what" not in parsed.terms
+
+
+def test_type_match() -> None:
+    assert type_match("when", "It happened on Friday.") == 1.0
+    assert type_match("when", "It happened.") == 0.0
+    assert type_match("quantity", "81 entities") == 1.0
+    assert type_match("who", "Janet Yellen said") == 1.0
+    assert type_match("why", "It stalled due to the impossibility of talks.") == 1.0
+    assert type_match("other", "anything") == 0.5
