@@ -1,0 +1,69 @@
+"""Starts the real app (python app.py) on a free loopback port for the browser and API tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class RunningApp:
+    url: str
+    index: Path
+
+
+@pytest.fixture(scope="session")
+def app_url(running_app: RunningApp) -> str:
+    return running_app.url
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    port = _free_port()
+    index = tmp_path_factory.mktemp("app") / "index"
+    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index), "NEWSDESK_PORT": str(port)}
+    log = open(tmp_path_factory.mktemp("log") / "app.log", "w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"the app did not start:\n{log.read()}")
+            time.sleep(1)
+    log.seek(0)
+    assert "Indexing the sample corpus" in log.read()  # first start builds the index
+    yield RunningApp(url, index)
+    process.terminate()
+    process.wait(timeout=30)
+    log.close()
+
+
+def chromium_path() -> Path:
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return Path(candidate)
+    pytest.fail("Debian's chromium is not installed: run `make browser` (apt-get install chromium)")
