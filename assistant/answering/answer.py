@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
+from assistant.retrieval import Hit
+
 NOT_FOUND_ANSWER = "I could not find this in the articles."
 Status = Literal["answered", "not_found"]
 
@@ -25,6 +27,23 @@ class Citation:
     passage: str = ""  # the retrieved passage around the quote, for showing context
     passage_start: int = 0
     page: int | None = None
+
+    @classmethod
+    def quoting(cls, n: int, hit: Hit, start: int, end: int) -> Citation:
+        """Citation n of article offsets [start, end), which lie inside the retrieved passage."""
+        return cls(
+            n=n,
+            article_id=hit.article_id,
+            title=hit.title,
+            published=hit.published,
+            source=hit.source,
+            quote=hit.text[start - hit.start : end - hit.start],
+            start=start,
+            end=end,
+            passage=hit.text,
+            passage_start=hit.start,
+            page=hit.page,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (CLI, web API)."""

@@ -67,19 +67,7 @@ def parse_llm_answer(
         for n, hit in zip(dict.fromkeys(numbers), cited, strict=True):
             if n not in citations:
                 start, end = _best_quote(plain, hit, embedder)
-                citations[n] = Citation(
-                    n=len(citations) + 1,
-                    article_id=hit.article_id,
-                    title=hit.title,
-                    published=hit.published,
-                    source=hit.source,
-                    quote=hit.text[start - hit.start : end - hit.start],
-                    start=start,
-                    end=end,
-                    passage=hit.text,
-                    passage_start=hit.start,
-                    page=hit.page,
-                )
+                citations[n] = Citation.quoting(len(citations) + 1, hit, start, end)
             markers.append(citations[n].n)
         shown = plain + "".join(f" [{m}]" for m in markers)
         sentences.append(AnswerSentence(shown, tuple(markers), supported=supported))

@@ -1,0 +1,152 @@
+"""Search and ask latency at 1k, 10k and 100k passages, flat vs IVF recall, and memory.
+
+    .venv/bin/python -m bench.latency [--sizes 1000 10000 100000] [--out bench/results]
+
+Passages are synthetic (random words, random unit vectors) so that 100k can be built in minutes;
+queries go through the real MiniLM, BM25, fusion and SQLite, so the timings are the real path.
+Writes bench/results/latency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant import Newsdesk, Settings
+from assistant.articles import Article
+from assistant.chunking import Chunk
+from assistant.embedding import make_embedder
+from assistant.store import IndexedArticle
+from assistant.store.vectors import VectorIndex
+
+REPO = Path(__file__).resolve().parent.parent
+CHUNKS_PER_ARTICLE = 10
+QUERIES = [
+    "luxury export ban", "sanctions on Belarus", "frozen assets of banks", "peace treaty talks",
+    "referendum annexation", "Treasury statement", "military goods exports", "visa ban citizens",
+]  # fmt: skip
+
+
+def synthetic_articles(count: int, rng: np.random.Generator, dim: int) -> list[IndexedArticle]:
+    vocabulary = [f"w{i}" for i in range(20_000)] + " ".join(QUERIES).split()
+    weights = 1.0 / np.arange(1, len(vocabulary) + 1)
+    weights /= weights.sum()
+    words_pool = rng.choice(len(vocabulary), size=200_000, p=weights)
+    centres = rng.normal(size=(256, dim)) / np.sqrt(dim) * 3
+    articles = []
+    for a in range(count // CHUNKS_PER_ARTICLE):
+        sentences = []
+        for _ in range(CHUNKS_PER_ARTICLE * 6):
+            words = words_pool[rng.integers(len(words_pool) - 20) :][:20]
+            sentences.append(" ".join(vocabulary[w] for w in words).capitalize() + ".")
+        text = " ".join(sentences)
+        article = Article(f"{a:016x}", f"Synthetic article {a}", text, None, f"synthetic/{a}")
+        chunks, position = [], 0
+        for ordinal in range(CHUNKS_PER_ARTICLE):
+            piece = " ".join(sentences[ordinal * 6 : ordinal * 6 + 6])
+            start = text.index(piece, position)
+            chunks.append(Chunk(article.id, ordinal, start, start + len(piece), None, piece))
+            position = start + len(piece)
+        # Clustered like real embeddings (topics), not uniform noise.
+        topic = centres[rng.integers(len(centres))]
+        vectors = (topic + 0.6 * rng.normal(size=(CHUNKS_PER_ARTICLE, dim))).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        articles.append(IndexedArticle(article, chunks, vectors))
+    return articles
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    values = np.asarray(samples) * 1000
+    return {"p50_ms": round(float(np.percentile(values, 50)), 1),
+            "p95_ms": round(float(np.percentile(values, 95)), 1)}
+
+
+def timed(fn: Any, repeats: int) -> list[float]:
+    samples = []
+    for i in range(repeats):
+        started = time.perf_counter()
+        fn(QUERIES[i % len(QUERIES)])
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any]:
+    rng = np.random.default_rng(size)
+    settings = Settings(index_dir=work / f"index-{size}", ann_threshold=10**9)
+    desk = Newsdesk.open(settings, embedder=embedder)
+    started = time.perf_counter()
+    articles = synthetic_articles(size, rng, embedder.dimension)
+    for first in range(0, len(articles), 500):
+        desk.index.apply(add=articles[first : first + 500])
+    build_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    desk.searcher.keyword_index()
+    bm25_seconds = time.perf_counter() - started
+    desk.search("warm up")
+    result: dict[str, Any] = {
+        "chunks": desk.stats()["chunks"],
+        "build_seconds": round(build_seconds, 1),
+        "bm25_build_seconds": round(bm25_seconds, 1),
+        "search_hybrid": percentiles(timed(lambda q: desk.search(q, 5), repeats)),
+        "search_dense": percentiles(timed(lambda q: desk.search(q, 5, mode="dense"), repeats)),
+        "search_keyword": percentiles(timed(lambda q: desk.search(q, 5, mode="keyword"), repeats)),
+        "ask_extractive": percentiles(timed(lambda q: desk.ask(q), repeats)),
+    }
+    query_vectors = embedder.embed_documents(QUERIES * 4)
+    flat = desk.index.vectors
+    result["faiss_flat"] = percentiles(timed_vectors(flat, query_vectors))
+    ids, matrix = desk.index.catalog.all_vectors(embedder.dimension)
+    ivf = VectorIndex.build(ids, matrix, embedder.dimension, ann_threshold=0, nprobe=32)
+    result["faiss_ivf"] = {
+        **percentiles(timed_vectors(ivf, query_vectors)),
+        "nlist": ivf.info.nlist,
+        "nprobe": 32,
+        "recall@10_vs_flat": recall(flat, ivf, query_vectors),
+    }
+    result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    desk.close()
+    return result
+
+
+def timed_vectors(index: VectorIndex, queries: np.ndarray) -> list[float]:
+    samples = []
+    for query in queries:
+        started = time.perf_counter()
+        index.search(query, 100)
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def recall(flat: VectorIndex, approximate: VectorIndex, queries: np.ndarray) -> float:
+    found = []
+    for query in queries:
+        exact = {i for i, _ in flat.search(query, 10)}
+        found.append(len(exact & {i for i, _ in approximate.search(query, 10)}) / 10)
+    return round(float(np.mean(found)), 3)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeats", type=int, default=40)
+    parser.add_argument("--out", type=Path, default=REPO / "bench/results")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    embedder = make_embedder("minilm")
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="newsdesk-latency-") as work:
+        for size in args.sizes:
+            results[str(size)] = measure(size, Path(work), embedder, args.repeats)
+            print(size, json.dumps(results[str(size)]), flush=True)
+    (args.out / "latency.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
