@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.articles import SUPPORTED_SUFFIXES, Article, read_articles
+from assistant.articles import Article, read_articles
 from assistant.chunking import Chunk, Chunker, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import UnreadableInput
@@ -179,4 +179,4 @@ def _groups(pending: list[_Pending]) -> Iterator[list[_Pending]]:
         yield group
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "FileOutcome", "IngestReport", "Ingestor", "expand_paths"]
+__all__ = ["FileOutcome", "IngestReport", "Ingestor", "expand_paths"]

@@ -74,7 +74,7 @@ class NewsIndex:
                 raise IndexCorrupt(
                     f"no index at {folder}: run `newsdesk ingest PATH --index {folder}` first"
                 )
-            if (folder / CATALOG).exists() and Catalog(folder / CATALOG).counts()["articles"]:
+            if (folder / CATALOG).exists() and _stored_articles(folder / CATALOG):
                 raise IndexCorrupt(
                     f"{manifest_path} is missing but {folder / CATALOG} holds articles; "
                     f"delete {folder} and ingest again"
@@ -193,6 +193,14 @@ class NewsIndex:
     def close(self) -> None:
         """Release the database connection."""
         self.catalog.close()
+
+
+def _stored_articles(path: Path) -> int:
+    catalog = Catalog(path)
+    try:
+        return catalog.counts()["articles"]
+    finally:
+        catalog.close()
 
 
 def _read_manifest(path: Path) -> Manifest:
