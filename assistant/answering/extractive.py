@@ -17,7 +17,13 @@ import numpy as np
 
 from assistant.answering.answer import Answer, AnswerSentence, Citation
 from assistant.answering.generator import AnswerGenerator
-from assistant.answering.question import Question, parse_question, stems, type_match
+from assistant.answering.question import (
+    Question,
+    name_word,
+    parse_question,
+    stems,
+    type_match,
+)
 from assistant.answering.temporal import format_day, time_mentions
 from assistant.embedding import Embedder
 from assistant.retrieval import Hit
@@ -30,6 +36,7 @@ _COMPLETION_RATIO = 0.5
 _SHORTLIST = 8
 _HEADING_PENALTY = 0.9
 _SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
@@ -73,9 +80,27 @@ def _overlap(a: str, b: str) -> float:
 
 
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
-    """Names and numbers of the question that no retrieved passage (or its date) mentions."""
-    haystack = " ".join(f"{h.title} {h.text} {_date_words(h)}" for h in hits).casefold()
-    return [e for e in question.entities if e not in haystack]
+    """Names of the question that no retrieved passage (or its date) mentions.
+
+    A word matches a passage word it begins ("Japan" → "Japanese"); the words of a longer name
+    must stand close together ("Aleksandr Volfovich" → "Aleksandr Grigorievich Volfovich"),
+    so "South Korea" is not found in a text that speaks of the south and of North Korea.
+    """
+    passages = [
+        [name_word(w) for w in _TOKEN.findall(f"{h.title} {h.text} {_date_words(h)}")] for h in hits
+    ]
+    return [e for e in question.entities if not any(_mentions(p, e.split()) for p in passages)]
+
+
+def _mentions(tokens: list[str], name: list[str]) -> bool:
+    window = len(name) + 2
+    for index, token in enumerate(tokens):
+        if not token.startswith(name[0]):
+            continue
+        nearby = tokens[max(0, index - window) : index + window + 1]
+        if all(any(t.startswith(word) for t in nearby) for word in name[1:]):
+            return True
+    return False
 
 
 def _date_words(hit: Hit) -> str:
@@ -204,7 +229,12 @@ class ExtractiveAnswerer(AnswerGenerator):
                 f"{format_day(published, weekday=True)}.) [{n}]"
             )
             result.append(AnswerSentence(note, (n,), derived=True))
-        elif first and question.kind == "when" and published is not None:
+        elif (
+            first
+            and question.kind == "when"
+            and published is not None
+            and type_match("when", quote) == 0.0
+        ):
             note = f"(The article was published on {format_day(published, weekday=True)}.) [{n}]"
             result.append(AnswerSentence(note, (n,), derived=True))
         return result

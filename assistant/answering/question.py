@@ -17,7 +17,8 @@ _QUESTION_WORDS = {
     "what", "when", "who", "whom", "whose", "which", "where", "why", "how", "did", "does", "do",
     "is", "are", "was", "were", "will", "can", "could", "should", "would", "has", "have", "had",
     "and", "tell", "me", "list", "name", "give", "explain", "describe", "the", "a", "an", "in",
-    "on", "of", "to", "for",
+    "on", "of", "to", "for", "please", "summarize", "summarise", "show", "find", "according",
+    "compare", "i", "if", "during", "since", "after", "before", "between", "any",
 }  # fmt: skip
 _STOP = _QUESTION_WORDS | {
     "that", "this", "these", "those", "it", "its", "they", "them", "their", "there", "about",
@@ -26,7 +27,8 @@ _STOP = _QUESTION_WORDS | {
 }  # fmt: skip
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _DAY_WORD = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tomorrow|{_MONTHS}|(?:19|20)\d{{2}})\b",
+    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tomorrow|{_MONTHS}|(?:19|20)\d{{2}}"
+    r"|(?:next|last|this|coming|past)\s+(?:week|month|year|weekend))\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
@@ -45,6 +47,8 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 _WEAK_REASON = re.compile(r"\b(?:citing|cited|since|amid|after|over|as)\b", re.IGNORECASE)
+# Runs of capitalised words ("South Korea", "US Treasury Secretary") are one name each.
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+[A-Z][\w-]+")
 
 
@@ -55,7 +59,7 @@ class Question:
     text: str
     kind: Kind
     terms: tuple[str, ...]  # stemmed content words
-    entities: tuple[str, ...]  # capitalised names and numbers, lower-cased
+    entities: tuple[str, ...]  # capitalised names, lower-cased, one string per run of words
 
 
 @lru_cache(maxsize=1)
@@ -93,15 +97,18 @@ def question_kind(text: str) -> Kind:
 
 def parse_question(text: str) -> Question:
     """Analyse a (standalone) question."""
-    words = _WORD.findall(text)
     entities: list[str] = []
-    for index, word in enumerate(words):
-        clean = word.strip("'’").removesuffix("'s").removesuffix("’s")
-        if clean.casefold() in _QUESTION_WORDS and index == 0:
-            continue
-        if clean[:1].isupper() and clean.casefold() not in _QUESTION_WORDS:
-            entities.append(clean.casefold())
+    for run in _NAME_RUN.findall(text):
+        words = [name_word(w) for w in run.split()]
+        words = [w for w in words if w and w not in _QUESTION_WORDS]
+        if words:
+            entities.append(" ".join(words))
     return Question(text, question_kind(text), tuple(stems(text)), tuple(dict.fromkeys(entities)))
+
+
+def name_word(word: str) -> str:
+    """A word of a name, lower-cased, without possessive or quotes."""
+    return word.strip("'’\"“”").removesuffix("'s").removesuffix("’s").casefold()
 
 
 def type_match(kind: Kind, sentence: str) -> float:

@@ -156,3 +156,33 @@ def test_generator_factory_errors_name_the_fix(fake_embedder) -> None:
         make_generator("openai", Settings(), fake_embedder)
     with pytest.raises(ConfigurationError, match="NEWSDESK_LLM_GGUF_PATH"):
         make_generator("llamacpp", Settings(), fake_embedder)
+
+
+def _hit(text: str):
+    from assistant.retrieval import Hit
+
+    return Hit(1, "a", "Title", None, "src", text, 0, len(text), 1.0)
+
+
+def test_names_must_be_mentioned_together_for_an_answer() -> None:
+    from assistant.answering.extractive import missing_entities
+    from assistant.answering.question import parse_question
+
+    hits = [
+        _hit(
+            "Tokyo sanctioned North Korea in 2006. Troops moved in the south. "
+            "The US sanctioned Aleksandr Grigorievich Volfovich. Japanese officials spoke."
+        )
+    ]
+    assert missing_entities(parse_question("When did Japan sanction South Korea?"), hits) == [
+        "south korea"
+    ]
+    assert missing_entities(parse_question("Who sanctioned Aleksandr Volfovich?"), hits) == []
+    assert missing_entities(parse_question("Please tell me what Japan did"), hits) == []
+    assert missing_entities(parse_question("What did Japan do about Iran?"), hits) == ["iran"]
+
+
+def test_when_answer_with_its_own_date_gets_no_publication_note(loaded) -> None:
+    answer = loaded.ask("When did Japan impose its first sanctions on Russia?")
+    assert "February 23, 2022" in answer.answer
+    assert "The article was published" not in answer.answer
