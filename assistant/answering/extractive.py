@@ -24,7 +24,8 @@ from assistant.answering.question import (
     stems,
     type_match,
 )
-from assistant.answering.temporal import format_day, time_mentions
+from assistant.answering.temporal import format_day, relative_phrases, time_mentions
+from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import Hit
 from assistant.sentences import split_sentences
@@ -34,8 +35,12 @@ _REDUNDANT_OVERLAP = 0.5
 _COMPANION_RATIO = 0.9
 _COMPLETION_RATIO = 0.5
 _SHORTLIST = 8
+_SAME_DAY_BONUS = 0.1
 _HEADING_PENALTY = 0.9
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"(?:^|\s|\()[#@]\w+")
+_ALPHA_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+_MIN_WORDS = 5
 _TOKEN = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
@@ -67,11 +72,16 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
             text = hit.text[span.start : span.end]
             start = hit.start + span.start
             key = (hit.article_id, start)
-            if key in seen or len(text.strip()) < _MIN_SENTENCE_CHARS:
+            if key in seen or len(text.strip()) < _MIN_SENTENCE_CHARS or _low_content(text):
                 continue
             seen.add(key)
             found.append(Candidate(hit, rank, start, start + len(text), text))
     return found
+
+
+def _low_content(text: str) -> bool:
+    """Embedded posts and tag lines (#StandWithUkraine … (@MOFA_Taiwan)) say little on their own."""
+    return len(_TAG.findall(text)) >= 2 or len(_ALPHA_WORD.findall(text)) < _MIN_WORDS
 
 
 def _overlap(a: str, b: str) -> float:
@@ -103,6 +113,18 @@ def _mentions(tokens: list[str], name: list[str]) -> bool:
     return False
 
 
+def _date_bonus(question: Question, candidate: Candidate) -> float:
+    """A question about a day favours sentences about that day, then articles of that day."""
+    if not question.dates:
+        return 0.0
+    published = candidate.hit.published
+    said = {parse_date(m.group(0)) for m in DATE_EXPRESSION.finditer(candidate.text)}
+    said |= {m.first_day for m in time_mentions(candidate.text, published) if m.is_day}
+    if said & set(question.dates):
+        return _SAME_DAY_BONUS
+    return _SAME_DAY_BONUS / 2 if published in question.dates else 0.0
+
+
 def _date_words(hit: Hit) -> str:
     if hit.published is None:
         return ""
@@ -132,7 +154,8 @@ class ExtractiveAnswerer(AnswerGenerator):
             lexical = sum(w for t, w in weights.items() if t in bag) / total
             kind = type_match(question.kind, candidate.text)
             prior = 1.0 / (1.0 + candidate.rank)
-            cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior, candidate))
+            dated = _date_bonus(question, candidate)
+            cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + dated, candidate))
         # The model reads only the most promising sentences: that keeps `ask` near 100 ms.
         shortlist = sorted(cheap, key=lambda pair: -pair[0])[:_SHORTLIST]
         vectors = self.embedder.embed_documents([candidate.text for _, candidate in shortlist])
@@ -236,6 +259,10 @@ class ExtractiveAnswerer(AnswerGenerator):
             and type_match("when", quote) == 0.0
         ):
             note = f"(The article was published on {format_day(published, weekday=True)}.) [{n}]"
+            result.append(AnswerSentence(note, (n,), derived=True))
+        elif published is None and (phrases := relative_phrases(quote)):
+            said = ", ".join(f"“{p}”" for p in phrases)
+            note = f"({said} cannot be dated: the article's published date is unknown.) [{n}]"
             result.append(AnswerSentence(note, (n,), derived=True))
         return result
 

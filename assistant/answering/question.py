@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
 from assistant.answering.temporal import WEEKDAYS
-from assistant.articles.dates import DATE_EXPRESSION
+from assistant.articles.dates import DATE_EXPRESSION, parse_date
 
 Kind = Literal["when", "quantity", "who", "which", "where", "why", "other"]
 
@@ -60,6 +61,7 @@ class Question:
     kind: Kind
     terms: tuple[str, ...]  # stemmed content words
     entities: tuple[str, ...]  # capitalised names, lower-cased, one string per run of words
+    dates: tuple[date, ...] = ()  # full dates the question names ("February 25, 2022")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +105,14 @@ def parse_question(text: str) -> Question:
         words = [w for w in words if w and w not in _QUESTION_WORDS]
         if words:
             entities.append(" ".join(words))
-    return Question(text, question_kind(text), tuple(stems(text)), tuple(dict.fromkeys(entities)))
+    dates = [parse_date(m.group(0)) for m in DATE_EXPRESSION.finditer(text)]
+    return Question(
+        text,
+        question_kind(text),
+        tuple(stems(text)),
+        tuple(dict.fromkeys(entities)),
+        tuple(d for d in dates if d is not None),
+    )
 
 
 def name_word(word: str) -> str:

@@ -91,6 +91,15 @@ def _period(published: date, modifier: str, period: str) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def relative_phrases(sentence: str) -> list[str]:
+    """The relative time expressions of a sentence, whether or not they can be dated."""
+    return [
+        match.group(0)
+        for match in _EXPRESSION.finditer(sentence)
+        if not (match.group("weekday") and _DATE_ALREADY.match(sentence[match.end() :]))
+    ]
+
+
 def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
     """Every relative time expression in `sentence`, resolved against `published`."""
     if published is None:

@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,38 @@ def test_when_answer_with_its_own_date_gets_no_publication_note(loaded) -> None:
     answer = loaded.ask("When did Japan impose its first sanctions on Russia?")
     assert "February 23, 2022" in answer.answer
     assert "The article was published" not in answer.answer
+
+
+def test_relative_day_in_an_undated_article_is_said_to_be_undatable(loaded) -> None:
+    answer = loaded.ask("When did Blinken accuse Russia of making a land grab?")
+    assert "cannot be dated: the article's published date is unknown" in answer.answer
+    assert not any(year in answer.answer for year in ("2022", "2023", "2024"))
+
+
+def test_embedded_posts_are_not_answers() -> None:
+    from assistant.answering.extractive import candidates
+
+    text = (
+        "#StandWithUkraine — Ministry of Foreign Affairs (@MOFA_Taiwan) February 25, 2022. "
+        "Taiwan's ministry urged an immediate end to the fighting in a statement."
+    )
+    assert [c.text for c in candidates([_hit(text)])] == [
+        "Taiwan's ministry urged an immediate end to the fighting in a statement."
+    ]
+
+
+def test_a_question_about_a_day_prefers_sentences_about_that_day() -> None:
+    from assistant.answering.extractive import _date_bonus, candidates
+    from assistant.answering.question import parse_question
+
+    question = parse_question("What did Japan announce on March 25, 2022?")
+    assert question.dates == (date(2022, 3, 25),)
+    same, other = candidates(
+        [
+            _hit(
+                "Japan announced a ban on 25 March 2022 in Tokyo. "
+                "Japan announced a freeze on 2 May 2021 in Tokyo."
+            )
+        ]
+    )
+    assert _date_bonus(question, same) > _date_bonus(question, other) == 0.0
