@@ -202,6 +202,7 @@ def build_app(desk: Newsdesk) -> Any:
                 file_count="multiple",
                 file_types=list(SUPPORTED_SUFFIXES),
                 elem_id="nd-upload",
+                height=150,
             )
             ingest = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
             report = gr.Markdown(elem_id="nd-report")
@@ -210,6 +211,8 @@ def build_app(desk: Newsdesk) -> Any:
                 handlers.library_rows(),
                 headers=LIBRARY_COLUMNS,
                 interactive=False,
+                wrap=True,
+                column_widths=["38%", "11%", "33%", "8%", "10%"],
                 elem_id="nd-library",
             )
             with gr.Row():
