@@ -106,7 +106,8 @@ class VectorIndex:
             swig: Any = faiss
             selector = swig.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
             if self.info.kind == IVF:
-                params = swig.SearchParametersIVF(sel=selector, nprobe=self.nprobe)
+                # Filtered: visit every list, or allowed ids outside the probed lists are lost.
+                params = swig.SearchParametersIVF(sel=selector, nprobe=self.info.nlist)
             else:
                 params = swig.SearchParameters(sel=selector)
         scores, ids = self._index.search(
