@@ -65,12 +65,14 @@ class HeuristicRewriter(QuestionRewriter):
             topic = what_about.group("topic")
             names = list(_CAPITALISED.finditer(previous.standalone))
             names = [m for m in names if m.start() > 0]
-            if names:
+            if len(names) >= 2:
+                # "What sanctions did Japan impose on Russia?" → "... on Belarus?": the last name
+                # is the one asked about; a lone name is usually the subject, so keep it.
                 last = names[-1]
                 return (
                     previous.standalone[: last.start()] + topic + previous.standalone[last.end() :]
                 )
-            return f"{previous.standalone.rstrip('?')} {topic}?"
+            return f"{previous.standalone.rstrip('?')} (regarding {topic})?"
         own_names = parse_question(question).entities
         follow_up = (
             _CONNECTIVE.match(question)

@@ -90,6 +90,10 @@ def test_follow_up_questions_are_rewritten_before_retrieval() -> None:
     assert rewriter.rewrite("when was that?", history).startswith("When was that (")
     assert "Japan" in rewriter.rewrite("when was that?", history)
     assert rewriter.rewrite("Who is Janet Yellen?", history) == "Who is Janet Yellen?"
+    lone = [Turn("When did Japan ban luxury exports?", "When did Japan ban luxury exports?")]
+    assert rewriter.rewrite("what about Belarus?", lone) == (
+        "When did Japan ban luxury exports (regarding Belarus)?"
+    )
     assert rewriter.rewrite("anything", []) == "anything"
 
 
