@@ -25,5 +25,9 @@ class ArticleNotFound(NewsdeskError):
     """An article id that the index does not hold."""
 
 
+class GeneratorFailed(NewsdeskError):
+    """The configured LLM backend did not answer (server down, model missing, bad reply)."""
+
+
 class ConfigurationError(NewsdeskError):
     """A setting names something that does not exist or cannot be used here."""

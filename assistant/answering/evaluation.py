@@ -27,7 +27,11 @@ class QuestionResult:
 def load_questions(path: Path) -> list[dict[str, Any]]:
     """Read the JSONL question file; a bad line is an error that names it."""
     questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnreadableInput(f"cannot read the question file {path}: {error}") from error
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

@@ -13,6 +13,7 @@ from assistant.answering.answer import NOT_FOUND_ANSWER, Answer, AnswerSentence,
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.verify import is_supported
 from assistant.embedding import Embedder
+from assistant.errors import GeneratorFailed, NewsdeskError
 from assistant.retrieval import Hit
 from assistant.sentences import split_sentences
 
@@ -107,11 +108,19 @@ class ChatModelGenerator(AnswerGenerator):
             yield Answer.not_found(question, generator=self.name)
             return
         text = ""
-        for chunk in self.chat_model.stream([HumanMessage(self.prompt(question, hits))]):
-            piece = chunk.content if isinstance(chunk.content, str) else ""
-            text += piece
-            if piece:
-                yield piece
+        try:
+            for chunk in self.chat_model.stream([HumanMessage(self.prompt(question, hits))]):
+                piece = chunk.content if isinstance(chunk.content, str) else ""
+                text += piece
+                if piece:
+                    yield piece
+        except NewsdeskError:
+            raise
+        except Exception as error:  # each client library raises its own connection errors
+            raise GeneratorFailed(
+                f"the {self.name} generator did not answer ({type(error).__name__}: {error}); "
+                "check the LLM settings or use --generator extractive"
+            ) from error
         yield parse_llm_answer(
             question, text, hits, self.embedder, self.threshold, self.strict, self.name
         )

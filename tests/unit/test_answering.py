@@ -226,3 +226,23 @@ def test_a_question_about_a_day_prefers_sentences_about_that_day() -> None:
         ]
     )
     assert _date_bonus(question, same) > _date_bonus(question, other) == 0.0
+
+
+def test_an_unreachable_llm_server_is_a_clear_error(loaded, capsys) -> None:
+    from assistant.errors import GeneratorFailed
+
+    settings = loaded.settings.model_copy(
+        update={"generator": "openai", "llm_base_url": "http://127.0.0.1:9/v1"}
+    )
+    generator = make_generator("openai", settings, loaded.embedder)
+    hits = loaded.search("luxury", k=1)
+    with pytest.raises(GeneratorFailed, match="did not answer"):
+        generator.answer("When?", hits)
+
+
+def test_eval_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    from assistant.answering.evaluation import load_questions
+    from assistant.errors import UnreadableInput
+
+    with pytest.raises(UnreadableInput, match="cannot read the question file"):
+        load_questions(tmp_path / "nope.jsonl")
