@@ -257,10 +257,11 @@ class Catalog:
         add: Sequence[IndexedArticle],
         remove: Sequence[str],
         files: Sequence[FileRecord],
-    ) -> tuple[list[int], list[int]]:
+    ) -> tuple[list[int], list[int], int]:
         """Store new articles, drop removed ones and orphans, record files; all or nothing.
 
-        Returns (chunk ids removed, chunk ids added, in the order of the added vectors).
+        Returns (chunk ids removed, chunk ids added in the order of the added vectors, the new
+        generation).
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -291,16 +292,17 @@ class Catalog:
                 is None
             ]
             removed.extend(self._delete_articles(orphans))
+            generation = self.generation + 1
             db.execute(
                 "INSERT INTO meta(key, value) VALUES ('generation', ?) "
                 "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                (str(self.generation + 1),),
+                (str(generation),),
             )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return removed, added
+        return removed, added, generation
 
     def _delete_articles(self, article_ids: Sequence[str]) -> list[int]:
         removed: list[int] = []

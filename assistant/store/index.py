@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock
 from pydantic import BaseModel, ValidationError
 
 from assistant.chunking import ChunkingParams
@@ -21,6 +22,7 @@ SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 CATALOG = "catalog.sqlite"
 VECTORS = "vectors.faiss"
+WRITE_LOCK = ".write.lock"
 
 
 class Manifest(BaseModel):
@@ -157,19 +159,24 @@ class NewsIndex:
         files: Sequence[FileRecord] = (),
     ) -> None:
         """Commit one change to SQLite, then bring the FAISS file and manifest in step."""
-        with self.lock:
-            removed, added = self.catalog.apply(add, remove, files)
+        # One writer at a time across processes (the app and a `newsdesk ingest`, say).
+        with self.lock, FileLock(self.folder / WRITE_LOCK):
+            removed, added, generation = self.catalog.apply(add, remove, files)
             vectors = self.vectors
-            vectors.remove(np.asarray(removed, dtype=np.int64))
-            if add:
-                vectors.add(np.asarray(added, dtype=np.int64), np.vstack([a.vectors for a in add]))
-            if vectors.needs_rebuild(self._ann_threshold):
+            behind = generation != self.manifest.vectors_generation + 1
+            if not behind:
+                vectors.remove(np.asarray(removed, dtype=np.int64))
+                if add:
+                    new = np.vstack([a.vectors for a in add])
+                    vectors.add(np.asarray(added, dtype=np.int64), new)
+            if behind or vectors.needs_rebuild(self._ann_threshold):
+                # Another process committed since we loaded: our vectors lack its changes.
                 ids, matrix = self.catalog.all_vectors(self.manifest.dimension)
                 vectors = VectorIndex.build(
                     ids, matrix, self.manifest.dimension, self._ann_threshold, self._nprobe
                 )
             self.vectors = vectors
-            self._save(vectors, self.catalog.generation)
+            self._save(vectors, generation)
 
     def stats(self) -> dict[str, object]:
         """Counts, dates and how the index was built, for `newsdesk stats`."""

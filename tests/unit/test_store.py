@@ -120,3 +120,29 @@ def test_ivf_index_over_threshold_keeps_recall_against_flat() -> None:
     assert found == set(allowed.tolist())
     ivf.remove(ids[:1])
     assert ivf.size == 5999
+
+
+def test_two_writers_on_one_folder_never_lose_vectors(tmp_path: Path) -> None:
+    """The app and a CLI ingest can write the same index: the later writer sees the other's
+    commit and rebuilds its vectors instead of saving a FAISS file that lacks them."""
+    from assistant.articles import Article
+    from assistant.chunking import Chunk
+    from assistant.store import IndexedArticle
+
+    def item(name: str, seed: int) -> IndexedArticle:
+        article = Article(name, name, f"Text of {name}.", None, name)
+        vector = np.random.default_rng(seed).normal(size=(1, 64)).astype("float32")
+        vector /= np.linalg.norm(vector)
+        return IndexedArticle(
+            article, [Chunk(name, 0, 0, len(article.text), None, article.text)], vector
+        )
+
+    first = open_index(tmp_path / "ix")
+    second = open_index(tmp_path / "ix")
+    first.apply(add=[item("a" * 16, 1)])
+    second.apply(add=[item("b" * 16, 2)])  # loaded before the first commit
+    assert second.vectors.size == 2
+    fresh = open_index(tmp_path / "ix")
+    assert fresh.vectors.size == fresh.catalog.counts()["chunks"] == 2
+    names = {p.name for p in (tmp_path / "ix").iterdir()}
+    assert "vectors.faiss" in names
