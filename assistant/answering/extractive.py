@@ -36,6 +36,7 @@ _COMPANION_RATIO = 0.9
 _COMPLETION_RATIO = 0.5
 _SHORTLIST = 8
 _SAME_DAY_BONUS = 0.1
+_HEAD_WORDS = 40
 _HEADING_PENALTY = 0.9
 _SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"(?:^|\s|\()[#@]\w+")
@@ -158,7 +159,9 @@ class ExtractiveAnswerer(AnswerGenerator):
             cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + dated, candidate))
         # The model reads only the most promising sentences: that keeps `ask` near 100 ms.
         shortlist = sorted(cheap, key=lambda pair: -pair[0])[:_SHORTLIST]
-        vectors = self.embedder.embed_documents([candidate.text for _, candidate in shortlist])
+        # A sentence's first words carry its meaning; long tails only pad the batch.
+        heads = [" ".join(c.text.split()[:_HEAD_WORDS]) for _, c in shortlist]
+        vectors = self.embedder.embed_documents(heads, batch_size=len(heads) or 1)
         meaning = vectors @ self.embedder.embed_query(question.text)
         scored = []
         for (partial, candidate), similarity in zip(shortlist, meaning, strict=True):
