@@ -246,3 +246,37 @@ def test_eval_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(UnreadableInput, match="cannot read the question file"):
         load_questions(tmp_path / "nope.jsonl")
+
+
+def test_llm_condense_prompt_rewrites_follow_ups_and_falls_back_on_errors(loaded) -> None:
+    from assistant.answering.factory import LLMRewriter
+
+    history = [
+        Turn(
+            "What sanctions did Japan impose on Russia?",
+            "What sanctions did Japan impose on Russia?",
+            "Japan froze assets [1]",
+        )
+    ]
+    template = load_prompt(loaded.settings.prompts_dir, "condense")
+    generator = llm_generator(loaded, "What sanctions did Japan impose on Belarus?\nextra line")
+    rewriter = LLMRewriter(generator, template)
+    assert (
+        rewriter.rewrite("and Belarus?", history) == "What sanctions did Japan impose on Belarus?"
+    )
+    assert rewriter.rewrite("and Belarus?", []) == "and Belarus?"  # nothing to condense
+
+    class Broken(GenericFakeChatModel):
+        def invoke(self, *args, **kwargs):  # type: ignore[override]
+            raise ConnectionError("server down")
+
+    broken = ChatModelGenerator(
+        "fake",
+        Broken(messages=iter([])),
+        "{passages}{question}{not_found}",
+        loaded.embedder,
+        0.3,
+        False,
+    )
+    fallback = LLMRewriter(broken, template).rewrite("and what about Belarus?", history)
+    assert fallback == "What sanctions did Japan impose on Belarus?"
