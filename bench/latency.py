@@ -38,8 +38,8 @@ QUERIES = [
 
 def synthetic_articles(count: int, rng: np.random.Generator, dim: int) -> list[IndexedArticle]:
     # Query words sit among the common words, so keyword search has real work to do.
-    vocabulary = [f"w{i}" for i in range(50)] + " ".join(QUERIES).split()
-    vocabulary += [f"w{i}" for i in range(50, 20_000)]
+    words = [_pseudo_word(i) for i in range(20_000)]
+    vocabulary = words[:50] + " ".join(QUERIES).split() + words[50:]
     weights = 1.0 / np.arange(1, len(vocabulary) + 1)
     weights /= weights.sum()
     words_pool = rng.choice(len(vocabulary), size=200_000, p=weights)
@@ -65,6 +65,17 @@ def synthetic_articles(count: int, rng: np.random.Generator, dim: int) -> list[I
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         articles.append(IndexedArticle(article, chunks, vectors))
     return articles
+
+
+def _pseudo_word(number: int) -> str:
+    """A letters-only word per number ('ba', 'bb', …), so sentences read as words, not codes."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    word = ""
+    number += 26
+    while number:
+        number, digit = divmod(number, 26)
+        word = letters[digit] + word
+    return word
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -98,8 +109,10 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     desk.searcher.keyword_index()
     bm25_seconds = time.perf_counter() - started
     desk.search("warm up")
+    answers = [desk.ask(f"{q} {i}") for i, q in enumerate(QUERIES)]
     result: dict[str, Any] = {
         "chunks": desk.stats()["chunks"],
+        "answered_share": sum(a.status == "answered" for a in answers) / len(answers),
         "build_seconds": round(build_seconds, 1),
         "bm25_build_seconds": round(bm25_seconds, 1),
         "search_hybrid": percentiles(timed(lambda q: desk.search(q, 5), repeats)),
