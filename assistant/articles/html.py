@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import lxml.html
 
-from assistant.articles.dates import parse_date
+from assistant.articles.dates import dateline_date, parse_date
 
 # Meta tags news sites use for the original publication time, most trusted first.
 _PUBLISHED_META = (
@@ -68,6 +69,32 @@ def published_from_html(tree: lxml.html.HtmlElement) -> date | None:
             found = parse_date(time.get("datetime"))
             if found:
                 return found
+    return _byline_date(tree)
+
+
+_DATED_ELEMENT = re.compile(r"date|time|byline|publish|posted|dateline", re.IGNORECASE)
+_MAX_DATED_ELEMENTS = 50
+
+
+def _byline_date(tree: lxml.html.HtmlElement) -> date | None:
+    """A dateline in an element marked as one (class/id/itemprop 'byline', 'date' …).
+
+    Main-text extraction drops bylines, so their date is read here, from the page itself.
+    """
+    seen = 0
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        marks = " ".join(element.get(a) or "" for a in ("class", "id", "itemprop"))
+        if not _DATED_ELEMENT.search(marks):
+            continue
+        seen += 1
+        text = " ".join(element.text_content().split())
+        found = dateline_date(text) if text else None
+        if found is None and element.tag == "time":
+            found = parse_date(element.get("datetime"))
+        if found or seen >= _MAX_DATED_ELEMENTS:
+            return found
     return None
 
 

@@ -150,3 +150,34 @@ def test_unknown_extension_lists_supported_ones(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xd8\xff")
     with pytest.raises(UnsupportedFormat, match=r"\.pdf"):
         read(path)
+
+
+def test_html_byline_date_when_the_page_has_no_meta_date(tmp_path: Path) -> None:
+    path = tmp_path / "byline.html"
+    path.write_text(
+        "<html><head><title>Japan freezes assets | Example Times</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article>"
+        "<h1>Japan freezes assets of Putin allies</h1>"
+        '<p class="byline">By Aiko Tanaka | Published 3:45 PM EST, Tue March 1, 2022</p>'
+        "<p>TOKYO — Japan on Tuesday froze the assets of several oligarchs close to Russian "
+        "President Vladimir Putin, the finance ministry said.</p>"
+        "<p>The measures follow similar steps by the United States and the European Union.</p>"
+        "<aside><h3>Related stories</h3><ul><li><a>Yen slides</a></li></ul></aside>"
+        "</article><footer>© 2022 Example Times</footer></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read(path).articles
+    assert article.published == date(2022, 3, 1)
+    assert article.title == "Japan freezes assets of Putin allies"
+    assert "Yen slides" not in article.text and "Example Times" not in article.text
+
+
+def test_html_dates_in_body_text_are_not_publication_dates(tmp_path: Path) -> None:
+    path = tmp_path / "nodate.html"
+    path.write_text(
+        "<html><body><article><h1>Looking back</h1><p>On March 1, 2022 Japan froze assets of "
+        "several oligarchs, and the ministry said more would follow within weeks.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read(path).articles[0].published is None
