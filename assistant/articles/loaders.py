@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,7 +69,8 @@ class MarkdownLoader(Loader):
     def load(self, location: str, data: bytes) -> LoadResult:
         from markdown_it import MarkdownIt
 
-        markup = MarkdownIt("commonmark").enable("table").render(decode_text(data))
+        front, body = split_front_matter(decode_text(data))
+        markup = MarkdownIt("commonmark").enable("table").render(body)
         if not markup.strip():
             raise UnreadableInput("empty file (no text)")
         tree = parse_html(markup)
@@ -76,8 +78,34 @@ class MarkdownLoader(Loader):
         text = block_text(tree)
         if not text.strip():
             raise UnreadableInput("Markdown file has no text")
-        title = headings[0] if headings else None
-        return LoadResult([RawDocument(pages=[text], source=location, title=title)])
+        title = _text_field(front, "title") or (headings[0] if headings else None)
+        published = parse_date(_text_field(front, "date", "published", "pubDate"))
+        return LoadResult([RawDocument([text], location, title, published)])
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """YAML front matter (title, date …) of a Markdown file, and the rest of the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    import yaml
+
+    try:
+        fields = yaml.safe_load(match.group("yaml"))
+    except yaml.YAMLError:
+        return {}, text
+    return (fields if isinstance(fields, dict) else {}), text[match.end() :]
+
+
+def _text_field(fields: dict[str, object], *names: str) -> str | None:
+    for name in names:
+        value = fields.get(name)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
 
 
 class HtmlLoader(Loader):

@@ -181,3 +181,16 @@ def test_html_dates_in_body_text_are_not_publication_dates(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert read(path).articles[0].published is None
+
+
+def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: Yen hits a 20-year low\ndate: 2022-04-20\n---\n\n"
+        "# A heading inside\n\nThe yen fell past 129 per dollar on Wednesday.\n",
+        encoding="utf-8",
+    )
+    (article,) = read(path).articles
+    assert article.title == "Yen hits a 20-year low"
+    assert article.published == date(2022, 4, 20)
+    assert "title:" not in article.text and "The yen fell past 129" in article.text
