@@ -19,6 +19,7 @@ from assistant.store import FileRecord, IndexedArticle, NewsIndex
 
 Status = Literal["added", "updated", "unchanged", "failed"]
 _COMMIT_CHUNKS = 512  # chunks embedded per committed transaction
+_NESTED_BAR_ARTICLES = 200
 
 
 @dataclass
@@ -100,7 +101,7 @@ class Ingestor:
             if missing:
                 report.outcomes.append(FileOutcome(str(path), "failed", detail=missing))
                 continue
-            item = self._read(path, queued, report)
+            item = self._read(path, queued, report, progress)
             if item is not None:
                 pending.append(item)
         total = sum(len(chunks) for item in pending for _, chunks in item.new)
@@ -109,7 +110,9 @@ class Ingestor:
                 report.chunks_added += self._commit(group, bar)
         return report
 
-    def _read(self, path: Path, queued: set[str], report: IngestReport) -> _Pending | None:
+    def _read(
+        self, path: Path, queued: set[str], report: IngestReport, progress: bool
+    ) -> _Pending | None:
         key = str(path.resolve())
         try:
             data = path.read_bytes()
@@ -130,7 +133,12 @@ class Ingestor:
         for location, reason in result.failures:
             report.outcomes.append(FileOutcome(location, "failed", detail=reason))
         new: list[tuple[Article, list[Chunk]]] = []
-        for article in result.articles:
+        many = len(result.articles) >= _NESTED_BAR_ARTICLES  # a news feed in one JSONL file
+        articles = tqdm(
+            result.articles, desc="Chunking", unit="article", leave=False,
+            disable=not (progress and many),
+        )  # fmt: skip
+        for article in articles:
             if article.id in queued or self.index.catalog.has_article(article.id):
                 continue
             queued.add(article.id)
