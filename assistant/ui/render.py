@@ -52,13 +52,16 @@ def _around(text: str, start: int, end: int) -> tuple[str, int]:
 
 def answer_markdown(answer: Answer) -> str:
     """The chat message: [n] markers become links to their source cards; refusals look apart."""
+    understood = ""
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        understood = f"\n\n*Understood as: {html.escape(answer.standalone_question)}*"
     if answer.status == "not_found":
-        return f'<div class="nd-notfound">⚠ {html.escape(answer.answer)}</div>'
+        return f'<div class="nd-notfound">⚠ {html.escape(answer.answer)}</div>{understood}'
     text = _MARKER.sub(lambda m: f"[[{m.group(1)}]](#nd-cite-{m.group(1)})", answer.answer)
     unsupported = [s.text for s in answer.sentences if not s.supported]
     if unsupported:
         text += "\n\n" + "\n".join(f"> ⚠ not supported by its source: {s}" for s in unsupported)
-    return text
+    return text + understood
 
 
 def citation_card(citation: Citation, article_text: str | None) -> str:

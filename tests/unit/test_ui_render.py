@@ -66,3 +66,9 @@ def test_launch_settings_password_and_limits() -> None:
     assert plain["max_file_size"] == 50 * 1024 * 1024
     guarded = launch_kwargs(Settings(auth_username="ann", auth_password="s3cret", port=8000))
     assert guarded["auth"] == ("ann", "s3cret") and guarded["server_port"] == 8000
+
+
+def test_a_rewritten_follow_up_shows_how_it_was_understood() -> None:
+    answer = answered().with_question("and Belarus?", "What sanctions did Japan impose on Belarus?")
+    assert "*Understood as: What sanctions did Japan impose on Belarus?*" in answer_markdown(answer)
+    assert "Understood as" not in answer_markdown(answered().with_question("q?", "q?"))
