@@ -79,22 +79,21 @@ def stems(text: str) -> list[str]:
     return list(_stemmer().stemWords(kept))
 
 
+# First match wins: "how many … when" asks for a date, "which … why" for a reason.
+_KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("when", re.compile(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bhow long ago\b")),
+    ("quantity", re.compile(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b")),
+    ("who", re.compile(r"\bwho(?:m|se)?\b")),
+    ("where", re.compile(r"\bwhere\b")),
+    ("why", re.compile(r"\bwhy\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b")),
+    ("which", re.compile(r"\bwhich\b")),
+)
+
+
 def question_kind(text: str) -> Kind:
     """What sort of thing would answer the question."""
     lowered = text.casefold().strip()
-    if re.search(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bhow long ago\b", lowered):
-        return "when"
-    if re.search(r"\bhow (?:many|much)\b|\bwhat (?:number|percentage|amount)\b", lowered):
-        return "quantity"
-    if re.search(r"\bwho(?:m|se)?\b", lowered):
-        return "who"
-    if re.search(r"\bwhere\b", lowered):
-        return "where"
-    if re.search(r"\bwhy\b|\bwhat (?:was|is) the reason\b|\bfor what reason\b", lowered):
-        return "why"
-    if re.search(r"\bwhich\b", lowered):
-        return "which"
-    return "other"
+    return next((kind for kind, pattern in _KINDS if pattern.search(lowered)), "other")
 
 
 def parse_question(text: str) -> Question:
