@@ -14,6 +14,7 @@ from assistant.errors import (
     IndexCorrupt,
     IndexMismatch,
     NewsdeskError,
+    NothingIngested,
     UnreadableInput,
 )
 from assistant.ingest import IngestReport
@@ -31,6 +32,7 @@ __all__ = [
     "Newsdesk",
     "NewsdeskError",
     "NewsdeskRetriever",
+    "NothingIngested",
     "SearchFilters",
     "Settings",
     "UnreadableInput",

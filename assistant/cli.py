@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from assistant import _offline  # noqa: F401
 from assistant.answering import Answer
-from assistant.errors import NewsdeskError
+from assistant.errors import NewsdeskError, NothingIngested
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
 from assistant.settings import Settings
@@ -128,13 +128,21 @@ def _print_report(report: IngestReport, out: TextIO) -> None:
             print(f"  failed: {outcome.path}: {outcome.detail}", file=out)
         elif outcome.detail:
             print(f"  {outcome.status}: {outcome.path}: {outcome.detail}", file=out)
+        for warning in outcome.warnings:
+            print(f"  warning: {warning}", file=out)
 
 
 def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
     desk = Newsdesk.open(_settings(args))
-    report = desk.ingest(args.paths, progress=not args.quiet and not args.json)
+    try:
+        # Progress goes to stderr, so it shows with --json too (stdout stays one JSON object).
+        report = desk.ingest(args.paths, progress=not args.quiet)
+    except NothingIngested as error:
+        if not isinstance(error.report, IngestReport):
+            raise
+        report = error.report
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False), file=out)
     else:

@@ -22,12 +22,13 @@ from assistant.answering import (
 from assistant.articles import Article
 from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
-from assistant.errors import ArticleNotFound
+from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Ingestor, IngestReport
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings
 from assistant.store import ArticleSummary, NewsIndex
+from assistant.uploads import discard_upload
 
 
 class Newsdesk:
@@ -65,9 +66,21 @@ class Newsdesk:
         return cls(settings, embedder, index)
 
     def ingest(self, paths: Sequence[Path | str], progress: bool = True) -> IngestReport:
-        """Add or update the articles in these files and folders; see IngestReport."""
+        """Add or update the articles in these files and folders; see IngestReport.
+
+        Raises NothingIngested (carrying the report) when no input at all could be read.
+        """
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        if not paths:
+            raise NothingIngested("no files or folders given", IngestReport())
         ingestor = Ingestor(self.index, self.embedder, self.settings.embed_batch_size)
-        return ingestor.ingest([Path(p) for p in paths], progress=progress)
+        report = ingestor.ingest([Path(p) for p in paths], progress=progress)
+        if report.outcomes and len(report.failed) == len(report.outcomes):
+            reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
+            more = f" (and {len(report.failed) - 3} more)" if len(report.failed) > 3 else ""
+            raise NothingIngested(f"nothing could be read: {reasons}{more}", report)
+        return report
 
     def search(
         self,
@@ -85,14 +98,22 @@ class Newsdesk:
         return self.searcher.search(query, k, filters, mode=mode, mmr=mmr)
 
     def retriever(
-        self, k: int | None = None, filters: SearchFilters | None = None, mode: Mode = "hybrid"
+        self,
+        k: int | None = None,
+        filters: SearchFilters | None = None,
+        mode: Mode = "hybrid",
+        *,
+        published_after: date | None = None,
+        published_before: date | None = None,
+        sources: Sequence[str] = (),
     ) -> NewsdeskRetriever:
-        """A LangChain retriever over this index."""
+        """A LangChain retriever over this index; takes the same filters as `search`."""
+        if filters is None:
+            filters = SearchFilters(published_after, published_before, tuple(sources))
+        elif published_after or published_before or sources:
+            raise TypeError("pass either filters= or the filter keywords, not both")
         return NewsdeskRetriever(
-            searcher=self.searcher,
-            k=k or self.settings.search_k,
-            filters=filters or SearchFilters(),
-            mode=mode,
+            searcher=self.searcher, k=k or self.settings.search_k, filters=filters, mode=mode
         )
 
     def generator(self, name: str | None = None) -> AnswerGenerator:
@@ -153,10 +174,28 @@ class Newsdesk:
             return self.index.catalog.articles()
 
     def remove(self, article_id: str) -> Article:
-        """Delete an article and its chunks; returns what was removed."""
+        """Delete an article and its chunks; returns what was removed.
+
+        An uploaded file (in the uploads folder) that no longer holds any article is deleted too.
+        """
         article = self.article(article_id)
+        with self.index.lock:
+            files = self.index.catalog.article_files(article_id)
         self.index.apply(remove=[article_id])
+        uploads = self.uploads_dir.resolve()
+        with self.index.lock:
+            for path in files:
+                if not self.index.catalog.file_articles(path) and Path(path).is_relative_to(
+                    uploads
+                ):
+                    self.index.catalog.forget_file(path)
+                    discard_upload(Path(path), uploads)
         return article
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where the web app keeps uploaded files."""
+        return Path(self.settings.index_dir) / "uploads"
 
     def stats(self) -> dict[str, object]:
         """What the index holds and how it was built."""

@@ -13,6 +13,14 @@ class UnsupportedFormat(UnreadableInput):
     """The file's extension is not one we can read."""
 
 
+class NothingIngested(NewsdeskError):
+    """No input of an ingest could be read; `report` says why for each one."""
+
+    def __init__(self, message: str, report: object) -> None:
+        super().__init__(message)
+        self.report = report
+
+
 class IndexMismatch(NewsdeskError):
     """The index on disk was built by another embedder or schema than the one configured."""
 

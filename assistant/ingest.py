@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,6 @@ from assistant.store import FileRecord, IndexedArticle, NewsIndex
 
 Status = Literal["added", "updated", "unchanged", "failed"]
 _COMMIT_CHUNKS = 512  # chunks embedded per committed transaction
-_NESTED_BAR_ARTICLES = 200
 
 
 @dataclass
@@ -30,6 +30,7 @@ class FileOutcome:
     status: Status
     articles: int = 0
     detail: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,130 +62,176 @@ class IngestReport:
         }
 
 
-@dataclass
-class _Pending:
-    record: FileRecord
-    outcome: FileOutcome
-    new: list[tuple[Article, list[Chunk]]]
+def path_key(path: Path) -> str:
+    """How a file is named in the catalog and reports: absolute, and always valid UTF-8.
+
+    A name that is not UTF-8 (Latin-1 `caf\\xe9.txt` from an old archive) keeps its bytes as
+    `\\xe9` escapes, so it stays unique and readable instead of failing the whole batch.
+    """
+    raw = os.fsencode(path.resolve())
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Every file named or inside a named folder (hidden ones skipped); an error if missing."""
+    """Every file named or inside a named folder (hidden ones skipped), or why there is none."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
-                    yield child, None
+            found, errors = 0, list[OSError]()
+            for root, folders, names in os.walk(path, onerror=errors.append):
+                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                for name in sorted(names):
+                    child = Path(root) / name
+                    if not name.startswith(".") and child.is_file():
+                        found += 1
+                        yield child, None
+            for error in errors:
+                yield Path(error.filename or path), f"cannot read folder: {error.strerror}"
+            if not found and not errors:
+                yield path, "folder holds no files"
         elif path.is_file():
             yield path, None
+        elif path.exists():
+            yield path, "not a regular file"
         else:
             yield path, "no such file or folder"
 
 
-class Ingestor:
-    """Adds, updates and skips articles; one bad file never stops the batch."""
+@dataclass
+class _Batch:
+    """Chunked articles waiting to be embedded and committed together, and their files."""
 
-    def __init__(self, index: NewsIndex, embedder: Embedder, batch_size: int = 32) -> None:
+    articles: list[tuple[Article, list[Chunk]]] = field(default_factory=list)
+    files: list[FileRecord] = field(default_factory=list)
+    chunks: int = 0
+    done_bytes: float = 0.0
+
+
+class Ingestor:
+    """Adds, updates and skips articles; one bad file never stops the batch.
+
+    Work is committed every `commit_chunks` passages, inside files too: a run that is killed keeps
+    what it committed, and running it again skips those articles and goes on.
+    """
+
+    def __init__(
+        self,
+        index: NewsIndex,
+        embedder: Embedder,
+        batch_size: int = 32,
+        commit_chunks: int = _COMMIT_CHUNKS,
+    ) -> None:
         self.index = index
         self.embedder = embedder
         self.batch_size = batch_size
+        self.commit_chunks = commit_chunks
         self.chunker = Chunker(index.chunking, embedder.count_tokens)
 
     def ingest(self, paths: Sequence[Path], progress: bool = True) -> IngestReport:
         """Ingest files and folders; see IngestReport for what happened to each."""
         report = IngestReport()
         files = list(expand_paths(paths))
-        pending: list[_Pending] = []
-        queued: set[str] = set()
-        for path, missing in tqdm(files, desc="Reading", unit="file", disable=not progress):
-            if missing:
-                report.outcomes.append(FileOutcome(str(path), "failed", detail=missing))
-                continue
-            item = self._read(path, queued, report, progress)
-            if item is not None:
-                pending.append(item)
-        total = sum(len(chunks) for item in pending for _, chunks in item.new)
-        with tqdm(total=total, desc="Embedding", unit="chunk", disable=not progress) as bar:
-            for group in _groups(pending):
-                report.chunks_added += self._commit(group, bar)
+        total = sum(_size(path) for path, problem in files if problem is None)
+        batch = _Batch()
+        with tqdm(
+            total=total, desc="Ingesting", unit="B", unit_scale=True, disable=not progress
+        ) as bar:
+            for path, problem in files:
+                if problem:
+                    key = path_key(path)
+                    report.outcomes.append(FileOutcome(key, "failed", detail=problem))
+                    continue
+                self._file(path, report, batch, bar)
+            self._flush(batch, report, bar)
         return report
 
-    def _read(
-        self, path: Path, queued: set[str], report: IngestReport, progress: bool
-    ) -> _Pending | None:
-        key = str(path.resolve())
+    def _file(self, path: Path, report: IngestReport, batch: _Batch, bar: tqdm) -> None:
+        key = path_key(path)
+        size = _size(path)
         try:
             data = path.read_bytes()
         except OSError as error:
+            bar.update(size)
             report.outcomes.append(FileOutcome(key, "failed", detail=f"cannot read: {error}"))
-            return None
+            return
         digest = hashlib.sha256(data).hexdigest()
         known = self.index.catalog.file_hash(key)
         if known == digest:
+            bar.update(size)
             articles = len(self.index.catalog.file_articles(key))
             report.outcomes.append(FileOutcome(key, "unchanged", articles))
-            return None
+            return
         try:
             result = read_articles(Path(key), data)
         except UnreadableInput as error:
+            bar.update(size)
             report.outcomes.append(FileOutcome(key, "failed", detail=str(error)))
-            return None
+            return
+        del data
         for location, reason in result.failures:
             report.outcomes.append(FileOutcome(location, "failed", detail=reason))
-        new: list[tuple[Article, list[Chunk]]] = []
-        many = len(result.articles) >= _NESTED_BAR_ARTICLES  # a news feed in one JSONL file
-        articles = tqdm(
-            result.articles, desc="Chunking", unit="article", leave=False,
-            disable=not (progress and many),
-        )  # fmt: skip
-        for article in articles:
+        ids = tuple(dict.fromkeys(a.id for a in result.articles))
+        if not ids:
+            bar.update(size)
+            return
+        # A file whose articles were all removed comes back as "added".
+        linked = known is not None and bool(self.index.catalog.file_articles(key))
+        status: Status = "updated" if linked else "added"
+        outcome = FileOutcome(key, status, len(ids), warnings=list(result.warnings))
+        report.outcomes.append(outcome)
+        new = 0
+        share = size / len(result.articles)
+        queued = {a.id for a, _ in batch.articles}
+        for number, article in enumerate(result.articles, start=1):
+            batch.done_bytes += share
             if article.id in queued or self.index.catalog.has_article(article.id):
                 continue
             queued.add(article.id)
-            new.append((article, self.chunker.chunk(article)))
-        ids = tuple(dict.fromkeys(a.id for a in result.articles))
-        if not ids:
-            return None
-        status: Status = "updated" if known is not None else "added"
-        detail = ""
+            chunks = self.chunker.chunk(article)
+            batch.articles.append((article, chunks))
+            batch.chunks += len(chunks)
+            new += 1
+            if batch.chunks >= self.commit_chunks and number < len(result.articles):
+                # Part of a large file: commit it linked to the file, hash not yet recorded.
+                so_far = tuple(dict.fromkeys(a.id for a in result.articles[:number]))
+                batch.files.append(FileRecord(key, digest, so_far, complete=False))
+                self._flush(batch, report, bar)
+                queued = set()
         if not new and known is None:
-            status, detail = "unchanged", "already stored (same article under another path)"
-        outcome = FileOutcome(key, status, len(ids), detail)
-        report.outcomes.append(outcome)
-        return _Pending(FileRecord(key, digest, ids), outcome, new)
+            outcome.status = "unchanged"
+            outcome.detail = "already stored (same article under another path)"
+        batch.files.append(FileRecord(key, digest, ids))
+        if batch.chunks >= self.commit_chunks:
+            self._flush(batch, report, bar)
 
-    def _commit(self, group: list[_Pending], bar: tqdm) -> int:
-        articles = [pair for item in group for pair in item.new]
-        texts = [indexed_text(a.title, c.ordinal, c.text) for a, chunks in articles for c in chunks]
+    def _flush(self, batch: _Batch, report: IngestReport, bar: tqdm) -> None:
+        if not batch.articles and not batch.files:
+            return
+        texts = [
+            indexed_text(a.title, c.ordinal, c.text) for a, chunks in batch.articles for c in chunks
+        ]
         parts: list[np.ndarray] = []
         step = self.batch_size * 4
         for first in range(0, len(texts), step):
             parts.append(
                 self.embedder.embed_documents(texts[first : first + step], self.batch_size)
             )
-            bar.update(min(step, len(texts) - first))
+            bar.set_postfix(passages=report.chunks_added + first + len(parts[-1]), refresh=False)
         matrix = np.vstack(parts) if parts else np.zeros((0, self.embedder.dimension), np.float32)
         indexed, row = [], 0
-        for article, chunks in articles:
+        for article, chunks in batch.articles:
             indexed.append(IndexedArticle(article, chunks, matrix[row : row + len(chunks)]))
             row += len(chunks)
-        self.index.apply(add=indexed, files=[item.record for item in group])
-        return len(texts)
+        self.index.apply(add=indexed, files=batch.files)
+        report.chunks_added += len(texts)
+        bar.update(batch.done_bytes)
+        batch.articles, batch.files, batch.chunks, batch.done_bytes = [], [], 0, 0.0
 
 
-def _groups(pending: list[_Pending]) -> Iterator[list[_Pending]]:
-    """Consecutive files holding about _COMMIT_CHUNKS chunks: each group is one transaction."""
-    group: list[_Pending] = []
-    size = 0
-    for item in pending:
-        group.append(item)
-        size += sum(len(chunks) for _, chunks in item.new)
-        if size >= _COMMIT_CHUNKS:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
-__all__ = ["FileOutcome", "IngestReport", "Ingestor", "expand_paths"]
+__all__ = ["FileOutcome", "IngestReport", "Ingestor", "expand_paths", "path_key"]

@@ -31,12 +31,13 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_articles(path: Path, data: bytes) -> ReadResult:
     """Read one file's bytes into articles; raises UnreadableInput when nothing can be read."""
     loaded = loader_for(path).load(str(path), data)
-    result = ReadResult(failures=list(loaded.failures))
+    result = ReadResult(failures=list(loaded.failures), warnings=list(loaded.warnings))
     for raw in loaded.documents:
         try:
             result.articles.append(build_article(raw))

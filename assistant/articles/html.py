@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from datetime import date
@@ -112,16 +113,27 @@ def title_from_html(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def parse_html(markup: str) -> lxml.html.HtmlElement:
-    """Parse markup leniently (lxml repairs broken HTML)."""
-    return lxml.html.document_fromstring(markup)
+    """Parse markup leniently (lxml repairs broken HTML), however deeply it is nested."""
+    # libxml2 stops at 256 levels unless told otherwise, silently keeping only what came before.
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    return lxml.html.document_fromstring(markup, parser=parser)
 
 
-def html_to_text(markup: str, tree: lxml.html.HtmlElement) -> str:
-    """Main text of a web page without navigation; falls back to all block text for tiny pages."""
+def html_to_text(tree: lxml.html.HtmlElement) -> str:
+    """Main text of a web page without navigation; falls back to all block text for tiny pages.
+
+    Takes a tree it may change: <noscript> fallbacks ("Enable JavaScript") are not article text.
+    """
     import trafilatura  # heavy; only HTML ingestion needs it
 
+    for junk in tree.xpath("//noscript"):
+        junk.drop_tree()
     text = trafilatura.extract(
-        markup, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+        copy.deepcopy(tree),
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
     )
     if text and text.strip():
         return text

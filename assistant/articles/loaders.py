@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -28,6 +29,7 @@ class LoadResult:
 
     documents: list[RawDocument] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    warnings: list[str] = field(default_factory=list)  # read, but something was not understood
 
 
 class Loader(ABC):
@@ -40,20 +42,64 @@ class Loader(ABC):
         """Turn the bytes of the file at `location` into documents."""
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(data: bytes) -> str:
-    """Strict UTF-8 (a BOM is allowed); binary and empty files are errors with a reason."""
-    if b"\x00" in data[:8192]:
-        raise UnreadableInput("binary file (contains NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableInput(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "convert the file to UTF-8"
-        ) from error
+    """Text in UTF-8, UTF-16/32 (BOM or not), Latin-1, Windows-1252 …; binary files are refused."""
+    text = _decode(data)
     if not text.strip():
         raise UnreadableInput("empty file (no text)")
     return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableInput(f"not valid {encoding.upper()} text: {error}") from error
+    if b"\x00" in data:
+        return _utf16_without_bom(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # Latin-1, Windows-1252, Shift-JIS …
+
+    best = from_bytes(data).best()
+    if best is None or _mostly_control(str(best)):
+        raise UnreadableInput("binary file, not text (no text encoding fits its bytes)")
+    return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """UTF-16 text shows its zero bytes on one side of each pair; anything else is binary."""
+    half = max(1, len(data) // 2)
+    even, odd = data[0::2].count(0) / half, data[1::2].count(0) / half
+    encoding = "utf-16-le" if odd > 0.3 and even < 0.05 else None
+    encoding = "utf-16-be" if even > 0.3 and odd < 0.05 else encoding
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = ""
+        if text and not _mostly_control(text):
+            return text
+    raise UnreadableInput("binary file (contains NUL bytes), not text")
+
+
+def _mostly_control(text: str) -> bool:
+    """Control characters other than line breaks and tabs make up over 5% of the text."""
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > 0.05 * max(1, len(text))
 
 
 class TextLoader(Loader):
@@ -119,9 +165,13 @@ class HtmlLoader(Loader):
             raise UnreadableInput(f"HTML could not be parsed: {error}") from error
         published = published_from_html(tree)
         title = title_from_html(tree)
-        text = html_to_text(markup, tree)
+        scripted = bool(tree.xpath("//noscript"))
+        text = html_to_text(tree)
         if not text.strip():
-            raise UnreadableInput("HTML page has no article text")
+            reason = "HTML page has no article text"
+            if scripted:
+                reason += " (its content needs JavaScript: save the page from a browser instead)"
+            raise UnreadableInput(reason)
         return LoadResult([RawDocument([text], location, title, published, "html")])
 
 
@@ -173,7 +223,7 @@ class JsonlLoader(Loader):
                 continue
             where = f"{location}#L{number}"
             try:
-                result.documents.append(_jsonl_document(line, where))
+                result.documents.append(_jsonl_document(line, where, result.warnings))
             except UnreadableInput as error:
                 result.failures.append((where, str(error)))
         if not result.documents and not result.failures:
@@ -181,7 +231,7 @@ class JsonlLoader(Loader):
         return result
 
 
-def _jsonl_document(line: str, where: str) -> RawDocument:
+def _jsonl_document(line: str, where: str, warnings: list[str]) -> RawDocument:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -195,6 +245,8 @@ def _jsonl_document(line: str, where: str) -> RawDocument:
     name = record.get("source") if isinstance(record.get("source"), str) else None
     title = record.get("title") if isinstance(record.get("title"), str) else None
     published = parse_date(str(record["published"])) if record.get("published") else None
+    if record.get("published") and published is None:
+        warnings.append(f'{where}: "published" {record["published"]!r} is not a date; left unknown')
     return RawDocument([text], url or (f"{name} ({where})" if name else where), title, published)
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.articles import Article
 from assistant.chunking import Chunk
+from assistant.errors import IndexCorrupt
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -50,11 +51,19 @@ class IndexedArticle:
 
 @dataclass(frozen=True)
 class FileRecord:
-    """An ingested file: its content hash and the articles it yielded."""
+    """An ingested file: its content hash and the articles it yielded.
+
+    `complete=False` marks a batch of a file still being ingested: its articles are linked to the
+    file but its hash is not recorded, so a run that is killed resumes where it stopped.
+    """
 
     path: str
     sha256: str
     article_ids: tuple[str, ...]
+    complete: bool = True
+
+
+_STALE = ""  # the hash of a file that must be read again (partly ingested, or an article removed)
 
 
 @dataclass(frozen=True)
@@ -97,10 +106,18 @@ class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
+            self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise IndexCorrupt(
+                f"{path} is not a readable newsdesk catalog ({error}); move it away and ingest "
+                "your articles again"
+            ) from error
 
     def close(self) -> None:
         """Close the connection."""
@@ -112,6 +129,28 @@ class Catalog:
         """Bumped by every committed change."""
         row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
         return int(row[0]) if row else 0
+
+    def meta(self, key: str) -> str | None:
+        """A value of the meta table (the generation, a copy of the manifest)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a value in the meta table (its own small transaction)."""
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            (key, value),
+        )
+
+    def article_files(self, article_id: str) -> list[str]:
+        """Paths of the files an article came from."""
+        rows = self._db.execute("SELECT path FROM file_articles WHERE article_id=?", (article_id,))
+        return [row[0] for row in rows]
+
+    def forget_file(self, path: str) -> None:
+        """Drop a file that yields no article any more from the record."""
+        self._db.execute("DELETE FROM files WHERE path=?", (path,))
 
     def file_hash(self, path: str) -> str | None:
         """The content hash recorded when `path` was last ingested."""
@@ -230,6 +269,11 @@ class Catalog:
             "JOIN articles a ON a.id = c.article_id ORDER BY c.id"
         )
 
+    def vector_size(self) -> int | None:
+        """Bytes of one stored vector (None when no chunk is stored)."""
+        row = self._db.execute("SELECT length(vector) FROM chunks LIMIT 1").fetchone()
+        return int(row[0]) if row else None
+
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
         """Every chunk id and vector, in id order (to rebuild the FAISS file)."""
         ids: list[int] = []
@@ -257,30 +301,39 @@ class Catalog:
         add: Sequence[IndexedArticle],
         remove: Sequence[str],
         files: Sequence[FileRecord],
-    ) -> tuple[list[int], list[int], int]:
+    ) -> tuple[list[int], list[tuple[int, np.ndarray]], int]:
         """Store new articles, drop removed ones and orphans, record files; all or nothing.
 
-        Returns (chunk ids removed, chunk ids added in the order of the added vectors, the new
-        generation).
+        An article another writer stored meanwhile is kept as it is. Returns (chunk ids removed,
+        (chunk id, vector) of every chunk added, the new generation).
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
+            complete = [record for record in files if record.complete]
             previously_linked: set[str] = set(remove)
-            for record in files:
+            for record in complete:
                 previously_linked |= self.file_articles(record.path)
             removed = self._delete_articles(remove)
-            added: list[int] = []
+            added: list[tuple[int, np.ndarray]] = []
             for item in add:
                 added.extend(self._insert(item))
             for record in files:
-                db.execute("DELETE FROM file_articles WHERE path=?", (record.path,))
-                db.execute(
-                    "INSERT OR REPLACE INTO files(path, sha256, ingested_at) VALUES (?,?,?)",
-                    (record.path, record.sha256, _now()),
-                )
+                if record.complete:
+                    db.execute("DELETE FROM file_articles WHERE path=?", (record.path,))
+                    db.execute(
+                        "INSERT OR REPLACE INTO files(path, sha256, ingested_at) VALUES (?,?,?)",
+                        (record.path, record.sha256, _now()),
+                    )
+                else:
+                    db.execute(
+                        "INSERT INTO files(path, sha256, ingested_at) VALUES (?,?,?) "
+                        "ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256",
+                        (record.path, _STALE, _now()),
+                    )
                 db.executemany(
-                    "INSERT OR IGNORE INTO file_articles(path, article_id) VALUES (?,?)",
+                    "INSERT OR IGNORE INTO file_articles(path, article_id) "
+                    "SELECT ?, id FROM articles WHERE id=?",
                     [(record.path, article_id) for article_id in record.article_ids],
                 )
             orphans = [
@@ -309,19 +362,20 @@ class Catalog:
         for article_id in article_ids:
             rows = self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))
             removed.extend(row[0] for row in rows)
-            paths = [
-                row[0]
-                for row in self._db.execute(
-                    "SELECT path FROM file_articles WHERE article_id=?", (article_id,)
-                )
-            ]
-            # Forget the files too, so that ingesting them again brings the article back.
-            self._db.executemany("DELETE FROM files WHERE path=?", [(p,) for p in paths])
+            # Mark its files stale, so that ingesting them again brings the article back; the
+            # other articles of a file (a JSONL feed) keep their link to it.
+            self._db.execute(
+                "UPDATE files SET sha256=? WHERE path IN "
+                "(SELECT path FROM file_articles WHERE article_id=?)",
+                (_STALE, article_id),
+            )
             self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         return removed
 
-    def _insert(self, item: IndexedArticle) -> list[int]:
+    def _insert(self, item: IndexedArticle) -> list[tuple[int, np.ndarray]]:
         article = item.article
+        if self.has_article(article.id):
+            return []  # stored by another writer since this one read its files
         self._db.execute(
             "INSERT INTO articles(id, title, published, source, text, page_starts, added_at) "
             "VALUES (?,?,?,?,?,?,?)",
@@ -335,7 +389,7 @@ class Catalog:
                 _now(),
             ),
         )
-        ids: list[int] = []
+        ids: list[tuple[int, np.ndarray]] = []
         for chunk, vector in zip(item.chunks, item.vectors, strict=True):
             cursor = self._db.execute(
                 "INSERT INTO chunks(article_id, ordinal, start, end, page, text, vector) "
@@ -351,5 +405,5 @@ class Catalog:
                 ),
             )
             assert cursor.lastrowid is not None
-            ids.append(cursor.lastrowid)
+            ids.append((cursor.lastrowid, vector))
         return ids

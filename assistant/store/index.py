@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, ValidationError
 
 from assistant.chunking import ChunkingParams
@@ -23,6 +23,7 @@ MANIFEST = "manifest.json"
 CATALOG = "catalog.sqlite"
 VECTORS = "vectors.faiss"
 WRITE_LOCK = ".write.lock"
+MANIFEST_COPY = "manifest"
 
 
 class Manifest(BaseModel):
@@ -71,26 +72,24 @@ class NewsIndex:
     ) -> NewsIndex:
         """Open (or create) the index in `folder`; refuse one of another embedder or schema."""
         manifest_path = folder / MANIFEST
+        catalog_path = folder / CATALOG
+        _remove_stale_temp_files(folder)
+        if manifest_path.exists() and catalog_path.exists() and catalog_path.stat().st_size == 0:
+            recorded = _read_manifest(manifest_path).counts.get("articles", 0)
+            raise IndexCorrupt(
+                f"{catalog_path} is empty (0 bytes) but {manifest_path} records {recorded} "
+                f"articles: the catalog was lost. Restore it from a backup, or delete {folder} "
+                "and ingest your articles again"
+            )
+        catalog: Catalog | None = None
         if not manifest_path.exists():
-            if not create:
+            if not create and not catalog_path.exists():
                 raise IndexCorrupt(
                     f"no index at {folder}: run `newsdesk ingest PATH --index {folder}` first"
                 )
-            if (folder / CATALOG).exists() and _stored_articles(folder / CATALOG):
-                raise IndexCorrupt(
-                    f"{manifest_path} is missing but {folder / CATALOG} holds articles; "
-                    f"delete {folder} and ingest again"
-                )
             folder.mkdir(parents=True, exist_ok=True)
-            manifest = Manifest(
-                schema_version=SCHEMA_VERSION,
-                embedder=embedder_id,
-                dimension=dimension,
-                chunking=chunking,
-                vector_index=VectorIndexInfo("flat"),
-                created_at=_now(),
-                updated_at=_now(),
-            )
+            catalog = Catalog(catalog_path)
+            manifest = _recovered_manifest(catalog, embedder_id, dimension, chunking)
             atomic_write_json(manifest_path, manifest.model_dump(mode="json"))
         else:
             manifest = _read_manifest(manifest_path)
@@ -106,7 +105,7 @@ class NewsIndex:
                 f"({manifest.dimension} dimensions) but newsdesk is set to {embedder_id!r} "
                 f"({dimension}): set NEWSDESK_EMBEDDER back, or {rebuild}"
             )
-        return cls(folder, manifest, Catalog(folder / CATALOG), ann_threshold, nprobe)
+        return cls(folder, manifest, catalog or Catalog(catalog_path), ann_threshold, nprobe)
 
     @property
     def chunking(self) -> ChunkingParams:
@@ -150,7 +149,10 @@ class NewsIndex:
                 "updated_at": _now(),
             }
         )
-        atomic_write_json(self.folder / MANIFEST, self.manifest.model_dump(mode="json"))
+        document = self.manifest.model_dump(mode="json")
+        atomic_write_json(self.folder / MANIFEST, document)
+        # A copy in the catalog lets a lost manifest.json be rebuilt exactly.
+        self.catalog.set_meta(MANIFEST_COPY, json.dumps(document))
 
     def apply(
         self,
@@ -166,9 +168,9 @@ class NewsIndex:
             behind = generation != self.manifest.vectors_generation + 1
             if not behind:
                 vectors.remove(np.asarray(removed, dtype=np.int64))
-                if add:
-                    new = np.vstack([a.vectors for a in add])
-                    vectors.add(np.asarray(added, dtype=np.int64), new)
+                if added:
+                    ids = np.asarray([chunk_id for chunk_id, _ in added], dtype=np.int64)
+                    vectors.add(ids, np.vstack([vector for _, vector in added]))
             if behind or vectors.needs_rebuild(self._ann_threshold):
                 # Another process committed since we loaded: our vectors lack its changes.
                 ids, matrix = self.catalog.all_vectors(self.manifest.dimension)
@@ -202,12 +204,46 @@ class NewsIndex:
         self.catalog.close()
 
 
-def _stored_articles(path: Path) -> int:
-    catalog = Catalog(path)
-    try:
-        return catalog.counts()["articles"]
-    finally:
+def _recovered_manifest(
+    catalog: Catalog, embedder_id: str, dimension: int, chunking: ChunkingParams
+) -> Manifest:
+    """A new index's manifest, or a lost one rebuilt from the catalog (which holds everything)."""
+    copy = catalog.meta(MANIFEST_COPY)
+    if copy is not None:
+        try:
+            return Manifest.model_validate(json.loads(copy)).model_copy(
+                update={"vectors_generation": 0, "updated_at": _now()}
+            )
+        except (json.JSONDecodeError, ValidationError):
+            pass  # rebuilt from the settings below
+    stored = catalog.vector_size()
+    if stored is not None and stored != dimension * 4:
         catalog.close()
+        raise IndexMismatch(
+            f"{catalog.path} holds vectors of {stored // 4} dimensions and has no manifest; "
+            f"newsdesk is set to an embedder of {dimension}: set NEWSDESK_EMBEDDER back"
+        )
+    return Manifest(
+        schema_version=SCHEMA_VERSION,
+        embedder=embedder_id,
+        dimension=dimension,
+        chunking=chunking,
+        vector_index=VectorIndexInfo("flat"),
+        created_at=_now(),
+        updated_at=_now(),
+    )
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Delete temporary files a killed writer left behind (unless a writer is at work now)."""
+    if not folder.is_dir():
+        return
+    try:
+        with FileLock(folder / WRITE_LOCK, timeout=0):
+            for leftover in folder.glob(".*.tmp"):
+                leftover.unlink(missing_ok=True)
+    except Timeout:
+        pass
 
 
 def _read_manifest(path: Path) -> Manifest:

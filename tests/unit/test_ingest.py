@@ -78,11 +78,11 @@ def test_bad_inputs_are_skipped_with_reasons_and_the_rest_ingested(desk, corpus_
     assert "encrypted" in reasons["locked.pdf"]
     assert "empty" in reasons["empty.txt"]
     assert "unsupported" in reasons["image.png"]
-    assert "UTF-8" in reasons["latin.txt"]
+    assert "latin.txt" not in reasons  # Latin-1 is read, not refused
     assert "not JSON" in reasons["feed.jsonl#L2"]
     assert "no such file" in reasons["missing.txt"]
-    assert report.summary()["added"] == 7  # 5 samples + good.pdf + feed.jsonl's good line
-    assert desk.stats()["articles"] == 7
+    assert report.summary()["added"] == 8  # 5 samples, good.pdf, latin.txt, feed.jsonl's line
+    assert desk.stats()["articles"] == 8
     (hit,) = desk.search("rice prices Osaka", k=1, mode="keyword")
     assert hit.page == 1
 

@@ -1,0 +1,45 @@
+"""Uploaded files on disk: stored by content, so two different files never share a path."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+_DIGEST_CHARS = 16
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def store_upload(upload: Path, uploads: Path, name: str | None = None) -> Path:
+    """Copy an upload to `uploads/<content hash>/<name>` and return that path.
+
+    The same bytes land on the same path (re-uploading is "unchanged"); a different file with a
+    name already taken ("news.md") lands beside it instead of replacing it.
+    """
+    name = Path(name or upload.name).name or "upload"
+    target = uploads / _digest(upload)[:_DIGEST_CHARS] / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{name}.part")
+        shutil.copyfile(upload, partial)
+        partial.replace(target)
+    return target
+
+
+def discard_upload(path: Path, uploads: Path) -> None:
+    """Delete a stored upload (and its folder once empty); paths outside `uploads` are left."""
+    uploads = uploads.resolve()
+    path = path.resolve()
+    if not path.is_relative_to(uploads) or path == uploads:
+        return
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    if folder != uploads and folder.is_relative_to(uploads) and not any(folder.iterdir()):
+        folder.rmdir()
