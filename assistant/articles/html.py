@@ -150,6 +150,7 @@ def block_text(tree: lxml.html.HtmlElement) -> str:
         "[not(ancestor::p or ancestor::li or ancestor::blockquote or ancestor::pre)]"
     )
     if not blocks:
-        return " ".join(tree.text_content().split())
+        body = tree.find("body")  # not <head>: a <title> alone is no article
+        return " ".join((body if body is not None else tree).text_content().split())
     lines = (" ".join(block.text_content().split()) for block in blocks)
     return "\n\n".join(line for line in lines if line)

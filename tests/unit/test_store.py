@@ -146,3 +146,51 @@ def test_two_writers_on_one_folder_never_lose_vectors(tmp_path: Path) -> None:
     assert fresh.vectors.size == fresh.catalog.counts()["chunks"] == 2
     names = {p.name for p in (tmp_path / "ix").iterdir()}
     assert "vectors.faiss" in names
+
+
+def test_garbage_catalog_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "idx"
+    open_index(folder).close()
+    (folder / "catalog.sqlite").write_bytes(b"this is not a database" * 100)
+    for name in ("catalog.sqlite-wal", "catalog.sqlite-shm"):
+        (folder / name).unlink(missing_ok=True)
+    with pytest.raises(IndexCorrupt, match="not a readable newsdesk catalog"):
+        open_index(folder)
+
+
+def test_missing_manifest_is_rebuilt_from_the_catalog(
+    desk, corpus_copy: Path, settings, fake_embedder
+) -> None:
+    from assistant.desk import Newsdesk
+
+    desk.ingest([corpus_copy], progress=False)
+    before = desk.search("luxury export ban", k=3)
+    desk.close()
+    (settings.index_dir / "manifest.json").unlink()
+    reopened = Newsdesk.open(settings, create=False, embedder=fake_embedder)
+    assert reopened.stats()["articles"] == 5
+    assert reopened.index.manifest.chunking == desk.index.manifest.chunking
+    assert [h.chunk_id for h in reopened.search("luxury export ban", k=3)] == [
+        h.chunk_id for h in before
+    ]
+    assert (settings.index_dir / "manifest.json").exists()
+
+
+def test_empty_catalog_beside_a_manifest_is_not_an_empty_index(desk, corpus_copy: Path) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    folder = desk.index.folder
+    desk.close()
+    for name in ("catalog.sqlite-wal", "catalog.sqlite-shm"):
+        (folder / name).unlink(missing_ok=True)
+    (folder / "catalog.sqlite").write_bytes(b"")
+    with pytest.raises(IndexCorrupt, match="0 bytes.*5 articles"):
+        open_index(folder)
+
+
+def test_temp_files_left_by_a_kill_are_removed_on_open(tmp_path: Path) -> None:
+    folder = tmp_path / "idx"
+    open_index(folder).close()
+    leftover = folder / ".vectors.faiss.abc123.tmp"
+    leftover.write_bytes(b"half a file")
+    open_index(folder).close()
+    assert not leftover.exists()
