@@ -1,7 +1,8 @@
 """Start the newsdesk chat: build settings, build the assistant, hand it to the UI."""
 
-from assistant import Settings
-from assistant.ui import serve
+import sys
+
+from assistant.ui import run
 
 if __name__ == "__main__":
-    serve(Settings())
+    sys.exit(run())

@@ -159,6 +159,10 @@ class Newsdesk:
         assert final.answer is not None
         return final.answer
 
+    def warm_up(self) -> None:
+        """Load every model and index the first question needs, so that it is answered at once."""
+        self.ask("When did this happen?")
+
     def article(self, article_id: str) -> Article:
         """A stored article with its full clean text."""
         with self.index.lock:

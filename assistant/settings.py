@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +89,14 @@ class Settings(BaseSettings):
     auth_username: str | None = Field(None, description="Username for password protection.")
     auth_password: SecretStr | None = Field(None, description="Password for password protection.")
     max_upload_mb: float = Field(50.0, gt=0, description="Largest upload the library accepts.")
+
+    @model_validator(mode="after")
+    def _auth_is_all_or_nothing(self) -> Settings:
+        """A username without a password (or an empty one) would leave the app open."""
+        password = self.auth_password.get_secret_value() if self.auth_password else ""
+        if bool(self.auth_username) != bool(password):
+            raise ValueError(
+                "set both NEWSDESK_AUTH_USERNAME and a non-empty NEWSDESK_AUTH_PASSWORD "
+                "to protect the app with a password, or neither"
+            )
+        return self

@@ -1,5 +1,5 @@
 """The Gradio web app."""
 
-from assistant.ui.app import build_app, serve
+from assistant.ui.app import build_app, run, serve
 
-__all__ = ["build_app", "serve"]
+__all__ = ["build_app", "run", "serve"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import html
-import re
+from urllib.parse import urlsplit
 
 from assistant.answering import Answer, Citation
 from assistant.ingest import IngestReport
 
-_MARKER = re.compile(r"\[(\d+)\]")
 _CONTEXT = 240
 NO_SOURCES = '<div class="nd-empty">Sources of the answer appear here.</div>'
 
@@ -23,6 +22,11 @@ CSS = """
   margin-top: 6px;}
 .nd-notfound {border-left: 4px solid #d97706; padding-left: 8px; font-style: italic;}
 .nd-empty {opacity: 0.7; font-style: italic;}
+.nd-which {font-size: 0.85rem; margin-bottom: 8px; opacity: 0.85;}
+@media (max-width: 640px) {
+  #nd-library th:nth-child(n+4), #nd-library td:nth-child(n+4) {display: none;}
+  #nd-chat {min-height: 320px;}
+}
 """
 
 
@@ -50,50 +54,96 @@ def _around(text: str, start: int, end: int) -> tuple[str, int]:
     return prefix + text[left:right] + suffix, start - left + len(prefix)
 
 
+def short_source(source: str) -> tuple[str, str | None]:
+    """What a person reads for a source: (the file name or the URL's host and path, the URL)."""
+    if source.startswith(("http://", "https://")):
+        parts = urlsplit(source)
+        label = (parts.netloc + parts.path).rstrip("/")
+        return (label if len(label) <= 60 else label[:59] + "…"), source
+    name, _, line = source.partition("#L")
+    label = name.rstrip("/").rsplit("/", 1)[-1] or source
+    if line.isdigit():
+        label += f", line {line}"
+    return label, None
+
+
+def source_html(source: str) -> str:
+    """A short source; a URL is a link that opens in a new tab without access to this page."""
+    label, url = short_source(source)
+    if url is None:
+        return f'<span title="{html.escape(label)}">{html.escape(label)}</span>'
+    return (
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
+        f"{html.escape(label)}</a>"
+    )
+
+
+def _published(citation: Citation) -> str:
+    return citation.published.isoformat() if citation.published else "date unknown"
+
+
 def answer_markdown(answer: Answer) -> str:
-    """The chat message: [n] markers become links to their source cards; refusals look apart."""
+    """The chat message: the answer, then its own numbered sources (what copying copies)."""
     understood = ""
     if answer.standalone_question and answer.standalone_question != answer.question:
         understood = f"\n\n*Understood as: {html.escape(answer.standalone_question)}*"
     if answer.status == "not_found":
         return f'<div class="nd-notfound">⚠ {html.escape(answer.answer)}</div>{understood}'
-    text = _MARKER.sub(lambda m: f"[[{m.group(1)}]](#nd-cite-{m.group(1)})", answer.answer)
+    text = answer.answer
     unsupported = [s.text for s in answer.sentences if not s.supported]
     if unsupported:
         text += "\n\n" + "\n".join(f"> ⚠ not supported by its source: {s}" for s in unsupported)
-    return text + understood
+    lines = []
+    for citation in answer.citations:
+        label, url = short_source(citation.source)
+        where = f"[{label}]({url})" if url else label
+        lines.append(f"[{citation.n}] {citation.title} · {_published(citation)} · {where}")
+    sources = "\n\n**Sources**  \n" + "  \n".join(lines) if lines else ""
+    return text + sources + understood
 
 
-def citation_card(citation: Citation, article_text: str | None) -> str:
-    """One source: title, date, source, the quote marked inside its passage, the whole article."""
-    published = citation.published.isoformat() if citation.published else "date unknown"
+def citation_card(citation: Citation) -> str:
+    """One source: title, date, short source, and the quote marked inside its passage."""
     offset = citation.start - citation.passage_start
     passage = citation.passage or citation.quote
     if not (offset >= 0 and passage[offset : offset + len(citation.quote)] == citation.quote):
         passage, offset = citation.quote, 0
     passage, offset = _around(passage, offset, offset + len(citation.quote))
     page = f" · page {citation.page}" if citation.page else ""
-    whole = ""
-    if article_text is not None:
-        whole = (
-            "<details><summary>Open the whole article</summary>"
-            f'<div class="nd-article">{_highlight(article_text, citation.start, citation.end)}'
-            "</div></details>"
-        )
     return (
-        f'<div class="nd-card" id="nd-cite-{citation.n}" data-article="{citation.article_id}">'
+        f'<div class="nd-card" data-cite="{citation.n}" data-article="{citation.article_id}">'
         f"<h4>[{citation.n}] {html.escape(citation.title)}</h4>"
-        f'<div class="nd-meta">{published} · {html.escape(citation.source)}{page}</div>'
+        f'<div class="nd-meta">{_published(citation)} · {source_html(citation.source)}{page}</div>'
         f'<div class="nd-passage">{_highlight(passage, offset, offset + len(citation.quote))}</div>'
-        f"{whole}</div>"
+        "</div>"
     )
 
 
-def sources_html(answer: Answer, articles: dict[str, str]) -> str:
-    """The sources panel for an answer (empty for a refusal)."""
+def sources_html(answer: Answer | None, number: int | None = None) -> str:
+    """The sources panel for one answer (empty for a refusal); `number` says which answer."""
+    if answer is None:
+        return NO_SOURCES
     if answer.status == "not_found" or not answer.citations:
         return '<div class="nd-empty">No sources: the articles do not answer this.</div>'
-    return "".join(citation_card(c, articles.get(c.article_id)) for c in answer.citations)
+    heading = ""
+    if number is not None:
+        heading = (
+            f'<div class="nd-which">Sources of answer {number}: '
+            f"“{html.escape(answer.question)}”</div>"
+        )
+    return heading + "".join(citation_card(c) for c in answer.citations)
+
+
+def article_html(text: str, quotes: list[tuple[int, int]]) -> str:
+    """A whole article, loaded on demand, with the cited quotes marked."""
+    parts, at = [], 0
+    for start, end in sorted(quotes):
+        if start < at:
+            continue
+        parts.append(html.escape(text[at:start]) + f"<mark>{html.escape(text[start:end])}</mark>")
+        at = end
+    parts.append(html.escape(text[at:]))
+    return f'<div class="nd-article">{"".join(parts)}</div>'
 
 
 def report_markdown(report: IngestReport) -> str:
@@ -106,7 +156,8 @@ def report_markdown(report: IngestReport) -> str:
         "",
     ]
     for outcome in report.outcomes:
-        name = outcome.path.rsplit("/", 1)[-1]
+        name = short_source(outcome.path)[0]
         detail = f": {outcome.detail}" if outcome.detail else ""
         lines.append(f"- {outcome.status} — `{name}`{html.escape(detail)}")
+        lines.extend(f"  - warning: {html.escape(w)}" for w in outcome.warnings)
     return "\n".join(lines)

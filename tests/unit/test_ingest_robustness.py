@@ -179,8 +179,11 @@ def test_retriever_takes_the_same_filters_as_search(desk, corpus_copy: Path) -> 
     documents = retriever.invoke("Japan sanctions")
     assert documents
     assert all(d.metadata["published"] >= cutoff.isoformat() for d in documents)
-    assert documents == [
-        d
-        for d in desk.retriever(k=10, published_after=cutoff).invoke("Japan sanctions")
-        if "corpus" in d.metadata["source"]
-    ][: len(documents)]
+    assert (
+        documents
+        == [
+            d
+            for d in desk.retriever(k=10, published_after=cutoff).invoke("Japan sanctions")
+            if "corpus" in d.metadata["source"]
+        ][: len(documents)]
+    )

@@ -183,7 +183,7 @@ def test_empty_catalog_beside_a_manifest_is_not_an_empty_index(desk, corpus_copy
     for name in ("catalog.sqlite-wal", "catalog.sqlite-shm"):
         (folder / name).unlink(missing_ok=True)
     (folder / "catalog.sqlite").write_bytes(b"")
-    with pytest.raises(IndexCorrupt, match="0 bytes.*5 articles"):
+    with pytest.raises(IndexCorrupt, match=r"0 bytes.*5 articles"):
         open_index(folder)
 
 

@@ -1,6 +1,13 @@
 from pathlib import Path
 
+import gradio as gr
+import pytest
+
 from assistant.ui.app import ChatHandlers
+
+
+def _uploads(desk) -> list[Path]:
+    return sorted(p for p in desk.uploads_dir.rglob("*") if p.is_file())
 
 
 def test_upload_ingests_copies_and_refuses_large_files(desk, tmp_path: Path) -> None:
@@ -13,23 +20,108 @@ def test_upload_ingests_copies_and_refuses_large_files(desk, tmp_path: Path) -> 
     report = handlers.upload([str(small), str(big)])
     assert "added 1" in report
     assert "refused — `big.txt`: larger than 0.001 MB" in report
-    assert (Path(desk.settings.index_dir) / "uploads" / "small.txt").exists()
+    assert [p.name for p in _uploads(desk)] == ["small.txt"]
     rows = handlers.library_rows("osaka")
     assert len(rows) == 1 and rows[0][-1] == desk.articles()[0].id
     assert handlers.library_rows("no such words") == []
     assert handlers.delete(rows[0][-1]).startswith("Deleted")
+    assert _uploads(desk) == []  # the deleted article's upload does not pile up
     assert "no article with id" in handlers.delete("0000000000000000")
 
 
-def test_chat_streams_then_fills_sources_and_remembers_the_turn(desk, corpus_copy: Path) -> None:
+def test_two_uploads_with_the_same_name_never_replace_each_other(desk, tmp_path: Path) -> None:
+    handlers = ChatHandlers(desk)
+    first, second = tmp_path / "a" / "news.md", tmp_path / "b" / "news.md"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("# Rice\n\nRice prices in Osaka rose 12 percent in June, traders said.")
+    second.write_text("# Ports\n\nKobe port traffic fell by a tenth in March, officials said.")
+    assert "added 1" in handlers.upload([str(first)])
+    report = handlers.upload([str(second)])
+    assert "added 1" in report and "updated" not in report.split("**")[1].replace("updated 0", "")
+    assert sorted(a.title for a in desk.articles()) == ["Ports", "Rice"]
+    again = handlers.upload([str(first)])
+    assert "unchanged 1" in again and len(desk.articles()) == 2
+    assert len(_uploads(desk)) == 2
+
+
+def test_failed_uploads_and_those_of_deleted_articles_are_not_kept(desk, tmp_path: Path) -> None:
+    handlers = ChatHandlers(desk)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\ngarbage")
+    report = handlers.upload([str(broken)])
+    assert "failed 1" in report and "corrupt" in report
+    assert _uploads(desk) == []
+    good = tmp_path / "rice.txt"
+    good.write_text("Rice prices in Osaka rose 12 percent in June, traders said.")
+    handlers.upload([str(good)])
+    copy = tmp_path / "copy-of-rice.txt"
+    copy.write_bytes(good.read_bytes())
+    assert "already stored" in handlers.upload([str(copy)])
+    assert handlers.delete(desk.articles()[0].id).startswith("Deleted")
+    assert _uploads(desk) == [] and list(desk.uploads_dir.iterdir()) == []
+
+
+def _answer_all(handlers, question, chat, exchanges):
+    return list(handlers.respond(question, chat, exchanges, "", "", [], "", 5))[-1]
+
+
+def test_every_answer_keeps_its_own_sources(desk, corpus_copy: Path) -> None:
     desk.settings = desk.settings.model_copy(update={"min_answer_score": 0.3})
     desk.ingest([corpus_copy], progress=False)
     handlers = ChatHandlers(desk)
     steps = list(handlers.respond("Who is Janet Yellen?", [], [], "", "", [], "", 5))
-    chat, panel, turns, box = steps[-1]
+    chat, panel, exchanges, box, _ = steps[-1]
     assert len(steps) > 3  # streamed
-    assert chat[-1]["role"] == "assistant" and "[[1]](#nd-cite-1)" in chat[-1]["content"]
+    assert chat[-1]["role"] == "assistant" and "**Sources**" in chat[-1]["content"]
     assert "nd-card" in panel and box == ""
-    assert turns[0]["question"] == "Who is Janet Yellen?"
+    assert exchanges[0]["question"] == "Who is Janet Yellen?"
+    chat, panel, exchanges, _, _ = _answer_all(
+        handlers, "when did Japan ban luxury exports?", chat, exchanges
+    )
+    assert len(chat) == 4 and len(exchanges) == 2
+    first, _ = handlers.show_sources(exchanges, 1)  # clicking the first answer
+    second, _ = handlers.show_sources(exchanges, 3)
+    first_ids = {c.article_id for c in exchanges[0]["answer"].citations}
+    second_ids = {c.article_id for c in exchanges[1]["answer"].citations}
+    assert all(f'data-article="{a}"' in first for a in first_ids)
+    assert "Sources of answer 1" in first and "Sources of answer 2" in second
+    assert all(f'data-article="{a}"' in second for a in second_ids)
+    whole = handlers.whole_article(next(iter(second_ids)), exchanges)
+    assert "<mark>" in whole and len(whole) > 2000
     bad = list(handlers.respond("Who?", [], [], "March", "", [], "", 5))[-1]
     assert "must be a date like 2022-03-25" in bad[0][-1]["content"]
+
+
+def test_regenerate_and_edit_replace_the_last_exchange(desk, corpus_copy: Path) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    handlers = ChatHandlers(desk)
+    chat, _, exchanges, _, _ = _answer_all(handlers, "Who is Janet Yellen?", [], [])
+    chat, _, exchanges, _, _ = _answer_all(
+        handlers, "when did Japan ban luxury exports?", chat, exchanges
+    )
+    again = list(handlers.ask_again(2, None, chat, exchanges, "", "", [], "", 5))[-1]
+    assert len(again[0]) == 4 and again[0][2]["content"] == "when did Japan ban luxury exports?"
+    assert again[0][3]["content"] == chat[3]["content"]
+    edited = list(
+        handlers.ask_again(2, "Who sanctioned Volfovich?", chat, exchanges, "", "", [], "", 5)
+    )[-1]
+    assert len(edited[0]) == 4 and edited[0][2]["content"] == "Who sanctioned Volfovich?"
+    assert [e["question"] for e in edited[2]] == ["Who is Janet Yellen?", "Who sanctioned Volfovich?"]
+
+
+def test_the_api_validates_its_input(desk, corpus_copy: Path) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    handlers = ChatHandlers(desk)
+    for k in (-1, 0, 10**9, 2.5, "many"):
+        with pytest.raises(gr.Error, match="k must be a whole number from 1 to 100"):
+            handlers.api_search("luxury", k)
+    assert len(handlers.api_search("luxury", 3)) == 3
+    with pytest.raises(gr.Error, match="unknown generator 'gpt-9'; use one of: extractive"):
+        handlers.api_ask("when?", "gpt-9")
+    with pytest.raises(gr.Error, match="not configured|NEWSDESK_LLM_BASE_URL"):
+        handlers.api_ask("when?", "openai")
+    with pytest.raises(gr.Error, match="non-empty"):
+        handlers.api_ask("   ")
+    with pytest.raises(gr.Error, match="from 0 to 50"):
+        handlers.api_ask("when?", "", 51)

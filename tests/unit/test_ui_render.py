@@ -1,9 +1,21 @@
+from dataclasses import replace
 from datetime import date
+
+import pytest
+from pydantic import ValidationError
 
 from assistant.answering import NOT_FOUND_ANSWER, Answer, AnswerSentence, Citation
 from assistant.settings import Settings
 from assistant.ui.app import launch_kwargs
-from assistant.ui.render import answer_markdown, citation_card, sources_html
+from assistant.ui.auth import LoginGuard
+from assistant.ui.render import (
+    answer_markdown,
+    article_html,
+    citation_card,
+    short_source,
+    source_html,
+    sources_html,
+)
 
 ARTICLE = "First sentence here. The <b>quoted</b> sentence & more. " + "Tail words. " * 60
 QUOTE_START = ARTICLE.index("The <b>")
@@ -29,23 +41,44 @@ def answered() -> Answer:
     return Answer("q?", "answered", (AnswerSentence(f"{QUOTE} [1]", (1,)),), (citation(),))
 
 
-def test_markers_link_to_source_cards() -> None:
-    assert "[[1]](#nd-cite-1)" in answer_markdown(answered())
+def test_each_answer_carries_its_own_numbered_sources_as_plain_text() -> None:
+    text = answer_markdown(answered())
+    assert "#nd-cite" not in text and "](#" not in text  # copying gives readable text
+    body, sources = text.split("**Sources**")
+    assert body.strip().endswith("[1]")
+    assert "[1] A & B · 2022-03-25 · a.txt" in sources  # title, date, short source
+
+
+def test_sources_are_short_and_urls_open_safely_in_a_new_tab() -> None:
+    assert short_source("/srv/newsdesk/index/uploads/0a1b/news.md") == ("news.md", None)
+    assert short_source("/data/feed.jsonl#L12") == ("feed.jsonl, line 12", None)
+    label, url = short_source("https://example.org/world/japan-ban")
+    assert label == "example.org/world/japan-ban" and url.startswith("https://")
+    link = source_html("https://example.org/a?x=<1>")
+    assert 'target="_blank"' in link and 'rel="noopener noreferrer"' in link
+    assert "<1>" not in link
+    cited = replace(citation(), source="https://example.org/a")
+    assert "[example.org/a](https://example.org/a)" in answer_markdown(
+        replace(answered(), citations=(cited,))
+    )
+    assert "/x/" not in citation_card(citation())
 
 
 def test_refusal_is_styled_apart_and_has_no_sources() -> None:
     refusal = Answer.not_found("q?")
     assert 'class="nd-notfound"' in answer_markdown(refusal)
     assert NOT_FOUND_ANSWER in answer_markdown(refusal)
-    assert "nd-card" not in sources_html(refusal, {})
+    assert "nd-card" not in sources_html(refusal)
 
 
-def test_card_marks_the_escaped_quote_in_context_and_in_the_whole_article() -> None:
-    card = citation_card(citation(), ARTICLE)
-    assert 'id="nd-cite-1"' in card and "2022-03-25" in card and "A &amp; B" in card
-    assert card.count("<mark>The &lt;b&gt;quoted&lt;/b&gt; sentence &amp; more.</mark>") == 2
+def test_card_marks_the_escaped_quote_in_its_passage_without_the_whole_article() -> None:
+    card = citation_card(citation())
+    assert 'data-cite="1"' in card and "2022-03-25" in card and "A &amp; B" in card
+    assert card.count("<mark>The &lt;b&gt;quoted&lt;/b&gt; sentence &amp; more.</mark>") == 1
     assert "<b>quoted" not in card  # article text is escaped, never rendered as HTML
-    assert "<details>" in card
+    assert len(card) < len(ARTICLE) + 600  # the passage around the quote, not the article
+    whole = article_html(ARTICLE, [(QUOTE_START, QUOTE_START + len(QUOTE))])
+    assert whole.count("<mark>") == 1 and "Tail words." in whole
 
 
 def test_unsupported_llm_sentences_are_shown_as_such() -> None:
@@ -64,8 +97,29 @@ def test_launch_settings_password_and_limits() -> None:
     assert plain["server_name"] == "127.0.0.1" and plain["server_port"] == 7860
     assert plain["share"] is False and "auth" not in plain
     assert plain["max_file_size"] == 50 * 1024 * 1024
+    assert plain["quiet"] is True  # no "set share=True" banner
     guarded = launch_kwargs(Settings(auth_username="ann", auth_password="s3cret", port=8000))
-    assert guarded["auth"] == ("ann", "s3cret") and guarded["server_port"] == 8000
+    assert guarded["auth"]("ann", "s3cret") is True and guarded["server_port"] == 8000
+    assert guarded["auth"]("ann", "wrong") is False
+
+
+@pytest.mark.parametrize(
+    ("username", "password"), [("ann", None), ("ann", ""), (None, "s3cret")]
+)
+def test_auth_cannot_be_half_on(username, password) -> None:
+    with pytest.raises(ValidationError, match="NEWSDESK_AUTH_PASSWORD"):
+        Settings(auth_username=username, auth_password=password)
+
+
+def test_failed_logins_are_rate_limited() -> None:
+    now = [1000.0]
+    guard = LoginGuard("ann", "s3cret", clock=lambda: now[0])
+    for _ in range(5):
+        assert guard("ann", "guess") is False
+    assert guard.locked()
+    assert guard("ann", "s3cret") is False  # even the right password waits
+    now[0] += 301
+    assert guard("ann", "s3cret") is True
 
 
 def test_a_rewritten_follow_up_shows_how_it_was_understood() -> None:

@@ -1,0 +1,260 @@
+"""The web app's callbacks: plain Python over a Newsdesk, returning values Gradio can show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.answering import GENERATORS, Answer, Turn
+from assistant.errors import NewsdeskError, NothingIngested
+from assistant.ingest import IngestReport
+from assistant.retrieval import SearchFilters
+from assistant.ui.render import (
+    NO_SOURCES,
+    answer_markdown,
+    article_html,
+    report_markdown,
+    sources_html,
+)
+from assistant.uploads import discard_upload, store_upload
+
+LIBRARY_COLUMNS = ["title", "published", "delete", "source", "passages", "article id"]
+DELETE_CELL = "🗑 delete"
+MAX_QUESTION_CHARS = 2000
+MAX_SEARCH_K = 100
+MAX_ANSWER_K = 50
+
+# One exchange: the question, how it was understood, and its Answer (None while streaming, or
+# when it failed or was stopped). Exchange i is chat messages 2i (question) and 2i+1 (answer).
+Exchange = dict[str, Any]
+ChatUpdate = tuple[list[dict[str, Any]], str, list[Exchange], str, Any]
+
+
+def _date(value: str | None, label: str) -> date | None:
+    if not value or not str(value).strip():
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise NewsdeskError(f"{label} must be a date like 2022-03-25, not {value!r}") from None
+
+
+def article_choices(answer: Answer | None) -> Any:
+    """The cited articles of an answer, for the 'whole article' menu."""
+    seen: dict[str, str] = {}
+    for citation in answer.citations if answer else ():
+        seen.setdefault(citation.article_id, f"[{citation.n}] {citation.title}")
+    return gr.update(choices=[(label, key) for key, label in seen.items()], value=None)
+
+
+class ChatHandlers:
+    """The app's callbacks, holding the desk."""
+
+    def __init__(self, desk: Any) -> None:
+        self.desk = desk
+
+    # --- chat --------------------------------------------------------------------------
+    def respond(
+        self,
+        message: str,
+        chat: list[dict[str, Any]],
+        exchanges: list[Exchange],
+        after: str,
+        before: str,
+        sources: list[str],
+        generator: str,
+        k: float,
+    ) -> Iterator[ChatUpdate]:
+        """Stream the answer into the chat, then show its sources."""
+        message = (message or "").strip()
+        chat, exchanges = list(chat or []), list(exchanges or [])
+        if not message:
+            yield chat, NO_SOURCES, exchanges, "", article_choices(None)
+            return
+        history = [
+            Turn(e["question"], e["standalone"], e["answer"].answer)
+            for e in exchanges
+            if e.get("answer") is not None
+        ]
+        chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+        exchanges.append({"question": message, "standalone": message, "answer": None})
+        waiting = '<div class="nd-empty">Searching the articles…</div>'
+        yield chat, waiting, exchanges, "", article_choices(None)
+        try:
+            filters = SearchFilters(
+                _date(after, "Published from"), _date(before, "Published to"), tuple(sources or ())
+            )
+            text, answer = "", None
+            for chunk in self.desk.ask_stream(
+                message, history, generator=generator or None, filters=filters, k=int(k) or None
+            ):
+                if chunk.answer is not None:
+                    answer = chunk.answer
+                elif chunk.text:
+                    text += chunk.text
+                    chat[-1] = {"role": "assistant", "content": text}
+                    writing = '<div class="nd-empty">Writing the answer…</div>'
+                    yield chat, writing, exchanges, "", article_choices(None)
+        except NewsdeskError as error:
+            chat[-1] = {"role": "assistant", "content": f"⚠ {error}"}
+            yield chat, NO_SOURCES, exchanges, "", article_choices(None)
+            return
+        assert answer is not None
+        chat[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+        exchanges[-1] = {
+            "question": message,
+            "standalone": answer.standalone_question,
+            "answer": answer,
+        }
+        panel = sources_html(answer, len(exchanges))
+        yield chat, panel, exchanges, "", article_choices(answer)
+
+    def ask_again(
+        self,
+        position: int,
+        question: str | None,
+        chat: list[dict[str, Any]],
+        exchanges: list[Exchange],
+        *filters: Any,
+    ) -> Iterator[ChatUpdate]:
+        """Regenerate (question None) or edit (a new question) the exchange at a chat index."""
+        number = max(0, int(position)) // 2
+        kept = list(exchanges or [])[:number]
+        asked = question if question is not None else (exchanges[number]["question"])
+        yield from self.respond(asked, list(chat or [])[: 2 * number], kept, *filters)
+
+    def show_sources(self, exchanges: list[Exchange], position: int) -> tuple[str, Any]:
+        """The sources of the answer at a chat index (clicking a message shows its own)."""
+        number = max(0, int(position)) // 2
+        if number >= len(exchanges or []):
+            return NO_SOURCES, article_choices(None)
+        answer = exchanges[number].get("answer")
+        return sources_html(answer, number + 1), article_choices(answer)
+
+    def whole_article(self, article_id: str | None, exchanges: list[Exchange]) -> str:
+        """The full text of a cited article, its quotes marked; loaded only when asked for."""
+        if not article_id:
+            return ""
+        try:
+            article = self.desk.article(article_id)
+        except NewsdeskError as error:
+            return f'<div class="nd-empty">⚠ {error}</div>'
+        quotes = [
+            (c.start, c.end)
+            for e in exchanges or []
+            if e.get("answer") is not None
+            for c in e["answer"].citations
+            if c.article_id == article_id
+        ]
+        return article_html(article.text, quotes)
+
+    # --- library -----------------------------------------------------------------------
+    def library_rows(self, query: str = "") -> list[list[Any]]:
+        """The articles table, filtered by a case-insensitive search over title and source."""
+        needle = (query or "").casefold().strip()
+        rows = []
+        for article in self.desk.articles():
+            if needle and needle not in f"{article.title} {article.source}".casefold():
+                continue
+            published = article.published.isoformat() if article.published else "unknown"
+            rows.append(
+                [article.title, published, DELETE_CELL, article.source, article.chunks, article.id]
+            )
+        return rows
+
+    def source_choices(self) -> list[str]:
+        """Distinct sources of the stored articles, for the filter."""
+        return sorted({a.source for a in self.desk.articles()})
+
+    def upload(self, files: list[str] | None) -> str:
+        """Store uploads by content (never over another file) and ingest them."""
+        if not files:
+            return "Choose one or more files first."
+        limit = self.desk.settings.max_upload_mb * 1024 * 1024
+        uploads = self.desk.uploads_dir
+        accepted: list[Path] = []
+        refused: list[str] = []
+        for name in files:
+            path = Path(name)
+            if path.stat().st_size > limit:
+                megabytes = self.desk.settings.max_upload_mb
+                refused.append(f"- refused — `{path.name}`: larger than {megabytes:g} MB")
+                continue
+            accepted.append(store_upload(path, uploads))
+        text = ""
+        if accepted:
+            try:
+                report = self.desk.ingest(accepted, progress=True)
+            except NothingIngested as error:
+                assert isinstance(error.report, IngestReport)
+                report = error.report
+            self._discard_unused(accepted)
+            text = report_markdown(report)
+        return "\n".join([text, *refused]).strip()
+
+    def _discard_unused(self, stored: list[Path]) -> None:
+        """Uploads that yielded no article (failed, or already stored elsewhere) are not kept."""
+        catalog = self.desk.index.catalog
+        for path in stored:
+            key = str(path.resolve())
+            with self.desk.index.lock:
+                unused = not catalog.file_articles(key)
+                if unused:
+                    catalog.forget_file(key)
+            if unused:
+                discard_upload(path, self.desk.uploads_dir)
+
+    def delete(self, article_id: str) -> str:
+        """Remove an article by id."""
+        article_id = (article_id or "").strip()
+        if not article_id:
+            return "Select an article in the table (or paste its id) first."
+        try:
+            removed = self.desk.remove(article_id)
+        except NewsdeskError as error:
+            return f"⚠ {error}"
+        return f"Deleted “{removed.title}” ({removed.id})."
+
+    # --- API -----------------------------------------------------------------------------
+    def api_ask(self, question: str, generator: str = "", k: int = 0) -> dict[str, Any]:
+        """Same object as `newsdesk ask --json`."""
+        question = _text(question, "question")
+        if generator and generator not in GENERATORS:
+            raise gr.Error(
+                f"unknown generator {generator!r}; use one of: {', '.join(GENERATORS)} "
+                "(or leave it empty for the default)"
+            )
+        passages = _bounded(k, "k", 0, MAX_ANSWER_K)
+        try:
+            answer = self.desk.ask(question, generator=generator or None, k=passages or None)
+        except NewsdeskError as error:
+            raise gr.Error(str(error)) from None
+        return dict(answer.to_dict())
+
+    def api_search(self, query: str, k: int = 5) -> list[dict[str, Any]]:
+        """Same list as `newsdesk search --json`."""
+        query = _text(query, "query")
+        hits = self.desk.search(query, _bounded(k, "k", 1, MAX_SEARCH_K))
+        return [hit.to_dict() for hit in hits]
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise gr.Error(f"{name} must be a non-empty string")
+    if len(value) > MAX_QUESTION_CHARS:
+        raise gr.Error(f"{name} is longer than {MAX_QUESTION_CHARS} characters")
+    return value.strip()
+
+
+def _bounded(value: Any, name: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise gr.Error(f"{name} must be a whole number from {low} to {high}") from None
+    if not low <= number <= high or number != value:
+        raise gr.Error(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    return number
