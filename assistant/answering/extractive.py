@@ -73,7 +73,12 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
             text = hit.text[span.start : span.end]
             start = hit.start + span.start
             key = (hit.article_id, start)
-            if key in seen or len(text.strip()) < _MIN_SENTENCE_CHARS or _low_content(text):
+            if (
+                key in seen
+                or len(text.strip()) < _MIN_SENTENCE_CHARS
+                or _low_content(text)
+                or not _states_something(text)
+            ):
                 continue
             seen.add(key)
             found.append(Candidate(hit, rank, start, start + len(text), text))
@@ -83,6 +88,22 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
 def _low_content(text: str) -> bool:
     """Embedded posts and tag lines (#StandWithUkraine … (@MOFA_Taiwan)) say little on their own."""
     return len(_TAG.findall(text)) >= 2 or len(_ALPHA_WORD.findall(text)) < _MIN_WORDS
+
+
+# Words addressed to whoever reads the text (a prompt injection), not news reporting.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|above)\b"
+    r"|\b(?:answer|respond|reply|say|output|print)\s+(?:only\s+)?(?:with\s+)?[\"'“‘]"
+    r"|\byou\s+(?:are|must|should)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language model|chatbot)\b"
+    r"|\b(?:system prompt|as an ai)\b",
+    re.IGNORECASE,
+)
+
+
+def _states_something(text: str) -> bool:
+    """A question, or an instruction to the reader, is never an answer: it states nothing."""
+    stripped = text.strip().rstrip("\"'”’)]»").rstrip()
+    return not stripped.endswith("?") and _INSTRUCTION.search(text) is None
 
 
 def _overlap(a: str, b: str) -> float:
