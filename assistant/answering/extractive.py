@@ -94,7 +94,8 @@ def _low_content(text: str) -> bool:
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|above)\b"
     r"|\b(?:answer|respond|reply|say|output|print)\s+(?:only\s+)?(?:with\s+)?[\"'“‘]"
-    r"|\byou\s+(?:are|must|should)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language model|chatbot)\b"
+    r"|\byou\s+(?:are|must|should)\s+(?:now\s+)?(?:an?\s+)?"
+    r"(?:ai|assistant|language model|chatbot)\b"
     r"|\b(?:system prompt|as an ai)\b",
     re.IGNORECASE,
 )

@@ -103,9 +103,7 @@ def test_launch_settings_password_and_limits() -> None:
     assert guarded["auth"]("ann", "wrong") is False
 
 
-@pytest.mark.parametrize(
-    ("username", "password"), [("ann", None), ("ann", ""), (None, "s3cret")]
-)
+@pytest.mark.parametrize(("username", "password"), [("ann", None), ("ann", ""), (None, "s3cret")])
 def test_auth_cannot_be_half_on(username, password) -> None:
     with pytest.raises(ValidationError, match="NEWSDESK_AUTH_PASSWORD"):
         Settings(auth_username=username, auth_password=password)
