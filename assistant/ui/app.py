@@ -58,7 +58,7 @@ def build_app(desk: Newsdesk) -> Any:
                         elem_id="nd-question",
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="nd-ask")
-                    stop = gr.Button("Stop", variant="stop", scale=1, elem_id="nd-stop")
+                    stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nd-stop")
                 clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear")
                 with gr.Accordion("Filters and settings", open=False):
                     with gr.Row():
@@ -91,11 +91,17 @@ def build_app(desk: Newsdesk) -> Any:
             for trigger in (message.submit, send.click)
         ]
 
-        def regenerate(chat: Any, done: Any, *chosen: Any, event: gr.RetryData) -> Any:
-            yield from handlers.ask_again(_index(event.index), None, chat, done, *chosen)
+        # Gradio passes event data to a positional parameter typed with its class.
+        def regenerate(
+            chat: Any, done: Any, a: Any, b: Any, s: Any, g: Any, k: Any, event: gr.RetryData
+        ) -> Any:
+            yield from handlers.ask_again(_index(event.index), None, chat, done, a, b, s, g, k)
 
-        def edit(chat: Any, done: Any, *chosen: Any, event: gr.EditData) -> Any:
-            yield from handlers.ask_again(_index(event.index), event.value, chat, done, *chosen)
+        def edit(
+            chat: Any, done: Any, a: Any, b: Any, s: Any, g: Any, k: Any, event: gr.EditData
+        ) -> Any:
+            question = str(event.value)
+            yield from handlers.ask_again(_index(event.index), question, chat, done, a, b, s, g, k)
 
         asking.append(
             chatbot.retry(
@@ -118,11 +124,11 @@ def build_app(desk: Newsdesk) -> Any:
 
         for trigger in (clear.click, chatbot.clear):
             trigger(reset, None, [*outputs, article], api_visibility="private")
-        table = _library_tab(handlers, sources)
+        table, ids = _library_tab(handlers, sources)
         app.load(
-            lambda: (handlers.library_rows(), gr.update(choices=handlers.source_choices())),
+            lambda: (*handlers.library(), gr.update(choices=handlers.source_choices())),
             None,
-            [table, sources],
+            [table, ids, sources],
             api_visibility="private",
         )
         gr.api(handlers.api_ask, api_name="ask")
@@ -130,7 +136,7 @@ def build_app(desk: Newsdesk) -> Any:
     return app
 
 
-def _library_tab(handlers: ChatHandlers, sources: Any) -> Any:
+def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
     with gr.Tab("Library"):
         files = gr.File(
             label=f"Upload articles ({', '.join(SUPPORTED_SUFFIXES)})",
@@ -142,12 +148,14 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> Any:
         ingest = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
         report = gr.Markdown(elem_id="nd-report")
         search = gr.Textbox(label="Search the library", elem_id="nd-library-search")
+        rows, row_ids = handlers.library()
+        ids = gr.State(row_ids)
         table = gr.Dataframe(
-            handlers.library_rows(),
+            rows,
             headers=LIBRARY_COLUMNS,
             interactive=False,
             wrap=True,
-            column_widths=["34%", "11%", "9%", "30%", "7%", "9%"],
+            column_widths=["52%", "16%", "20%", "12%"],
             elem_id="nd-library",
         )
         with gr.Row():
@@ -155,35 +163,36 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> Any:
             delete = gr.Button("Delete article", variant="stop", elem_id="nd-delete", scale=1)
         deleted = gr.Markdown(elem_id="nd-deleted")
 
-        def refreshed(query: str = "") -> tuple[Any, Any]:
-            rows = handlers.library_rows(query)
-            return rows, gr.update(choices=handlers.source_choices())
+        def refreshed(query: str = "") -> tuple[Any, Any, Any]:
+            rows, row_ids = handlers.library(query)
+            return rows, row_ids, gr.update(choices=handlers.source_choices())
+
+        library = [table, ids, sources]
 
         def upload(chosen: list[str] | None, query: str, progress: Any = _TRACK_TQDM) -> Any:
             return handlers.upload(chosen), *refreshed(query)
 
-        ingest.click(upload, [files, search], [report, table, sources], api_visibility="private")
-        search.change(handlers.library_rows, search, table, api_visibility="private")
+        ingest.click(upload, [files, search], [report, *library], api_visibility="private")
+        search.change(handlers.library, search, [table, ids], api_visibility="private")
 
-        def pick(rows: Any, event: gr.SelectData) -> tuple[str, str]:
-            row = rows.iloc[event.index[0]]
-            title, article_id = str(row[LIBRARY_COLUMNS[0]]), str(row[LIBRARY_COLUMNS[-1]])
-            if event.value == DELETE_CELL:
-                return article_id, f"Delete “{title}”? Press **Delete article** to confirm."
-            return article_id, ""
+        def pick(row_ids: list[str], event: gr.SelectData) -> tuple[str, str]:
+            row, column = event.index
+            if not 0 <= row < len(row_ids):
+                return "", ""
+            if column == LIBRARY_COLUMNS.index(DELETE_CELL):
+                title = event.row_value[0] if event.row_value else "this article"
+                return row_ids[row], f"Delete “{title}”? Press **Delete article** to confirm."
+            return row_ids[row], ""
 
-        table.select(pick, table, [selected, deleted], api_visibility="private")
+        table.select(pick, ids, [selected, deleted], api_visibility="private")
 
         def remove(article_id: str, query: str) -> tuple[Any, ...]:
             return handlers.delete(article_id), *refreshed(query), ""
 
         delete.click(
-            remove,
-            [selected, search],
-            [deleted, table, sources, selected],
-            api_visibility="private",
+            remove, [selected, search], [deleted, *library, selected], api_visibility="private"
         )
-    return table
+    return table, ids
 
 
 def _index(index: Any) -> int:

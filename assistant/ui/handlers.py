@@ -18,12 +18,13 @@ from assistant.ui.render import (
     answer_markdown,
     article_html,
     report_markdown,
+    short_source,
     sources_html,
 )
 from assistant.uploads import discard_upload, store_upload
 
-LIBRARY_COLUMNS = ["title", "published", "delete", "source", "passages", "article id"]
-DELETE_CELL = "🗑 delete"
+LIBRARY_COLUMNS = ["title", "published", "source", "delete"]
+DELETE_CELL = "delete"
 MAX_QUESTION_CHARS = 2000
 MAX_SEARCH_K = 100
 MAX_ANSWER_K = 50
@@ -153,18 +154,17 @@ class ChatHandlers:
         return article_html(article.text, quotes)
 
     # --- library -----------------------------------------------------------------------
-    def library_rows(self, query: str = "") -> list[list[Any]]:
-        """The articles table, filtered by a case-insensitive search over title and source."""
+    def library(self, query: str = "") -> tuple[list[list[Any]], list[str]]:
+        """The articles table (filtered by title and source) and the article id of each row."""
         needle = (query or "").casefold().strip()
-        rows = []
+        rows, ids = [], []
         for article in self.desk.articles():
             if needle and needle not in f"{article.title} {article.source}".casefold():
                 continue
             published = article.published.isoformat() if article.published else "unknown"
-            rows.append(
-                [article.title, published, DELETE_CELL, article.source, article.chunks, article.id]
-            )
-        return rows
+            rows.append([article.title, published, short_source(article.source)[0], DELETE_CELL])
+            ids.append(article.id)
+        return rows, ids
 
     def source_choices(self) -> list[str]:
         """Distinct sources of the stored articles, for the filter."""
@@ -224,7 +224,7 @@ class ChatHandlers:
         """Same object as `newsdesk ask --json`."""
         question = _text(question, "question")
         if generator and generator not in GENERATORS:
-            raise gr.Error(
+            raise _bad_request(
                 f"unknown generator {generator!r}; use one of: {', '.join(GENERATORS)} "
                 "(or leave it empty for the default)"
             )
@@ -232,7 +232,7 @@ class ChatHandlers:
         try:
             answer = self.desk.ask(question, generator=generator or None, k=passages or None)
         except NewsdeskError as error:
-            raise gr.Error(str(error)) from None
+            raise _bad_request(str(error)) from None
         return dict(answer.to_dict())
 
     def api_search(self, query: str, k: int = 5) -> list[dict[str, Any]]:
@@ -244,9 +244,9 @@ class ChatHandlers:
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise gr.Error(f"{name} must be a non-empty string")
+        raise _bad_request(f"{name} must be a non-empty string")
     if len(value) > MAX_QUESTION_CHARS:
-        raise gr.Error(f"{name} is longer than {MAX_QUESTION_CHARS} characters")
+        raise _bad_request(f"{name} is longer than {MAX_QUESTION_CHARS} characters")
     return value.strip()
 
 
@@ -254,7 +254,12 @@ def _bounded(value: Any, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise gr.Error(f"{name} must be a whole number from {low} to {high}") from None
+        raise _bad_request(f"{name} must be a whole number from {low} to {high}") from None
     if not low <= number <= high or number != value:
-        raise gr.Error(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+        raise _bad_request(f"{name} must be a whole number from {low} to {high}, not {value!r}")
     return number
+
+
+def _bad_request(message: str) -> gr.Error:
+    """An error the API caller sees as it is; the server log is not filled with its traceback."""
+    return gr.Error(message, print_exception=False)

@@ -24,7 +24,8 @@ CSS = """
 .nd-empty {opacity: 0.7; font-style: italic;}
 .nd-which {font-size: 0.85rem; margin-bottom: 8px; opacity: 0.85;}
 @media (max-width: 640px) {
-  #nd-library th:nth-child(n+4), #nd-library td:nth-child(n+4) {display: none;}
+  #nd-library th:nth-child(3), #nd-library td:nth-child(3),
+  #nd-library [role="gridcell"][data-col="2"] {display: none !important;}
   #nd-chat {min-height: 320px;}
 }
 """

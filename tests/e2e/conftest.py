@@ -27,6 +27,7 @@ def _free_port() -> int:
 class RunningApp:
     url: str
     index: Path
+    log: Path
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +40,8 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     port = _free_port()
     index = tmp_path_factory.mktemp("app") / "index"
     env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index), "NEWSDESK_PORT": str(port)}
-    log = open(tmp_path_factory.mktemp("log") / "app.log", "w+")  # noqa: SIM115
+    log_path = tmp_path_factory.mktemp("log") / "app.log"
+    log = open(log_path, "w+")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "app.py"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
     )
@@ -48,15 +50,21 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     while True:
         try:
             with urllib.request.urlopen(url, timeout=5):
-                break
+                log.seek(0)
+                if "newsdesk is ready" in log.read():
+                    break
+                raise OSError("not ready yet")
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
                 pytest.fail(f"the app did not start:\n{log.read()}")
             time.sleep(1)
     log.seek(0)
-    assert "Indexing the sample corpus" in log.read()  # first start builds the index
-    yield RunningApp(url, index)
+    started = log.read()
+    assert "Indexing the sample corpus" in started  # first start builds the index
+    assert "newsdesk is ready: http://127.0.0.1:" in started  # said after the models loaded
+    assert "share=True" not in started
+    yield RunningApp(url, index, log_path)
     process.terminate()
     process.wait(timeout=30)
     log.close()

@@ -71,3 +71,18 @@ def test_eight_sessions_fifty_questions_each_in_parallel(app_url: str) -> None:
         results = [answer for answers in pool.map(session, range(8)) for answer in answers]
     assert len(results) == 400
     assert all(r["status"] == "answered" and r["citations"] for r in results)
+
+
+def test_bad_api_input_gets_a_clear_error_and_no_traceback(running_app) -> None:
+    from gradio_client import Client
+
+    client = Client(running_app.url, verbose=False)
+    for args, api, message in (
+        (("luxury", -1), "/search", "k must be a whole number from 1 to 100"),
+        (("luxury", 10**9), "/search", "k must be a whole number from 1 to 100"),
+        (("when?", "gpt-9", 0), "/ask", "unknown generator 'gpt-9'"),
+        (("", "", 0), "/ask", "question must be a non-empty string"),
+    ):
+        with pytest.raises(Exception, match=message):
+            client.predict(*args, api_name=api)
+    assert "Traceback" not in running_app.log.read_text()

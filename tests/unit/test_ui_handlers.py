@@ -21,10 +21,11 @@ def test_upload_ingests_copies_and_refuses_large_files(desk, tmp_path: Path) -> 
     assert "added 1" in report
     assert "refused — `big.txt`: larger than 0.001 MB" in report
     assert [p.name for p in _uploads(desk)] == ["small.txt"]
-    rows = handlers.library_rows("osaka")
-    assert len(rows) == 1 and rows[0][-1] == desk.articles()[0].id
-    assert handlers.library_rows("no such words") == []
-    assert handlers.delete(rows[0][-1]).startswith("Deleted")
+    rows, ids = handlers.library("osaka")
+    assert len(rows) == 1 and ids == [desk.articles()[0].id]
+    assert rows[0][2] == "small.txt" and rows[0][3] == "delete"  # a short source, an action
+    assert handlers.library("no such words") == ([], [])
+    assert handlers.delete(ids[0]).startswith("Deleted")
     assert _uploads(desk) == []  # the deleted article's upload does not pile up
     assert "no article with id" in handlers.delete("0000000000000000")
 
@@ -126,3 +127,17 @@ def test_the_api_validates_its_input(desk, corpus_copy: Path) -> None:
         handlers.api_ask("   ")
     with pytest.raises(gr.Error, match="from 0 to 50"):
         handlers.api_ask("when?", "", 51)
+
+
+def test_an_answer_sends_passages_not_whole_articles(desk, tmp_path: Path) -> None:
+    long = tmp_path / "long.txt"
+    filler = "Officials in Tokyo met again on Monday to talk about the weather and trade. " * 13000
+    long.write_text(
+        "Japan banned exports of luxury cars to Russia on Friday, officials said.\n\n" + filler
+    )
+    desk.ingest([long], progress=False)
+    handlers = ChatHandlers(desk)
+    steps = list(handlers.respond("When did Japan ban luxury cars?", [], [], "", "", [], "", 5))
+    sent = sum(len(str(step[0][-1]["content"])) + len(step[1]) for step in steps)
+    assert long.stat().st_size > 900_000 and sent < 30_000
+    assert "<mark>" in steps[-1][1]
