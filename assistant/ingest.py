@@ -187,14 +187,15 @@ class Ingestor:
                 continue
             queued.add(article.id)
             chunks = self.chunker.chunk(article)
+            if batch.chunks and batch.chunks + len(chunks) > self.commit_chunks:
+                # Commit what waits first: a huge article never holds back the files before it.
+                self._flush_partial(batch, report, bar, key, digest, result.articles[: number - 1])
+                queued = {article.id}
             batch.articles.append((article, chunks))
             batch.chunks += len(chunks)
             new += 1
             if batch.chunks >= self.commit_chunks and number < len(result.articles):
-                # Part of a large file: commit it linked to the file, hash not yet recorded.
-                so_far = tuple(dict.fromkeys(a.id for a in result.articles[:number]))
-                batch.files.append(FileRecord(key, digest, so_far, complete=False))
-                self._flush(batch, report, bar)
+                self._flush_partial(batch, report, bar, key, digest, result.articles[:number])
                 queued = set()
         if not new and known is None:
             outcome.status = "unchanged"
@@ -202,6 +203,22 @@ class Ingestor:
         batch.files.append(FileRecord(key, digest, ids))
         if batch.chunks >= self.commit_chunks:
             self._flush(batch, report, bar)
+
+    def _flush_partial(
+        self,
+        batch: _Batch,
+        report: IngestReport,
+        bar: tqdm,
+        key: str,
+        digest: str,
+        done: Sequence[Article],
+    ) -> None:
+        """Commit the batch while a file is half read: its articles so far are linked to it, but
+        its hash is not recorded, so a run killed later reads it again and skips those."""
+        if done:
+            so_far = tuple(dict.fromkeys(a.id for a in done))
+            batch.files.append(FileRecord(key, digest, so_far, complete=False))
+        self._flush(batch, report, bar)
 
     def _flush(self, batch: _Batch, report: IngestReport, bar: tqdm) -> None:
         if not batch.articles and not batch.files:

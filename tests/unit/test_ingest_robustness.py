@@ -187,3 +187,24 @@ def test_retriever_takes_the_same_filters_as_search(desk, corpus_copy: Path) -> 
             if "corpus" in d.metadata["source"]
         ][: len(documents)]
     )
+
+
+def test_a_huge_article_never_takes_down_the_files_before_it(
+    desk, tmp_path: Path, fake_embedder, monkeypatch
+) -> None:
+    small = tmp_path / "a_small.txt"
+    small.write_text("Tokyo raised the price of rice on Tuesday, officials said.")
+    huge = tmp_path / "b_huge.txt"
+    huge.write_text("Kobe port traffic rose again in March, officials said. " * 400)
+    embed = fake_embedder.embed_documents
+
+    def dies_on_the_huge_one(texts, batch_size=32):
+        if any("Kobe" in t for t in texts):
+            raise KeyboardInterrupt
+        return embed(texts, batch_size)
+
+    monkeypatch.setattr(fake_embedder, "embed_documents", dies_on_the_huge_one)
+    with pytest.raises(KeyboardInterrupt):
+        Ingestor(desk.index, fake_embedder, commit_chunks=10).ingest([small, huge], progress=False)
+    (stored,) = desk.articles()  # the small file was committed before the huge one began
+    assert "price of rice" in desk.article(stored.id).text
