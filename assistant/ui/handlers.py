@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering import GENERATORS, Answer, Turn
+from assistant.desk import Newsdesk
 from assistant.errors import NewsdeskError, NothingIngested
 from assistant.ingest import IngestReport
 from assistant.retrieval import SearchFilters
@@ -55,7 +56,7 @@ def article_choices(answer: Answer | None) -> Any:
 class ChatHandlers:
     """The app's callbacks, holding the desk."""
 
-    def __init__(self, desk: Any) -> None:
+    def __init__(self, desk: Newsdesk) -> None:
         self.desk = desk
 
     # --- chat --------------------------------------------------------------------------

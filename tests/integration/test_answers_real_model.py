@@ -11,7 +11,14 @@ from tests.conftest import REPO, SAMPLE_CORPUS
 from tests.integration.test_engine_real_model import newsdesk
 
 pytestmark = pytest.mark.integration
-DEV_QA = REPO.parent / "shared" / "eval" / "dev_qa.jsonl"
+DEV_QA = REPO / "tests" / "data" / "dev_qa.jsonl"  # a copy of shared/eval/dev_qa.jsonl
+SHARED_DEV_QA = REPO.parent / "shared" / "eval" / "dev_qa.jsonl"
+
+
+def test_the_repo_copy_of_the_dev_questions_is_current() -> None:
+    if not SHARED_DEV_QA.exists():
+        pytest.skip("no shared/ beside the repository")
+    assert DEV_QA.read_bytes() == SHARED_DEV_QA.read_bytes()
 
 
 @pytest.fixture(scope="module")
