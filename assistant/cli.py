@@ -10,11 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from pydantic import ValidationError
-
 from assistant import _offline  # noqa: F401
 from assistant.answering import Answer
-from assistant.errors import NewsdeskError, NothingIngested
+from assistant.errors import NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
 from assistant.settings import Settings
@@ -266,18 +264,15 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     """Entry point of the `newsdesk` console script; returns the exit code."""
     args = build_parser().parse_args(argv)
     out = sys.stdout
-    try:
+
+    def command() -> int:
         if args.command == "search":
             return _run_search(args, out, stdin or sys.stdin)
         if args.command == "ask":
             return _run_ask(args, out, stdin or sys.stdin)
         return COMMANDS[args.command](args, out)
-    except NewsdeskError as error:
-        print(f"newsdesk: error: {error}", file=sys.stderr)
-        return 2
-    except ValidationError as error:
-        print(f"newsdesk: error: invalid setting: {error}", file=sys.stderr)
-        return 2
+
+    return run_at_edge(command)
 
 
 if __name__ == "__main__":

@@ -186,15 +186,20 @@ class Newsdesk:
         with self.index.lock:
             files = self.index.catalog.article_files(article_id)
         self.index.apply(remove=[article_id])
-        uploads = self.uploads_dir.resolve()
-        with self.index.lock:
-            for path in files:
-                if not self.index.catalog.file_articles(path) and Path(path).is_relative_to(
-                    uploads
-                ):
-                    self.index.catalog.forget_file(path)
-                    discard_upload(Path(path), uploads)
+        self.drop_unused_uploads(files)
         return article
+
+    def drop_unused_uploads(self, paths: Sequence[str]) -> None:
+        """Delete uploaded files (in the uploads folder) that yield no article any more."""
+        uploads = self.uploads_dir.resolve()
+        for path in paths:
+            if not Path(path).is_relative_to(uploads):
+                continue  # the user's own files are never deleted
+            with self.index.lock:
+                if self.index.catalog.file_articles(path):
+                    continue
+                self.index.catalog.forget_file(path)
+            discard_upload(Path(path), uploads)
 
     @property
     def uploads_dir(self) -> Path:

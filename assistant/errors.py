@@ -1,5 +1,10 @@
 """The few domain exceptions. They are raised deep and caught only at the edges (CLI, UI)."""
 
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
 
 class NewsdeskError(Exception):
     """Base class: every message names what went wrong and how to fix it."""
@@ -39,3 +44,17 @@ class GeneratorFailed(NewsdeskError):
 
 class ConfigurationError(NewsdeskError):
     """A setting names something that does not exist or cannot be used here."""
+
+
+def run_at_edge(action: Callable[[], int]) -> int:
+    """Run a command at an edge (CLI, `python app.py`): a domain or settings error becomes one
+    line on stderr and exit code 2, never a traceback."""
+    from pydantic import ValidationError
+
+    try:
+        return action()
+    except NewsdeskError as error:
+        print(f"newsdesk: error: {error}", file=sys.stderr)
+    except ValidationError as error:
+        print(f"newsdesk: error: invalid setting: {error}", file=sys.stderr)
+    return 2

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import gradio as gr
-from pydantic import ValidationError
 
 from assistant.answering import GENERATORS
 from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
-from assistant.errors import NewsdeskError
+from assistant.errors import run_at_edge
 from assistant.settings import Settings
 from assistant.ui.auth import LoginGuard
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
@@ -234,12 +232,9 @@ def serve(settings: Settings) -> None:
 
 def run() -> int:
     """`python app.py`: settings from the environment; a bad setting is one clear line."""
-    try:
+
+    def start() -> int:
         serve(Settings())
-    except ValidationError as error:
-        print(f"newsdesk: error: invalid setting: {error}", file=sys.stderr)
-        return 2
-    except NewsdeskError as error:
-        print(f"newsdesk: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+        return 0
+
+    return run_at_edge(start)

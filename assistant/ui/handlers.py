@@ -22,7 +22,7 @@ from assistant.ui.render import (
     short_source,
     sources_html,
 )
-from assistant.uploads import discard_upload, store_upload
+from assistant.uploads import store_upload
 
 LIBRARY_COLUMNS = ["title", "published", "source", "delete"]
 DELETE_CELL = "delete"
@@ -193,21 +193,10 @@ class ChatHandlers:
             except NothingIngested as error:
                 assert isinstance(error.report, IngestReport)
                 report = error.report
-            self._discard_unused(accepted)
+            # Failed uploads, and copies of articles already stored, are not kept.
+            self.desk.drop_unused_uploads([str(path.resolve()) for path in accepted])
             text = report_markdown(report)
         return "\n".join([text, *refused]).strip()
-
-    def _discard_unused(self, stored: list[Path]) -> None:
-        """Uploads that yielded no article (failed, or already stored elsewhere) are not kept."""
-        catalog = self.desk.index.catalog
-        for path in stored:
-            key = str(path.resolve())
-            with self.desk.index.lock:
-                unused = not catalog.file_articles(key)
-                if unused:
-                    catalog.forget_file(key)
-            if unused:
-                discard_upload(path, self.desk.uploads_dir)
 
     def delete(self, article_id: str) -> str:
         """Remove an article by id."""
