@@ -58,6 +58,7 @@ test: install browser llm lint
 bench: install
 	$(BIN)/python -m bench.scifact
 	$(BIN)/python -m bench.latency
+	$(BIN)/python -m bench.coldstart
 
 clean:
 	rm -rf $(VENV) index/*.sqlite* index/*.faiss index/manifest.json

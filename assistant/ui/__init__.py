@@ -1,5 +1,5 @@
-"""The Gradio web app."""
+"""The Gradio web app. `run()` is what `python app.py` calls; Gradio is imported only then."""
 
-from assistant.ui.app import build_app, run, serve
+from assistant.ui.start import run
 
-__all__ = ["build_app", "run", "serve"]
+__all__ = ["run"]

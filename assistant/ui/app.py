@@ -9,7 +9,7 @@ import gradio as gr
 from assistant.answering import GENERATORS
 from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
-from assistant.errors import run_at_edge
+from assistant.embedding import Embedder
 from assistant.settings import Settings
 from assistant.ui.auth import LoginGuard
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
@@ -18,12 +18,12 @@ from assistant.ui.render import CSS, NO_SOURCES
 # gr.Progress as a default argument is how Gradio injects a progress bar; it mirrors tqdm.
 _TRACK_TQDM = gr.Progress(track_tqdm=True)
 
-__all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "run", "serve"]
+__all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
 
-def prepare(settings: Settings) -> Newsdesk:
+def prepare(settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
     """Open the index (indexing the sample corpus at first start) and load every model."""
-    desk = Newsdesk.open(settings)
+    desk = Newsdesk.open(settings, embedder=embedder)
     if not desk.stats()["articles"]:
         print(f"Indexing the sample corpus in {settings.corpus_dir} (first start)…", flush=True)
         desk.ingest([settings.corpus_dir], progress=True)
@@ -220,21 +220,11 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
     return kwargs
 
 
-def serve(settings: Settings) -> None:
+def serve(settings: Settings, embedder: Embedder | None = None) -> None:
     """Build everything, load the models, say where the app is, and serve until interrupted."""
-    desk = prepare(settings)
+    desk = prepare(settings, embedder)
     app = build_app(desk)
     app.queue(default_concurrency_limit=8)
     app.launch(prevent_thread_lock=True, **launch_kwargs(settings))
     print(f"newsdesk is ready: {app.local_url}", flush=True)
     app.block_thread()
-
-
-def run() -> int:
-    """`python app.py`: settings from the environment; a bad setting is one clear line."""
-
-    def start() -> int:
-        serve(Settings())
-        return 0
-
-    return run_at_edge(start)

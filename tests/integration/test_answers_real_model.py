@@ -64,7 +64,6 @@ def test_ask_reads_questions_from_stdin(index: Path) -> None:
     assert "Yellen" in first["answer"] and second["status"] == "not_found"
 
 
-@pytest.mark.skipif(not DEV_QA.exists(), reason="shared/eval is not beside the repository")
 def test_every_development_question_is_right(index: Path) -> None:
     result = newsdesk("eval", str(DEV_QA), index=index)
     assert result.returncode == 0, result.stdout

@@ -106,3 +106,23 @@ def test_embedder_gives_sentence_transformers_vectors() -> None:
     expected = reference.encode(texts, batch_size=32, normalize_embeddings=True)
     assert ours.dtype == np.float32 and ours.shape == (len(texts), 384)
     assert np.abs(ours - expected).max() < 1e-5
+
+
+def test_the_model_process_gives_the_same_vectors_and_fails_clearly() -> None:
+    from assistant.model_process import ModelProcessFailed, ProcessEmbedder
+
+    texts = [p.read_text()[:1500] for p in sorted(SAMPLE_CORPUS.glob("*.txt"))]
+    embedder = ProcessEmbedder.start("minilm")
+    try:
+        local = make_embedder("minilm")
+        assert embedder.id == local.id and embedder.dimension == local.dimension
+        assert np.abs(embedder.embed_documents(texts) - local.embed_documents(texts)).max() < 1e-6
+        assert embedder.count_tokens(texts) == local.count_tokens(texts)
+        embedder._process.kill()
+        embedder._process.wait()
+        with pytest.raises(ModelProcessFailed, match="process"):
+            embedder.embed_documents(["after the process died"])
+    finally:
+        embedder.close()
+    with pytest.raises(ConfigurationError):
+        ProcessEmbedder.start("no-such-model")

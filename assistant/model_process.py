@@ -1,0 +1,149 @@
+"""The embedding model in a process of its own, so the app starts in parallel on two cores.
+
+Importing torch and transformers and loading MiniLM takes ~5 s; importing Gradio and building the
+app takes about as long. `ProcessEmbedder.start()` launches `python -m assistant.model_process`
+first, then the app loads beside it, and the first answer comes seconds sooner. The web app's
+process never imports torch at all.
+
+The pipe carries one JSON line per request and answer; vectors follow an answer as raw float32
+bytes. Nothing is pickled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import IO, Any
+
+import numpy as np
+
+from assistant.embedding import EMBEDDERS, Embedder, make_embedder
+from assistant.errors import ConfigurationError, NewsdeskError
+
+
+class ModelProcessFailed(NewsdeskError):
+    """The embedding model's process stopped or answered nonsense."""
+
+
+class ProcessEmbedder(Embedder):
+    """An Embedder whose model runs in a child process (same vectors, same token counts)."""
+
+    def __init__(self, name: str, process: subprocess.Popen[bytes]) -> None:
+        factory = EMBEDDERS[name]
+        self.id = getattr(factory, "id", name)
+        self.dimension = int(getattr(factory, "dimension", 0))
+        self._process = process
+        self._lock = threading.Lock()
+
+    @classmethod
+    def start(cls, name: str) -> ProcessEmbedder:
+        """Launch the model process for an embedder id; returns before the model is loaded."""
+        if name not in EMBEDDERS:
+            make_embedder(name)  # raises the ConfigurationError that lists the valid ids
+        process = subprocess.Popen(
+            [sys.executable, "-m", "assistant.model_process", name],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        return cls(name, process)
+
+    def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        with self._lock:
+            try:
+                stdin.write(json.dumps(request).encode() + b"\n")
+                stdin.flush()
+                header = json.loads(stdout.readline() or b"null")
+                if not isinstance(header, dict):
+                    raise ModelProcessFailed(
+                        f"the embedding model's process stopped (exit code {self._process.poll()})"
+                    )
+                payload = stdout.read(int(header.get("bytes", 0)))
+            except (OSError, ValueError) as error:
+                raise ModelProcessFailed(
+                    f"the embedding model's process failed: {error}"
+                ) from error
+        if not header.get("ok"):
+            raise ModelProcessFailed(f"the embedding model failed: {header.get('error')}")
+        return header, payload
+
+    def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        _, payload = self._call({"op": "embed", "texts": list(texts), "batch_size": batch_size})
+        vectors = np.frombuffer(payload, dtype=np.float32).reshape(len(texts), self.dimension)
+        return vectors.copy()
+
+    def embed_query(self, text: str) -> np.ndarray:
+        # The chain embeds the same question for retrieval and for answer selection.
+        return self._cached_query(text)
+
+    @lru_cache(maxsize=512)  # noqa: B019  (one embedder per process; bounded)
+    def _cached_query(self, text: str) -> np.ndarray:
+        vector = self.embed_documents([text])[0]
+        vector.setflags(write=False)
+        return vector
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        header, _ = self._call({"op": "count", "texts": list(texts)})
+        return [int(n) for n in header["counts"]]
+
+    def wait_until_loaded(self) -> None:
+        """Block until the model is loaded (the first request waits for it anyway)."""
+        self._call({"op": "ping"})
+
+    def close(self) -> None:
+        """Stop the model process."""
+        if self._process.poll() is None:
+            self._process.terminate()
+            self._process.wait(timeout=30)
+
+
+def serve(embedder: Embedder, requests: IO[bytes], answers: IO[bytes]) -> None:
+    """The model process's loop: one JSON request a line, until the pipe closes."""
+    for line in requests:
+        try:
+            request = json.loads(line)
+            payload = b""
+            if request["op"] == "embed":
+                vectors = embedder.embed_documents(request["texts"], int(request["batch_size"]))
+                payload = np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
+                header: dict[str, Any] = {"ok": True}
+            elif request["op"] == "count":
+                header = {"ok": True, "counts": embedder.count_tokens(request["texts"])}
+            elif request["op"] == "ping":
+                header = {"ok": True}
+            else:
+                header = {"ok": False, "error": f"unknown request {request['op']!r}"}
+        except Exception as error:  # the parent gets the message; this process goes on
+            header, payload = {"ok": False, "error": f"{type(error).__name__}: {error}"}, b""
+        header["bytes"] = len(payload)
+        answers.write(json.dumps(header).encode() + b"\n" + payload)
+        answers.flush()
+
+
+def main(argv: Sequence[str]) -> int:
+    """`python -m assistant.model_process NAME`: load the model, then answer on stdin/stdout."""
+    try:
+        embedder = make_embedder(argv[0] if argv else "minilm")
+    except ConfigurationError as error:
+        print(f"newsdesk: error: {error}", file=sys.stderr)
+        return 2
+    # The pipe is this process's real stdout; anything a library prints goes to stderr instead.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    embedder.embed_documents(["load the model now"])
+    serve(embedder, sys.stdin.buffer, answers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,26 @@
+"""`python app.py`: start the model process first, then load the app beside it."""
+
+from __future__ import annotations
+
+from assistant.errors import run_at_edge
+
+
+def run() -> int:
+    """Settings from the environment; a bad setting or a damaged index is one clear line."""
+
+    def start() -> int:
+        from assistant.model_process import ProcessEmbedder
+        from assistant.settings import Settings
+
+        settings = Settings()
+        # The model loads in its own process while this one imports Gradio and opens the index.
+        embedder = ProcessEmbedder.start(settings.embedder)
+        try:
+            from assistant.ui.app import serve
+
+            serve(settings, embedder)
+        finally:
+            embedder.close()
+        return 0
+
+    return run_at_edge(start)
