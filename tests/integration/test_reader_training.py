@@ -1,0 +1,66 @@
+"""The reader's training script: deterministic, and a resumed run equals an uninterrupted one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_reader_data import _squad
+from training.train_reader import train
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+def _args(tmp_path: Path, squad: Path, name: str, steps: int, until: int = 0) -> argparse.Namespace:
+    return argparse.Namespace(
+        squad=squad,
+        out=tmp_path / name / "reader",
+        checkpoints=tmp_path / name / "checkpoints",
+        epochs=1.0,
+        steps=steps,
+        batch=2,
+        lr=5e-5,
+        seed=3,
+        threads=2,
+        every=2,
+        minutes=0,
+        until=until,
+    )
+
+
+def test_a_resumed_run_ends_with_the_same_weights(tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    squad = _squad(tmp_path)
+    straight = train(_args(tmp_path, squad, "straight", 4))
+    interrupted = _args(tmp_path, squad, "resumed", 4, until=2)
+    train(interrupted)  # stops at step 2 with a checkpoint, as a killed run would have
+    interrupted.until = 0
+    resumed = train(interrupted)  # the same command again picks up at step 2
+    assert (tmp_path / "resumed" / "checkpoints" / "step-000004.json").exists()
+    one, two = (
+        load_file(str(straight / "model.safetensors")),
+        load_file(str(resumed / "model.safetensors")),
+    )
+    assert one.keys() == two.keys()
+    assert all(one[k].float().sub(two[k].float()).abs().max() < 1e-3 for k in one)
+
+
+def test_the_trained_weights_load_and_read(tmp_path: Path) -> None:
+    from assistant.reader import Reader
+
+    folder = train(_args(tmp_path, _squad(tmp_path), "tiny", 2))
+    readings = Reader(folder).read(
+        "Who opened a new terminal in Kobe?",
+        ["The mayor, Kizo Hisamoto, opened a new terminal in March.", "Osaka lies east."],
+    )
+    assert len(readings) == 2 and all(0.0 <= r.score <= 1.0 for r in readings)
+    for reading, window in zip(
+        readings,
+        ["The mayor, Kizo Hisamoto, opened a new terminal in March.", "Osaka lies east."],
+        strict=True,
+    ):
+        if reading.start is not None:
+            assert 0 <= reading.start < reading.end <= len(window)

