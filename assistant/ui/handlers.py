@@ -126,7 +126,10 @@ class ChatHandlers:
         """Regenerate (question None) or edit (a new question) the exchange at a chat index."""
         number = max(0, int(position)) // 2
         kept = list(exchanges or [])[:number]
-        asked = question if question is not None else (exchanges[number]["question"])
+        if question is None:  # the question as shown (an exchange may have been stopped early)
+            shown = (chat or [])[2 * number]["content"] if 2 * number < len(chat or []) else ""
+            question = exchanges[number]["question"] if number < len(exchanges) else str(shown)
+        asked = question
         yield from self.respond(asked, list(chat or [])[: 2 * number], kept, *filters)
 
     def show_sources(self, exchanges: list[Exchange], position: int) -> tuple[str, Any]:
