@@ -9,6 +9,7 @@ Given the gold paragraph (its sentences, each with its neighbours, as the answer
 Reported: SQuAD exact match and F1 (official normalisation) of the answer text, how often the
 chosen text holds the answer (located), and the reader's answerability accuracy on the held-out
 positive and negative windows (other sentences, swapped names, SQuAD v2 impossible questions).
+"Located" is the same test for both: the sentence the answer comes from holds the gold answer.
 Writes bench/results/reader.json.
 """
 
@@ -95,8 +96,10 @@ def run(squad: Path, threshold: float) -> dict[str, Any]:
             exact, overlap = scores(predicted, references)
             totals["r_em"].append(exact)
             totals["r_f1"].append(overlap)
-            where = low + (reading.start or 0)
-            totals["r_loc"].append(float(any(a <= where < b for a, b in gold)))
+            # Located: the sentence it answers from holds the answer (as for the hand-tuned choice).
+            where = low + reading.start if reading.start is not None else windows[best][0]
+            chosen = next((sp for sp in spans if sp.start <= where < sp.end), spans[-1])
+            totals["r_loc"].append(float(any(chosen.start <= a < chosen.end for a, _ in gold)))
             ranked = answerer.score(parse_question(question), found)
             sentence = ranked[0].candidate if ranked else None
             text = sentence.text if sentence else ""

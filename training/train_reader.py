@@ -5,7 +5,7 @@
 Deterministic for a seed: the example order comes from the seed, and each step reseeds dropout
 from (seed, step). Checkpoints (safetensors + JSON, no pickle) go to models/reader-checkpoints/
 every --every steps; running the same command again resumes from the newest one. At the end the
-weights are written in float16 to assistant/models/reader/ with config.json and metrics.json.
+weights are written in float16 to assistant/models/reader/ with config.json and training.json.
 The product never imports this module.
 """
 
@@ -127,12 +127,11 @@ def train(args: argparse.Namespace) -> Path:
     total = args.steps or math.ceil(len(data) * args.epochs / args.batch)
     optimizer = torch.optim.AdamW(network.parameters(), lr=args.lr, weight_decay=0.01)
     warmup = max(1, total // 20)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
-    )
+
+    def rate_at(step: int) -> float:  # linear warm-up, then linear decay to 0
+        return args.lr * min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup)))
+
     step = _load_checkpoint(args.checkpoints, network, optimizer)
-    for _ in range(step):
-        schedule.step()
     print(f"{len(data)} examples, {total} steps of {args.batch}; starting at step {step}")
     network.train()
     started, losses = time.monotonic(), []
@@ -151,11 +150,12 @@ def train(args: argparse.Namespace) -> Path:
         )
         loss.backward()
         torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+        for group in optimizer.param_groups:
+            group["lr"] = rate_at(step)
         optimizer.step()
-        schedule.step()
         optimizer.zero_grad()
         step += 1
-        losses.append(float(loss))
+        losses.append(loss.detach().item())
         if step % 20 == 0:
             rate = (time.monotonic() - started) / len(losses)
             print(f"step {step}/{total} loss {sum(losses[-20:]) / 20:.3f} ({rate:.2f} s/step)")
@@ -169,7 +169,8 @@ def train(args: argparse.Namespace) -> Path:
     args.out.mkdir(parents=True, exist_ok=True)
     half = {k: v.detach().to(torch.float16).contiguous() for k, v in network.state_dict().items()}
     save_file(half, str(args.out / "model.safetensors"))
-    atomic_write_json(args.out / "config.json", bert.config.to_dict())
+    config = {k: v for k, v in bert.config.to_dict().items() if k != "_name_or_path"}
+    atomic_write_json(args.out / "config.json", config)  # no machine path in the repo
     atomic_write_json(
         args.out / "training.json",
         {

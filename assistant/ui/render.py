@@ -124,12 +124,13 @@ def sources_html(answer: Answer | None, number: int | None = None) -> str:
     """The sources panel for one answer (empty for a refusal); `number` says which answer."""
     if answer is None:
         return NO_SOURCES
+    which = f' data-answer="{number}"' if number is not None else ""
     if answer.status == "not_found" or not answer.citations:
-        return '<div class="nd-empty">No sources: the articles do not answer this.</div>'
+        return f'<div class="nd-empty"{which}>No sources: the articles do not answer this.</div>'
     heading = ""
     if number is not None:
         heading = (
-            f'<div class="nd-which">Sources of answer {number}: '
+            f'<div class="nd-which"{which}>Sources of answer {number}: '
             f"“{html.escape(answer.question)}”</div>"
         )
     return heading + "".join(citation_card(c) for c in answer.citations)

@@ -58,14 +58,16 @@ def page(browser, app_url: str) -> Iterator:
 
 
 def ask(page, question: str, answers_before: int | None = None) -> str:
-    """Ask in the chat and wait for the new answer's sources (or refusal); return its text."""
+    """Ask in the chat and wait until this answer's own sources (or refusal) are shown."""
     before = page.locator(BOT).count() if answers_before is None else answers_before
     page.locator("#nd-question textarea").fill(question)
     page.locator("#nd-ask").click()
+    # The panel names the answer it belongs to, so an earlier answer's panel never passes.
     page.wait_for_function(
-        f'document.querySelectorAll("{BOT}").length > {before} && '
-        "!/Searching the articles|Writing the answer/.test("
-        "document.querySelector('#nd-sources').innerText)",
+        f'document.querySelectorAll("{BOT}").length > {before} && ('
+        "[...document.querySelectorAll('#nd-sources [data-answer]')]"
+        f".some(e => Number(e.dataset.answer) > {before}) || "
+        f'/⚠/.test([...document.querySelectorAll("{BOT}")].pop().innerText))',
         timeout=120_000,
     )
     page.wait_for_timeout(300)
