@@ -187,10 +187,12 @@ def test_uploads_with_one_name_live_side_by_side_and_sources_are_short(
         )
     )
     page.get_by_role("tab", name="Library").click()
-    for path in (first, second, feed):
+    for path, title in ((first, "Osaka rice"), (second, "Kobe port"), (feed, "Sapporo snow")):
         page.locator("#nd-upload input[type=file]").set_input_files(str(path))
         page.locator("#nd-ingest").click()
-        page.locator("#nd-report").get_by_text("added 1").wait_for(timeout=120_000)
+        # The report of the upload before also says "added 1": wait for this very article.
+        page.locator("#nd-library").get_by_text(title).first.wait_for(timeout=120_000)
+        assert "added 1" in page.locator("#nd-report").inner_text()
         page.locator("#nd-upload button[aria-label='Clear']").first.click()
     library = page.locator("#nd-library").inner_text()
     assert "Osaka rice" in library and "Kobe port" in library
