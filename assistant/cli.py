@@ -206,7 +206,7 @@ def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
     desk = Newsdesk.open(_settings(args), create=False)
-    results = evaluate(args.file, lambda q: desk.ask(q, generator=args.generator))
+    results = evaluate(args.file, lambda q, turns: desk.ask(q, turns, generator=args.generator))
     passed = sum(r.passed for r in results)
     if args.json:
         print(

@@ -161,6 +161,7 @@ class Newsdesk:
 
     def warm_up(self) -> None:
         """Load every model and index the first question needs, so that it is answered at once."""
+        self.generator().warm_up()
         self.ask("When did this happen?")
 
     def article(self, article_id: str) -> Article:

@@ -59,6 +59,7 @@ class Reading:
     score: float
     start: int | None = None  # offsets into the window; None when no span stands out
     end: int | None = None
+    confidence: float = 0.0  # probability of the span's start times that of its end
 
 
 class Reader:
@@ -105,7 +106,18 @@ class Reader:
                 readings.append(Reading(score))
                 continue
             first, last = span
-            readings.append(Reading(score, int(offsets[row][first][0]), int(offsets[row][last][1])))
+            starts = torch.softmax(start[row][in_window], dim=0)
+            ends = torch.softmax(end[row][in_window], dim=0)
+            at = {token: i for i, token in enumerate(in_window)}
+            confidence = float(starts[at[first]] * ends[at[last]])
+            readings.append(
+                Reading(
+                    score,
+                    int(offsets[row][first][0]),
+                    int(offsets[row][last][1]),
+                    confidence,
+                )
+            )
         return readings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _LINE = re.compile(r"[^\n]+")
@@ -28,3 +29,10 @@ def split_sentences(text: str) -> list[Span]:
         for start, end in offsets:
             spans.append(Span(line.start() + start, line.start() + end))
     return [span for span in spans if text[span.start : span.end].strip()]
+
+
+def window_around(spans: Sequence[Span], centre: int) -> tuple[int, int]:
+    """Character range of the sentence at `centre` with one neighbour either side (what the
+    reader reads, in training and in answers)."""
+    first, last = max(0, centre - 1), min(len(spans) - 1, centre + 1)
+    return spans[first].start, spans[last].end

@@ -64,6 +64,21 @@ class Settings(BaseSettings):
         description="Below this best-sentence score the answer is 'not found' "
         "(calibrated on shared/eval/dev_qa.jsonl).",
     )
+    reader: str = Field(
+        "minilm-reader",
+        description="Reader of the extractive answerer: minilm-reader (trained, committed in "
+        "assistant/models/reader/), or none for the hand-tuned sentence scores alone.",
+    )
+    min_read_score: float = Field(
+        0.4,
+        ge=0.0,
+        le=1.0,
+        description="Below this answerability of the best window the answer is 'not found' "
+        "(calibrated on the reader's dev split and the eval files; see BENCHMARKS.md).",
+    )
+    reader_windows: int = Field(
+        8, ge=1, le=64, description="Sentences (with their neighbours) the reader reads."
+    )
     max_answer_sentences: int = Field(3, ge=1, le=6, description="Sentences in an answer.")
     strict: bool = Field(False, description="Drop LLM sentences their citations do not support.")
     support_threshold: float = Field(

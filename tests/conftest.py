@@ -58,7 +58,10 @@ def fake_embedder() -> FakeEmbedder:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(index_dir=tmp_path / "index", chunk_max_tokens=60, chunk_overlap_tokens=15)
+    # The hand-tuned answerer: unit tests stay with fakes (the reader has its own tests).
+    return Settings(
+        index_dir=tmp_path / "index", chunk_max_tokens=60, chunk_overlap_tokens=15, reader="none"
+    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.sentences import Span, split_sentences
+from assistant.sentences import Span, split_sentences, window_around
 
 DEV_ARTICLES_PER_FILE = {"train-a-v1.1.json": 3, "train-b-v2.0.json": 1}
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
@@ -71,12 +71,6 @@ def split(folder: Path) -> tuple[list[Paragraph], list[Paragraph]]:
         for number, (_, paragraphs) in enumerate(articles):
             (train if number < cut else dev).extend(paragraphs)
     return train, dev
-
-
-def window_around(spans: Sequence[Span], centre: int) -> tuple[int, int]:
-    """Character range of the sentence at `centre` with one neighbour either side."""
-    first, last = max(0, centre - 1), min(len(spans) - 1, centre + 1)
-    return spans[first].start, spans[last].end
 
 
 def _sentence_at(spans: Sequence[Span], offset: int) -> int:

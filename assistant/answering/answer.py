@@ -82,6 +82,34 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """The answer itself (a date, a name, a number, a list of things) as an exact article span.
+
+    `text == article.text[start:end]` of citation `citation`, except for a relative day, whose
+    `text` is the day worked out ("Friday, 25 March 2022") and `resolved_from` the words at
+    [start, end) ("Friday").
+    """
+
+    text: str
+    citation: int
+    start: int
+    end: int
+    resolved_from: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (`short_answer` of `ask --json`)."""
+        found: dict[str, Any] = {
+            "text": self.text,
+            "citation": self.citation,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.resolved_from is not None:
+            found["resolved_from"] = self.resolved_from
+        return found
+
+
+@dataclass(frozen=True)
 class Answer:
     """A question's answer. `answer` is the sentences joined, each ending in its [n] markers."""
 
@@ -92,6 +120,7 @@ class Answer:
     standalone_question: str = ""
     generator: str = "extractive"
     notes: tuple[str, ...] = field(default=())
+    short_answer: ShortAnswer | None = None
 
     @property
     def answer(self) -> str:
@@ -121,4 +150,5 @@ class Answer:
             "sentences": [s.to_dict() for s in self.sentences],
             "standalone_question": self.standalone_question or self.question,
             "generator": self.generator,
+            "short_answer": self.short_answer.to_dict() if self.short_answer else None,
         }

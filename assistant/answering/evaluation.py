@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.answering.answer import Answer
+from assistant.answering.conversation import Turn
 from assistant.errors import UnreadableInput
 
 
@@ -45,10 +46,23 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
 
 
 def judge(record: dict[str, Any], answer: Answer) -> QuestionResult:
-    """Apply the file's rules: `must` groups, cited `sources`, refusal of unanswerable ones."""
+    """Apply the file's rules: `must` groups, cited `sources`, refusal of unanswerable ones,
+    `short` (options for the short answer, or null: none), `must_not` and `once` strings.
+    `"answerable": null` accepts an answer or a refusal (then only `must_not` applies)."""
     problems: list[str] = []
     text = answer.answer.casefold()
-    if record.get("answerable", True):
+    for banned in record.get("must_not", []):
+        if banned.casefold() in text:
+            problems.append(f"answer holds {banned!r}")
+    for single in record.get("once", []):
+        if text.count(single.casefold()) > 1:
+            problems.append(f"answer repeats {single!r}")
+    if "short" in record:
+        problems.extend(_short_problems(record["short"], answer))
+    answerable = record.get("answerable", True)
+    if answerable is None:
+        pass
+    elif answerable:
         if answer.status != "answered":
             problems.append("answered 'not found'")
         for group in record.get("must", []):
@@ -68,6 +82,25 @@ def judge(record: dict[str, Any], answer: Answer) -> QuestionResult:
     )
 
 
-def evaluate(path: Path, ask: Callable[[str], Answer]) -> list[QuestionResult]:
-    """Ask every question of the file and judge each answer."""
-    return [judge(record, ask(record["question"])) for record in load_questions(path)]
+def _short_problems(expected: list[str] | None, answer: Answer) -> list[str]:
+    short = answer.short_answer
+    if expected is None:
+        return [f"short answer {short.text!r} where none fits"] if short else []
+    if short is None:
+        return [f"no short answer (expected one of {expected})"]
+    if not any(option.casefold() in short.text.casefold() for option in expected):
+        return [f"short answer {short.text!r} is none of {expected}"]
+    return []
+
+
+def evaluate(path: Path, ask: Callable[[str, Sequence[Turn]], Answer]) -> list[QuestionResult]:
+    """Ask every question of the file and judge each answer. A record's `history` (earlier
+    questions of the same chat) is asked first, so that follow-ups can be checked."""
+    results = []
+    for record in load_questions(path):
+        turns: list[Turn] = []
+        for earlier in record.get("history", []):
+            said = ask(earlier, list(turns))
+            turns.append(Turn(earlier, said.standalone_question or earlier, said.answer))
+        results.append(judge(record, ask(record["question"], turns)))
+    return results

@@ -11,15 +11,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.answering.answer import Answer, AnswerSentence, Citation
+from assistant.answering.candidates import Candidate, Scored, candidates
+from assistant.answering.entities import missing_entities
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.question import (
     Question,
-    name_word,
     parse_question,
     stems,
     type_match,
@@ -30,7 +30,6 @@ from assistant.embedding import Embedder
 from assistant.retrieval import Hit
 from assistant.sentences import split_sentences
 
-_MIN_SENTENCE_CHARS = 25
 _REDUNDANT_OVERLAP = 0.5
 _COMPANION_RATIO = 0.9
 _COMPLETION_RATIO = 0.5
@@ -39,101 +38,13 @@ _SAME_DAY_BONUS = 0.1
 _HEAD_WORDS = 40
 _HEADING_PENALTY = 0.9
 _SPACE = re.compile(r"\s+")
-_TAG = re.compile(r"(?:^|\s|\()[#@]\w+")
-_ALPHA_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
-_MIN_WORDS = 5
 _TOKEN = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence of a retrieved passage, with article offsets."""
-
-    hit: Hit
-    rank: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Scored:
-    candidate: Candidate
-    score: float
-    meaning: float
-
-
-def candidates(hits: Sequence[Hit]) -> list[Candidate]:
-    """Sentences of the hits, each once (passages overlap), in hit order."""
-    seen: set[tuple[str, int]] = set()
-    found: list[Candidate] = []
-    for rank, hit in enumerate(hits):
-        for span in split_sentences(hit.text):
-            text = hit.text[span.start : span.end]
-            start = hit.start + span.start
-            key = (hit.article_id, start)
-            if (
-                key in seen
-                or len(text.strip()) < _MIN_SENTENCE_CHARS
-                or _low_content(text)
-                or not _states_something(text)
-            ):
-                continue
-            seen.add(key)
-            found.append(Candidate(hit, rank, start, start + len(text), text))
-    return found
-
-
-def _low_content(text: str) -> bool:
-    """Embedded posts and tag lines (#StandWithUkraine … (@MOFA_Taiwan)) say little on their own."""
-    return len(_TAG.findall(text)) >= 2 or len(_ALPHA_WORD.findall(text)) < _MIN_WORDS
-
-
-# Words addressed to whoever reads the text (a prompt injection), not news reporting.
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|above)\b"
-    r"|\b(?:answer|respond|reply|say|output|print)\s+(?:only\s+)?(?:with\s+)?[\"'“‘]"
-    r"|\byou\s+(?:are|must|should)\s+(?:now\s+)?(?:an?\s+)?"
-    r"(?:ai|assistant|language model|chatbot)\b"
-    r"|\b(?:system prompt|as an ai)\b",
-    re.IGNORECASE,
-)
-
-
-def _states_something(text: str) -> bool:
-    """A question, or an instruction to the reader, is never an answer: it states nothing."""
-    stripped = text.strip().rstrip("\"'”’)]»").rstrip()
-    return not stripped.endswith("?") and _INSTRUCTION.search(text) is None
 
 
 def _overlap(a: str, b: str) -> float:
     first, second = set(stems(a)), set(stems(b))
     return len(first & second) / max(1, min(len(first), len(second)))
-
-
-def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
-    """Names of the question that no retrieved passage (or its date) mentions.
-
-    A word matches a passage word it begins ("Japan" → "Japanese"); the words of a longer name
-    must stand close together ("Aleksandr Volfovich" → "Aleksandr Grigorievich Volfovich"),
-    so "South Korea" is not found in a text that speaks of the south and of North Korea.
-    """
-    passages = [
-        [name_word(w) for w in _TOKEN.findall(f"{h.title} {h.text} {_date_words(h)}")] for h in hits
-    ]
-    return [e for e in question.entities if not any(_mentions(p, e.split()) for p in passages)]
-
-
-def _mentions(tokens: list[str], name: list[str]) -> bool:
-    window = len(name) + 2
-    for index, token in enumerate(tokens):
-        if not token.startswith(name[0]):
-            continue
-        nearby = tokens[max(0, index - window) : index + window + 1]
-        if all(any(t.startswith(word) for t in nearby) for word in name[1:]):
-            return True
-    return False
 
 
 def _date_bonus(question: Question, candidate: Candidate) -> float:
@@ -148,12 +59,6 @@ def _date_bonus(question: Question, candidate: Candidate) -> float:
     return _SAME_DAY_BONUS / 2 if published in question.dates else 0.0
 
 
-def _date_words(hit: Hit) -> str:
-    if hit.published is None:
-        return ""
-    return f"{hit.published.isoformat()} {format_day(hit.published, weekday=True)}"
-
-
 class ExtractiveAnswerer(AnswerGenerator):
     """Citation-exact: the answer is made of the articles' sentences."""
 
@@ -164,10 +69,11 @@ class ExtractiveAnswerer(AnswerGenerator):
         self.min_score = min_score
         self.max_sentences = max_sentences
 
-    def score(self, question: Question, found: Sequence[Candidate]) -> list[Scored]:
-        """Each candidate's score in [0, 1], best first."""
-        if not found:
-            return []
+    def shortlist(
+        self, question: Question, found: Sequence[Candidate], size: int = _SHORTLIST
+    ) -> list[tuple[float, Candidate]]:
+        """The most promising candidates by cheap scores (shared words, what is asked for, the
+        passage's rank, the day), best first."""
         sentence_stems = [set(stems(c.text)) for c in found]
         frequency = Counter(stem for bag in sentence_stems for stem in bag)
         weights = {t: math.log(1 + len(found) / (1 + frequency[t])) for t in question.terms}
@@ -179,8 +85,14 @@ class ExtractiveAnswerer(AnswerGenerator):
             prior = 1.0 / (1.0 + candidate.rank)
             dated = _date_bonus(question, candidate)
             cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + dated, candidate))
+        return sorted(cheap, key=lambda pair: -pair[0])[:size]
+
+    def score(self, question: Question, found: Sequence[Candidate]) -> list[Scored]:
+        """Each candidate's score in [0, 1], best first."""
+        if not found:
+            return []
         # The model reads only the most promising sentences: that keeps `ask` near 100 ms.
-        shortlist = sorted(cheap, key=lambda pair: -pair[0])[:_SHORTLIST]
+        shortlist = self.shortlist(question, found)
         # A sentence's first words carry its meaning; long tails only pad the batch.
         heads = [" ".join(c.text.split()[:_HEAD_WORDS]) for _, c in shortlist]
         vectors = self.embedder.embed_documents(heads, batch_size=len(heads) or 1)

@@ -11,8 +11,10 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.llm import ChatModelGenerator
 from assistant.answering.prompts import load_prompt
+from assistant.answering.reader_answerer import ReaderAnswerer
 from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError
+from assistant.reader import make_reader
 from assistant.settings import Settings
 
 
@@ -61,8 +63,16 @@ GENERATORS: tuple[str, ...] = ("extractive", *CHAT_MODELS)
 def make_generator(name: str, settings: Settings, embedder: Embedder) -> AnswerGenerator:
     """The generator for an id; the error lists the ids that exist."""
     if name == "extractive":
-        return ExtractiveAnswerer(
-            embedder, settings.min_answer_score, settings.max_answer_sentences
+        if settings.reader == "none":
+            return ExtractiveAnswerer(
+                embedder, settings.min_answer_score, settings.max_answer_sentences
+            )
+        return ReaderAnswerer(
+            embedder,
+            make_reader(settings.reader),
+            settings.min_read_score,
+            settings.max_answer_sentences,
+            settings.reader_windows,
         )
     if name not in CHAT_MODELS:
         raise ConfigurationError(

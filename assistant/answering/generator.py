@@ -21,6 +21,10 @@ class AnswerGenerator(ABC):
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         """Answer `question` from `hits` (best first); every sentence cites them."""
 
+    def warm_up(self) -> None:
+        """Load what the first answer needs (models) now; nothing by default."""
+        return None
+
     def stream(self, question: str, hits: Sequence[Hit]) -> Iterator[str | Answer]:
         """Text pieces as they are ready, then the finished Answer as the last item."""
         answer = self.answer(question, hits)

@@ -1,0 +1,142 @@
+"""Candidate sentences of the retrieved passages: what the answerer chooses from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.retrieval import Hit
+from assistant.sentences import Span, split_sentences, window_around
+
+_MIN_SENTENCE_CHARS = 25
+_TAG = re.compile(r"(?:^|\s|\()[#@]\w+")
+_ALPHA_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+_MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a retrieved passage, with article offsets."""
+
+    hit: Hit
+    rank: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    meaning: float
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    """Sentences of the hits, each once (passages overlap, articles repeat), in hit order."""
+    seen: set[tuple[str, int]] = set()
+    said: set[tuple[str, str]] = set()  # an article that repeats a sentence offers it once
+    found: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        for span in sentences_of(hit):
+            text = hit.text[span.start : span.end]
+            start = hit.start + span.start
+            key = (hit.article_id, start)
+            words = (hit.article_id, " ".join(text.split()))
+            if (
+                key in seen
+                or words in said
+                or len(text.strip()) < _MIN_SENTENCE_CHARS
+                or _low_content(text)
+                or not _states_something(text)
+            ):
+                continue
+            seen.add(key)
+            said.add(words)
+            found.append(Candidate(hit, rank, start, start + len(text), text))
+    return found
+
+
+def _low_content(text: str) -> bool:
+    """Embedded posts and tag lines (#StandWithUkraine … (@MOFA_Taiwan)) say little on their own."""
+    return len(_TAG.findall(text)) >= 2 or len(_ALPHA_WORD.findall(text)) < _MIN_WORDS
+
+
+# Words addressed to whoever reads the text (a prompt injection), not news reporting.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|prompts?|rules|above)\b"
+    r"|\b(?:answer|respond|reply|say|output|print)\s+(?:only\s+)?(?:with\s+)?[\"'“‘]"
+    r"|\byou\s+(?:are|must|should)\s+(?:now\s+)?(?:an?\s+)?"
+    r"(?:ai|assistant|language model|chatbot)\b"
+    r"|\b(?:system prompt|as an ai)\b",
+    re.IGNORECASE,
+)
+
+
+def _states_something(text: str) -> bool:
+    """A question, or an instruction to the reader, is never an answer: it states nothing."""
+    stripped = text.strip().rstrip("\"'”’)]»").rstrip()
+    return not stripped.endswith("?") and _INSTRUCTION.search(text) is None
+
+
+@lru_cache(maxsize=512)
+def _sentences_of(text: str) -> tuple[Span, ...]:
+    return tuple(split_sentences(text))
+
+
+def sentences_of(hit: Hit) -> tuple[Span, ...]:
+    """The sentence spans of a passage (offsets into `hit.text`), computed once per text."""
+    return _sentences_of(hit.text)
+
+
+def sentence_index(spans: Sequence[Span], offset: int) -> int:
+    """The number of the sentence that holds (or follows) passage offset `offset`."""
+    for number, span in enumerate(spans):
+        if offset < span.end:
+            return number
+    return max(0, len(spans) - 1)
+
+
+def context(candidate: Candidate) -> str:
+    """The candidate with the sentences either side, and its article's title: what it speaks of."""
+    hit = candidate.hit
+    spans = sentences_of(hit)
+    if not spans:
+        return f"{hit.title} {candidate.text}"
+    low, high = window_around(spans, sentence_index(spans, candidate.start - hit.start))
+    return f"{hit.title} {hit.text[low:high]}"
+
+
+_PRONOUN_START = re.compile(
+    r"[\"“‘']?(?:He|She|They|It|His|Her|Their|Its|This|These|Those|We|The (?:ministry|company|"
+    r"government|minister|official|spokesman|spokeswoman|move|measures?|sanctions?))\b"
+)
+
+
+def with_antecedent(candidate: Candidate, most: int = 2) -> Candidate:
+    """A sentence that starts with a pronoun ("They also sanctioned …") grows to take in the
+    sentences before it, up to one that does not (who "they" are), within the passage."""
+    hit = candidate.hit
+    spans = sentences_of(hit)
+    number = sentence_index(spans, candidate.start - hit.start)
+    if not spans or spans[number].start != candidate.start - hit.start:
+        return candidate
+    first = number
+    while (
+        first > 0
+        and number - first < most
+        and _PRONOUN_START.match(hit.text[spans[first].start : spans[first].end].lstrip())
+    ):
+        first -= 1
+    if first == number:
+        return candidate
+    start = spans[first].start
+    return Candidate(
+        hit,
+        candidate.rank,
+        hit.start + start,
+        candidate.end,
+        hit.text[start : candidate.end - hit.start],
+    )

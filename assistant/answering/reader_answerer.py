@@ -1,0 +1,142 @@
+"""The default answerer with the trained reader: the short answer first, then its evidence.
+
+Cheap scores shortlist the sentences that speak of the question's names; the reader reads each
+with its neighbours, ranks them by answerability, refuses when none answers, and marks the
+answer's words. The answer leads with them ("**Friday, 25 March 2022** — …"), quotes the
+sentence that holds them (with the sentence before when it starts with "He", "They" …), and
+every quote is the article's own characters at the offsets given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.answer import Answer, AnswerSentence, Citation, ShortAnswer
+from assistant.answering.candidates import candidates, context, with_antecedent
+from assistant.answering.entities import missing_entities, unmentioned
+from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.question import Question, parse_question
+from assistant.answering.reading import Read, rank_score, read_candidates, short_answer
+from assistant.answering.temporal import format_day, time_mentions
+from assistant.embedding import Embedder
+from assistant.reader import Reader
+from assistant.retrieval import Hit
+
+_COMPANION_RATIO = 0.9
+_SPACE = re.compile(r"\s+")
+
+
+class ReaderAnswerer(ExtractiveAnswerer):
+    """Extractive and citation-exact; the reader decides what answers."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        reader: Reader,
+        min_read_score: float,
+        max_sentences: int = 3,
+        windows: int = 8,
+    ) -> None:
+        super().__init__(embedder, min_score=0.0, max_sentences=max_sentences)
+        self.reader = reader
+        self.min_read_score = min_read_score
+        self.windows = windows
+
+    def warm_up(self) -> None:
+        self.reader.warm_up()
+
+    def read(self, question: str, hits: Sequence[Hit]) -> list[Read]:
+        """The shortlisted sentences as the reader judged them, best first ([] when the
+        question names something the passages, or each sentence's context, do not)."""
+        parsed = parse_question(question)
+        if missing_entities(parsed, hits):
+            return []
+        # A sentence about Russia does not answer a question about Belarus.
+        found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
+        shortlist = [(c, score) for score, c in self.shortlist(parsed, found, self.windows)]
+        reads = read_candidates(self.reader, question, shortlist)
+        return sorted(reads, key=lambda r: -rank_score(parsed, r))
+
+    def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        parsed = parse_question(question)
+        reads = self.read(question, hits)
+        if not reads or max(r.score for r in reads) < self.min_read_score:
+            return Answer.not_found(question)
+        if parsed.kind == "why":
+            # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
+            # choice (with its reason completion) answers "why" better; the reader refuses.
+            return super().answer(question, hits)
+        best, short = self._best_with_short_answer(parsed, reads)
+        chosen = [best]
+        if short is None:  # no few words answer it: more evidence helps (why, how …)
+            floor = rank_score(parsed, best) * _COMPANION_RATIO
+            for other in reads[1:]:
+                if len(chosen) >= self.max_sentences or rank_score(parsed, other) < floor:
+                    break
+                if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
+                    chosen.append(other)
+        return self._compose_reads(question, parsed, chosen, short)
+
+    @staticmethod
+    def _best_with_short_answer(
+        parsed: Question, reads: list[Read]
+    ) -> tuple[Read, ShortAnswer | None]:
+        """The best read; or, when its span is no answer ("luxury items" for "what luxury
+        goods"), a close runner-up that the reader rates at least as high, whose span is."""
+        best = reads[0]
+        floor = rank_score(parsed, best) * _COMPANION_RATIO
+        for read in reads:
+            if rank_score(parsed, read) < floor:
+                break
+            if read.score < best.score:
+                continue
+            short = short_answer(parsed, read, 1)
+            if short is not None:
+                return read, short
+        return reads[0], None
+
+    def _compose_reads(
+        self, question: str, parsed: Question, chosen: list[Read], short: ShortAnswer | None
+    ) -> Answer:
+        citations: list[Citation] = []
+        sentences: list[AnswerSentence] = []
+        if short is not None:
+            sentences.append(AnswerSentence(f"**{short.text}** —", (1,), derived=True))
+        for item in chosen:
+            candidate = with_antecedent(item.candidate)
+            hit = candidate.hit
+            n = len(citations) + 1
+            citations.append(Citation.quoting(n, hit, candidate.start, candidate.end))
+            if short is None:
+                sentences.extend(self._sentences(parsed, candidate, n, first=not sentences))
+                continue
+            quote = _SPACE.sub(" ", candidate.text).strip()
+            sentences.append(AnswerSentence(f"{quote} [{n}]", (n,)))
+            note = _date_note(quote, hit, short)
+            if note:
+                sentences.append(AnswerSentence(note, (n,), derived=True))
+        return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
+
+
+def _apart(one: Read, other: Read) -> bool:
+    """Two reads that quote different, not overlapping sentences."""
+    a, b = one.candidate, other.candidate
+    return a.hit.article_id != b.hit.article_id or a.end <= b.start or b.end <= a.start
+
+
+def _date_note(quote: str, hit: Hit, short: ShortAnswer) -> str:
+    """How the quote's relative days were worked out, once, without repeating the citation."""
+    if hit.published is None:
+        return ""
+    mentions = time_mentions(quote, hit.published)
+    if not mentions:
+        return ""
+    published = format_day(hit.published, weekday=True)
+    resolved = short.resolved_from
+    if resolved is not None and all(m.phrase.endswith(resolved) for m in mentions):
+        if short.text == published:
+            return f"(“{resolved}” is the day the article was published.)"
+        return f"(“{resolved}” counted from the article's date, {published}.)"
+    worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
+    return f"({worked}, worked out from the article's published date, {published}.)"

@@ -1,0 +1,209 @@
+"""The reader's part of an answer: which sentence answers, how surely, and the answer's words.
+
+Each shortlisted sentence is read with its neighbours (the window the reader was trained on).
+The reader's answerability ranks the sentences and decides refusal; its span becomes the short
+answer, and the sentence that holds the span becomes the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answering.answer import ShortAnswer
+from assistant.answering.candidates import Candidate, sentence_index, sentences_of
+from assistant.answering.entities import unmentioned
+from assistant.answering.question import Question, stems, type_match
+from assistant.answering.temporal import format_day, time_mentions
+from assistant.articles.dates import DATE_EXPRESSION
+from assistant.reader import Reader
+from assistant.retrieval import Hit
+from assistant.sentences import Span, window_around
+
+_MAX_SHORT_WORDS = 16
+_LIST_WORDS = 12
+_GENERIC = set(
+    stems("items things goods products measures steps people matters issues others ones kinds")
+)
+_ON = re.compile(r"^on\s+", re.IGNORECASE)
+_EDGE = " \t\n,;:.!?\"'“”‘’()[]"
+# Words that name nobody on their own: a span of only these is not a short answer.
+PRONOUN = re.compile(
+    r"(?:he|she|they|it|we|i|you|him|her|them|us|his|their|its|this|that|these|those"
+    r"|the (?:ministry|government|company|minister|official|officials|spokesman))",
+    re.IGNORECASE,
+)
+_YES_NO = re.compile(
+    r"^\s*(?:and\s+)?(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
+_HOW = re.compile(r"^\s*(?:and\s+)?how\b(?!\s+(?:many|much|long|old|far|often)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Read:
+    """A candidate as the reader saw it."""
+
+    candidate: Candidate  # the sentence holding the answer span (a neighbour, if it is there)
+    score: float  # answerability, 0–1
+    hand: float  # the hand-tuned score it was shortlisted with
+    span: tuple[int, int] | None  # article offsets of the answer, or None
+    confidence: float = 0.0  # the reader's probability for that span
+
+
+def read_candidates(
+    reader: Reader, question: str, shortlist: Sequence[tuple[Candidate, float]]
+) -> list[Read]:
+    """The reader's verdict on each (candidate, hand score), best first."""
+    windows: list[tuple[Candidate, float, int, int, Sequence[Span]]] = []
+    for candidate, hand in shortlist:
+        hit = candidate.hit
+        spans = sentences_of(hit)
+        centre = sentence_index(spans, candidate.start - hit.start)
+        low, high = window_around(spans, centre)
+        windows.append((candidate, hand, low, high, spans))
+    readings = reader.read(question, [c.hit.text[low:high] for c, _, low, high, _ in windows])
+    found: list[Read] = []
+    for (candidate, hand, low, _, sentences), reading in zip(windows, readings, strict=True):
+        hit = candidate.hit
+        if reading.start is None or reading.end is None:
+            found.append(Read(candidate, reading.score, hand, None))
+            continue
+        start, end = _trim(hit.text, low + reading.start, low + reading.end)
+        if start >= end:
+            found.append(Read(candidate, reading.score, hand, None))
+            continue
+        holder = sentences[sentence_index(sentences, end - 1)]
+        start = max(start, holder.start)  # across sentences: the answer ends in the last one
+        start, end = _trim(hit.text, start, end)
+        sentence = Candidate(
+            hit,
+            candidate.rank,
+            hit.start + holder.start,
+            hit.start + holder.end,
+            hit.text[holder.start : holder.end],
+        )
+        span = (hit.start + start, hit.start + end)
+        found.append(Read(sentence, reading.score, hand, span, reading.confidence))
+    # Two windows can point at one sentence: it counts once, as its best reading.
+    best: dict[tuple[str, int], Read] = {}
+    for read in found:
+        key = (read.candidate.hit.article_id, read.candidate.start)
+        if key not in best or (read.score, read.hand) > (best[key].score, best[key].hand):
+            best[key] = read
+    return sorted(best.values(), key=lambda r: (-r.score, -r.hand))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def wants_short_answer(question: Question) -> bool:
+    """Why, how and yes/no questions are answered by the evidence, not by a few words."""
+    return (
+        question.kind != "why"
+        and not _HOW.search(question.text)
+        and not _YES_NO.search(question.text)
+    )
+
+
+# Measured on tests/data/*_qa.jsonl (see BENCHMARKS.md): the reader's answerability leads; the
+# hand-tuned cheap score (shared words, kind of thing asked for, passage rank) breaks near-ties,
+# and a sentence that itself names the question's subjects beats one whose neighbour does.
+READER_WEIGHT = 0.7
+SUBJECT_BONUS = 0.1
+
+
+def rank_score(question: Question, read: Read, weight: float = READER_WEIGHT) -> float:
+    """How a read ranks: mostly the reader, then the cheap scores, then the named subjects."""
+    named = 1.0
+    if question.entities:
+        missing = unmentioned(question, read.candidate.text)
+        named = 1 - len(missing) / len(question.entities)
+    return weight * read.score + (1 - weight) * read.hand + SUBJECT_BONUS * named
+
+
+def _fits_kind(question: Question, text: str) -> bool:
+    if question.kind in ("when", "quantity"):
+        return type_match(question.kind, text) == 1.0
+    if question.kind in ("who", "where"):
+        return any(word[:1].isupper() for word in text.split())
+    return True
+
+
+def short_answer(
+    question: Question, read: Read, citation: int, min_confidence: float = 0.0
+) -> ShortAnswer | None:
+    """The reader's span as a short answer, or None when it is no answer on its own."""
+    if not wants_short_answer(question):
+        return None
+    if read.span is None:
+        return _day_of(question, read, citation)
+    hit: Hit = read.candidate.hit
+    start, end = read.span
+    text = hit.text[start - hit.start : end - hit.start]
+    if len(text.split()) > _MAX_SHORT_WORDS or PRONOUN.fullmatch(text.strip()):
+        return None
+    if not any(ch.isalnum() for ch in text) or read.confidence < min_confidence:
+        return _day_of(question, read, citation)
+    if (
+        not _fits_kind(question, text)
+        or _listed_with_subject(question, read, start, end)
+        or _restates(question, text)
+    ):
+        return _day_of(question, read, citation)
+    days = [m for m in time_mentions(text, hit.published) if m.is_day]
+    if hit.published is not None and len(days) == 1 and _ON.sub("", days[0].phrase) == text:
+        day = format_day(days[0].first_day, weekday=True)
+        if day.casefold() != text.casefold():
+            return ShortAnswer(day, citation, start, end, resolved_from=text)
+    return ShortAnswer(text, citation, start, end)
+
+
+def _restates(question: Question, text: str) -> bool:
+    """A span whose words the question mostly says already ("luxury items" for "What luxury
+    goods …?") names what was asked about, not the answer."""
+    words = set(stems(text))
+    return bool(words) and words <= set(question.terms) | _GENERIC
+
+
+def _listed_with_subject(question: Question, read: Read, start: int, end: int) -> bool:
+    """A span listed beside the very name asked about ("sanctioned Khrenin and … Volfovich"
+    for "Who sanctioned Volfovich?") is a fellow object, not the answer."""
+    hit = read.candidate.hit
+    sentence = read.candidate.text
+    offset = read.candidate.start
+    for entity in question.entities:
+        last = entity.split()[-1]
+        found = re.search(rf"\b{re.escape(last)}", sentence, re.IGNORECASE)
+        if found is None:
+            continue
+        where = offset + found.start()
+        between = hit.text[min(end, where) - hit.start : max(start, where) - hit.start]
+        if len(between.split()) <= _LIST_WORDS and re.search(r"\b(?:and|or)\b", between):
+            return True
+    return False
+
+
+def _day_of(question: Question, read: Read, citation: int) -> ShortAnswer | None:
+    """For "when": the day the quote names, when the reader's span is not one."""
+    if question.kind != "when":
+        return None
+    hit, candidate = read.candidate.hit, read.candidate
+    for found in DATE_EXPRESSION.finditer(candidate.text):
+        start = candidate.start + found.start()
+        return ShortAnswer(found.group(0), citation, start, start + len(found.group(0)))
+    days = [m for m in time_mentions(candidate.text, hit.published) if m.is_day]
+    if not days:
+        return None
+    day = days[0]
+    phrase = _ON.sub("", day.phrase)
+    start = candidate.start + day.end - len(phrase)
+    return ShortAnswer(
+        format_day(day.first_day, weekday=True), citation, start, start + len(phrase), phrase
+    )
