@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     import torch
 
 READER_DIR = Path(__file__).resolve().parent / "models" / "reader"
-MAX_TOKENS = 128  # question + window; training used the same
+MAX_TOKENS = 128  # question + window in training
+READ_TOKENS = 96  # question + window when answering: 25 % less work; quality in BENCHMARKS.md
 MAX_ANSWER_TOKENS = 30
 
 
@@ -65,8 +66,9 @@ class Reading:
 class Reader:
     """Loads the committed weights on first use; `read` is thread-safe."""
 
-    def __init__(self, folder: Path = READER_DIR) -> None:
+    def __init__(self, folder: Path = READER_DIR, max_tokens: int = READ_TOKENS) -> None:
         self.folder = folder
+        self.max_tokens = max_tokens
         self._loaded: tuple[Any, Any, Any] | None = None
         self._lock = threading.Lock()
 
@@ -89,7 +91,7 @@ class Reader:
             [question] * len(windows),
             list(windows),
             truncation="only_second",
-            max_length=MAX_TOKENS,
+            max_length=self.max_tokens,
             padding=True,
             return_offsets_mapping=True,
             return_tensors="pt",
@@ -157,13 +159,15 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     return torch, tokenizer, network.eval()
 
 
-READERS: dict[str, Callable[[], Reader]] = {"minilm-reader": Reader}
+READERS: dict[str, Callable[[int], Reader]] = {
+    "minilm-reader": lambda tokens: Reader(READER_DIR, tokens)
+}
 
 
-def make_reader(name: str) -> Reader:
+def make_reader(name: str, max_tokens: int = READ_TOKENS) -> Reader:
     """The reader for a settings id; the error lists the ids that exist."""
     try:
-        return READERS[name]()
+        return READERS[name](max_tokens)
     except KeyError:
         raise ConfigurationError(
             f"unknown reader {name!r}; choose one of: {', '.join(READERS)}"

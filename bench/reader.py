@@ -29,8 +29,8 @@ from assistant.answering.question import parse_question
 from assistant.embedding import make_embedder
 from assistant.reader import Reader
 from assistant.retrieval import Hit
-from assistant.sentences import split_sentences
-from training.reader_data import examples, split, window_around
+from assistant.sentences import split_sentences, window_around
+from training.reader_data import examples, split
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -57,9 +57,9 @@ def scores(prediction: str, references: tuple[str, ...]) -> tuple[float, float]:
     return exact, max(f1(prediction, r) for r in references)
 
 
-def run(squad: Path, threshold: float) -> dict[str, Any]:
+def run(squad: Path, threshold: float, tokens: int) -> dict[str, Any]:
     _, dev = split(squad)
-    reader = Reader()
+    reader = Reader(max_tokens=tokens)
     answerer = ExtractiveAnswerer(make_embedder("minilm"), min_score=0.0)
     totals: dict[str, list[float]] = {
         k: [] for k in ("r_em", "r_f1", "r_loc", "h_em", "h_f1", "h_loc")
@@ -118,8 +118,7 @@ def run(squad: Path, threshold: float) -> dict[str, Any]:
     for example, score in judged:
         right = (score >= threshold) == (example.start is not None)
         by_kind.setdefault(example.kind, []).append(float(right))
-    refused = [(e.start is None, s < threshold) for e, s in judged]
-    true_refusals = sum(1 for negative, said_no in refused if negative and said_no)
+    refusal = {str(t): _refusal(judged, t) for t in (0.3, 0.4, 0.5, 0.6)}
     mean = {k: round(100 * sum(v) / max(1, len(v)), 1) for k, v in totals.items()}
     return {
         "dev_questions": questions,
@@ -130,20 +129,33 @@ def run(squad: Path, threshold: float) -> dict[str, Any]:
             "located": mean["h_loc"],
         },
         "answerability_accuracy": {k: round(100 * sum(v) / len(v), 1) for k, v in by_kind.items()},
-        "refusal_precision": round(100 * true_refusals / max(1, sum(n for _, n in refused)), 1),
-        "refusal_recall": round(100 * true_refusals / max(1, sum(n for n, _ in refused)), 1),
+        "refusal_by_threshold": refusal,
         "threshold": threshold,
+        "reader_max_tokens": tokens,
         "reader_ms_per_paragraph_question": round(1000 * reader_seconds / max(1, questions), 1),
+    }
+
+
+def _refusal(judged: list[tuple[Any, float]], threshold: float) -> dict[str, float]:
+    """Precision and recall of "not answerable" at a threshold, over the dev windows."""
+    refused = [(e.start is None, s < threshold) for e, s in judged]
+    true_refusals = sum(1 for negative, said_no in refused if negative and said_no)
+    return {
+        "precision": round(100 * true_refusals / max(1, sum(n for _, n in refused)), 1),
+        "recall": round(100 * true_refusals / max(1, sum(n for n, _ in refused)), 1),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--squad", type=Path, default=REPO.parent / "shared" / "datasets" / "squad")
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, default=0.4)
+    parser.add_argument(
+        "--tokens", type=int, nargs="+", default=[128, 96], help="reader window lengths to compare"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
-    result = run(args.squad, args.threshold)
+    result = {f"tokens_{n}": run(args.squad, args.threshold, n) for n in args.tokens}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "reader.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

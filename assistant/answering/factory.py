@@ -69,7 +69,7 @@ def make_generator(name: str, settings: Settings, embedder: Embedder) -> AnswerG
             )
         return ReaderAnswerer(
             embedder,
-            make_reader(settings.reader),
+            make_reader(settings.reader, settings.reader_max_tokens),
             settings.min_read_score,
             settings.max_answer_sentences,
             settings.reader_windows,

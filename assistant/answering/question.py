@@ -48,8 +48,9 @@ _REASON = re.compile(
     re.IGNORECASE,
 )
 _WEAK_REASON = re.compile(r"\b(?:citing|cited|since|amid|after|over|as)\b", re.IGNORECASE)
-# Runs of capitalised words ("South Korea", "US Treasury Secretary") are one name each.
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+# Runs of capitalised words ("South Korea", "US Treasury Secretary", "Group of Seven") are one
+# name each.
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+[A-Z][\w-]+")
 
 

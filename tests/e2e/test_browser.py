@@ -77,6 +77,9 @@ def ask(page, question: str, answers_before: int | None = None) -> str:
 def test_luxury_question_shows_dated_cited_answer_with_highlighted_quote(page) -> None:
     answer = ask(page, "when did Japan ban luxury exports?")
     assert "25 March 2022" in answer and "[1]" in answer
+    # The short answer first, in bold, from the committed reader.
+    assert answer.strip().startswith("Friday, 25 March 2022 —")
+    assert page.locator(BOT).last.locator("strong").first.inner_text() == "Friday, 25 March 2022"
     assert "Sources" in answer and "2022-03-25" in answer  # its own sources, under it
     card = page.locator("#nd-sources .nd-card").first
     assert "2022-03-25" in card.inner_text()

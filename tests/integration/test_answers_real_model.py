@@ -68,3 +68,49 @@ def test_every_development_question_is_right(index: Path) -> None:
     result = newsdesk("eval", str(DEV_QA), index=index)
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("12/12 correct, 0 failed")
+
+
+READER_QA = REPO / "tests" / "data" / "reader_qa.jsonl"  # the failures issue 8 reported
+
+
+def test_the_reader_questions_are_right(index: Path) -> None:
+    """Short answers, who "they" are, follow-ups about another country, premises, refusals."""
+    result = newsdesk("eval", str(READER_QA), index=index)
+    assert result.returncode == 0, result.stdout
+    total = sum(1 for line in READER_QA.read_text().splitlines() if line.strip())
+    assert result.stdout.strip().endswith(f"{total}/{total} correct, 0 failed")
+
+
+def test_short_answer_first_from_the_committed_reader(index: Path) -> None:
+    result = newsdesk("ask", "when did Japan ban luxury exports?", "--json", index=index)
+    answer = json.loads(result.stdout)
+    short = answer["short_answer"]
+    assert short["text"] == "Friday, 25 March 2022" and short["resolved_from"] == "Friday"
+    text = (SAMPLE_CORPUS / "002_f04dc1754ce9e86a.txt").read_text()
+    article = Newsdesk.open(Settings(index_dir=index)).article(answer["citations"][0]["article_id"])
+    assert article.text[short["start"] : short["end"]] == "Friday"
+    assert answer["answer"].startswith("**Friday, 25 March 2022** — ")
+    assert answer["answer"].count("25 March 2022") == 1 and answer["answer"].count("[1]") == 1
+    assert answer["citations"][0]["quote"] in text
+
+    goods = json.loads(
+        newsdesk(
+            "ask", "What luxury goods did Japan ban from export to Russia?", "--json", index=index
+        ).stdout
+    )
+    short = goods["short_answer"]
+    cited = goods["citations"][short["citation"] - 1]
+    assert "jewellery" in short["text"]
+    assert (
+        cited["quote"][short["start"] - cited["start"] : short["end"] - cited["start"]]
+        == (short["text"])
+    )
+    reason = json.loads(
+        newsdesk(
+            "ask",
+            "Why did Russia withdraw from the peace treaty talks with Japan?",
+            "--json",
+            index=index,
+        ).stdout
+    )
+    assert reason["status"] == "answered" and reason["short_answer"] is None

@@ -1,0 +1,151 @@
+"""Open retrieval over every SQuAD paragraph we have: `ask` end to end, short answers scored.
+
+    .venv/bin/python -m bench.squad_open [--squad ../shared/datasets/squad] [--limit N]
+
+All 1,848 paragraphs of ../shared/datasets/squad/ become articles in one index (real MiniLM
+embeddings); the reader's held-out questions (the dev split of training/reader_data.py) are asked
+through `Newsdesk.ask`, which retrieves among all paragraphs, reads and answers. Reported, in the
+same run, for the default answerer (reader) and for `NEWSDESK_READER=none` (hand-tuned sentence
+choice, which has no short answer — its first quote is scored instead):
+- short-answer exact match / F1 (official SQuAD normalisation; no answer scores 0),
+- how often the first citation quotes the gold answer (evidence found),
+- refusals of answerable questions, and of SQuAD v2 unanswerable ones,
+- `ask` latency p50/p95 and the reader's share of it.
+Writes bench/results/squad_open.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant import Newsdesk, Settings
+from assistant.embedding import make_embedder
+from bench.reader import scores
+from training.reader_data import load_articles, split
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def feed(squad: Path, target: Path) -> int:
+    """Every paragraph as one JSONL article; returns how many."""
+    lines = []
+    for articles in load_articles(squad).values():
+        for title, paragraphs in articles:
+            for number, paragraph in enumerate(paragraphs):
+                lines.append(
+                    json.dumps({"title": f"{title} ({number + 1})", "text": paragraph.context})
+                )
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def questions(squad: Path, limit: int | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(question, reference answers) of the dev split; () for unanswerable ones."""
+    _, dev = split(squad)
+    found = []
+    for paragraph in dev:
+        for qa in paragraph.questions:
+            answers = tuple(str(a["text"]) for a in qa.get("answers") or [])
+            found.append((str(qa["question"]), () if qa.get("is_impossible") else answers))
+    return found[:limit] if limit else found
+
+
+class ReaderClock:
+    """Adds up the time spent in the reader."""
+
+    def __init__(self, desk: Newsdesk) -> None:
+        self.seconds = 0.0
+        reader = getattr(desk.generator(), "reader", None)
+        if reader is not None:
+            read = reader.read
+
+            def timed(*args: Any, **kwargs: Any) -> Any:
+                started = time.perf_counter()
+                try:
+                    return read(*args, **kwargs)
+                finally:
+                    self.seconds += time.perf_counter() - started
+
+            reader.read = timed
+
+
+def run(desk: Newsdesk, asked: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
+    clock = ReaderClock(desk)
+    desk.warm_up()
+    clock.seconds = 0.0
+    em, f1s, evidence, refused_answerable, refused_impossible, times = [], [], [], 0, 0, []
+    answerable = [q for q in asked if q[1]]
+    for question, references in asked:
+        started = time.perf_counter()
+        answer = desk.ask(question)
+        times.append(time.perf_counter() - started)
+        if not references:
+            refused_impossible += answer.status == "not_found"
+            continue
+        refused_answerable += answer.status == "not_found"
+        if answer.short_answer is not None:
+            predicted = answer.short_answer.text
+        elif answer.citations:
+            predicted = answer.citations[0].quote  # the hand-tuned answer is a sentence
+        else:
+            predicted = ""
+        exact, overlap = scores(predicted, references)
+        em.append(exact)
+        f1s.append(overlap)
+        quote = answer.citations[0].quote.casefold() if answer.citations else ""
+        evidence.append(float(any(r.casefold() in quote for r in references)))
+    times.sort()
+    impossible = len(asked) - len(answerable)
+    return {
+        "short_answer_exact_match": round(100 * statistics.fmean(em), 1),
+        "short_answer_f1": round(100 * statistics.fmean(f1s), 1),
+        "first_quote_holds_answer": round(100 * statistics.fmean(evidence), 1),
+        "refused_answerable_pct": round(100 * refused_answerable / max(1, len(answerable)), 1),
+        "refused_unanswerable_pct": round(100 * refused_impossible / max(1, impossible), 1),
+        "ask_ms_p50": round(1000 * times[len(times) // 2], 1),
+        "ask_ms_p95": round(1000 * times[int(len(times) * 0.95)], 1),
+        "reader_share_of_ask_pct": round(100 * clock.seconds / sum(times), 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--squad", type=Path, default=REPO.parent / "shared" / "datasets" / "squad")
+    parser.add_argument("--limit", type=int, default=None, help="ask only the first N questions")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args()
+    embedder = make_embedder("minilm")
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "squad.jsonl"
+        paragraphs = feed(args.squad, source)
+        settings = Settings(index_dir=Path(work) / "index")
+        desk = Newsdesk.open(settings, embedder=embedder)
+        started = time.perf_counter()
+        desk.ingest([source], progress=True)
+        ingest_seconds = time.perf_counter() - started
+        asked = questions(args.squad, args.limit)
+        result: dict[str, Any] = {
+            "paragraphs_indexed": paragraphs,
+            "passages": desk.stats()["chunks"],
+            "ingest_seconds": round(ingest_seconds, 1),
+            "questions": len(asked),
+            "unanswerable_questions": sum(1 for _, r in asked if not r),
+            "reader": run(desk, asked),
+        }
+        desk.close()
+        hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
+        result["hand_tuned"] = run(hand, asked)
+        hand.close()
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "squad_open.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""The reader's part of answers, with a deterministic fake reader (the real one: integration)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from assistant.answering.aliases import initials, spelled_out
+from assistant.answering.answer import Answer
+from assistant.answering.entities import missing_entities
+from assistant.answering.evaluation import evaluate
+from assistant.answering.question import parse_question
+from assistant.answering.reader_answerer import ReaderAnswerer
+from assistant.reader import Reader, Reading
+from assistant.retrieval import Hit
+
+
+class FakeReader(Reader):
+    """A window answers when it holds one of `cues`; the span is the first of `spans` in it."""
+
+    def __init__(self, cues: Sequence[str], spans: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.cues, self.spans = list(cues), list(spans)
+        self.windows: list[str] = []
+
+    def warm_up(self) -> None:
+        return None
+
+    def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+        self.windows.extend(windows)
+        readings = []
+        for window in windows:
+            score = 0.9 if any(c in window for c in self.cues) else 0.05
+            found = [(window.find(s), s) for s in self.spans if s in window]
+            if found:
+                at, span = min(found)
+                readings.append(Reading(score, at, at + len(span), 0.8))
+            else:
+                readings.append(Reading(score))
+        return readings
+
+
+def hit(text: str, published: date | None = date(2022, 3, 26), article: str = "a1") -> Hit:
+    return Hit(1, article, "Title", published, "news.txt", text, 0, len(text), 1.0)
+
+
+def answerer(fake_embedder, reader: Reader) -> ReaderAnswerer:
+    return ReaderAnswerer(fake_embedder, reader, min_read_score=0.4)
+
+
+LUXURY = (
+    "Japan widened its measures on Saturday. On Friday, the Japanese government decided to ban "
+    "exports of luxury items to Russia. The ban covers jewellery, artworks and luxury cars. "
+    "Officials said more steps could follow."
+)
+
+
+def test_the_short_answer_leads_and_is_an_exact_span(fake_embedder) -> None:
+    reader = FakeReader(["jewellery"], ["jewellery, artworks and luxury cars"])
+    found = hit(LUXURY)
+    answer = answerer(fake_embedder, reader).answer(
+        "What luxury goods did Japan ban from export to Russia?", [found]
+    )
+    short = answer.short_answer
+    assert short is not None and short.text == "jewellery, artworks and luxury cars"
+    assert LUXURY[short.start : short.end] == short.text
+    assert answer.answer.startswith("**jewellery, artworks and luxury cars** — ")
+    citation = answer.citations[short.citation - 1]
+    assert citation.start <= short.start < short.end <= citation.end
+    assert json.loads(json.dumps(answer.to_dict()))["short_answer"] == {
+        "text": short.text,
+        "citation": 1,
+        "start": short.start,
+        "end": short.end,
+    }
+
+
+def test_a_relative_day_is_resolved_and_said_once(fake_embedder) -> None:
+    reader = FakeReader(["decided to ban"], ["Friday"])
+    answer = answerer(fake_embedder, reader).answer(
+        "When did Japan ban luxury exports?", [hit(LUXURY)]
+    )
+    short = answer.short_answer
+    assert short is not None
+    assert short.text == "Friday, 25 March 2022" and short.resolved_from == "Friday"
+    assert LUXURY[short.start : short.end] == "Friday"
+    assert answer.to_dict()["short_answer"]["resolved_from"] == "Friday"
+    assert answer.answer.count("25 March 2022") == 1 and answer.answer.count("[1]") == 1
+
+
+def test_a_when_answer_that_is_no_date_falls_back_to_the_day_the_quote_names(
+    fake_embedder,
+) -> None:
+    reader = FakeReader(["decided to ban"], ["Russia"])  # the reader marks a place
+    answer = answerer(fake_embedder, reader).answer(
+        "When did Japan ban luxury exports?", [hit(LUXURY)]
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Friday, 25 March 2022"
+
+
+def test_low_answerability_is_a_refusal(fake_embedder) -> None:
+    answer = answerer(fake_embedder, FakeReader(["nothing here"])).answer(
+        "What luxury goods did Japan ban?", [hit(LUXURY)]
+    )
+    assert answer.status == "not_found" and not answer.citations
+    assert answer.short_answer is None and answer.to_dict()["short_answer"] is None
+
+
+def test_why_how_and_yes_no_questions_get_no_short_answer(fake_embedder) -> None:
+    reader = FakeReader(["decided to ban"], ["luxury items"])
+    for question in (
+        "How did Japan punish Russia over the luxury trade?",
+        "Did Japan ban luxury exports to Russia?",
+    ):
+        answer = answerer(fake_embedder, reader).answer(question, [hit(LUXURY)])
+        assert answer.status == "answered" and answer.short_answer is None, question
+
+
+def test_a_sentence_starting_with_a_pronoun_quotes_who_it_means(fake_embedder) -> None:
+    text = (
+        "The US has already imposed sanctions on 24 Belarusians, according to CNN. It demands "
+        "that Belarus cease its military help to Russia. They also sanctioned Defence Minister "
+        "Viktor Khrenin and Security Council secretary Aleksandr Volfovich on Thursday."
+    )
+    reader = FakeReader(["also sanctioned"], ["Viktor Khrenin"])
+    answer = answerer(fake_embedder, reader).answer("Who sanctioned Volfovich?", [hit(text)])
+    quote = answer.citations[0].quote
+    assert quote.startswith("The US has already imposed") and quote.endswith("on Thursday.")
+    assert text[answer.citations[0].start : answer.citations[0].end] == quote
+    # Khrenin is listed beside the very name asked about: no short answer names him.
+    assert answer.short_answer is None
+
+
+def test_a_sentence_about_another_country_does_not_answer(fake_embedder) -> None:
+    text = (
+        "On Friday, the Japanese government decided to ban exports of luxury items to Russia. "
+        "The list of goods is long and detailed. Officials gave no numbers. Separately, the "
+        "government is studying the situation in the region. Belarus was mentioned at the end."
+    )
+    reader = FakeReader(["luxury"], ["luxury items"])
+    answer = answerer(fake_embedder, reader).answer(
+        "Did Japan ban luxury exports to Belarus?", [hit(text)]
+    )
+    assert "to Russia" not in answer.answer
+    assert not any("Russia" in c.quote for c in answer.citations)
+
+
+def test_acronyms_match_their_long_forms() -> None:
+    assert spelled_out("EVs", "tariffs on electric vehicles from China".split())
+    assert spelled_out("G7", "a Group of Seven meeting".split())
+    assert spelled_out("US", "the United States said".split())
+    assert not spelled_out("US", "the union said".split())  # two letters need capitals
+    assert initials(["group", "of", "seven"]) == "g7"
+    question = parse_question("Is Japan considering tariffs on EVs from China?")
+    about_evs = hit("Japan is considering tariffs on electric vehicles from China, officials said.")
+    assert missing_entities(question, [about_evs]) == []
+    other = hit("Japan is considering tariffs on steel from China, officials said.")
+    assert missing_entities(question, [other]) == ["evs"]
+    g7 = parse_question("What did the Group of Seven say?")
+    assert missing_entities(g7, [hit("The G7 said it would act.")]) == []
+
+
+def test_eval_files_check_short_answers_repeats_and_follow_ups(fake_embedder, tmp_path) -> None:
+    reader = FakeReader(["decided to ban"], ["Friday"])
+    ask = answerer(fake_embedder, reader)
+    seen: list[tuple[str, int]] = []
+
+    def asked(question: str, turns) -> Answer:
+        seen.append((question, len(turns)))
+        return ask.answer(question, [hit(LUXURY)])
+
+    path = tmp_path / "qa.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"question": "When did Japan ban luxury exports?", "short": ["25 March"]},
+                {"question": "When did Japan ban luxury exports?", "short": ["April"]},
+                {"question": "When did Japan ban luxury exports?", "short": None},
+                {"question": "When did Japan ban luxury exports?", "must_not": ["Russia"]},
+                {"question": "When?", "history": ["When did it ban?"], "answerable": None},
+            ]
+        )
+    )
+    results = evaluate(Path(path), asked)
+    assert [r.passed for r in results] == [True, False, False, False, True]
+    assert seen[-2:] == [("When did it ban?", 0), ("When?", 1)]
