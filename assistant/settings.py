@@ -80,7 +80,7 @@ class Settings(BaseSettings):
         5, ge=1, le=64, description="Sentences (with their neighbours) the reader reads."
     )
     reader_max_tokens: int = Field(
-        96, ge=32, le=512, description="Word pieces of question + window the reader reads."
+        88, ge=32, le=512, description="Word pieces of question + window the reader reads."
     )
     max_answer_sentences: int = Field(3, ge=1, le=6, description="Sentences in an answer.")
     strict: bool = Field(False, description="Drop LLM sentences their citations do not support.")

@@ -125,6 +125,11 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     asks = timed(lambda q: desk.ask(q), repeats)
     result["ask_extractive"] = percentiles(asks)
     result["reader_share_of_ask_pct"] = round(100 * clock.seconds / sum(asks), 1)
+    # The answerer before the reader, in the same run: the baseline of the reader's cost.
+    hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
+    hand.ask("warm up")
+    result["ask_hand_tuned"] = percentiles(timed(lambda q: hand.ask(q), repeats))
+    hand.close()
     query_vectors = embedder.embed_documents(QUERIES * 4)
     flat = desk.index.vectors
     result["faiss_flat"] = percentiles(timed_vectors(flat, query_vectors))

@@ -114,3 +114,22 @@ def test_short_answer_first_from_the_committed_reader(index: Path) -> None:
         ).stdout
     )
     assert reason["status"] == "answered" and reason["short_answer"] is None
+
+
+def test_short_forms_find_their_long_forms_with_the_real_reader(tmp_path: Path) -> None:
+    article = tmp_path / "tariffs.md"
+    article.write_text(
+        "# Tokyo weighs tariffs\n\nJapan is considering tariffs on electric vehicles from China, "
+        "trade ministry officials said on Monday. The United States imposed similar duties "
+        "earlier this year.\n"
+    )
+    desk = Newsdesk.open(Settings(index_dir=tmp_path / "index"))
+    try:
+        desk.ingest([article], progress=False)
+        answer = desk.ask("Is Japan considering tariffs on EVs from China?")
+        assert answer.status == "answered"
+        assert "electric vehicles" in answer.citations[0].quote
+        duties = desk.ask("What did the US impose earlier this year?")
+        assert duties.status == "answered" and "United States" in duties.citations[0].quote
+    finally:
+        desk.close()

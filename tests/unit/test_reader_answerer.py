@@ -149,10 +149,10 @@ def test_a_sentence_about_another_country_does_not_answer(fake_embedder) -> None
 
 
 def test_acronyms_match_their_long_forms() -> None:
-    assert spelled_out("EVs", "tariffs on electric vehicles from China".split())
-    assert spelled_out("G7", "a Group of Seven meeting".split())
-    assert spelled_out("US", "the United States said".split())
-    assert not spelled_out("US", "the union said".split())  # two letters need capitals
+    assert spelled_out("EVs", ["tariffs", "on", "electric", "vehicles", "from", "China"])
+    assert spelled_out("G7", ["a", "Group", "of", "Seven", "meeting"])
+    assert spelled_out("US", ["the", "United", "States", "said"])
+    assert not spelled_out("US", ["the", "union", "said"])  # two letters need capitals
     assert initials(["group", "of", "seven"]) == "g7"
     question = parse_question("Is Japan considering tariffs on EVs from China?")
     about_evs = hit("Japan is considering tariffs on electric vehicles from China, officials said.")
