@@ -57,12 +57,19 @@ def read_candidates(
 ) -> list[Read]:
     """The reader's verdict on each (candidate, hand score), best first."""
     windows: list[tuple[Candidate, float, int, int, Sequence[Span]]] = []
+    covered: list[tuple[str, int, int]] = []  # article offsets already read
     for candidate, hand in shortlist:
         hit = candidate.hit
+        if any(
+            a == hit.article_id and lo <= candidate.start and candidate.end <= hi
+            for a, lo, hi in covered
+        ):
+            continue  # read already, as the neighbour of a better sentence
         spans = sentences_of(hit)
         centre = sentence_index(spans, candidate.start - hit.start)
         low, high = window_around(spans, centre)
         windows.append((candidate, hand, low, high, spans))
+        covered.append((hit.article_id, hit.start + low, hit.start + high))
     readings = reader.read(question, [c.hit.text[low:high] for c, _, low, high, _ in windows])
     found: list[Read] = []
     for (candidate, hand, low, _, sentences), reading in zip(windows, readings, strict=True):
