@@ -24,6 +24,7 @@ from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Ingestor, IngestReport
+from assistant.reader import Reader
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings
@@ -34,9 +35,16 @@ from assistant.uploads import discard_upload
 class Newsdesk:
     """Build with `Newsdesk.open(Settings(...))`; everything else takes what it needs from here."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, index: NewsIndex) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        index: NewsIndex,
+        reader: Reader | None = None,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
+        self.reader = reader  # None: the one settings.reader names, loaded in this process
         self.index = index
         self.searcher = HybridSearcher(index, embedder, settings)
         self._generators: dict[str, AnswerGenerator] = {}
@@ -49,6 +57,7 @@ class Newsdesk:
         *,
         create: bool = True,
         embedder: Embedder | None = None,
+        reader: Reader | None = None,
     ) -> Newsdesk:
         """Open the index named by the settings (creating it unless `create=False`)."""
         settings = settings or Settings()
@@ -63,7 +72,7 @@ class Newsdesk:
             ann_threshold=settings.ann_threshold,
             nprobe=settings.ann_nprobe,
         )
-        return cls(settings, embedder, index)
+        return cls(settings, embedder, index, reader)
 
     def ingest(self, paths: Sequence[Path | str], progress: bool = True) -> IngestReport:
         """Add or update the articles in these files and folders; see IngestReport.
@@ -121,7 +130,9 @@ class Newsdesk:
         name = name or self.settings.generator
         with self._generators_lock:
             if name not in self._generators:
-                self._generators[name] = make_generator(name, self.settings, self.embedder)
+                self._generators[name] = make_generator(
+                    name, self.settings, self.embedder, self.reader
+                )
             return self._generators[name]
 
     def chain(self, generator: str | None = None) -> Runnable[dict[str, Any], AnswerChunk]:

@@ -1,9 +1,10 @@
-"""The embedding model in a process of its own, so the app starts in parallel on two cores.
+"""The models in a process of their own, so the app starts in parallel on two cores.
 
 Importing torch and transformers and loading MiniLM takes ~5 s; importing Gradio and building the
 app takes about as long. `ProcessEmbedder.start()` launches `python -m assistant.model_process`
-first, then the app loads beside it, and the first answer comes seconds sooner. The web app's
-process never imports torch at all.
+first, then the app loads beside it, and the first answer comes seconds sooner. The reader
+(`ProcessEmbedder.reader()`) is loaded and served by the same process, so the web app's process
+never imports torch at all.
 
 The pipe carries one JSON line per request and answer; vectors follow an answer as raw float32
 bytes. Nothing is pickled.
@@ -23,33 +24,43 @@ import numpy as np
 
 from assistant.embedding import EMBEDDERS, CachedQueries, Embedder, make_embedder
 from assistant.errors import ConfigurationError, NewsdeskError
+from assistant.reader import READ_TOKENS, Reader, Reading, make_reader
 
 
 class ModelProcessFailed(NewsdeskError):
-    """The embedding model's process stopped or answered nonsense."""
+    """The models' process stopped or answered nonsense."""
 
 
 class ProcessEmbedder(CachedQueries):
     """An Embedder whose model runs in a child process (same vectors, same token counts)."""
 
-    def __init__(self, name: str, process: subprocess.Popen[bytes]) -> None:
+    def __init__(
+        self, name: str, process: subprocess.Popen[bytes], reader: str | None = None
+    ) -> None:
         factory = EMBEDDERS[name]
+        self.reader_name = reader
         self.id = getattr(factory, "id", name)
         self.dimension = int(getattr(factory, "dimension", 0))
         self._process = process
         self._lock = threading.Lock()
 
     @classmethod
-    def start(cls, name: str) -> ProcessEmbedder:
-        """Launch the model process for an embedder id; returns before the model is loaded."""
+    def start(
+        cls, name: str, reader: str | None = None, reader_tokens: int = READ_TOKENS
+    ) -> ProcessEmbedder:
+        """Launch the model process for an embedder id (and a reader id, loaded after it);
+        returns before the models are loaded."""
         if name not in EMBEDDERS:
             make_embedder(name)  # raises the ConfigurationError that lists the valid ids
-        process = subprocess.Popen(
-            [sys.executable, "-m", "assistant.model_process", name],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        return cls(name, process)
+        command = [sys.executable, "-m", "assistant.model_process", name]
+        if reader is not None:
+            command += [reader, str(reader_tokens)]
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        return cls(name, process, reader)
+
+    def reader(self) -> Reader | None:
+        """The reader this process serves (None when it was started without one)."""
+        return None if self.reader_name is None else ProcessReader(self)
 
     def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         stdin, stdout = self._process.stdin, self._process.stdout
@@ -96,7 +107,28 @@ class ProcessEmbedder(CachedQueries):
             self._process.wait(timeout=30)
 
 
-def serve(embedder: Embedder, requests: IO[bytes], answers: IO[bytes]) -> None:
+class ProcessReader(Reader):
+    """The reader, run by the model process (same readings as in this process)."""
+
+    def __init__(self, models: ProcessEmbedder) -> None:
+        super().__init__()
+        self.models = models
+
+    def warm_up(self) -> None:
+        self.models.wait_until_loaded()
+
+    def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+        if not windows:
+            return []
+        header, _ = self.models._call(
+            {"op": "read", "question": question, "windows": list(windows)}
+        )
+        return [Reading(*row) for row in header["readings"]]
+
+
+def serve(
+    embedder: Embedder, requests: IO[bytes], answers: IO[bytes], reader: Reader | None = None
+) -> None:
     """The model process's loop: one JSON request a line, until the pipe closes."""
     for line in requests:
         try:
@@ -108,6 +140,12 @@ def serve(embedder: Embedder, requests: IO[bytes], answers: IO[bytes]) -> None:
                 header: dict[str, Any] = {"ok": True}
             elif request["op"] == "count":
                 header = {"ok": True, "counts": embedder.count_tokens(request["texts"])}
+            elif request["op"] == "read" and reader is not None:
+                readings = reader.read(request["question"], request["windows"])
+                header = {
+                    "ok": True,
+                    "readings": [[r.score, r.start, r.end, r.confidence] for r in readings],
+                }
             elif request["op"] == "ping":
                 header = {"ok": True}
             else:
@@ -123,6 +161,7 @@ def main(argv: Sequence[str]) -> int:
     """`python -m assistant.model_process NAME`: load the model, then answer on stdin/stdout."""
     try:
         embedder = make_embedder(argv[0] if argv else "minilm")
+        reader = make_reader(argv[1], int(argv[2])) if len(argv) > 2 else None
     except ConfigurationError as error:
         print(f"newsdesk: error: {error}", file=sys.stderr)
         return 2
@@ -130,7 +169,9 @@ def main(argv: Sequence[str]) -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     embedder.embed_documents(["load the model now"])
-    serve(embedder, sys.stdin.buffer, answers)
+    if reader is not None:
+        reader.warm_up()
+    serve(embedder, sys.stdin.buffer, answers, reader)
     return 0
 
 

@@ -14,7 +14,7 @@ from assistant.answering.prompts import load_prompt
 from assistant.answering.reader_answerer import ReaderAnswerer
 from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError
-from assistant.reader import make_reader
+from assistant.reader import Reader, make_reader
 from assistant.settings import Settings
 
 
@@ -60,8 +60,11 @@ CHAT_MODELS: dict[str, Callable[[Settings], BaseChatModel]] = {
 GENERATORS: tuple[str, ...] = ("extractive", *CHAT_MODELS)
 
 
-def make_generator(name: str, settings: Settings, embedder: Embedder) -> AnswerGenerator:
-    """The generator for an id; the error lists the ids that exist."""
+def make_generator(
+    name: str, settings: Settings, embedder: Embedder, reader: Reader | None = None
+) -> AnswerGenerator:
+    """The generator for an id; the error lists the ids that exist. `reader` replaces the one
+    the settings name (the app's reader runs in the model process)."""
     if name == "extractive":
         if settings.reader == "none":
             return ExtractiveAnswerer(
@@ -69,7 +72,7 @@ def make_generator(name: str, settings: Settings, embedder: Embedder) -> AnswerG
             )
         return ReaderAnswerer(
             embedder,
-            make_reader(settings.reader, settings.reader_max_tokens),
+            reader or make_reader(settings.reader, settings.reader_max_tokens),
             settings.min_read_score,
             settings.max_answer_sentences,
             settings.reader_windows,

@@ -23,7 +23,9 @@ __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
 def prepare(settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
     """Open the index (indexing the sample corpus at first start) and load every model."""
-    desk = Newsdesk.open(settings, embedder=embedder)
+    # A model process serves the reader too; otherwise the reader loads in this process.
+    reader = getattr(embedder, "reader", lambda: None)()
+    desk = Newsdesk.open(settings, embedder=embedder, reader=reader)
     if not desk.stats()["articles"]:
         print(f"Indexing the sample corpus in {settings.corpus_dir} (first start)…", flush=True)
         desk.ingest([settings.corpus_dir], progress=True)

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-
 from assistant.errors import run_at_edge
-
-
-def _import_reader_libraries() -> None:
-    import safetensors.torch  # noqa: F401
-    import torch  # noqa: F401
-    import transformers.models.bert.modeling_bert  # noqa: F401
 
 
 def run() -> int:
@@ -21,11 +13,9 @@ def run() -> int:
         from assistant.settings import Settings
 
         settings = Settings()
-        # The model loads in its own process while this one imports Gradio and opens the index;
-        # the reader's libraries (torch, transformers) import on a thread meanwhile.
-        embedder = ProcessEmbedder.start(settings.embedder)
-        if settings.reader != "none":
-            threading.Thread(target=_import_reader_libraries, daemon=True).start()
+        # The models load in their own process while this one imports Gradio and opens the index.
+        reader = None if settings.reader == "none" else settings.reader
+        embedder = ProcessEmbedder.start(settings.embedder, reader, settings.reader_max_tokens)
         try:
             from assistant.ui.app import serve
 

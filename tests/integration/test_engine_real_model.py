@@ -11,6 +11,7 @@ import pytest
 
 from assistant.embedding import MiniLMEmbedder, make_embedder
 from assistant.errors import ConfigurationError
+from assistant.reader import make_reader
 from tests.conftest import SAMPLE_CORPUS
 from tests.helpers import make_pdf
 
@@ -112,12 +113,20 @@ def test_the_model_process_gives_the_same_vectors_and_fails_clearly() -> None:
     from assistant.model_process import ModelProcessFailed, ProcessEmbedder
 
     texts = [p.read_text()[:1500] for p in sorted(SAMPLE_CORPUS.glob("*.txt"))]
-    embedder = ProcessEmbedder.start("minilm")
+    embedder = ProcessEmbedder.start("minilm", "minilm-reader", 88)
     try:
         local = make_embedder("minilm")
         assert embedder.id == local.id and embedder.dimension == local.dimension
         assert np.abs(embedder.embed_documents(texts) - local.embed_documents(texts)).max() < 1e-6
         assert embedder.count_tokens(texts) == local.count_tokens(texts)
+        # The reader it serves reads as the one in this process does.
+        served = embedder.reader()
+        assert served is not None
+        question = "When did Japan ban luxury exports?"
+        there = served.read(question, texts)
+        here = make_reader("minilm-reader", 88).read(question, texts)
+        assert [(r.start, r.end) for r in there] == [(r.start, r.end) for r in here]
+        assert max(abs(a.score - b.score) for a, b in zip(there, here, strict=True)) < 1e-5
         embedder._process.kill()
         embedder._process.wait()
         with pytest.raises(ModelProcessFailed, match="process"):
