@@ -65,6 +65,8 @@ bench: install
 	$(BIN)/python -m bench.scifact
 	$(BIN)/python -m bench.latency
 	$(BIN)/python -m bench.coldstart
+	$(BIN)/python -m bench.reader
+	$(BIN)/python -m bench.squad_open
 
 clean:
 	rm -rf $(VENV) index/*.sqlite* index/*.faiss index/manifest.json
