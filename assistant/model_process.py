@@ -144,7 +144,7 @@ def serve(
                 readings = reader.read(request["question"], request["windows"])
                 header = {
                     "ok": True,
-                    "readings": [[r.score, r.start, r.end, r.confidence] for r in readings],
+                    "readings": [[r.score, r.start, r.end] for r in readings],
                 }
             elif request["op"] == "ping":
                 header = {"ok": True}

@@ -60,7 +60,6 @@ class Reading:
     score: float
     start: int | None = None  # offsets into the window; None when no span stands out
     end: int | None = None
-    confidence: float = 0.0  # probability of the span's start times that of its end
 
 
 class Reader:
@@ -108,18 +107,7 @@ class Reader:
                 readings.append(Reading(score))
                 continue
             first, last = span
-            starts = torch.softmax(start[row][in_window], dim=0)
-            ends = torch.softmax(end[row][in_window], dim=0)
-            at = {token: i for i, token in enumerate(in_window)}
-            confidence = float(starts[at[first]] * ends[at[last]])
-            readings.append(
-                Reading(
-                    score,
-                    int(offsets[row][first][0]),
-                    int(offsets[row][last][1]),
-                    confidence,
-                )
-            )
+            readings.append(Reading(score, int(offsets[row][first][0]), int(offsets[row][last][1])))
         return readings
 
 

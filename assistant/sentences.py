@@ -31,6 +31,14 @@ def split_sentences(text: str) -> list[Span]:
     return [span for span in spans if text[span.start : span.end].strip()]
 
 
+def sentence_index(spans: Sequence[Span], offset: int) -> int:
+    """The number of the sentence that holds (or follows) text offset `offset`."""
+    for number, span in enumerate(spans):
+        if offset < span.end:
+            return number
+    return max(0, len(spans) - 1)
+
+
 def window_around(spans: Sequence[Span], centre: int) -> tuple[int, int]:
     """Character range of the sentence at `centre` with one neighbour either side (what the
     reader reads, in training and in answers)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.sentences import Span, split_sentences, window_around
+from assistant.sentences import sentence_index, split_sentences, window_around
 
 DEV_ARTICLES_PER_FILE = {"train-a-v1.1.json": 3, "train-b-v2.0.json": 1}
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
@@ -73,13 +73,6 @@ def split(folder: Path) -> tuple[list[Paragraph], list[Paragraph]]:
     return train, dev
 
 
-def _sentence_at(spans: Sequence[Span], offset: int) -> int:
-    for number, span in enumerate(spans):
-        if span.start <= offset < span.end or offset < span.start:
-            return number
-    return len(spans) - 1
-
-
 def examples(paragraphs: Sequence[Paragraph], seed: int = 13) -> Iterator[Example]:
     """Every example of these paragraphs, in a fixed order for a seed."""
     rng = random.Random(seed)
@@ -97,13 +90,13 @@ def examples(paragraphs: Sequence[Paragraph], seed: int = 13) -> Iterator[Exampl
                 offset = (
                     int(plausible[0]["answer_start"]) if plausible else rng.randrange(len(context))
                 )
-                low, high = window_around(spans, _sentence_at(spans, offset))
+                low, high = window_around(spans, sentence_index(spans, offset))
                 yield Example(question, context[low:high], None, None, (), "impossible")
                 continue
             first = answers[0]
             start = int(first["answer_start"])
             text = str(first["text"])
-            centre = _sentence_at(spans, start)
+            centre = sentence_index(spans, start)
             low, high = window_around(spans, centre)
             low, high = min(low, start), max(high, start + len(text))
             references = tuple(dict.fromkeys(str(a["text"]) for a in answers))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval import Hit
-from assistant.sentences import Span, split_sentences, window_around
+from assistant.sentences import Span, sentence_index, split_sentences, window_around
 
 _MIN_SENTENCE_CHARS = 25
 _TAG = re.compile(r"(?:^|\s|\()[#@]\w+")
@@ -89,14 +89,6 @@ def _sentences_of(text: str) -> tuple[Span, ...]:
 def sentences_of(hit: Hit) -> tuple[Span, ...]:
     """The sentence spans of a passage (offsets into `hit.text`), computed once per text."""
     return _sentences_of(hit.text)
-
-
-def sentence_index(spans: Sequence[Span], offset: int) -> int:
-    """The number of the sentence that holds (or follows) passage offset `offset`."""
-    for number, span in enumerate(spans):
-        if offset < span.end:
-            return number
-    return max(0, len(spans) - 1)
 
 
 def context(candidate: Candidate) -> str:

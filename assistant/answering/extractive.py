@@ -31,14 +31,13 @@ from assistant.retrieval import Hit
 from assistant.sentences import split_sentences
 
 _REDUNDANT_OVERLAP = 0.5
-_COMPANION_RATIO = 0.9
+COMPANION_RATIO = 0.9  # a second sentence must score this share of the best
 _COMPLETION_RATIO = 0.5
 _SHORTLIST = 8
 _SAME_DAY_BONUS = 0.1
 _HEAD_WORDS = 40
 _HEADING_PENALTY = 0.9
 _SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
@@ -57,6 +56,11 @@ def _date_bonus(question: Question, candidate: Candidate) -> float:
     if said & set(question.dates):
         return _SAME_DAY_BONUS
     return _SAME_DAY_BONUS / 2 if published in question.dates else 0.0
+
+
+def quote_text(candidate: Candidate) -> str:
+    """A quote as the answer shows it: the article's words with runs of spaces made one."""
+    return _SPACE.sub(" ", candidate.text).strip()
 
 
 class ExtractiveAnswerer(AnswerGenerator):
@@ -117,7 +121,7 @@ class ExtractiveAnswerer(AnswerGenerator):
         best = ranked[0]
         chosen = [best]
         for other in ranked[1:]:
-            if len(chosen) >= self.max_sentences or other.score < best.score * _COMPANION_RATIO:
+            if len(chosen) >= self.max_sentences or other.score < best.score * COMPANION_RATIO:
                 break
             if all(
                 _overlap(other.candidate.text, c.candidate.text) < _REDUNDANT_OVERLAP
@@ -174,7 +178,7 @@ class ExtractiveAnswerer(AnswerGenerator):
     def _sentences(
         question: Question, candidate: Candidate, n: int, first: bool
     ) -> list[AnswerSentence]:
-        quote = _SPACE.sub(" ", candidate.text).strip()
+        quote = quote_text(candidate)
         published = candidate.hit.published
         mentions = time_mentions(quote, published)
         days = [m for m in mentions if m.is_day]

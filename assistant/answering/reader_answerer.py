@@ -9,13 +9,12 @@ every quote is the article's own characters at the offsets given.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from assistant.answering.answer import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.answering.candidates import candidates, context, with_antecedent
 from assistant.answering.entities import missing_entities, unmentioned
-from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.extractive import COMPANION_RATIO, ExtractiveAnswerer, quote_text
 from assistant.answering.question import Question, parse_question
 from assistant.answering.reading import Read, rank_score, read_candidates, short_answer
 from assistant.answering.temporal import format_day, time_mentions
@@ -23,8 +22,8 @@ from assistant.embedding import Embedder
 from assistant.reader import Reader
 from assistant.retrieval import Hit
 
-_COMPANION_RATIO = 0.9
-_SPACE = re.compile(r"\s+")
+# A read with its rank (rank_score), best first: ranks are worked out once per answer.
+Ranked = tuple[float, Read]
 
 
 class ReaderAnswerer(ExtractiveAnswerer):
@@ -46,33 +45,32 @@ class ReaderAnswerer(ExtractiveAnswerer):
     def warm_up(self) -> None:
         self.reader.warm_up()
 
-    def read(self, question: str, hits: Sequence[Hit]) -> list[Read]:
+    def read(self, parsed: Question, hits: Sequence[Hit]) -> list[Ranked]:
         """The shortlisted sentences as the reader judged them, best first ([] when the
         question names something the passages, or each sentence's context, do not)."""
-        parsed = parse_question(question)
         if missing_entities(parsed, hits):
             return []
         # A sentence about Russia does not answer a question about Belarus.
         found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
         shortlist = [(c, score) for score, c in self.shortlist(parsed, found, self.windows)]
-        reads = read_candidates(self.reader, question, shortlist)
-        return sorted(reads, key=lambda r: -rank_score(parsed, r))
+        reads = read_candidates(self.reader, parsed.text, shortlist)
+        return sorted(((rank_score(parsed, r), r) for r in reads), key=lambda pair: -pair[0])
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         parsed = parse_question(question)
-        reads = self.read(question, hits)
-        if not reads or max(r.score for r in reads) < self.min_read_score:
+        ranked = self.read(parsed, hits)
+        if not ranked or max(r.score for _, r in ranked) < self.min_read_score:
             return Answer.not_found(question)
         if parsed.kind == "why":
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
             # choice (with its reason completion) answers "why" better; the reader refuses.
             return super().answer(question, hits)
-        best, short = self._best_with_short_answer(parsed, reads)
+        best, short = self._best_with_short_answer(parsed, ranked)
         chosen = [best]
         if short is None:  # no few words answer it: more evidence helps (why, how …)
-            floor = rank_score(parsed, best) * _COMPANION_RATIO
-            for other in reads[1:]:
-                if len(chosen) >= self.max_sentences or rank_score(parsed, other) < floor:
+            floor = ranked[0][0] * COMPANION_RATIO
+            for rank, other in ranked[1:]:
+                if len(chosen) >= self.max_sentences or rank < floor:
                     break
                 if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
                     chosen.append(other)
@@ -80,21 +78,21 @@ class ReaderAnswerer(ExtractiveAnswerer):
 
     @staticmethod
     def _best_with_short_answer(
-        parsed: Question, reads: list[Read]
+        parsed: Question, ranked: list[Ranked]
     ) -> tuple[Read, ShortAnswer | None]:
         """The best read; or, when its span is no answer ("luxury items" for "what luxury
         goods"), a close runner-up that the reader rates at least as high, whose span is."""
-        best = reads[0]
-        floor = rank_score(parsed, best) * _COMPANION_RATIO
-        for read in reads:
-            if rank_score(parsed, read) < floor:
+        best = ranked[0][1]
+        floor = ranked[0][0] * COMPANION_RATIO
+        for rank, read in ranked:
+            if rank < floor:
                 break
             if read.score < best.score:
                 continue
             short = short_answer(parsed, read, 1)
             if short is not None:
                 return read, short
-        return reads[0], None
+        return best, None
 
     def _compose_reads(
         self, question: str, parsed: Question, chosen: list[Read], short: ShortAnswer | None
@@ -111,7 +109,7 @@ class ReaderAnswerer(ExtractiveAnswerer):
             if short is None:
                 sentences.extend(self._sentences(parsed, candidate, n, first=not sentences))
                 continue
-            quote = _SPACE.sub(" ", candidate.text).strip()
+            quote = quote_text(candidate)
             sentences.append(AnswerSentence(f"{quote} [{n}]", (n,)))
             note = _date_note(quote, hit, short)
             if note:

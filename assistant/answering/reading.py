@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.answer import ShortAnswer
-from assistant.answering.candidates import Candidate, sentence_index, sentences_of
+from assistant.answering.candidates import Candidate, sentences_of
 from assistant.answering.entities import unmentioned
 from assistant.answering.question import Question, stems, type_match
-from assistant.answering.temporal import format_day, time_mentions
+from assistant.answering.temporal import TimeMention, format_day, time_mentions
 from assistant.articles.dates import DATE_EXPRESSION
 from assistant.reader import Reader
 from assistant.retrieval import Hit
-from assistant.sentences import Span, window_around
+from assistant.sentences import Span, sentence_index, window_around
 
 _MAX_SHORT_WORDS = 16
 _LIST_WORDS = 12
@@ -49,7 +49,6 @@ class Read:
     score: float  # answerability, 0–1
     hand: float  # the hand-tuned score it was shortlisted with
     span: tuple[int, int] | None  # article offsets of the answer, or None
-    confidence: float = 0.0  # the reader's probability for that span
 
 
 def read_candidates(
@@ -91,8 +90,7 @@ def read_candidates(
             hit.start + holder.end,
             hit.text[holder.start : holder.end],
         )
-        span = (hit.start + start, hit.start + end)
-        found.append(Read(sentence, reading.score, hand, span, reading.confidence))
+        found.append(Read(sentence, reading.score, hand, (hit.start + start, hit.start + end)))
     # Two windows can point at one sentence: it counts once, as its best reading.
     best: dict[tuple[str, int], Read] = {}
     for read in found:
@@ -126,13 +124,13 @@ READER_WEIGHT = 0.7
 SUBJECT_BONUS = 0.1
 
 
-def rank_score(question: Question, read: Read, weight: float = READER_WEIGHT) -> float:
+def rank_score(question: Question, read: Read) -> float:
     """How a read ranks: mostly the reader, then the cheap scores, then the named subjects."""
     named = 1.0
     if question.entities:
         missing = unmentioned(question, read.candidate.text)
         named = 1 - len(missing) / len(question.entities)
-    return weight * read.score + (1 - weight) * read.hand + SUBJECT_BONUS * named
+    return READER_WEIGHT * read.score + (1 - READER_WEIGHT) * read.hand + SUBJECT_BONUS * named
 
 
 def _fits_kind(question: Question, text: str) -> bool:
@@ -143,9 +141,7 @@ def _fits_kind(question: Question, text: str) -> bool:
     return True
 
 
-def short_answer(
-    question: Question, read: Read, citation: int, min_confidence: float = 0.0
-) -> ShortAnswer | None:
+def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer | None:
     """The reader's span as a short answer, or None when it is no answer on its own."""
     if not wants_short_answer(question):
         return None
@@ -156,19 +152,18 @@ def short_answer(
     text = hit.text[start - hit.start : end - hit.start]
     if len(text.split()) > _MAX_SHORT_WORDS or PRONOUN.fullmatch(text.strip()):
         return None
-    if not any(ch.isalnum() for ch in text) or read.confidence < min_confidence:
-        return _day_of(question, read, citation)
     if (
-        not _fits_kind(question, text)
+        not any(ch.isalnum() for ch in text)
+        or not _fits_kind(question, text)
         or _listed_with_subject(question, read, start, end)
         or _restates(question, text)
     ):
         return _day_of(question, read, citation)
     days = [m for m in time_mentions(text, hit.published) if m.is_day]
-    if hit.published is not None and len(days) == 1 and _ON.sub("", days[0].phrase) == text:
-        day = format_day(days[0].first_day, weekday=True)
-        if day.casefold() != text.casefold():
-            return ShortAnswer(day, citation, start, end, resolved_from=text)
+    if len(days) == 1 and _ON.sub("", days[0].phrase) == text:
+        resolved = _resolved(days[0], start, citation)
+        if resolved.text.casefold() != text.casefold():
+            return resolved
     return ShortAnswer(text, citation, start, end)
 
 
@@ -206,11 +201,13 @@ def _day_of(question: Question, read: Read, citation: int) -> ShortAnswer | None
         start = candidate.start + found.start()
         return ShortAnswer(found.group(0), citation, start, start + len(found.group(0)))
     days = [m for m in time_mentions(candidate.text, hit.published) if m.is_day]
-    if not days:
-        return None
-    day = days[0]
+    return _resolved(days[0], candidate.start, citation) if days else None
+
+
+def _resolved(day: TimeMention, at: int, citation: int) -> ShortAnswer:
+    """A relative day found in a text that starts at article offset `at`, worked out: the text
+    is the date, the span the words that said it ("Friday", without a leading "on")."""
     phrase = _ON.sub("", day.phrase)
-    start = candidate.start + day.end - len(phrase)
-    return ShortAnswer(
-        format_day(day.first_day, weekday=True), citation, start, start + len(phrase), phrase
-    )
+    start = at + day.end - len(phrase)
+    date = format_day(day.first_day, weekday=True)
+    return ShortAnswer(date, citation, start, start + len(phrase), resolved_from=phrase)

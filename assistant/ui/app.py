@@ -10,6 +10,7 @@ from assistant.answering import GENERATORS
 from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
 from assistant.embedding import Embedder
+from assistant.reader import Reader
 from assistant.settings import Settings
 from assistant.ui.auth import LoginGuard
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
@@ -21,10 +22,11 @@ _TRACK_TQDM = gr.Progress(track_tqdm=True)
 __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
 
-def prepare(settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
-    """Open the index (indexing the sample corpus at first start) and load every model."""
-    # A model process serves the reader too; otherwise the reader loads in this process.
-    reader = getattr(embedder, "reader", lambda: None)()
+def prepare(
+    settings: Settings, embedder: Embedder | None = None, reader: Reader | None = None
+) -> Newsdesk:
+    """Open the index (indexing the sample corpus at first start) and load every model.
+    `reader` is the model process's; without one the reader loads in this process."""
     desk = Newsdesk.open(settings, embedder=embedder, reader=reader)
     if not desk.stats()["articles"]:
         print(f"Indexing the sample corpus in {settings.corpus_dir} (first start)…", flush=True)
@@ -222,9 +224,11 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
     return kwargs
 
 
-def serve(settings: Settings, embedder: Embedder | None = None) -> None:
+def serve(
+    settings: Settings, embedder: Embedder | None = None, reader: Reader | None = None
+) -> None:
     """Build everything, load the models, say where the app is, and serve until interrupted."""
-    desk = prepare(settings, embedder)
+    desk = prepare(settings, embedder, reader)
     app = build_app(desk)
     app.queue(default_concurrency_limit=8)
     app.launch(prevent_thread_lock=True, **launch_kwargs(settings))

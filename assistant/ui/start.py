@@ -19,7 +19,7 @@ def run() -> int:
         try:
             from assistant.ui.app import serve
 
-            serve(settings, embedder)
+            serve(settings, embedder, embedder.reader())
         finally:
             embedder.close()
         return 0

@@ -36,7 +36,7 @@ class FakeReader(Reader):
             found = [(window.find(s), s) for s in self.spans if s in window]
             if found:
                 at, span = min(found)
-                readings.append(Reading(score, at, at + len(span), 0.8))
+                readings.append(Reading(score, at, at + len(span)))
             else:
                 readings.append(Reading(score))
         return readings
