@@ -71,6 +71,7 @@ class Newsdesk:
             create=create,
             ann_threshold=settings.ann_threshold,
             nprobe=settings.ann_nprobe,
+            stories=settings.stories,
         )
         return cls(settings, embedder, index, reader)
 
@@ -101,10 +102,12 @@ class Newsdesk:
         sources: Sequence[str] = (),
         mode: Mode = "hybrid",
         mmr: bool | None = None,
+        all_copies: bool | None = None,
     ) -> list[Hit]:
-        """The best passages for `query`, filtered by published-date range and source."""
+        """The best passages for `query`, filtered by published-date range and source; one hit
+        per story (its other copies in `Hit.also_in`) unless `all_copies`."""
         filters = SearchFilters(published_after, published_before, tuple(sources))
-        return self.searcher.search(query, k, filters, mode=mode, mmr=mmr)
+        return self.searcher.search(query, k, filters, mode=mode, mmr=mmr, all_copies=all_copies)
 
     def retriever(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -36,6 +37,11 @@ class Settings(BaseSettings):
         description="Above this many chunks the exact flat index becomes an IVF index.",
     )
     ann_nprobe: int = Field(32, ge=1, description="IVF lists visited per query (recall vs speed).")
+    stories: bool = Field(
+        True,
+        description="Group syndicated copies, rewrites and updates of one report into stories "
+        "at ingest (MinHash LSH confirmed by passage vectors).",
+    )
 
     # --- retrieval -------------------------------------------------------------------------
     search_k: int = Field(5, ge=1, le=100, description="Hits returned by default.")
@@ -51,6 +57,16 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     mmr: bool = Field(False, description="Re-rank hits for diversity (maximal marginal relevance).")
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0, description="MMR relevance/diversity balance.")
+    all_copies: bool = Field(
+        False,
+        description="Show every copy of a story in search and answers (default: one hit per "
+        "story, the other copies listed in `also_in`).",
+    )
+    as_of: date | None = Field(
+        None,
+        description="Answer as of this date (YYYY-MM-DD): later articles are left out and ages "
+        "are counted from it. Default: today.",
+    )
 
     # --- answering -------------------------------------------------------------------------
     generator: str = Field(

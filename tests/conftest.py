@@ -16,6 +16,7 @@ from assistant.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPO / "corpus"
+TIME_CORPUS = REPO / "tests" / "data" / "news_over_time"
 _WORD = re.compile(r"\w+")
 
 
@@ -79,3 +80,13 @@ def desk(settings: Settings, fake_embedder: FakeEmbedder):
     opened = Newsdesk.open(settings, embedder=fake_embedder)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def time_desk(desk, tmp_path: Path):
+    """The fake-embedder desk holding the news-over-time test corpus (stories, an update,
+    disagreeing reports, undated articles)."""
+    target = tmp_path / "news_over_time"
+    shutil.copytree(TIME_CORPUS, target)
+    desk.ingest([target], progress=False)
+    return desk

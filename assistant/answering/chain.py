@@ -36,7 +36,15 @@ def build_answer_chain(
 
     def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
         filters = inputs.get("filters") or SearchFilters()
-        hits = searcher.search(inputs["standalone"], inputs.get("k") or k, filters)
+        wanted = inputs.get("k") or k
+        # Copies of a story are dropped; several passages of its one article may be read.
+        hits = searcher.search(
+            inputs["standalone"],
+            wanted,
+            filters,
+            all_copies=inputs.get("all_copies"),
+            per_story=wanted,
+        )
         # The answer often sits next to the best-matching passage (the reason after the event).
         return {**inputs, "hits": searcher.widen(hits)}
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from assistant.store import Copy
+
 
 @dataclass(frozen=True)
 class SearchFilters:
@@ -35,6 +37,8 @@ class Hit:
     end: int
     score: float
     page: int | None = None
+    story_id: str = ""
+    also_in: tuple[Copy, ...] = ()  # the story's other articles, newest first
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form shared by the CLI, the Python API and the web API."""
@@ -49,4 +53,6 @@ class Hit:
             "score": round(self.score, 6),
             "page": self.page,
             "chunk_id": self.chunk_id,
+            "story_id": self.story_id or self.article_id,
+            "also_in": [copy.to_dict() for copy in self.also_in],
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import replace
 from typing import Literal
@@ -18,7 +19,7 @@ from assistant.retrieval.fusion import (
 from assistant.retrieval.hits import Hit, SearchFilters
 from assistant.retrieval.keyword import KeywordIndex
 from assistant.settings import Settings
-from assistant.store import NewsIndex
+from assistant.store import NewsIndex, StoredChunk
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
@@ -55,11 +56,15 @@ class HybridSearcher:
         filters: SearchFilters | None = None,
         mode: Mode = "hybrid",
         mmr: bool | None = None,
+        all_copies: bool | None = None,
+        per_story: int = 1,
     ) -> list[Hit]:
-        """The k best passages for `query`, best first."""
+        """The k best passages for `query`, best first: one article of each story and at most
+        `per_story` of its passages, unless `all_copies`."""
         k = k or self.settings.search_k
         filters = filters or SearchFilters()
         use_mmr = self.settings.mmr if mmr is None else mmr
+        collapse = not (self.settings.all_copies if all_copies is None else all_copies)
         if not query.strip():
             return []
         self.index.refresh()
@@ -88,6 +93,9 @@ class HybridSearcher:
             else:
                 fused = self._fuse(query_vector, dense, sparse, keyword, keyword_scores)
             ranked = sorted(fused, key=lambda item: -fused[item])
+            rows = self.index.catalog.chunks(ranked[: max(k * 8, 50)] if collapse else ranked[:k])
+            if collapse:
+                ranked = one_per_story(ranked, rows, fused, per_story)
             if use_mmr and ranked:
                 window = ranked[: max(k * 4, 20)]
                 vectors = self.index.catalog.vectors(window, self.embedder.dimension)
@@ -95,7 +103,10 @@ class HybridSearcher:
                     window, fused, vectors, k, self.settings.mmr_lambda
                 )
             top = ranked[:k]
-            rows = self.index.catalog.chunks(top)
+            missing = [item for item in top if item not in rows]
+            if missing:
+                rows.update(self.index.catalog.chunks(missing))
+            copies = self.index.catalog.copies([rows[i].story_id for i in top if i in rows])
         return [
             Hit(
                 chunk_id=row.chunk_id,
@@ -108,6 +119,10 @@ class HybridSearcher:
                 end=row.end,
                 score=fused[row.chunk_id],
                 page=row.page,
+                story_id=row.story_id,
+                also_in=tuple(
+                    c for c in copies.get(row.story_id, []) if c.article_id != row.article_id
+                ),
             )
             for row in (rows[item] for item in top if item in rows)
         ]
@@ -152,3 +167,47 @@ class HybridSearcher:
             union = set(dense) | set(sparse)
             sparse = {item: keyword.score_of(keyword_scores, item) for item in union}
         return convex_fusion(dense, sparse, self.settings.dense_weight)
+
+
+def one_per_story(
+    ranked: list[int], rows: dict[int, StoredChunk], scores: dict[int, float], per_story: int = 1
+) -> list[int]:
+    """Rank order with each story's copies dropped: its passages come from one article, at most
+    `per_story` of them. That article is the one of the story's best passage, or a newer copy
+    whose passage has the same words (or the same score)."""
+    best: dict[str, int] = {}
+    for chunk_id in ranked:
+        row = rows.get(chunk_id)
+        if row is None:
+            continue
+        held = best.setdefault(row.story_id, chunk_id)
+        first = rows[held]
+        same = " ".join(row.text.split()) == " ".join(first.text.split()) or math.isclose(
+            scores[chunk_id], scores[held], rel_tol=1e-6
+        )
+        if held != chunk_id and same and _newer(row, first):
+            best[row.story_id] = chunk_id
+    kept: list[int] = []
+    taken: dict[str, int] = {}
+    for chunk_id in ranked:
+        row = rows.get(chunk_id)
+        if row is None:
+            continue
+        story = row.story_id
+        if story not in taken:
+            kept.append(best[story])  # the story enters at the rank of its best passage
+            taken[story] = 1
+        elif (
+            chunk_id != best[story]
+            and row.article_id == rows[best[story]].article_id
+            and taken[story] < per_story
+        ):
+            kept.append(chunk_id)
+            taken[story] += 1
+    return kept
+
+
+def _newer(row: StoredChunk, other: StoredChunk) -> bool:
+    if row.published is None:
+        return False
+    return other.published is None or row.published > other.published

@@ -18,6 +18,8 @@ import numpy as np
 from assistant.articles import Article
 from assistant.chunking import Chunk
 from assistant.errors import IndexCorrupt
+from assistant.store.stories import SCHEMA as STORY_SCHEMA
+from assistant.store.stories import Copy, StoryBook
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +39,7 @@ CREATE TABLE IF NOT EXISTS file_articles (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (path, article_id));
 CREATE INDEX IF NOT EXISTS file_articles_by_article ON file_articles(article_id);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
 """
 
 
@@ -79,6 +82,7 @@ class StoredChunk:
     start: int
     end: int
     page: int | None
+    story_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class ArticleSummary:
     published: date | None
     source: str
     chunks: int
+    story_id: str = ""
 
 
 def _now() -> str:
@@ -103,14 +108,15 @@ def _date(value: str | None) -> date | None:
 class Catalog:
     """The SQLite side of the index; not thread-safe alone: the owning index serialises calls."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, group_stories: bool = True) -> None:
         self.path = path
+        self.group_stories = group_stories
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(_SCHEMA + STORY_SCHEMA)
             self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         except sqlite3.DatabaseError as error:
             self._db.close()
@@ -118,6 +124,26 @@ class Catalog:
                 f"{path} is not a readable newsdesk catalog ({error}); move it away and ingest "
                 "your articles again"
             ) from error
+        self.stories = StoryBook(self._db)
+        if group_stories:
+            self._group_ungrouped()
+
+    def _group_ungrouped(self) -> None:
+        """File articles stored before stories existed (or with grouping off) under stories."""
+        pending = self.stories.ungrouped()
+        if not pending:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for article_id in self.stories.ungrouped():
+                text = self.article_text(article_id) or ""
+                vectors = self.stories.passage_vectors(article_id)
+                if len(vectors):
+                    self.stories.join(article_id, text, vectors)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         """Close the connection."""
@@ -180,11 +206,13 @@ class Catalog:
     def articles(self) -> list[ArticleSummary]:
         """Every article with its chunk count, newest first (unknown dates last)."""
         rows = self._db.execute(
-            "SELECT a.id, a.title, a.published, a.source, COUNT(c.id) FROM articles a "
-            "LEFT JOIN chunks c ON c.article_id = a.id GROUP BY a.id "
+            "SELECT a.id, a.title, a.published, a.source, "
+            "(SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id), "
+            "COALESCE(m.story_id, a.id) FROM articles a "
+            "LEFT JOIN story_members m ON m.article_id = a.id "
             "ORDER BY a.published IS NULL, a.published DESC, a.title"
         )
-        return [ArticleSummary(r[0], r[1], _date(r[2]), r[3], r[4]) for r in rows]
+        return [ArticleSummary(r[0], r[1], _date(r[2]), r[3], r[4], r[5]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """How many articles, chunks and files are stored."""
@@ -193,6 +221,7 @@ class Catalog:
             "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
             "chunks": one("SELECT COUNT(*) FROM chunks").fetchone()[0],
             "files": one("SELECT COUNT(*) FROM files").fetchone()[0],
+            "stories": self.stories.count(),
         }
 
     def published_range(self) -> tuple[date | None, date | None]:
@@ -210,15 +239,34 @@ class Catalog:
             marks = ",".join("?" * len(batch))
             rows = self._db.execute(
                 "SELECT c.id, c.article_id, a.title, a.published, a.source, c.text, c.start, "
-                f"c.end, c.page FROM chunks c JOIN articles a ON a.id = c.article_id "
+                "c.end, c.page, COALESCE(m.story_id, a.id) FROM chunks c "
+                "JOIN articles a ON a.id = c.article_id "
+                "LEFT JOIN story_members m ON m.article_id = a.id "
                 f"WHERE c.id IN ({marks})",
                 batch,
             )
             for r in rows:
                 found[r[0]] = StoredChunk(
-                    r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8]
+                    r[0], r[1], r[2], _date(r[3]), r[4], r[5], r[6], r[7], r[8], r[9]
                 )
         return found
+
+    def copies(self, story_ids: Sequence[str]) -> dict[str, list[Copy]]:
+        """Every article of each story, newest first."""
+        members = self.stories.members(story_ids)
+        wanted = [article for group in members.values() for article in group]
+        info: dict[str, Copy] = {}
+        for offset in range(0, len(wanted), 500):
+            batch = wanted[offset : offset + 500]
+            marks = ",".join("?" * len(batch))
+            for r in self._db.execute(
+                f"SELECT id, source, published, title FROM articles WHERE id IN ({marks})", batch
+            ):
+                info[r[0]] = Copy(r[0], r[1], _date(r[2]), r[3])
+        return {
+            story: sorted((info[a] for a in group if a in info), key=Copy.newest_first)
+            for story, group in members.items()
+        }
 
     def chunk_ids_where(
         self,
@@ -359,6 +407,7 @@ class Catalog:
 
     def _delete_articles(self, article_ids: Sequence[str]) -> list[int]:
         removed: list[int] = []
+        stories = {self.stories.story_of(article_id) for article_id in article_ids}
         for article_id in article_ids:
             rows = self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))
             removed.extend(row[0] for row in rows)
@@ -370,6 +419,7 @@ class Catalog:
                 (_STALE, article_id),
             )
             self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.stories.re_form(stories)
         return removed
 
     def _insert(self, item: IndexedArticle) -> list[tuple[int, np.ndarray]]:
@@ -406,4 +456,6 @@ class Catalog:
             )
             assert cursor.lastrowid is not None
             ids.append((cursor.lastrowid, vector))
+        if self.group_stories and len(item.vectors):
+            self.stories.join(article.id, article.text, item.vectors)
         return ids

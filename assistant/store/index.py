@@ -69,6 +69,7 @@ class NewsIndex:
         create: bool = True,
         ann_threshold: int = 100_000,
         nprobe: int = 32,
+        stories: bool = True,
     ) -> NewsIndex:
         """Open (or create) the index in `folder`; refuse one of another embedder or schema."""
         manifest_path = folder / MANIFEST
@@ -88,7 +89,7 @@ class NewsIndex:
                     f"no index at {folder}: run `newsdesk ingest PATH --index {folder}` first"
                 )
             folder.mkdir(parents=True, exist_ok=True)
-            catalog = Catalog(catalog_path)
+            catalog = Catalog(catalog_path, stories)
             manifest = _recovered_manifest(catalog, embedder_id, dimension, chunking)
             atomic_write_json(manifest_path, manifest.model_dump(mode="json"))
         else:
@@ -105,7 +106,9 @@ class NewsIndex:
                 f"({manifest.dimension} dimensions) but newsdesk is set to {embedder_id!r} "
                 f"({dimension}): set NEWSDESK_EMBEDDER back, or {rebuild}"
             )
-        return cls(folder, manifest, catalog or Catalog(catalog_path), ann_threshold, nprobe)
+        return cls(
+            folder, manifest, catalog or Catalog(catalog_path, stories), ann_threshold, nprobe
+        )
 
     @property
     def chunking(self) -> ChunkingParams:
