@@ -1,4 +1,4 @@
-"""The `newsdesk` command: ingest, search, ask, eval, stats, remove."""
+"""The `newsdesk` command: ingest, search, ask, timeline, eval, stats, remove."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from assistant.errors import NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
 from assistant.settings import Settings
+from assistant.store import Copy
 
 
 def _date(value: str) -> date:
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--k", type=_positive, default=None, help="number of hits (default 5)")
     search.add_argument("--json", action="store_true", help="print hits as JSON")
     _add_filters(search)
+    _add_time(search)
     search.add_argument("--mode", choices=MODES, default="hybrid", help="retriever to use")
     search.add_argument("--mmr", action="store_true", help="diversify hits (MMR)")
 
@@ -68,11 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--generator", default=None, help="extractive (default), openai or llamacpp")
     ask.add_argument("--k", type=_positive, default=None, help="passages to read (default 5)")
     _add_filters(ask)
+    _add_time(ask)
+
+    timeline = command("timeline", "Dated, ordered, cited events of a topic.")
+    timeline.add_argument("topic", metavar="TOPIC")
+    timeline.add_argument("--after", type=_date, help="only events on or after DATE")
+    timeline.add_argument("--before", type=_date, help="only events on or before DATE")
+    timeline.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
+    timeline.add_argument(
+        "--source", action="append", default=[], help="only sources containing TEXT (repeatable)"
+    )
+    timeline.add_argument("--json", action="store_true", help="print the timeline as JSON")
 
     evaluate = command("eval", "Score answers against a JSONL question file.")
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print results as JSON")
     evaluate.add_argument("--generator", default=None, help="answer generator to evaluate")
+    evaluate.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
 
     stats = command("stats", "Show what the index holds.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
@@ -80,6 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
     remove = command("remove", "Delete an article and its passages from the index.")
     remove.add_argument("article_id", metavar="ARTICLE_ID")
     return parser
+
+
+_AS_OF_HELP = "answer as of DATE (default: $NEWSDESK_AS_OF, then today)"
+
+
+def _add_time(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
+    parser.add_argument(
+        "--all-copies",
+        action="store_true",
+        help="show every copy of a story (default: one hit per story, the rest in also_in)",
+    )
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
@@ -91,7 +117,10 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(index_dir=args.index) if args.index is not None else Settings()
+    settings = Settings(index_dir=args.index) if args.index is not None else Settings()
+    if getattr(args, "as_of", None) is not None:
+        settings = settings.model_copy(update={"as_of": args.as_of})
+    return settings
 
 
 def _queries(query: str, stdin: TextIO) -> Iterator[str]:
@@ -112,6 +141,13 @@ def _print_hits(hits: Sequence[Hit], out: TextIO) -> None:
         page = f", page {hit.page}" if hit.page else ""
         print(f"   {hit.source}  [{hit.article_id} chars {hit.start}-{hit.end}{page}]", file=out)
         print("   " + " ".join(hit.text.split())[:400], file=out)
+        if hit.also_in:
+            print("   also in: " + "; ".join(_copy(c) for c in hit.also_in), file=out)
+
+
+def _copy(copy: Copy) -> str:
+    published = copy.published.isoformat() if copy.published else "date unknown"
+    return f"{copy.source} ({published}) [{copy.article_id}]"
 
 
 def _print_report(report: IngestReport, out: TextIO) -> None:
@@ -161,6 +197,8 @@ def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             sources=args.source,
             mode=args.mode,
             mmr=args.mmr or None,
+            all_copies=args.all_copies or None,
+            as_of=args.as_of,
         )
         if args.json:
             print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False), file=out)
@@ -174,12 +212,17 @@ def _print_answer(answer: Answer, out: TextIO) -> None:
     print(answer.answer, file=out)
     for citation in answer.citations:
         published = citation.published.isoformat() if citation.published else "date unknown"
-        print(f"\n[{citation.n}] {citation.title} ({published})", file=out)
+        age = f", {citation.age}" if citation.age and citation.published else ""
+        print(f"\n[{citation.n}] {citation.title} ({published}{age})", file=out)
         print(
             f"    {citation.source}  [{citation.article_id} chars {citation.start}-{citation.end}]",
             file=out,
         )
         print(f"    “{' '.join(citation.quote.split())}”", file=out)
+        if citation.also_in:
+            print("    also in: " + "; ".join(_copy(c) for c in citation.also_in), file=out)
+    if answer.as_of is not None:
+        print(f"\n(as of {answer.as_of.isoformat()})", file=out)
     unsupported = [s.text for s in answer.sentences if not s.supported]
     for sentence in unsupported:
         print(f"\n(unsupported by its citation: {sentence})", file=out)
@@ -192,7 +235,14 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     desk = Newsdesk.open(_settings(args), create=False)
     filters = SearchFilters(args.after, args.before, tuple(args.source))
     for question in _queries(args.question, stdin):
-        answer = desk.ask(question, generator=args.generator, filters=filters, k=args.k)
+        answer = desk.ask(
+            question,
+            generator=args.generator,
+            filters=filters,
+            k=args.k,
+            as_of=args.as_of,
+            all_copies=args.all_copies or None,
+        )
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), file=out)
         else:
@@ -206,7 +256,15 @@ def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
     desk = Newsdesk.open(_settings(args), create=False)
-    results = evaluate(args.file, lambda q, turns: desk.ask(q, turns, generator=args.generator))
+    results = evaluate(
+        args.file,
+        lambda q, turns, as_of=None: desk.ask(
+            q, turns, generator=args.generator, as_of=as_of or args.as_of
+        ),
+        lambda topic, as_of=None, after=None, before=None: desk.timeline(
+            topic, as_of=as_of or args.as_of, after=after, before=before
+        ),
+    )
     passed = sum(r.passed for r in results)
     if args.json:
         print(
@@ -230,6 +288,35 @@ def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
                     print(f"     - {problem}", file=out)
         print(f"{passed}/{len(results)} correct, {len(results) - passed} failed", file=out)
     return 0 if passed == len(results) else 1
+
+
+def _run_timeline(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.desk import Newsdesk
+
+    desk = Newsdesk.open(_settings(args), create=False)
+    timeline = desk.timeline(
+        args.topic, after=args.after, before=args.before, as_of=args.as_of, sources=args.source
+    )
+    if args.json:
+        print(json.dumps(timeline.to_dict(), ensure_ascii=False), file=out)
+        return 0
+    print(f"Timeline of {timeline.topic} (as of {timeline.as_of.isoformat()})", file=out)
+    if not timeline.events and not timeline.undated:
+        print("No events found.", file=out)
+    for event in timeline.events:
+        basis = "" if event.date_basis == "stated" else f" ({event.date_basis} date)"
+        assert event.date is not None
+        print(f"\n{event.date.isoformat()}{basis}  {event.text}", file=out)
+        for c in event.citations:
+            published = c.published.isoformat() if c.published else "date unknown"
+            print(f"    [{c.n}] {c.title} ({published}) {c.source}", file=out)
+    if timeline.undated:
+        print("\nUndated (no date stated, article undated):", file=out)
+        for event in timeline.undated:
+            print(f"  - {event.text}", file=out)
+            for c in event.citations:
+                print(f"    [{c.n}] {c.title} {c.source}", file=out)
+    return 0
 
 
 def _run_stats(args: argparse.Namespace, out: TextIO) -> int:
@@ -256,6 +343,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "ingest": _run_ingest,
     "eval": _run_eval,
     "stats": _run_stats,
+    "timeline": _run_timeline,
     "remove": _run_remove,
 }
 

@@ -19,6 +19,7 @@ from assistant.answering import (
     make_generator,
     make_rewriter,
 )
+from assistant.answering.timeline import Timeline, TimelineBuilder
 from assistant.articles import Article
 from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
@@ -29,6 +30,7 @@ from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings
 from assistant.store import ArticleSummary, NewsIndex
+from assistant.timeframe import as_of_date
 from assistant.uploads import discard_upload
 
 
@@ -103,10 +105,14 @@ class Newsdesk:
         mode: Mode = "hybrid",
         mmr: bool | None = None,
         all_copies: bool | None = None,
+        as_of: date | None = None,
     ) -> list[Hit]:
         """The best passages for `query`, filtered by published-date range and source; one hit
-        per story (its other copies in `Hit.also_in`) unless `all_copies`."""
-        filters = SearchFilters(published_after, published_before, tuple(sources))
+        per story (its other copies in `Hit.also_in`) unless `all_copies`; nothing published
+        after `as_of` (default: settings; none when unset)."""
+        filters = SearchFilters(
+            published_after, published_before, tuple(sources), as_of or self.settings.as_of
+        )
         return self.searcher.search(query, k, filters, mode=mode, mmr=mmr, all_copies=all_copies)
 
     def retriever(
@@ -128,6 +134,25 @@ class Newsdesk:
             searcher=self.searcher, k=k or self.settings.search_k, filters=filters, mode=mode
         )
 
+    def timeline(
+        self,
+        topic: str,
+        *,
+        after: date | None = None,
+        before: date | None = None,
+        as_of: date | None = None,
+        sources: Sequence[str] = (),
+    ) -> Timeline:
+        """Dated, ordered, cited events of a topic as of a date (default: settings, then today)."""
+        self.index.refresh()
+        return TimelineBuilder(self.searcher, self.embedder).build(
+            topic,
+            as_of_date(as_of or self.settings.as_of),
+            after=after,
+            before=before,
+            sources=sources,
+        )
+
     def generator(self, name: str | None = None) -> AnswerGenerator:
         """The answer generator for an id (default: settings.generator), built once."""
         name = name or self.settings.generator
@@ -142,7 +167,14 @@ class Newsdesk:
         """The LCEL answer chain: rewrite → retrieve → answer (cited, verified)."""
         chosen = self.generator(generator)
         rewriter = make_rewriter(chosen, self.settings)
-        return build_answer_chain(self.searcher, chosen, rewriter, self.settings.answer_k)
+        return build_answer_chain(
+            self.searcher,
+            chosen,
+            rewriter,
+            self.settings.answer_k,
+            TimelineBuilder(self.searcher, self.embedder),
+            self.settings.as_of,
+        )
 
     def ask_stream(
         self,
@@ -152,9 +184,20 @@ class Newsdesk:
         generator: str | None = None,
         filters: SearchFilters | None = None,
         k: int | None = None,
+        as_of: date | None = None,
+        all_copies: bool | None = None,
     ) -> Iterator[AnswerChunk]:
-        """Stream an answer: text pieces, then a last chunk whose `.answer` is the Answer."""
-        inputs = {"question": question, "history": list(history), "filters": filters, "k": k}
+        """Stream an answer: text pieces, then a last chunk whose `.answer` is the Answer.
+
+        `as_of` pins the date the question is asked on (default: settings, then today)."""
+        inputs = {
+            "question": question,
+            "history": list(history),
+            "filters": filters,
+            "k": k,
+            "as_of": as_of,
+            "all_copies": all_copies,
+        }
         yield from self.chain(generator).stream(inputs)
 
     def ask(
@@ -165,10 +208,20 @@ class Newsdesk:
         generator: str | None = None,
         filters: SearchFilters | None = None,
         k: int | None = None,
+        as_of: date | None = None,
+        all_copies: bool | None = None,
     ) -> Answer:
-        """Answer a question (a follow-up uses `history`) with exact citations."""
+        """Answer a question (a follow-up uses `history`) with exact citations, as of a date."""
         final = AnswerChunk()
-        for chunk in self.ask_stream(question, history, generator=generator, filters=filters, k=k):
+        for chunk in self.ask_stream(
+            question,
+            history,
+            generator=generator,
+            filters=filters,
+            k=k,
+            as_of=as_of,
+            all_copies=all_copies,
+        ):
             final = final + chunk
         assert final.answer is not None
         return final.answer

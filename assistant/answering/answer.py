@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.retrieval import Hit
+from assistant.store import Copy
+from assistant.timeframe import TimeConstraint
+
+if TYPE_CHECKING:
+    from assistant.answering.conflicts import Conflict
+    from assistant.answering.timeline import Timeline
 
 NOT_FOUND_ANSWER = "I could not find this in the articles."
 Status = Literal["answered", "not_found"]
@@ -27,6 +33,9 @@ class Citation:
     passage: str = ""  # the retrieved passage around the quote, for showing context
     passage_start: int = 0
     page: int | None = None
+    also_in: tuple[Copy, ...] = ()  # other copies of the story, newest first
+    age: str | None = None  # "3 days earlier": the article's age as of the answer's date
+    age_days: int | None = None
 
     @classmethod
     def quoting(cls, n: int, hit: Hit, start: int, end: int) -> Citation:
@@ -43,6 +52,7 @@ class Citation:
             passage=hit.text,
             passage_start=hit.start,
             page=hit.page,
+            also_in=hit.also_in,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +69,9 @@ class Citation:
             "page": self.page,
             "passage": self.passage,
             "passage_start": self.passage_start,
+            "also_in": [copy.to_dict() for copy in self.also_in],
+            "age": self.age,
+            "age_days": self.age_days,
         }
 
 
@@ -121,6 +134,10 @@ class Answer:
     generator: str = "extractive"
     notes: tuple[str, ...] = field(default=())
     short_answer: ShortAnswer | None = None
+    as_of: date | None = None
+    time: TimeConstraint | None = None
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: Timeline | None = None
 
     @property
     def answer(self) -> str:
@@ -151,4 +168,8 @@ class Answer:
             "standalone_question": self.standalone_question or self.question,
             "generator": self.generator,
             "short_answer": self.short_answer.to_dict() if self.short_answer else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "time": self.time.to_dict() if self.time and self.time.active else None,
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "timeline": self.timeline.to_dict() if self.timeline else None,
         }

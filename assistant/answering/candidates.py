@@ -75,9 +75,19 @@ _INSTRUCTION = re.compile(
 )
 
 
+# "By Ines Calder, Harbour Gazette": who wrote it, not what happened.
+_BYLINE = re.compile(
+    r"^\s*(?:[Bb]y|[Ff]rom)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|]|$)"
+)
+_BYLINE_WORDS = 12
+
+
 def _states_something(text: str) -> bool:
-    """A question, or an instruction to the reader, is never an answer: it states nothing."""
+    """A question, an instruction to the reader or a byline is never an answer: it states
+    nothing."""
     stripped = text.strip().rstrip("\"'”’)]»").rstrip()
+    if _BYLINE.match(stripped) and len(stripped.split()) < _BYLINE_WORDS:
+        return False
     return not stripped.endswith("?") and _INSTRUCTION.search(text) is None
 
 

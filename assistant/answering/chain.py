@@ -1,9 +1,11 @@
-"""retrieve → answer → cite → verify as one LangChain Runnable that apps can invoke or stream."""
+"""rewrite → plan (time, timeline) → retrieve → answer → date, conflicts as one LangChain Runnable
+that apps can invoke or stream."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
@@ -11,7 +13,19 @@ from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 from assistant.answering.answer import Answer
 from assistant.answering.conversation import QuestionRewriter
 from assistant.answering.generator import AnswerGenerator
-from assistant.retrieval import HybridSearcher, SearchFilters
+from assistant.answering.over_time import (
+    anchor_day,
+    constrained,
+    dated,
+    newest_articles,
+    timeline_as_answer,
+    with_conflicts,
+)
+from assistant.answering.timeline import TimelineBuilder, timeline_request
+from assistant.retrieval import Hit, HybridSearcher, SearchFilters
+from assistant.timeframe import as_of_date, parse_time_constraint
+
+NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
 
 
 @dataclass(frozen=True)
@@ -26,39 +40,101 @@ class AnswerChunk:
 
 
 def build_answer_chain(
-    searcher: HybridSearcher, generator: AnswerGenerator, rewriter: QuestionRewriter, k: int
+    searcher: HybridSearcher,
+    generator: AnswerGenerator,
+    rewriter: QuestionRewriter,
+    k: int,
+    timelines: TimelineBuilder,
+    as_of: date | None = None,
 ) -> Runnable[dict[str, Any], AnswerChunk]:
-    """Input: {"question", optional "history" (Turns), "filters" (SearchFilters), "k"}."""
+    """Input: {"question", optional "history" (Turns), "filters" (SearchFilters), "k",
+    "as_of" (date; default `as_of`, then today), "all_copies" (bool)}."""
 
     def rewrite(inputs: dict[str, Any]) -> dict[str, Any]:
         history = inputs.get("history") or []
         return {**inputs, "standalone": rewriter.rewrite(inputs["question"], history)}
 
+    def plan(inputs: dict[str, Any]) -> dict[str, Any]:
+        day = as_of_date(inputs.get("as_of") or as_of)
+        question = inputs["standalone"]
+        request = timeline_request(question)
+        constraint = parse_time_constraint(request[1] if request else question, day)
+        if constraint.event:
+            constraint = constraint.anchored(anchor_day(timelines, constraint.event, day))
+        filters = constrained(inputs.get("filters") or SearchFilters(), constraint, day)
+        return {
+            **inputs,
+            "as_of": day,
+            "time": constraint,
+            "filters": filters,
+            "timeline": request,
+            # The filter holds the time range; the reader reads the question without it.
+            "reading": constraint.without_phrase(question),
+        }
+
     def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
-        filters = inputs.get("filters") or SearchFilters()
+        if inputs["timeline"]:
+            return {**inputs, "hits": []}
         wanted = inputs.get("k") or k
+        newest = inputs["time"].newest
         # Copies of a story are dropped; several passages of its one article may be read.
+        # Copies and updates of a story all count when the newest source is wanted.
         hits = searcher.search(
             inputs["standalone"],
-            wanted,
-            filters,
-            all_copies=inputs.get("all_copies"),
+            wanted * 3 if newest else wanted,
+            inputs["filters"],
+            all_copies=True if newest else inputs.get("all_copies"),
             per_story=wanted,
         )
-        # The answer often sits next to the best-matching passage (the reason after the event).
-        return {**inputs, "hits": searcher.widen(hits)}
+        return {**inputs, "hits": hits}
 
     def answer(stream: Iterator[dict[str, Any]]) -> Iterator[AnswerChunk]:
         for inputs in stream:
-            for item in generator.stream(inputs["standalone"], inputs["hits"]):
+            if inputs["timeline"]:
+                topic, _ = inputs["timeline"]
+                filters = inputs["filters"]
+                timeline = timelines.build(
+                    topic,
+                    inputs["as_of"],
+                    after=inputs["time"].after,
+                    before=inputs["time"].before,
+                    sources=filters.sources,
+                )
+                final = timeline_as_answer(inputs["standalone"], timeline)
+                yield AnswerChunk(text=final.answer)
+            elif inputs["time"].newest:
+                final = yield from _newest(inputs)
+            else:
+                final = yield from _generate(inputs["reading"], searcher.widen(inputs["hits"]))
+                final = with_conflicts(final, inputs["hits"])
+            final = dated(final, inputs["as_of"], inputs["time"])
+            yield AnswerChunk(answer=final.with_question(inputs["question"], inputs["standalone"]))
+
+    def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
+        final = Answer.not_found(question, generator=generator.name)
+        for item in generator.stream(question, hits):
+            if isinstance(item, Answer):
+                final = item
+            else:
+                yield AnswerChunk(text=item)
+        return final
+
+    def _newest(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
+        """A "latest" question is answered from the newest article that speaks to it."""
+        question = inputs["reading"]
+        for group in newest_articles(inputs["hits"])[:NEWEST_TRIES]:
+            found = Answer.not_found(question, generator=generator.name)
+            for item in generator.stream(question, searcher.widen(group)):
                 if isinstance(item, Answer):
-                    final = item.with_question(inputs["question"], inputs["standalone"])
-                    yield AnswerChunk(answer=final)
-                else:
-                    yield AnswerChunk(text=item)
+                    found = item
+            if found.status == "answered":
+                yield AnswerChunk(text=found.answer)
+                return found
+        return Answer.not_found(question, generator=generator.name)
 
     return (
         RunnableLambda(rewrite, name="rewrite")
+        | RunnableLambda(plan, name="plan")
         | RunnableLambda(retrieve, name="retrieve")
         | RunnableGenerator(answer, name="answer")
     )

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.answering.answer import Answer
 from assistant.answering.conversation import Turn
+from assistant.answering.timeline import Timeline
 from assistant.errors import UnreadableInput
 
 
@@ -93,14 +96,90 @@ def _short_problems(expected: list[str] | None, answer: Answer) -> list[str]:
     return []
 
 
-def evaluate(path: Path, ask: Callable[[str, Sequence[Turn]], Answer]) -> list[QuestionResult]:
+class Asker(Protocol):
+    """Answers a question, after earlier turns, as of a date (None: the default)."""
+
+    def __call__(
+        self, question: str, turns: Sequence[Turn], as_of: date | None = None
+    ) -> Answer: ...
+
+
+class TimelineMaker(Protocol):
+    """Builds the timeline of a topic."""
+
+    def __call__(
+        self,
+        topic: str,
+        as_of: date | None = None,
+        after: date | None = None,
+        before: date | None = None,
+    ) -> Timeline: ...
+
+
+def _day(record: dict[str, Any], key: str) -> date | None:
+    value = record.get(key)
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError) as error:
+        raise UnreadableInput(f"{record.get('id')}: {key} {value!r} is not a date") from error
+
+
+def judge_timeline(record: dict[str, Any], timeline: Timeline) -> QuestionResult:
+    """A `kind: "timeline"` item: every expected event (a string, or a group of options) is in
+    an event's text, and they come in the order given; `undated` strings are listed apart."""
+    problems: list[str] = []
+    texts = [event.text.casefold() for event in timeline.events]
+    positions = []
+    for expected in record.get("events", []):
+        options = expected if isinstance(expected, list) else [expected]
+        found = [i for i, text in enumerate(texts) if any(o.casefold() in text for o in options)]
+        if not found:
+            problems.append(f"no event with {options}")
+            continue
+        positions.append((found[0], options))
+    for (first, a), (second, b) in pairwise(positions):
+        if second < first:
+            problems.append(f"{b} comes before {a}")
+    dates = [event.date for event in timeline.events]
+    if dates != sorted(dates):  # type: ignore[type-var]
+        problems.append("events are not in date order")
+    undated = [event.text.casefold() for event in timeline.undated]
+    for expected in record.get("undated", []):
+        if not any(expected.casefold() in text for text in undated):
+            problems.append(f"{expected!r} is not listed as undated")
+    low, high = _day(record, "first_after"), _day(record, "last_before")
+    if low and timeline.events and timeline.events[0].date and timeline.events[0].date < low:
+        problems.append(f"the first event is dated before {low}")
+    if high and timeline.events and timeline.events[-1].date and timeline.events[-1].date > high:
+        problems.append(f"the last event is dated after {high}")
+    shown = " | ".join(f"{e.date}: {e.text[:60]}" for e in timeline.events)
+    status = "answered" if timeline.events else "not_found"
+    topic = record.get("topic") or record["question"]
+    return QuestionResult(str(record["id"]), topic, not problems, shown, status, problems)
+
+
+def evaluate(path: Path, ask: Asker, timeline: TimelineMaker | None = None) -> list[QuestionResult]:
     """Ask every question of the file and judge each answer. A record's `history` (earlier
-    questions of the same chat) is asked first, so that follow-ups can be checked."""
+    questions of the same chat) is asked first, so that follow-ups can be checked; `as_of`
+    pins the date it is asked on; `kind: "timeline"` items are judged on the timeline of their
+    `topic` (or question)."""
     results = []
     for record in load_questions(path):
+        as_of = _day(record, "as_of")
+        if record.get("kind") == "timeline":
+            if timeline is None:
+                raise UnreadableInput(f"{path}: timeline items need a timeline builder")
+            built = timeline(
+                record.get("topic") or record["question"],
+                as_of,
+                _day(record, "after"),
+                _day(record, "before"),
+            )
+            results.append(judge_timeline(record, built))
+            continue
         turns: list[Turn] = []
         for earlier in record.get("history", []):
-            said = ask(earlier, list(turns))
+            said = ask(earlier, list(turns), as_of)
             turns.append(Turn(earlier, said.standalone_question or earlier, said.answer))
-        results.append(judge(record, ask(record["question"], turns)))
+        results.append(judge(record, ask(record["question"], turns, as_of)))
     return results

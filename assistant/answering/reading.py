@@ -108,12 +108,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NEWS_ON = re.compile(
+    r"\b(?:latest|news|updates?|developments?)\s+(?:on|about|in|with|for|regarding)\b"
+    r"|\bwhat(?:'s|’s| is| has been)\s+(?:new|happening)\b",
+    re.IGNORECASE,
+)
+
+
 def wants_short_answer(question: Question) -> bool:
-    """Why, how and yes/no questions are answered by the evidence, not by a few words."""
+    """Why, how, yes/no and "latest news on" questions are answered by the evidence, not by a
+    few words."""
     return (
         question.kind != "why"
         and not _HOW.search(question.text)
         and not _YES_NO.search(question.text)
+        and not _NEWS_ON.search(question.text)
     )
 
 

@@ -11,16 +11,18 @@ from assistant.store import Copy
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Published-date range (inclusive; undated articles drop out) and source substrings."""
+    """Published-date range (inclusive; undated articles drop out), source substrings, and the
+    as-of date (articles published after it are left out; undated ones stay)."""
 
     published_after: date | None = None
     published_before: date | None = None
     sources: tuple[str, ...] = ()
+    as_of: date | None = None
 
     @property
     def active(self) -> bool:
         """Whether any filter is set."""
-        return bool(self.published_after or self.published_before or self.sources)
+        return bool(self.published_after or self.published_before or self.sources or self.as_of)
 
 
 @dataclass(frozen=True)

@@ -68,13 +68,17 @@ class HybridSearcher:
         if not query.strip():
             return []
         self.index.refresh()
+        filters = self._without_idle_as_of(filters)
         query_vector = self.embedder.embed_query(query) if mode != "keyword" else None
         keyword = self.keyword_index() if mode != "dense" else None
         pool = max(self.settings.candidates, k * 4 if use_mmr else k)
         with self.index.lock:
             allowed = (
                 self.index.catalog.chunk_ids_where(
-                    filters.published_after, filters.published_before, filters.sources
+                    filters.published_after,
+                    filters.published_before,
+                    filters.sources,
+                    filters.as_of,
                 )
                 if filters.active
                 else None
@@ -126,6 +130,16 @@ class HybridSearcher:
             )
             for row in (rows[item] for item in top if item in rows)
         ]
+
+    def _without_idle_as_of(self, filters: SearchFilters) -> SearchFilters:
+        """An as-of date on or after the newest article leaves nothing out: skip the filter."""
+        if filters.as_of is None:
+            return filters
+        with self.index.lock:
+            _, newest = self.index.catalog.published_range()
+        if newest is None or newest <= filters.as_of:
+            return replace(filters, as_of=None)
+        return filters
 
     def widen(self, hits: list[Hit], reach: int = 1) -> list[Hit]:
         """The same hits, each widened to its neighbouring passages (for reading, not ranking)."""

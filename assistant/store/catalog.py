@@ -273,9 +273,14 @@ class Catalog:
         published_after: date | None = None,
         published_before: date | None = None,
         sources: Sequence[str] = (),
+        not_after: date | None = None,
     ) -> np.ndarray:
-        """Ids of chunks whose article matches the filters (inclusive dates, source substrings)."""
+        """Ids of chunks whose article matches the filters (inclusive dates, source substrings;
+        `not_after` leaves out later articles but keeps undated ones)."""
         clauses, params = [], []
+        if not_after is not None:
+            clauses.append("(a.published IS NULL OR a.published <= ?)")
+            params.append(not_after.isoformat())
         if published_after is not None:
             clauses.append("a.published >= ?")
             params.append(published_after.isoformat())

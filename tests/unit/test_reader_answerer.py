@@ -168,7 +168,7 @@ def test_eval_files_check_short_answers_repeats_and_follow_ups(fake_embedder, tm
     ask = answerer(fake_embedder, reader)
     seen: list[tuple[str, int]] = []
 
-    def asked(question: str, turns) -> Answer:
+    def asked(question: str, turns, as_of=None) -> Answer:
         seen.append((question, len(turns)))
         return ask.answer(question, [hit(LUXURY)])
 

@@ -1,0 +1,125 @@
+"""What the answer chain does with time and stories around the answer generator: the as-of date
+and a question's time words become filters, "latest" reads the newest source, citations get
+their age, a stale "latest" answer says so, and disagreeing stories are shown side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from assistant.answering.answer import Answer, AnswerSentence
+from assistant.answering.conflicts import find_conflicts
+from assistant.answering.question import stems
+from assistant.answering.temporal import format_day
+from assistant.answering.timeline import Timeline, TimelineBuilder, timeline_answer_text
+from assistant.retrieval import Hit, SearchFilters
+from assistant.timeframe import STALE_AFTER_DAYS, TimeConstraint, age_days, describe_age
+
+SPEAKS_TO = 0.75  # a hit "speaks to" the question at this share of the best hit's score
+# A happening's date comes from the archive itself; reports of the days before it often run a
+# few days after, so a range that ends at a happening takes in a week more of publication.
+EVENT_REPORTING_LAG = timedelta(days=7)
+
+
+def constrained(filters: SearchFilters, constraint: TimeConstraint, as_of: date) -> SearchFilters:
+    """The caller's filters narrowed by the question's time range and the as-of date."""
+    after = max((d for d in (filters.published_after, constraint.after) if d), default=None)
+    until = constraint.before
+    if until is not None and constraint.event:
+        until += EVENT_REPORTING_LAG
+    before = min((d for d in (filters.published_before, until) if d), default=None)
+    return replace(filters, published_after=after, published_before=before, as_of=as_of)
+
+
+def anchor_day(timelines: TimelineBuilder, event: str, as_of: date) -> date | None:
+    """The day of a named happening ("the invasion"): the earliest dated event that names it."""
+    words = set(stems(event))
+    timeline = timelines.build(event, as_of)
+    for found in timeline.events:
+        if words & set(stems(found.text)):
+            return found.date
+    return None
+
+
+def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
+    """The hits that speak to the question, grouped by article, newest article first."""
+    if not hits:
+        return []
+    best = max(hit.score for hit in hits)
+    speaking = [hit for hit in hits if hit.score >= SPEAKS_TO * best]
+    groups: dict[str, list[Hit]] = {}
+    for hit in speaking:
+        groups.setdefault(hit.article_id, []).append(hit)
+    return sorted(
+        groups.values(),
+        key=lambda group: group[0].published.toordinal() if group[0].published else 0,
+        reverse=True,
+    )
+
+
+def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
+    """Every citation with its age as of the date; a "latest" answer says how new its source
+    is, and that it may be out of date when that is more than STALE_AFTER_DAYS old."""
+    citations = tuple(
+        replace(c, age=describe_age(c.published, as_of), age_days=age_days(c.published, as_of))
+        for c in answer.citations
+    )
+    answer = replace(answer, citations=citations, as_of=as_of, time=constraint)
+    if not (constraint.newest and answer.status == "answered" and citations):
+        return answer
+    newest = max(citations, key=lambda c: c.published or date.min)
+    if newest.published is None:
+        note = f"The newest source [{newest.n}] is undated."
+    else:
+        note = (
+            f"Newest source: {format_day(newest.published)} [{newest.n}], "
+            f"{describe_age(newest.published, as_of)} than {format_day(as_of)}"
+        )
+        if (as_of - newest.published).days > STALE_AFTER_DAYS:
+            note += f": more than {STALE_AFTER_DAYS} days old, so later news may be missing."
+        else:
+            note += "."
+    sentence = AnswerSentence(note, (newest.n,), derived=True)
+    return replace(answer, sentences=(*answer.sentences, sentence))
+
+
+def with_conflicts(answer: Answer, hits: Sequence[Hit]) -> Answer:
+    """The answer with a 'Reports differ: …' sentence for every conflict between stories."""
+    if answer.status != "answered":
+        return answer
+    found = find_conflicts(answer.citations, hits)
+    if not found:
+        return answer
+    conflicts = tuple(conflict for conflict, _ in found)
+    added = tuple(citation for _, new in found for citation in new)
+    sentences = tuple(
+        AnswerSentence(
+            conflict.sentence(), tuple(r.citation for r in conflict.reports), derived=True
+        )
+        for conflict in conflicts
+    )
+    return replace(
+        answer,
+        sentences=(*answer.sentences, *sentences),
+        citations=(*answer.citations, *added),
+        conflicts=conflicts,
+    )
+
+
+def timeline_as_answer(question: str, timeline: Timeline) -> Answer:
+    """A timeline told in the chat: one sentence per event, in order, each with its sources."""
+    events = [*timeline.events, *timeline.undated]
+    if not events:
+        return Answer.not_found(question)
+    sentences = tuple(
+        AnswerSentence(
+            timeline_answer_text(event) + " " + "".join(f"[{c.n}]" for c in event.citations),
+            tuple(c.n for c in event.citations),
+        )
+        for event in events
+    )
+    citations = tuple(c for event in events for c in event.citations)
+    return Answer(
+        question, "answered", sentences, citations, timeline=timeline, as_of=timeline.as_of
+    )

@@ -1,0 +1,230 @@
+"""Time as one concept: the as-of date, a question's time constraint, and an article's age.
+
+Every question is answered as of a date (today unless pinned). A question's time words —
+"latest", "this week", "yesterday", "in March 2022", "since February", "before the invasion" —
+become a published-date range or a call for the newest source, both worked out from the as-of
+date, never from the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+STALE_AFTER_DAYS = 30  # a "latest" answer from an older source says so
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A point or period in time: "25 March 2022", "March 25, 2022", "March 2022", "March", "2022".
+_WHEN = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|{_MONTH}\s+{_YEAR}|{_MONTH}|{_YEAR})"
+)
+_NEWEST = re.compile(
+    r"\b(?:latest|most recent|newest|current(?:ly)?|right now|now|recent(?:ly)?|up to date"
+    r"|nowadays|at present|these days)\b",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})\b", re.IGNORECASE)
+_RELATION = re.compile(
+    rf"\b(?P<relation>since|after|before|until|by|in|during|on|of)\s+(?:the\s+(?:month|year)\s+of\s+)?"
+    rf"(?P<when>{_WHEN})\b",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?P<relation>since|after|before)\s+(?P<event>the\s+[a-z][\w'’-]*(?:\s+(?:of\s+)?"
+    r"[\w'’-]+){0,4})",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>today|yesterday|this\s+(?:week|month|year)|last\s+(?:week|month|year)"
+    r"|(?:in\s+)?the\s+(?:past|last)\s+(?P<count>\d+|few|two|three)\s+(?P<unit>days?|weeks?|"
+    r"months?|years?))\b",
+    re.IGNORECASE,
+)
+_WORD_COUNTS = {"few": 3, "two": 2, "three": 3}
+
+
+@dataclass(frozen=True)
+class TimeConstraint:
+    """What a question asks of time: a published-date range, and/or the newest source.
+
+    `event` is a happening named instead of a date ("before the invasion"): the range is
+    set once its date is known (`anchored`).
+    """
+
+    phrase: str = ""
+    after: date | None = None
+    before: date | None = None
+    newest: bool = False
+    event: str | None = None
+    relation: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether the question says anything about time."""
+        return bool(self.after or self.before or self.newest or self.event)
+
+    def anchored(self, day: date | None) -> TimeConstraint:
+        """The range an event's date gives ("before the invasion": up to the day before)."""
+        if day is None or self.event is None:
+            return self
+        if self.relation == "before":
+            return replace(self, before=day - timedelta(days=1))
+        return replace(self, after=day)
+
+    def without_phrase(self, question: str) -> str:
+        """The question without the words of a date range ("… in March 2022?" → "…?"); the
+        range is a filter, so the reader need not look for it in the text."""
+        if not self.phrase or self.newest or not (self.after or self.before):
+            return question
+        shortened = " ".join(question.replace(self.phrase, " ").split())
+        shortened = re.sub(r"\s+([?.!,])", r"\1", shortened)
+        return shortened if len(shortened.split()) >= 3 else question
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (`time` of `ask --json`)."""
+        return {
+            "phrase": self.phrase,
+            "after": self.after.isoformat() if self.after else None,
+            "before": self.before.isoformat() if self.before else None,
+            "newest": self.newest,
+            "event": self.event,
+        }
+
+
+def as_of_date(pinned: date | None = None) -> date:
+    """The date questions are answered as of: the pinned one, else today."""
+    return pinned or date.today()
+
+
+def _month_number(word: str) -> int:
+    key = word.casefold().rstrip(".")[:3]
+    return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(key))
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def period(text: str, as_of: date) -> tuple[date, date] | None:
+    """The first and last day of a point or period in time; a month without a year is its
+    latest occurrence up to the as-of date."""
+    words = text.replace(",", " ").split()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        day = date.fromisoformat(text.strip())
+        return day, day
+    numbers = [w for w in words if re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", w)]
+    year_words = [w for w in numbers if len(w) == 4 and w.isdigit()]
+    day_words = [re.sub(r"\D", "", w) for w in numbers if w not in year_words]
+    month_words = [w for w in words if re.fullmatch(_MONTH, w, re.IGNORECASE)]
+    year = int(year_words[0]) if year_words else None
+    if not month_words:
+        return (date(year, 1, 1), date(year, 12, 31)) if year else None
+    month = _month_number(month_words[0])
+    if year is None:
+        year = as_of.year if month <= as_of.month else as_of.year - 1
+    if day_words:
+        try:
+            day = date(year, month, int(day_words[0]))
+        except ValueError:
+            return None
+        return day, day
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
+    phrase = " ".join(match.group("phrase").casefold().split())
+    if phrase == "today":
+        return as_of, as_of
+    if phrase == "yesterday":
+        return as_of - timedelta(days=1), as_of  # reported yesterday or today
+    if match.group("unit"):
+        raw = match.group("count").casefold()
+        count = _WORD_COUNTS.get(raw) or int(raw)
+        unit = match.group("unit").casefold().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+        return as_of - timedelta(days=days), as_of
+    which, unit = phrase.split()
+    monday = as_of - timedelta(days=as_of.weekday())
+    if unit == "week":
+        start = monday if which == "this" else monday - timedelta(days=7)
+        return start, as_of if which == "this" else start + timedelta(days=6)
+    if unit == "month":
+        if which == "this":
+            return as_of.replace(day=1), as_of
+        last = as_of.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
+    if which == "this":
+        return date(as_of.year, 1, 1), as_of
+    return date(as_of.year - 1, 1, 1), date(as_of.year - 1, 12, 31)
+
+
+def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
+    """The time constraint of a question, worked out from the as-of date."""
+    newest = _NEWEST.search(question)
+    phrase = newest.group(0) if newest else ""
+    between = _BETWEEN.search(question)
+    if between:
+        first, last = period(between.group("a"), as_of), period(between.group("b"), as_of)
+        if first and last:
+            return TimeConstraint(between.group(0), first[0], last[1], bool(newest))
+    relative = _RELATIVE.search(question)
+    if relative:
+        start, end = _relative(relative, as_of)
+        return TimeConstraint(relative.group(0), start, end, bool(newest))
+    for match in _RELATION.finditer(question):
+        span = period(match.group("when"), as_of)
+        if span is None:
+            continue
+        relation = match.group("relation").casefold()
+        if relation in {"since", "after"}:
+            after = span[0] if relation == "since" else span[1] + timedelta(days=1)
+            return TimeConstraint(match.group(0), after, None, bool(newest))
+        if relation in {"before", "until", "by"}:
+            before = span[0] - timedelta(days=1) if relation == "before" else span[1]
+            return TimeConstraint(match.group(0), None, before, bool(newest))
+        return TimeConstraint(match.group(0), span[0], span[1], bool(newest))
+    event = _EVENT.search(question)
+    if event:
+        words = event.group("event").rstrip("?.!").strip()
+        return TimeConstraint(
+            event.group(0).rstrip("?.!"),
+            newest=bool(newest),
+            event=words,
+            relation=event.group("relation").casefold(),
+        )
+    return TimeConstraint(phrase, newest=bool(newest))
+
+
+def age_days(published: date | None, as_of: date) -> int | None:
+    """Whole days from publication to the as-of date (None when the date is unknown)."""
+    return None if published is None else (as_of - published).days
+
+
+def describe_age(published: date | None, as_of: date) -> str:
+    """'same day', '3 days earlier', '5 weeks earlier', '2 years earlier' (or 'date unknown')."""
+    days = age_days(published, as_of)
+    if days is None:
+        return "date unknown"
+    later = days < 0
+    days = abs(days)
+    if days == 0:
+        return "same day"
+    if days < 14:
+        amount, unit = days, "day"
+    elif days < 60:
+        amount, unit = round(days / 7), "week"
+    elif days < 365:
+        amount, unit = round(days / 30.44), "month"
+    else:
+        amount, unit = round(days / 365.25), "year"
+    return f"{amount} {unit}{'' if amount == 1 else 's'} {'later' if later else 'earlier'}"
