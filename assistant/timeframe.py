@@ -156,8 +156,8 @@ def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
     which, unit = phrase.split()
     monday = as_of - timedelta(days=as_of.weekday())
     if unit == "week":
-        start = monday if which == "this" else monday - timedelta(days=7)
-        return start, as_of if which == "this" else start + timedelta(days=6)
+        # Last week's news is often reported this week: publication runs up to the as-of date.
+        return (monday if which == "this" else monday - timedelta(days=7)), as_of
     if unit == "month":
         if which == "this":
             return as_of.replace(day=1), as_of

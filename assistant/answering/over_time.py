@@ -16,18 +16,18 @@ from assistant.answering.timeline import Timeline, TimelineBuilder, timeline_ans
 from assistant.retrieval import Hit, SearchFilters
 from assistant.timeframe import STALE_AFTER_DAYS, TimeConstraint, age_days, describe_age
 
-SPEAKS_TO = 0.75  # a hit "speaks to" the question at this share of the best hit's score
-# A happening's date comes from the archive itself; reports of the days before it often run a
-# few days after, so a range that ends at a happening takes in a week more of publication.
-EVENT_REPORTING_LAG = timedelta(days=7)
+SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit's score
+# What happened in a range is often reported after it ends ("what did the minister say on
+# 7 November?" is answered by an article of 24 November): publication may run this much later.
+REPORTING_LAG = timedelta(days=30)
 
 
 def constrained(filters: SearchFilters, constraint: TimeConstraint, as_of: date) -> SearchFilters:
     """The caller's filters narrowed by the question's time range and the as-of date."""
     after = max((d for d in (filters.published_after, constraint.after) if d), default=None)
     until = constraint.before
-    if until is not None and constraint.event:
-        until += EVENT_REPORTING_LAG
+    if until is not None:
+        until = min(until + REPORTING_LAG, as_of)
     before = min((d for d in (filters.published_before, until) if d), default=None)
     return replace(filters, published_after=after, published_before=before, as_of=as_of)
 

@@ -129,10 +129,11 @@ def topic_names(topic: str) -> list[str]:
     return [n for n in parse_question(topic).entities if n not in _NOT_NAMES]
 
 
-def _names_all(names: Sequence[str], sentence: str) -> bool:
-    """Every name is in the sentence, as a word or the start of one ("Japanese" for Japan)."""
-    lowered = sentence.casefold()
-    return all(re.search(rf"\b{re.escape(name)}", lowered) for name in names)
+def _names_all(names: Sequence[str], sentence: str, title: str) -> bool:
+    """The sentence or its article's title names every one of the topic's names (as a word or
+    the start of one: "Japanese" for Japan)."""
+    said = f"{sentence} {title}".casefold()
+    return all(re.search(rf"\b{re.escape(name)}", said) for name in names)
 
 
 def _reports_a_happening(candidate: Candidate) -> bool:
@@ -210,7 +211,7 @@ class TimelineBuilder:
             return Timeline(topic, as_of)
         terms = set(stems(topic))
         names = topic_names(topic)
-        found = [c for c in found if _names_all(names, c.text)]
+        found = [c for c in found if _names_all(names, c.text, c.hit.title)]
         if not found:
             return Timeline(topic, as_of)
         vectors = self.embedder.embed_documents([c.text for c in found])

@@ -67,9 +67,7 @@ def test_search_shows_one_hit_per_story_with_the_other_copies(time_desk) -> None
 
 def test_removing_the_article_that_joins_a_story_re_forms_it(time_desk, tmp_path) -> None:
     before = _story_of(time_desk, "valley_strike.md")
-    removed = next(
-        a for a in time_desk.articles() if Path(a.source).name == "coastal_strike.md"
-    )
+    removed = next(a for a in time_desk.articles() if Path(a.source).name == "coastal_strike.md")
     time_desk.remove(removed.id)
     left = {_story_of(time_desk, n) for n in ("herald_strike.md", "valley_strike.md")}
     assert len(left) == 1  # still copies of each other
