@@ -61,7 +61,14 @@ def build_app(desk: Newsdesk) -> Any:
                     )
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="nd-ask")
                     stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nd-stop")
-                clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear")
+                with gr.Row():
+                    as_of = gr.Textbox(
+                        label="As of (YYYY-MM-DD; empty: today)",
+                        value=desk.settings.as_of.isoformat() if desk.settings.as_of else "",
+                        elem_id="nd-as-of",
+                        scale=3,
+                    )
+                    clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear", scale=1)
                 with gr.Accordion("Filters and settings", open=False):
                     with gr.Row():
                         after = gr.Textbox(label="Published from (YYYY-MM-DD)")
@@ -76,12 +83,17 @@ def build_app(desk: Newsdesk) -> Any:
                         passages = gr.Slider(
                             1, 20, value=desk.settings.answer_k, step=1, label="Passages"
                         )
+                    all_copies = gr.Checkbox(
+                        value=desk.settings.all_copies,
+                        label="Show every copy of a story (default: one per story)",
+                        elem_id="nd-all-copies",
+                    )
             with gr.Column(scale=2, min_width=300):
                 gr.Markdown("### Sources")
                 panel = gr.HTML(NO_SOURCES, elem_id="nd-sources")
                 whole = gr.Dropdown([], label="Open a whole article", elem_id="nd-open-article")
                 article = gr.HTML("", elem_id="nd-article")
-        filters = [after, before, sources, generator, passages]
+        filters = [after, before, sources, generator, passages, as_of, all_copies]
         outputs = [chatbot, panel, exchanges, message, whole]
         asking: list[Any] = [
             trigger(
@@ -95,15 +107,36 @@ def build_app(desk: Newsdesk) -> Any:
 
         # Gradio passes event data to a positional parameter typed with its class.
         def regenerate(
-            chat: Any, done: Any, a: Any, b: Any, s: Any, g: Any, k: Any, event: gr.RetryData
+            chat: Any,
+            done: Any,
+            a: Any,
+            b: Any,
+            s: Any,
+            g: Any,
+            k: Any,
+            day: Any,
+            copies: Any,
+            event: gr.RetryData,
         ) -> Any:
-            yield from handlers.ask_again(_index(event.index), None, chat, done, a, b, s, g, k)
+            chosen = (a, b, s, g, k, day, copies)
+            yield from handlers.ask_again(_index(event.index), None, chat, done, *chosen)
 
         def edit(
-            chat: Any, done: Any, a: Any, b: Any, s: Any, g: Any, k: Any, event: gr.EditData
+            chat: Any,
+            done: Any,
+            a: Any,
+            b: Any,
+            s: Any,
+            g: Any,
+            k: Any,
+            day: Any,
+            copies: Any,
+            event: gr.EditData,
         ) -> Any:
-            question = str(event.value)
-            yield from handlers.ask_again(_index(event.index), question, chat, done, a, b, s, g, k)
+            chosen = (a, b, s, g, k, day, copies)
+            yield from handlers.ask_again(
+                _index(event.index), str(event.value), chat, done, *chosen
+            )
 
         asking.append(
             chatbot.retry(
@@ -126,6 +159,7 @@ def build_app(desk: Newsdesk) -> Any:
 
         for trigger in (clear.click, chatbot.clear):
             trigger(reset, None, [*outputs, article], api_visibility="private")
+        _timeline_tab(handlers)
         table, ids = _library_tab(handlers, sources)
         app.load(
             lambda: (*handlers.library(), gr.update(choices=handlers.source_choices())),
@@ -135,7 +169,36 @@ def build_app(desk: Newsdesk) -> Any:
         )
         gr.api(handlers.api_ask, api_name="ask")
         gr.api(handlers.api_search, api_name="search")
+        gr.api(handlers.api_timeline, api_name="timeline")
     return app
+
+
+def _timeline_tab(handlers: ChatHandlers) -> None:
+    with gr.Tab("Timeline"):
+        with gr.Row():
+            topic = gr.Textbox(
+                label="Topic",
+                placeholder="e.g. Japan's sanctions against Russia",
+                elem_id="nd-timeline-topic",
+                scale=4,
+            )
+            build = gr.Button("Build timeline", variant="primary", elem_id="nd-timeline-build")
+        with gr.Row():
+            after = gr.Textbox(label="Events from (YYYY-MM-DD)")
+            before = gr.Textbox(label="Events to (YYYY-MM-DD)")
+            as_of = gr.Textbox(
+                label="As of (YYYY-MM-DD; empty: today)", elem_id="nd-timeline-as-of"
+            )
+        shown = gr.HTML(
+            '<div class="nd-empty">Events appear here in date order.</div>', elem_id="nd-timeline"
+        )
+        for trigger in (build.click, topic.submit):
+            trigger(
+                handlers.timeline_view,
+                [topic, after, before, as_of],
+                shown,
+                api_visibility="private",
+            )
 
 
 def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
@@ -157,7 +220,7 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
             headers=LIBRARY_COLUMNS,
             interactive=False,
             wrap=True,
-            column_widths=["52%", "16%", "20%", "12%"],
+            column_widths=["44%", "14%", "18%", "14%", "10%"],
             elem_id="nd-library",
         )
         with gr.Row():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,10 +22,11 @@ from assistant.ui.render import (
     report_markdown,
     short_source,
     sources_html,
+    timeline_html,
 )
 from assistant.uploads import store_upload
 
-LIBRARY_COLUMNS = ["title", "published", "source", "delete"]
+LIBRARY_COLUMNS = ["title", "published", "source", "story", "delete"]
 DELETE_CELL = "delete"
 MAX_QUESTION_CHARS = 2000
 MAX_SEARCH_K = 100
@@ -70,6 +72,8 @@ class ChatHandlers:
         sources: list[str],
         generator: str,
         k: float,
+        as_of: str = "",
+        all_copies: bool = False,
     ) -> Iterator[ChatUpdate]:
         """Stream the answer into the chat, then show its sources."""
         message = (message or "").strip()
@@ -92,7 +96,13 @@ class ChatHandlers:
             )
             text, answer = "", None
             for chunk in self.desk.ask_stream(
-                message, history, generator=generator or None, filters=filters, k=int(k) or None
+                message,
+                history,
+                generator=generator or None,
+                filters=filters,
+                k=int(k) or None,
+                as_of=_date(as_of, "As of"),
+                all_copies=bool(all_copies) or None,
             ):
                 if chunk.answer is not None:
                     answer = chunk.answer
@@ -159,15 +169,23 @@ class ChatHandlers:
 
     # --- library -----------------------------------------------------------------------
     def library(self, query: str = "") -> tuple[list[list[Any]], list[str]]:
-        """The articles table (filtered by title and source) and the article id of each row."""
+        """The articles table (filtered by title and source) and the article id of each row.
+        The copies of a story sit together under its newest one, marked "copy 2 of 3" …"""
         needle = (query or "").casefold().strip()
+        articles = self.desk.articles()  # newest first
+        stories: dict[str, list[Any]] = {}
+        for article in articles:
+            stories.setdefault(article.story_id or article.id, []).append(article)
         rows, ids = [], []
-        for article in self.desk.articles():
-            if needle and needle not in f"{article.title} {article.source}".casefold():
-                continue
-            published = article.published.isoformat() if article.published else "unknown"
-            rows.append([article.title, published, short_source(article.source)[0], DELETE_CELL])
-            ids.append(article.id)
+        for group in stories.values():
+            for number, article in enumerate(group, start=1):
+                if needle and needle not in f"{article.title} {article.source}".casefold():
+                    continue
+                published = article.published.isoformat() if article.published else "unknown"
+                story = f"copy {number} of {len(group)}" if len(group) > 1 else "single"
+                source = short_source(article.source)[0]
+                rows.append([article.title, published, source, story, DELETE_CELL])
+                ids.append(article.id)
         return rows, ids
 
     def source_choices(self) -> list[str]:
@@ -213,8 +231,16 @@ class ChatHandlers:
         return f"Deleted “{removed.title}” ({removed.id})."
 
     # --- API -----------------------------------------------------------------------------
-    def api_ask(self, question: str, generator: str = "", k: int = 0) -> dict[str, Any]:
-        """Same object as `newsdesk ask --json`."""
+    def api_ask(
+        self,
+        question: str,
+        generator: str = "",
+        k: int = 0,
+        as_of: str = "",
+        all_copies: bool = False,
+    ) -> dict[str, Any]:
+        """Same object as `newsdesk ask --json`; `as_of` is a date like 2023-03-08 (empty:
+        the app's default)."""
         question = _text(question, "question")
         if generator and generator not in GENERATORS:
             raise _bad_request(
@@ -223,16 +249,63 @@ class ChatHandlers:
             )
         passages = _bounded(k, "k", 0, MAX_ANSWER_K)
         try:
-            answer = self.desk.ask(question, generator=generator or None, k=passages or None)
+            answer = self.desk.ask(
+                question,
+                generator=generator or None,
+                k=passages or None,
+                as_of=_date(as_of, "as_of"),
+                all_copies=bool(all_copies) or None,
+            )
         except NewsdeskError as error:
             raise _bad_request(str(error)) from None
         return dict(answer.to_dict())
 
-    def api_search(self, query: str, k: int = 5) -> list[dict[str, Any]]:
+    def api_search(
+        self, query: str, k: int = 5, as_of: str = "", all_copies: bool = False
+    ) -> list[dict[str, Any]]:
         """Same list as `newsdesk search --json`."""
         query = _text(query, "query")
-        hits = self.desk.search(query, _bounded(k, "k", 1, MAX_SEARCH_K))
+        try:
+            hits = self.desk.search(
+                query,
+                _bounded(k, "k", 1, MAX_SEARCH_K),
+                as_of=_date(as_of, "as_of"),
+                all_copies=bool(all_copies) or None,
+            )
+        except NewsdeskError as error:
+            raise _bad_request(str(error)) from None
         return [hit.to_dict() for hit in hits]
+
+    def api_timeline(
+        self, topic: str, after: str = "", before: str = "", as_of: str = ""
+    ) -> dict[str, Any]:
+        """Same object as `newsdesk timeline --json`."""
+        topic = _text(topic, "topic")
+        try:
+            timeline = self.desk.timeline(
+                topic,
+                after=_date(after, "after"),
+                before=_date(before, "before"),
+                as_of=_date(as_of, "as_of"),
+            )
+        except NewsdeskError as error:
+            raise _bad_request(str(error)) from None
+        return timeline.to_dict()
+
+    def timeline_view(self, topic: str, after: str, before: str, as_of: str) -> str:
+        """The Timeline tab's HTML for a topic."""
+        if not (topic or "").strip():
+            return '<div class="nd-empty">Type a topic, e.g. Japan\'s sanctions on Russia.</div>'
+        try:
+            timeline = self.desk.timeline(
+                topic.strip(),
+                after=_date(after, "From"),
+                before=_date(before, "To"),
+                as_of=_date(as_of, "As of"),
+            )
+        except NewsdeskError as error:
+            return f'<div class="nd-empty">⚠ {html.escape(str(error))}</div>'
+        return timeline_html(timeline)
 
 
 def _text(value: Any, name: str) -> str:

@@ -6,6 +6,7 @@ import html
 from urllib.parse import urlsplit
 
 from assistant.answering import Answer, Citation
+from assistant.answering.timeline import Event, Timeline
 from assistant.ingest import IngestReport
 
 _CONTEXT = 240
@@ -23,6 +24,9 @@ CSS = """
 .nd-notfound {border-left: 4px solid #d97706; padding-left: 8px; font-style: italic;}
 .nd-empty {opacity: 0.7; font-style: italic;}
 .nd-which {font-size: 0.85rem; margin-bottom: 8px; opacity: 0.85;}
+.nd-also {font-size: 0.8rem; opacity: 0.8; margin-top: 4px;}
+.nd-event {border-left: 3px solid var(--color-accent); padding: 2px 0 2px 10px; margin: 8px 0;}
+.nd-event ul {margin: 2px 0 0 0; font-size: 0.8rem; opacity: 0.85;}
 @media (max-width: 640px) {
   #nd-library th:nth-child(3), #nd-library td:nth-child(3),
   #nd-library [role="gridcell"][data-col="2"] {display: none !important;}
@@ -80,7 +84,19 @@ def source_html(source: str) -> str:
 
 
 def _published(citation: Citation) -> str:
-    return citation.published.isoformat() if citation.published else "date unknown"
+    shown = citation.published.isoformat() if citation.published else "date unknown"
+    return f"{shown} ({citation.age})" if citation.age and citation.published else shown
+
+
+def _also_in(citation: Citation) -> str:
+    if not citation.also_in:
+        return ""
+    copies = "; ".join(
+        f"{html.escape(short_source(c.source)[0])} "
+        f"({c.published.isoformat() if c.published else 'date unknown'})"
+        for c in citation.also_in
+    )
+    return f'<div class="nd-also">Also in: {copies}</div>'
 
 
 def answer_markdown(answer: Answer) -> str:
@@ -99,8 +115,11 @@ def answer_markdown(answer: Answer) -> str:
         label, url = short_source(citation.source)
         where = f"[{label}]({url})" if url else label
         lines.append(f"[{citation.n}] {citation.title} · {_published(citation)} · {where}")
+        if citation.also_in:
+            lines[-1] += f" · also in {len(citation.also_in)} more"
     sources = "\n\n**Sources**  \n" + "  \n".join(lines) if lines else ""
-    return text + sources + understood
+    as_of = f"\n\n*As of {answer.as_of.isoformat()}*" if answer.as_of else ""
+    return text + sources + as_of + understood
 
 
 def citation_card(citation: Citation) -> str:
@@ -116,8 +135,39 @@ def citation_card(citation: Citation) -> str:
         f"<h4>[{citation.n}] {html.escape(citation.title)}</h4>"
         f'<div class="nd-meta">{_published(citation)} · {source_html(citation.source)}{page}</div>'
         f'<div class="nd-passage">{_highlight(passage, offset, offset + len(citation.quote))}</div>'
-        "</div>"
+        f"{_also_in(citation)}</div>"
     )
+
+
+def timeline_html(timeline: Timeline) -> str:
+    """The Timeline view: dated events in order, each with its sources; undated ones apart."""
+    head = (
+        f'<div class="nd-which" data-topic="{html.escape(timeline.topic)}">Timeline of '
+        f"“{html.escape(timeline.topic)}” as of {timeline.as_of.isoformat()}</div>"
+    )
+    if not timeline.events and not timeline.undated:
+        return head + '<div class="nd-empty">No events found for this topic.</div>'
+
+    def item(event: Event) -> str:
+        day = event.date.isoformat() if event.date else "undated"
+        basis = "" if event.date_basis in (None, "stated") else f" ({event.date_basis} date)"
+        cited = "".join(
+            f"<li>[{c.n}] {html.escape(c.title)} · {_published(c)} · {source_html(c.source)}</li>"
+            for c in event.citations
+        )
+        return (
+            f'<div class="nd-event" data-date="{day}" data-basis="{event.date_basis or ""}">'
+            f"<b>{day}</b>{basis} — {html.escape(event.text)}<ul>{cited}</ul></div>"
+        )
+
+    dated = "".join(item(e) for e in timeline.events)
+    undated = ""
+    if timeline.undated:
+        undated = (
+            "<h4>Undated (no date stated, article undated)</h4>"
+            f'<div class="nd-undated">{"".join(item(e) for e in timeline.undated)}</div>'
+        )
+    return head + f'<div id="nd-events">{dated}</div>' + undated
 
 
 def sources_html(answer: Answer | None, number: int | None = None) -> str:

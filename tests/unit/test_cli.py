@@ -1,5 +1,6 @@
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,58 @@ def test_errors_are_one_line_messages(capsys, tmp_path: Path) -> None:
     assert code == 2 and "no index at" in err and "Traceback" not in err
     with pytest.raises(SystemExit):
         main(["search", "x", "--after", "yesterday"])
+
+
+def test_news_over_time_from_the_command_line(capsys, tmp_path: Path) -> None:
+    import shutil
+
+    from tests.conftest import TIME_CORPUS
+
+    shutil.copytree(TIME_CORPUS, tmp_path / "time")
+    run(capsys, "ingest", str(tmp_path / "time"), "--quiet")
+    code, out, _ = run(capsys, "stats", "--json")
+    assert json.loads(out)["articles"] == 11 and json.loads(out)["stories"] == 8
+    code, out, _ = run(
+        capsys, "timeline", "the Norhaven port strike", "--as-of", "2024-06-01", "--json"
+    )
+    timeline = json.loads(out)
+    assert code == 0 and list(timeline) == ["topic", "as_of", "events", "undated"]
+    assert timeline["as_of"] == "2024-06-01"
+    days = [e["date"] for e in timeline["events"]]
+    assert days == sorted(days)
+    assert {e["date_basis"] for e in timeline["events"]} <= {"stated", "relative", "published"}
+    code, out, _ = run(capsys, "timeline", "the Norhaven port strike", "--before", "2023-03-07")
+    assert code == 0 and "2023-02-28 (relative date)" in out and "2024-01-12" not in out
+    code, out, _ = run(
+        capsys, "ask", "What is the latest on the Norhaven port strike?", "--as-of", "2023-03-08",
+        "--json",
+    )  # fmt: skip
+    answer = json.loads(out)
+    assert answer["as_of"] == "2023-03-08" and answer["time"]["newest"] is True
+    first = answer["citations"][0]
+    gap = (date(2023, 3, 8) - date.fromisoformat(first["published"])).days
+    assert first["age_days"] == gap and first["age"] == f"{gap} day{'s' * (gap > 1)} earlier"
+    assert {"also_in", "age", "age_days"} <= set(answer["citations"][0])
+    assert answer["conflicts"] == []
+    code, out, _ = run(capsys, "search", "Dockworkers walked out on Tuesday", "--json")
+    hits = json.loads(out)
+    copies = [h for h in hits if h["source"].endswith("_strike.md")]
+    assert len(copies) == 1 and len(copies[0]["also_in"]) == 2
+    code, out, _ = run(capsys, "search", "Dockworkers walked out on Tuesday", "--all-copies")
+    assert out.count("_strike.md") >= 3
+    code, out, _ = run(capsys, "search", "Dockworkers walked out on Tuesday")
+    assert "also in: " in out
+    code, out, _ = run(capsys, "search", "wage agreement signed", "--as-of", "2023-03-15", "--json")
+    assert all(h["published"] is None or h["published"] <= "2023-03-15" for h in json.loads(out))
+
+
+def test_as_of_from_the_environment(capsys, corpus_copy: Path, monkeypatch) -> None:
+    run(capsys, "ingest", str(corpus_copy), "--quiet")
+    monkeypatch.setenv("NEWSDESK_AS_OF", "2022-03-01")
+    code, out, _ = run(capsys, "ask", "When did Japan ban luxury exports?", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["as_of"] == "2022-03-01"
+    cited = [c["published"] for c in answer["citations"]]
+    assert all(day is None or day <= "2022-03-01" for day in cited)
+    _, out, _ = run(capsys, "search", "luxury exports", "--json")
+    assert all(h["published"] is None or h["published"] <= "2022-03-01" for h in json.loads(out))

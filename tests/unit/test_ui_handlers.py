@@ -23,7 +23,7 @@ def test_upload_ingests_copies_and_refuses_large_files(desk, tmp_path: Path) -> 
     assert [p.name for p in _uploads(desk)] == ["small.txt"]
     rows, ids = handlers.library("osaka")
     assert len(rows) == 1 and ids == [desk.articles()[0].id]
-    assert rows[0][2] == "small.txt" and rows[0][3] == "delete"  # a short source, an action
+    assert rows[0][2] == "small.txt" and rows[0][3] == "single" and rows[0][4] == "delete"
     assert handlers.library("no such words") == ([], [])
     assert handlers.delete(ids[0]).startswith("Deleted")
     assert _uploads(desk) == []  # the deleted article's upload does not pile up
@@ -141,3 +141,41 @@ def test_an_answer_sends_passages_not_whole_articles(desk, tmp_path: Path) -> No
     sent = sum(len(str(step[0][-1]["content"])) + len(step[1]) for step in steps)
     assert long.stat().st_size > 900_000 and sent < 30_000
     assert "<mark>" in steps[-1][1]
+
+
+def test_stories_as_of_and_timelines_in_the_app(time_desk) -> None:
+    handlers = ChatHandlers(time_desk)
+    rows, _ = handlers.library()
+    stories = [row[3] for row in rows]
+    assert stories.count("single") == 6
+    assert {"copy 1 of 3", "copy 2 of 3", "copy 3 of 3", "copy 1 of 2", "copy 2 of 2"} <= set(
+        stories
+    )
+    first = stories.index("copy 1 of 3")
+    assert stories[first : first + 3] == ["copy 1 of 3", "copy 2 of 3", "copy 3 of 3"]
+    assert rows[first][1] == "2023-03-02"  # the newest copy leads its story
+    answer = handlers.api_ask("What is the latest on the Norhaven port strike?", as_of="2023-03-08")
+    assert answer["as_of"] == "2023-03-08"
+    timeline = handlers.api_timeline("the Norhaven port strike", as_of="2024-06-01")
+    assert timeline["events"][0]["date"] == "2023-02-28"
+    with pytest.raises(gr.Error, match="as_of must be a date"):
+        handlers.api_timeline("the strike", as_of="March")
+    shown = handlers.timeline_view("the Norhaven port strike", "", "2023-03-10", "2024-06-01")
+    assert 'data-date="2023-02-28"' in shown and 'data-date="2023-03-18"' not in shown
+    assert "Undated" in shown
+    chat = list(
+        handlers.respond(
+            "What is the latest on the Norhaven port strike?",
+            [],
+            [],
+            "",
+            "",
+            [],
+            "",
+            5,
+            "2023-03-08",
+            False,
+        )
+    )[-1]
+    assert "As of 2023-03-08" in chat[0][-1]["content"]
+    assert "1 day earlier" in chat[1]

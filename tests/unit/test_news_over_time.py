@@ -1,0 +1,147 @@
+"""As-of dates, "latest", ages, conflicting reports and timelines over the news-over-time corpus
+(a wire story in three outlets, an updated report, two reports that disagree, undated features).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from assistant.answering.evaluation import judge_timeline
+from assistant.answering.timeline import Event, Timeline, event_date, timeline_request
+
+
+def _name(citation) -> str:
+    return Path(citation.source).name
+
+
+def _exact(desk, citation) -> bool:
+    return desk.article(citation.article_id).text[citation.start : citation.end] == citation.quote
+
+
+def test_articles_published_after_the_as_of_date_are_left_out(time_desk) -> None:
+    question = "What did the union and the port authority sign?"
+    before = time_desk.ask(question, as_of=date(2023, 3, 15))
+    assert all(c.published <= date(2023, 3, 15) for c in before.citations if c.published)
+    assert before.as_of == date(2023, 3, 15)
+    after = time_desk.ask(question, as_of=date(2023, 3, 21))
+    assert "agreement.md" in {_name(c) for c in after.citations}
+
+
+def test_latest_answers_from_the_newest_source_and_says_how_old_it_is(time_desk) -> None:
+    question = "What is the latest on the Norhaven port strike?"
+    early = time_desk.ask(question, as_of=date(2023, 3, 8))
+    assert [_name(c) for c in early.citations] == ["backlog_updated.md"]
+    assert "Newest source: 7 March 2023" in early.answer
+    assert "more than 30 days old" not in early.answer
+    assert early.citations[0].age == "1 day earlier" and early.citations[0].age_days == 1
+    late = time_desk.ask(question, as_of=date(2024, 6, 1))
+    assert {_name(c) for c in late.citations} == {"anniversary.md"}
+    assert "more than 30 days old" in late.answer
+    record = late.to_dict()
+    assert record["as_of"] == "2024-06-01" and record["time"]["newest"] is True
+
+
+def test_reports_that_disagree_are_both_shown_with_sources_and_dates(time_desk) -> None:
+    answer = time_desk.ask(
+        "How many protesters were arrested at the Norhaven port?", as_of=date(2023, 4, 1)
+    )
+    assert "Reports differ:" in answer.answer
+    (conflict,) = answer.conflicts
+    values = {r.value for r in conflict.reports}
+    assert values == {"12 protesters", "15 protesters"}
+    cited = {c.n: c for c in answer.citations}
+    for report in conflict.reports:
+        citation = cited[report.citation]
+        assert report.value.split()[0] in citation.quote and _exact(time_desk, citation)
+        assert report.published == citation.published
+    assert {_name(cited[r.citation]) for r in conflict.reports} == {
+        "gazette_arrests.md",
+        "coastal_arrests.md",
+    }
+    assert json.loads(json.dumps(answer.to_dict()))["conflicts"][0]["reports"][0]["value"]
+    # Before the second report was published, there is nothing to disagree with.
+    early = time_desk.ask(
+        "How many protesters were arrested at the Norhaven port?", as_of=date(2023, 3, 10)
+    )
+    assert early.conflicts == () and "15" not in early.answer
+
+
+def test_timeline_is_dated_ordered_merged_and_keeps_undated_apart(time_desk) -> None:
+    timeline = time_desk.timeline("the Norhaven port strike", as_of=date(2024, 6, 1))
+    dates = [e.date for e in timeline.events]
+    assert dates == sorted(dates) and dates[0] == date(2023, 2, 28)
+    walkout = timeline.events[0]
+    assert walkout.date_basis == "relative"  # "walked out on Tuesday", published Wed 1 March
+    assert {_name(c) for c in walkout.citations} == {
+        "herald_strike.md",
+        "coastal_strike.md",
+        "valley_strike.md",
+    }  # one happening, every copy cited
+    assert all(_exact(time_desk, c) for e in timeline.events for c in e.citations)
+    bases = {e.date_basis for e in timeline.events}
+    assert {"stated", "relative", "published"} <= bases
+    undated = " ".join(e.text for e in timeline.undated)
+    assert "grain stuck in silos" in undated
+    assert all(e.date is None and e.date_basis is None for e in timeline.undated)
+    assert all(date(2024, 6, 1) >= e.date for e in timeline.events)
+    record = timeline.to_dict()
+    assert list(record) == ["topic", "as_of", "events", "undated"]
+    assert list(record["events"][0]) == ["date", "date_basis", "text", "citations"]
+
+
+def test_timeline_range_and_as_of(time_desk) -> None:
+    since = time_desk.timeline(
+        "the Norhaven port strike", after=date(2023, 3, 5), as_of=date(2024, 6, 1)
+    )
+    assert since.events and all(e.date >= date(2023, 3, 5) for e in since.events)
+    early = time_desk.timeline("the Norhaven port strike", as_of=date(2023, 3, 12))
+    assert all(c.published <= date(2023, 3, 12) for e in early.events for c in e.citations)
+    assert "wage agreement" not in " ".join(e.text for e in early.events)
+
+
+def test_a_question_that_asks_for_a_timeline_gets_one_in_the_chat(time_desk) -> None:
+    answer = time_desk.ask("How did the Norhaven port strike develop?", as_of=date(2024, 6, 1))
+    assert answer.timeline is not None and answer.status == "answered"
+    assert answer.sentences[0].text.startswith("28 February 2023 — Dockworkers")
+    assert answer.to_dict()["timeline"]["events"][0]["date"] == "2023-02-28"
+
+
+def test_timeline_requests_and_event_dates() -> None:
+    assert timeline_request("Timeline of Japan's sanctions against Russia") == (
+        "Japan's sanctions against Russia",
+        "",
+    )
+    assert timeline_request("how did the strike develop since March 2023?") == (
+        "the strike",
+        "since March 2023",
+    )
+    assert timeline_request("What happened with the strike since March?")[0] == "the strike"
+    assert timeline_request("What happened to the strike?") is None
+    assert timeline_request("When did Japan ban luxury exports?") is None
+    published = date(2023, 3, 20)
+    assert event_date("They signed on 18 March 2023.", published) == (date(2023, 3, 18), "stated")
+    assert event_date("They signed on 18 March.", published) == (date(2023, 3, 18), "stated")
+    assert event_date("Work resumed on Sunday.", published) == (date(2023, 3, 19), "relative")
+    assert event_date("Work resumed.", published) == (published, "published")
+    assert event_date("Work resumed on Sunday.", None) == (None, None)
+
+
+def test_eval_timeline_items_check_order_and_undated() -> None:
+    def event(day: int, text: str) -> Event:
+        return Event(date(2023, 3, day), "stated", text, ())
+
+    timeline = Timeline(
+        "strike",
+        date(2024, 1, 1),
+        (event(1, "walked out"), event(9, "arrested"), event(18, "wage agreement")),
+        (Event(None, None, "grain stuck", ()),),
+    )
+    good = {"id": "x", "question": "q", "events": ["walked out", ["arrested"]]}
+    good["undated"] = ["grain"]
+    assert judge_timeline(good, timeline).passed
+    swapped = {**good, "events": ["arrested", "walked out"]}
+    assert "comes before" in judge_timeline(swapped, timeline).problems[0]
+    missing = {**good, "events": ["strike ended"], "undated": ["silos flooded"]}
+    assert len(judge_timeline(missing, timeline).problems) == 2

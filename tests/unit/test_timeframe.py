@@ -1,0 +1,62 @@
+"""The as-of date, a question's time words, and ages: worked out from the as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.timeframe import describe_age, parse_time_constraint
+
+AS_OF = date(2026, 11, 23)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("question", "after", "before", "newest"),
+    [
+        ("What is the latest on the strike?", None, None, True),
+        ("What is Japan's current policy?", None, None, True),
+        ("What happened in March 2022?", date(2022, 3, 1), date(2022, 3, 31), False),
+        ("What changed since February?", date(2026, 2, 1), None, False),
+        ("What changed since December?", date(2025, 12, 1), None, False),  # the latest December
+        ("What did they say yesterday?", date(2026, 11, 22), AS_OF, False),
+        ("What happened this week?", date(2026, 11, 23), AS_OF, False),
+        ("What was said last week?", date(2026, 11, 16), AS_OF, False),
+        ("Any news in the past 3 months?", date(2026, 8, 25), AS_OF, False),
+        ("What happened before 2024?", None, date(2023, 12, 31), False),
+        ("What happened after March 25, 2022?", date(2022, 3, 26), None, False),
+        ("What happened on 2022-03-25?", date(2022, 3, 25), date(2022, 3, 25), False),
+        ("Sanctions between May 2022 and June 2022", date(2022, 5, 1), date(2022, 6, 30), False),
+        ("When did Japan ban luxury exports?", None, None, False),
+    ],
+)
+def test_time_words_become_a_range_from_the_as_of_date(question, after, before, newest) -> None:
+    constraint = parse_time_constraint(question, AS_OF)
+    assert (constraint.after, constraint.before, constraint.newest) == (after, before, newest)
+
+
+def test_a_happening_named_instead_of_a_date_is_anchored_later() -> None:
+    constraint = parse_time_constraint("What did Japan do before the invasion?", AS_OF)
+    assert constraint.event == "the invasion" and constraint.before is None
+    assert constraint.anchored(date(2022, 2, 24)).before == date(2022, 2, 23)
+    since = parse_time_constraint("What happened after the strike?", AS_OF)
+    assert since.anchored(date(2023, 2, 28)).after == date(2023, 2, 28)
+
+
+def test_the_range_words_leave_the_question_the_reader_reads() -> None:
+    constraint = parse_time_constraint("What did Japan decide in March 2022?", AS_OF)
+    assert constraint.without_phrase("What did Japan decide in March 2022?") == (
+        "What did Japan decide?"
+    )
+    latest = parse_time_constraint("What is the latest on X?", AS_OF)
+    assert latest.without_phrase("What is the latest on X?") == "What is the latest on X?"
+
+
+def test_ages_read_as_a_person_would_say_them() -> None:
+    assert describe_age(date(2024, 11, 24), AS_OF) == "2 years earlier"
+    assert describe_age(date(2026, 11, 20), AS_OF) == "3 days earlier"
+    assert describe_age(date(2026, 11, 22), AS_OF) == "1 day earlier"
+    assert describe_age(AS_OF, AS_OF) == "same day"
+    assert describe_age(date(2026, 10, 12), AS_OF) == "6 weeks earlier"
+    assert describe_age(date(2026, 5, 1), AS_OF) == "7 months earlier"
+    assert describe_age(None, AS_OF) == "date unknown"
