@@ -86,3 +86,28 @@ def test_bad_api_input_gets_a_clear_error_and_no_traceback(running_app) -> None:
         with pytest.raises(Exception, match=message):
             client.predict(*args, api_name=api)
     assert "Traceback" not in running_app.log.read_text()
+
+
+def test_timeline_endpoint_matches_the_cli_json(running_app) -> None:
+    from gradio_client import Client
+
+    client = Client(running_app.url, verbose=False)
+    timeline = client.predict(
+        "Japan's sanctions against Russia", "", "", "2026-11-23", api_name="/timeline"
+    )
+    assert list(timeline) == ["topic", "as_of", "events", "undated"]
+    assert [e["date"] for e in timeline["events"]] == sorted(e["date"] for e in timeline["events"])
+    cli = subprocess.run(
+        [
+            sys.executable, "-m", "assistant.cli", "timeline", "Japan's sanctions against Russia",
+            "--as-of", "2026-11-23", "--json", "--index", str(running_app.index),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert json.loads(cli.stdout) == timeline
+    answer = client.predict(
+        "When did Japan ban luxury exports?", "", 0, "2022-03-01", False, api_name="/ask"
+    )
+    assert answer["as_of"] == "2022-03-01" and answer["status"] == "not_found"

@@ -290,3 +290,83 @@ def test_upload_ask_and_delete_an_own_pdf(page, tmp_path: Path) -> None:
 def test_screenshot_path_is_documented() -> None:
     assert (REPO / "docs" / "screenshot.png").exists()
     assert "docs/screenshot.png" in (REPO / "README.md").read_text()
+
+
+def _as_of(page, value: str) -> None:
+    page.locator("#nd-as-of textarea, #nd-as-of input").first.fill(value)
+
+
+def test_as_of_field_pins_the_date_and_sources_show_their_age(page) -> None:
+    _as_of(page, "2022-03-01")
+    refused = ask(page, "When did Japan ban luxury exports?")
+    assert "could not find" in refused  # the ban of 25 March is not yet news on 1 March
+    _as_of(page, "2022-04-01")
+    answer = ask(page, "When did Japan ban luxury exports?")
+    assert "25 March 2022" in answer and "As of 2022-04-01" in answer
+    assert "(7 days earlier)" in page.locator("#nd-sources .nd-card").first.inner_text()
+    _as_of(page, "")
+    stale = ask(page, "What is the latest on Japan's sanctions against Russia?")
+    assert "more than 30 days old" in stale
+
+
+def test_timeline_tab_lists_dated_events_in_order_and_undated_apart(page) -> None:
+    page.get_by_role("tab", name="Timeline").click()
+    page.locator("#nd-timeline-topic textarea, #nd-timeline-topic input").first.fill(
+        "Japan's sanctions against Russia"
+    )
+    page.locator("#nd-timeline-build").click()
+    page.locator("#nd-timeline .nd-event").first.wait_for(timeout=120_000)
+    days = [
+        day
+        for day in page.locator("#nd-events .nd-event").evaluate_all(
+            "events => events.map(e => e.dataset.date)"
+        )
+    ]
+    assert days == sorted(days) and days[0].startswith("2022-02") and days[-1].startswith("2024")
+    shown = page.locator("#nd-timeline").inner_text()
+    assert "Undated" in shown and "referendums" in shown
+
+
+def test_copies_of_one_story_are_grouped_in_the_library_and_shown_once(
+    page, tmp_path: Path
+) -> None:
+    body = (
+        "Fishermen in the port of Wakkanai landed a record catch of scallops on Monday, the "
+        "local cooperative said. The catch of 310 tonnes beat the previous record, set in 2019, "
+        "by a fifth. Cooperative officials credited cold currents and a ban on autumn fishing "
+        "that let the beds recover. Prices at the morning auction fell by a tenth as buyers "
+        "from Sapporo and Tokyo bid for the haul.\n"
+    )
+    copies = []
+    for number, (headline, boilerplate) in enumerate(
+        (
+            ("Wakkanai scallop catch sets record", "Subscribe to the Hokkaido Ledger."),
+            ("Record scallop haul in Wakkanai", "Copyright Wire Service. All rights reserved."),
+        )
+    ):
+        path = tmp_path / f"scallops_{number}.md"
+        path.write_text(
+            f"---\ntitle: {headline}\ndate: 2023-05-0{number + 1}\n---\n\n{body}\n{boilerplate}\n"
+        )
+        copies.append(path)
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#nd-upload input[type=file]").set_input_files([str(p) for p in copies])
+    page.locator("#nd-ingest").click()
+    page.locator("#nd-library").get_by_text("Record scallop haul").first.wait_for(timeout=120_000)
+    page.locator("#nd-library").get_by_text("Wakkanai scallop catch").first.wait_for()
+    library = page.locator("#nd-library").inner_text()
+    assert "copy 1 of 2" in library and "copy 2 of 2" in library
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "How many tonnes of scallops did Wakkanai fishermen land?")
+    cards = page.locator("#nd-sources .nd-card")
+    texts = " ".join(cards.all_inner_texts())
+    assert texts.count("scallop") >= 1 and "Also in:" in texts
+    assert sum("Wakkanai" in t for t in cards.all_inner_texts()) == 1  # one card per story
+    page.get_by_role("tab", name="Library").click()
+    for title in ("Record scallop haul", "Wakkanai scallop catch"):
+        search = page.locator("#nd-library-search textarea, #nd-library-search input").first
+        search.fill(title)
+        page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
+        page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
+        page.locator("#nd-delete").click()
+        page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
