@@ -67,6 +67,8 @@ bench: install
 	$(BIN)/python -m bench.coldstart
 	$(BIN)/python -m bench.reader
 	$(BIN)/python -m bench.squad_open
+	$(BIN)/python -m bench.stories
+	$(BIN)/python -m bench.timeline
 
 clean:
 	rm -rf $(VENV) index/*.sqlite* index/*.faiss index/manifest.json

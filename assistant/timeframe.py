@@ -105,7 +105,8 @@ def as_of_date(pinned: date | None = None) -> date:
     return pinned or date.today()
 
 
-def _month_number(word: str) -> int:
+def month_number(word: str) -> int:
+    """1 for 'January' or 'jan.', … 12 for 'Dec'."""
     key = word.casefold().rstrip(".")[:3]
     return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(key))
 
@@ -129,7 +130,7 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
     year = int(year_words[0]) if year_words else None
     if not month_words:
         return (date(year, 1, 1), date(year, 12, 31)) if year else None
-    month = _month_number(month_words[0])
+    month = month_number(month_words[0])
     if year is None:
         year = as_of.year if month <= as_of.month else as_of.year - 1
     if day_words:
@@ -186,6 +187,8 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
         if span is None:
             continue
         relation = match.group("relation").casefold()
+        if relation != "since" and not re.search(rf"{_YEAR}|\d{{4}}-", match.group("when")):
+            continue  # "rose in June": the month of the event, of no known year
         if relation in {"since", "after"}:
             after = span[0] if relation == "since" else span[1] + timedelta(days=1)
             return TimeConstraint(match.group(0), after, None, bool(newest))

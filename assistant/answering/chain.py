@@ -17,6 +17,7 @@ from assistant.answering.over_time import (
     anchor_day,
     constrained,
     dated,
+    dated_first,
     newest_articles,
     timeline_as_answer,
     with_conflicts,
@@ -86,7 +87,7 @@ def build_answer_chain(
             all_copies=True if newest else inputs.get("all_copies"),
             per_story=wanted,
         )
-        return {**inputs, "hits": hits}
+        return {**inputs, "hits": dated_first(hits, inputs["filters"])}
 
     def answer(stream: Iterator[dict[str, Any]]) -> Iterator[AnswerChunk]:
         for inputs in stream:

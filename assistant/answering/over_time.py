@@ -29,7 +29,25 @@ def constrained(filters: SearchFilters, constraint: TimeConstraint, as_of: date)
     if until is not None:
         until = min(until + REPORTING_LAG, as_of)
     before = min((d for d in (filters.published_before, until) if d), default=None)
-    return replace(filters, published_after=after, published_before=before, as_of=as_of)
+    # An undated article may be of any time: the question's own range lets it through (its
+    # citation says "date unknown"); a range the caller set keeps it out, as documented.
+    keep_undated = not (filters.published_after or filters.published_before)
+    return replace(
+        filters,
+        published_after=after,
+        published_before=before,
+        as_of=as_of,
+        keep_undated=keep_undated,
+    )
+
+
+def dated_first(hits: list[Hit], filters: SearchFilters) -> list[Hit]:
+    """Under a question's own date range, undated articles are read only when no dated article
+    in the range speaks to the question."""
+    if not (filters.keep_undated and (filters.published_after or filters.published_before)):
+        return hits
+    in_range = [hit for hit in hits if hit.published is not None]
+    return in_range or hits
 
 
 def anchor_day(timelines: TimelineBuilder, event: str, as_of: date) -> date | None:

@@ -25,6 +25,7 @@ from assistant.answering.temporal import format_day, time_mentions
 from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import HybridSearcher, SearchFilters
+from assistant.timeframe import month_number
 
 _NOT_NAMES = {"timeline", "chronology", "how", "what"}
 DateBasis = Literal["stated", "relative", "published"]
@@ -167,14 +168,7 @@ def event_date(sentence: str, published: date | None) -> tuple[date | None, Date
 def _day_in_year(day: int, month: str, published: date) -> date | None:
     """'18 March' in an article: that day of its year, or of the year before when that would be
     well after publication."""
-    number = next(
-        i
-        for i, name in enumerate(
-            ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-            start=1,
-        )
-        if month.casefold().startswith(name)
-    )
+    number = month_number(month)
     try:
         found = date(published.year, number, day)
     except ValueError:

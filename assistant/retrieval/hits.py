@@ -18,6 +18,7 @@ class SearchFilters:
     published_before: date | None = None
     sources: tuple[str, ...] = ()
     as_of: date | None = None
+    keep_undated: bool = False  # undated articles pass the date range (a question's own range)
 
     @property
     def active(self) -> bool:

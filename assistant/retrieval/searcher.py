@@ -79,6 +79,7 @@ class HybridSearcher:
                     filters.published_before,
                     filters.sources,
                     filters.as_of,
+                    filters.keep_undated,
                 )
                 if filters.active
                 else None

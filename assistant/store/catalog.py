@@ -274,6 +274,7 @@ class Catalog:
         published_before: date | None = None,
         sources: Sequence[str] = (),
         not_after: date | None = None,
+        keep_undated: bool = False,
     ) -> np.ndarray:
         """Ids of chunks whose article matches the filters (inclusive dates, source substrings;
         `not_after` leaves out later articles but keeps undated ones)."""
@@ -281,11 +282,12 @@ class Catalog:
         if not_after is not None:
             clauses.append("(a.published IS NULL OR a.published <= ?)")
             params.append(not_after.isoformat())
+        undated = "a.published IS NULL OR " if keep_undated else ""
         if published_after is not None:
-            clauses.append("a.published >= ?")
+            clauses.append(f"({undated}a.published >= ?)")
             params.append(published_after.isoformat())
         if published_before is not None:
-            clauses.append("a.published <= ?")
+            clauses.append(f"({undated}a.published <= ?)")
             params.append(published_before.isoformat())
         if sources:
             clauses.append(

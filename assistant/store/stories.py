@@ -226,6 +226,13 @@ class StoryBook:
                 [(root[member], member) for member in members if root[member] != story],
             )
 
+    def signatures(self) -> dict[str, np.ndarray]:
+        """Every grouped article's MinHash signature (for calibration)."""
+        return {
+            article: np.frombuffer(blob, dtype=np.uint64)
+            for article, blob in self._db.execute("SELECT article_id, signature FROM story_members")
+        }
+
     def count(self) -> int:
         """How many stories the stored articles make (an ungrouped article is one)."""
         row = self._db.execute(

@@ -29,7 +29,9 @@ CSS = """
 .nd-event ul {margin: 2px 0 0 0; font-size: 0.8rem; opacity: 0.85;}
 @media (max-width: 640px) {
   #nd-library th:nth-child(3), #nd-library td:nth-child(3),
-  #nd-library [role="gridcell"][data-col="2"] {display: none !important;}
+  #nd-library [role="gridcell"][data-col="2"],
+  #nd-library th:nth-child(4), #nd-library td:nth-child(4),
+  #nd-library [role="gridcell"][data-col="3"] {display: none !important;}
   #nd-chat {min-height: 320px;}
 }
 """

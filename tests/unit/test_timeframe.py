@@ -28,6 +28,7 @@ AS_OF = date(2026, 11, 23)  # a Monday
         ("What happened on 2022-03-25?", date(2022, 3, 25), date(2022, 3, 25), False),
         ("Sanctions between May 2022 and June 2022", date(2022, 5, 1), date(2022, 6, 30), False),
         ("When did Japan ban luxury exports?", None, None, False),
+        ("How much did rice prices rise in June?", None, None, False),  # June of which year?
     ],
 )
 def test_time_words_become_a_range_from_the_as_of_date(question, after, before, newest) -> None:
