@@ -30,7 +30,7 @@ from assistant.embedding import Embedder
 from assistant.retrieval import Hit
 from assistant.sentences import split_sentences
 
-_REDUNDANT_OVERLAP = 0.5
+REDUNDANT_OVERLAP = 0.5
 COMPANION_RATIO = 0.9  # a second sentence must score this share of the best
 _COMPLETION_RATIO = 0.5
 _SHORTLIST = 8
@@ -41,7 +41,8 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _overlap(a: str, b: str) -> float:
+def word_overlap(a: str, b: str) -> float:
+    """Shared stems over the shorter text's: 1.0 when one says nothing the other does not."""
     first, second = set(stems(a)), set(stems(b))
     return len(first & second) / max(1, min(len(first), len(second)))
 
@@ -124,7 +125,7 @@ class ExtractiveAnswerer(AnswerGenerator):
             if len(chosen) >= self.max_sentences or other.score < best.score * COMPANION_RATIO:
                 break
             if all(
-                _overlap(other.candidate.text, c.candidate.text) < _REDUNDANT_OVERLAP
+                word_overlap(other.candidate.text, c.candidate.text) < REDUNDANT_OVERLAP
                 for c in chosen
             ):
                 chosen.append(other)

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from assistant.answering.answer import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.answering.candidates import candidates, context, with_antecedent
 from assistant.answering.entities import missing_entities, unmentioned
-from assistant.answering.extractive import COMPANION_RATIO, ExtractiveAnswerer, quote_text
+from assistant.answering.extractive import (
+    COMPANION_RATIO,
+    REDUNDANT_OVERLAP,
+    ExtractiveAnswerer,
+    quote_text,
+    word_overlap,
+)
 from assistant.answering.question import Question, parse_question
 from assistant.answering.reading import Read, rank_score, read_candidates, short_answer
 from assistant.answering.temporal import format_day, time_mentions
@@ -118,9 +124,11 @@ class ReaderAnswerer(ExtractiveAnswerer):
 
 
 def _apart(one: Read, other: Read) -> bool:
-    """Two reads that quote different, not overlapping sentences."""
+    """Two reads that quote different, not overlapping sentences, one not repeating the other's
+    words (a heading above the sentence that says it in full)."""
     a, b = one.candidate, other.candidate
-    return a.hit.article_id != b.hit.article_id or a.end <= b.start or b.end <= a.start
+    elsewhere = a.hit.article_id != b.hit.article_id or a.end <= b.start or b.end <= a.start
+    return elsewhere and word_overlap(a.text, b.text) < REDUNDANT_OVERLAP
 
 
 def _date_note(quote: str, hit: Hit, short: ShortAnswer) -> str:

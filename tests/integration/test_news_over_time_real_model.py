@@ -61,3 +61,18 @@ def test_sample_corpus_timeline_and_latest_are_right(sample_index: Path) -> None
 def test_wire_copies_are_one_story_with_the_real_model(time_index: Path) -> None:
     stats = json.loads(newsdesk("stats", "--json", index=time_index).stdout)
     assert (stats["articles"], stats["stories"]) == (11, 8)
+
+
+def test_latest_as_of_a_past_date_quotes_no_heading_that_repeats_its_sentence(
+    sample_index: Path,
+) -> None:
+    result = newsdesk(
+        "ask", "What is the latest on Japan's sanctions?", "--as-of", "2022-03-01", "--json",
+        index=sample_index,
+    )  # fmt: skip
+    answer = json.loads(result.stdout)
+    quotes = [c["quote"] for c in answer["citations"]]
+    assert all(c["published"] <= "2022-03-01" for c in answer["citations"])
+    assert "Newest source: 26 February 2022" in answer["answer"]
+    # The article's subheading says the first words of the quoted sentence again.
+    assert sum(q.startswith("Japan imposed sanctions on Russia") for q in quotes) == 1
