@@ -13,19 +13,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from assistant.articles.dates import MONTH
+
 STALE_AFTER_DAYS = 30  # a "latest" answer from an older source says so
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-_MONTH = r"(?:" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A point or period in time: "25 March 2022", "March 25, 2022", "March 2022", "March", "2022".
 _WHEN = (
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|{_MONTH}\s+{_YEAR}|{_MONTH}|{_YEAR})"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY}\s+{MONTH},?\s+{_YEAR}|{MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|{MONTH}\s+{_YEAR}|{MONTH}|{_YEAR})"
 )
 _NEWEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|right now|now|recent(?:ly)?|up to date"
@@ -126,7 +127,7 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
     numbers = [w for w in words if re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", w)]
     year_words = [w for w in numbers if len(w) == 4 and w.isdigit()]
     day_words = [re.sub(r"\D", "", w) for w in numbers if w not in year_words]
-    month_words = [w for w in words if re.fullmatch(_MONTH, w, re.IGNORECASE)]
+    month_words = [w for w in words if re.fullmatch(MONTH, w, re.IGNORECASE)]
     year = int(year_words[0]) if year_words else None
     if not month_words:
         return (date(year, 1, 1), date(year, 12, 31)) if year else None

@@ -97,13 +97,10 @@ def quantities(sentence: str) -> list[_Value]:
                 continue
         if match.group("scale"):
             amount *= _SCALE[match.group("scale").casefold()]
-        unit = "percent" if match.group("percent") else stems(match.group("unit"))
-        if not unit:
-            continue
-        key = unit if isinstance(unit, str) else unit[0]
-        if match.group("currency"):
-            key = f"{match.group('currency')}{key}"
-        found.append(_Value(match.group(0).strip(), amount, key))
+        unit = ["percent"] if match.group("percent") else stems(match.group("unit"))
+        if unit:
+            key = f"{match.group('currency') or ''}{unit[0]}"
+            found.append(_Value(match.group(0).strip(), amount, key))
     return found
 
 
@@ -111,68 +108,57 @@ def _words(sentence: str) -> set[str]:
     return {w for w in stems(sentence) if not any(ch.isdigit() for ch in w)} - set(_NUMBER_WORDS)
 
 
-def _same_thing(first: str, second: str) -> bool:
-    a, b = _words(first), _words(second)
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAME_THING
+def _same_thing(cited: set[str], sentence: str) -> bool:
+    words = _words(sentence)
+    return bool(cited and words) and len(cited & words) / min(len(cited), len(words)) >= SAME_THING
+
+
+def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, str] | None:
+    """(what, the cited value, the other value) where the sentence tells the same thing with
+    another count or amount of the same unit, or (failing that) another day; else None."""
+    cited = {v.unit: v for v in quantities(citation.quote)}
+    for value in quantities(sentence):
+        ours = cited.get(value.unit)
+        if ours is not None and ours.amount != value.amount:
+            return value.unit, ours.text, value.text
+    cited_day, cited_basis = event_date(citation.quote, citation.published)
+    day, basis = event_date(sentence, hit.published)
+    told = {"stated", "relative"}
+    if cited_basis in told and basis in told and cited_day and day and day != cited_day:
+        return "date", format_day(cited_day), format_day(day)
+    return None
 
 
 def find_conflicts(
     citations: Sequence[Citation], hits: Sequence[Hit]
-) -> list[tuple[Conflict, list[Citation]]]:
+) -> list[tuple[Conflict, Citation]]:
     """Conflicts between the cited quotes and other stories' sentences, each with the new
-    citations (numbered after the answer's) that show the other values."""
+    citation (numbered after the answer's) that shows the other value."""
     story_of = {hit.article_id: hit.story_id or hit.article_id for hit in hits}
     next_number = max((c.n for c in citations), default=0) + 1
-    results: list[tuple[Conflict, list[Citation]]] = []
+    results: list[tuple[Conflict, Citation]] = []
     settled: set[tuple[str, str]] = set()
     for citation in citations:
         cited_story = story_of.get(citation.article_id, citation.article_id)
-        cited_values = {v.unit: v for v in quantities(citation.quote)}
-        cited_day, cited_basis = event_date(citation.quote, citation.published)
+        cited_words = _words(citation.quote)
         for hit in hits:
             if story_of.get(hit.article_id, hit.article_id) == cited_story:
                 continue
             for span in sentences_of(hit):
                 sentence = hit.text[span.start : span.end]
-                if not _same_thing(citation.quote, sentence):
+                if not _same_thing(cited_words, sentence):
                     continue
-                differing = [
-                    (cited_values[v.unit], v)
-                    for v in quantities(sentence)
-                    if v.unit in cited_values and v.amount != cited_values[v.unit].amount
-                ]
-                day, basis = event_date(sentence, hit.published)
-                if (
-                    not differing
-                    and cited_basis in {"stated", "relative"}
-                    and basis in {"stated", "relative"}
-                    and day != cited_day
-                    and cited_day is not None
-                    and day is not None
-                ):
-                    differing_day = (format_day(cited_day), format_day(day))
-                else:
-                    differing_day = None
-                if not differing and differing_day is None:
+                found = _difference(citation, sentence, hit)
+                if found is None or (cited_story, found[0]) in settled:
                     continue
-                about = differing[0][0].unit if differing else "date"
-                if (cited_story, about) in settled:
-                    continue
+                about, ours, theirs = found
                 settled.add((cited_story, about))
                 start = hit.start + span.start
                 other = Citation.quoting(next_number, hit, start, hit.start + span.end)
                 next_number += 1
-                if differing:
-                    ours, theirs = differing[0][0].text, differing[0][1].text
-                else:
-                    assert differing_day is not None
-                    ours, theirs = differing_day
-                conflict = Conflict(
-                    about,
-                    (
-                        Report(ours, citation.n, citation.published, citation.source),
-                        Report(theirs, other.n, other.published, other.source),
-                    ),
+                reports = (
+                    Report(ours, citation.n, citation.published, citation.source),
+                    Report(theirs, other.n, other.published, other.source),
                 )
-                results.append((conflict, [other]))
+                results.append((Conflict(about, reports), other))
     return results

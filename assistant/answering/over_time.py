@@ -110,7 +110,7 @@ def with_conflicts(answer: Answer, hits: Sequence[Hit]) -> Answer:
     if not found:
         return answer
     conflicts = tuple(conflict for conflict, _ in found)
-    added = tuple(citation for _, new in found for citation in new)
+    added = tuple(citation for _, citation in found)
     sentences = tuple(
         AnswerSentence(
             conflict.sentence(), tuple(r.citation for r in conflict.reports), derived=True

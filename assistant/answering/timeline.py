@@ -22,7 +22,7 @@ from assistant.answering.answer import Citation
 from assistant.answering.candidates import Candidate, candidates
 from assistant.answering.question import parse_question, stems
 from assistant.answering.temporal import format_day, time_mentions
-from assistant.articles.dates import DATE_EXPRESSION, parse_date
+from assistant.articles.dates import DATE_EXPRESSION, MONTH, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import HybridSearcher, SearchFilters
 from assistant.timeframe import month_number
@@ -33,13 +33,9 @@ SEARCH_K = 40  # passages read for one timeline (every copy: their sources are k
 MAX_EVENTS = 15
 MIN_RELEVANCE = 0.3  # cosine of an event sentence to the topic
 SAME_HAPPENING = 0.75  # cosine of two same-day sentences that tell one happening
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _DAY_MONTH = re.compile(
-    rf"\b(?:on\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+\d{{4}})",
+    rf"\b(?:on\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
 )
 # Something happened: a verb in the past tense (or a present-perfect / passive form of one).

@@ -197,10 +197,12 @@ def one_per_story(
             continue
         held = best.setdefault(row.story_id, chunk_id)
         first = rows[held]
-        same = " ".join(row.text.split()) == " ".join(first.text.split()) or math.isclose(
-            scores[chunk_id], scores[held], rel_tol=1e-6
+        if held == chunk_id or not _newer(row, first):
+            continue
+        same = math.isclose(scores[chunk_id], scores[held], rel_tol=1e-6) or (
+            " ".join(row.text.split()) == " ".join(first.text.split())
         )
-        if held != chunk_id and same and _newer(row, first):
+        if same:
             best[row.story_id] = chunk_id
     kept: list[int] = []
     taken: dict[str, int] = {}

@@ -130,11 +130,11 @@ class Catalog:
 
     def _group_ungrouped(self) -> None:
         """File articles stored before stories existed (or with grouping off) under stories."""
-        pending = self.stories.ungrouped()
-        if not pending:
+        if not self.stories.ungrouped():
             return
         self._db.execute("BEGIN IMMEDIATE")
         try:
+            # Read again inside the write transaction: another process may have grouped them.
             for article_id in self.stories.ungrouped():
                 text = self.article_text(article_id) or ""
                 vectors = self.stories.passage_vectors(article_id)
@@ -221,7 +221,6 @@ class Catalog:
             "articles": one("SELECT COUNT(*) FROM articles").fetchone()[0],
             "chunks": one("SELECT COUNT(*) FROM chunks").fetchone()[0],
             "files": one("SELECT COUNT(*) FROM files").fetchone()[0],
-            "stories": self.stories.count(),
         }
 
     def published_range(self) -> tuple[date | None, date | None]:

@@ -191,6 +191,8 @@ class NewsIndex:
             return {
                 "index_dir": str(self.folder),
                 **self.catalog.counts(),
+                # Counted here, not in the manifest's counts written after every commit.
+                "stories": self.catalog.stories.count(),
                 "published_from": low.isoformat() if low else None,
                 "published_to": high.isoformat() if high else None,
                 "embedder": manifest["embedder"],
