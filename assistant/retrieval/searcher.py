@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import replace
 from typing import Literal
 
 import numpy as np
 
-from assistant.chunking import indexed_text
 from assistant.embedding import Embedder
 from assistant.retrieval.fusion import (
     convex_fusion,
@@ -17,7 +15,6 @@ from assistant.retrieval.fusion import (
     reciprocal_rank_fusion,
 )
 from assistant.retrieval.hits import Hit, SearchFilters
-from assistant.retrieval.keyword import KeywordIndex
 from assistant.settings import Settings
 from assistant.store import NewsIndex, StoredChunk
 
@@ -32,22 +29,6 @@ class HybridSearcher:
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self._keyword: KeywordIndex | None = None
-        self._keyword_generation = -1
-        self._keyword_lock = threading.Lock()
-
-    def keyword_index(self) -> KeywordIndex:
-        """BM25 over the current chunks, rebuilt after any change to the index."""
-        with self._keyword_lock:
-            generation = self.index.catalog.generation
-            if self._keyword is None or generation != self._keyword_generation:
-                with self.index.lock:
-                    rows = list(self.index.catalog.iter_chunk_texts())
-                ids = np.asarray([r[0] for r in rows], dtype=np.int64)
-                texts = [indexed_text(title, ordinal, text) for _, title, ordinal, text in rows]
-                self._keyword = KeywordIndex(ids, texts)
-                self._keyword_generation = generation
-            return self._keyword
 
     def search(
         self,
@@ -70,7 +51,6 @@ class HybridSearcher:
         self.index.refresh()
         filters = self._without_idle_as_of(filters)
         query_vector = self.embedder.embed_query(query) if mode != "keyword" else None
-        keyword = self.keyword_index() if mode != "dense" else None
         pool = max(self.settings.candidates, k * 4 if use_mmr else k)
         with self.index.lock:
             allowed = (
@@ -86,17 +66,20 @@ class HybridSearcher:
             )
             dense: dict[int, float] = {}
             if query_vector is not None:
-                dense = dict(self.index.vectors.search(query_vector, pool, allowed))
-            keyword_scores = keyword.scores(query) if keyword is not None else None
+                dense = dict(
+                    self.index.vectors.search(
+                        query_vector, pool, allowed, exact=self.index.exact_vectors
+                    )
+                )
             sparse: dict[int, float] = {}
-            if keyword is not None and keyword_scores is not None:
-                sparse = dict(keyword.top(keyword_scores, pool, allowed))
+            if mode != "dense":
+                sparse = dict(self.index.keywords.search(query, pool, allowed))
             if mode == "dense":
                 fused = dense
             elif mode == "keyword":
                 fused = sparse
             else:
-                fused = self._fuse(query_vector, dense, sparse, keyword, keyword_scores)
+                fused = self._fuse(query, query_vector, dense, sparse)
             ranked = sorted(fused, key=lambda item: -fused[item])
             rows = self.index.catalog.chunks(ranked[: max(k * 8, 50)] if collapse else ranked[:k])
             if collapse:
@@ -158,11 +141,10 @@ class HybridSearcher:
 
     def _fuse(
         self,
+        query: str,
         query_vector: np.ndarray | None,
         dense: dict[int, float],
         sparse: dict[int, float],
-        keyword: KeywordIndex | None,
-        keyword_scores: np.ndarray | None,
     ) -> dict[int, float]:
         if self.settings.fusion == "rrf":
             rankings = [
@@ -178,9 +160,9 @@ class HybridSearcher:
                 **dense,
                 **dict(zip(missing_dense, (vectors @ query_vector).tolist(), strict=True)),
             }
-        if keyword is not None and keyword_scores is not None:
-            union = set(dense) | set(sparse)
-            sparse = {item: keyword.score_of(keyword_scores, item) for item in union}
+        missing_sparse = [item for item in dense if item not in sparse]
+        if missing_sparse:
+            sparse = {**sparse, **self.index.keywords.scores_of(query, missing_sparse)}
         return convex_fusion(dense, sparse, self.settings.dense_weight)
 
 

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS file_articles (
     PRIMARY KEY (path, article_id));
 CREATE INDEX IF NOT EXISTS file_articles_by_article ON file_articles(article_id);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+CREATE TABLE IF NOT EXISTS removed_chunks (id INTEGER PRIMARY KEY, generation INTEGER NOT NULL);
 """
 
 
@@ -316,12 +317,55 @@ class Catalog:
         row = self._db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def iter_chunk_texts(self) -> Iterator[tuple[int, str, int, str]]:
-        """(chunk id, article title, chunk ordinal, chunk text) for every chunk, in id order."""
+    def iter_chunk_texts(self, after: int = 0) -> Iterator[tuple[int, str, int, str]]:
+        """(chunk id, article title, chunk ordinal, chunk text) for every chunk above id `after`,
+        in id order."""
         yield from self._db.execute(
             "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c "
-            "JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+            "JOIN articles a ON a.id = c.article_id WHERE c.id > ? ORDER BY c.id",
+            (after,),
         )
+
+    def removed_since(self, generation: int, upto: int) -> list[int]:
+        """Ids up to `upto` of the chunks removed by commits after `generation`."""
+        rows = self._db.execute(
+            "SELECT id FROM removed_chunks WHERE generation > ? AND id <= ?", (generation, upto)
+        )
+        return [row[0] for row in rows]
+
+    def forget_removed(self, up_to_generation: int) -> None:
+        """Drop the record of removals every cache has caught up with."""
+        self._db.execute("DELETE FROM removed_chunks WHERE generation <= ?", (up_to_generation,))
+
+    def max_chunk_id(self) -> int:
+        """The highest chunk id ever given (ids are never reused)."""
+        row = self._db.execute("SELECT seq FROM sqlite_sequence WHERE name='chunks'").fetchone()
+        return int(row[0]) if row else 0
+
+    def iter_vectors(
+        self, dimension: int, after: int = 0, batch: int = 50_000
+    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(ids, vectors) of the chunks above id `after`, in id order, `batch` at a time."""
+        while True:
+            rows = self._db.execute(
+                "SELECT id, vector FROM chunks WHERE id > ? ORDER BY id LIMIT ?", (after, batch)
+            ).fetchall()
+            if not rows:
+                return
+            ids = np.asarray([r[0] for r in rows], dtype=np.int64)
+            blob = b"".join(r[1] for r in rows)
+            yield ids, np.frombuffer(blob, dtype=np.float32).reshape(len(rows), dimension)
+            after = int(ids[-1])
+
+    def vector_sample(self, count: int, dimension: int) -> np.ndarray:
+        """Up to `count` stored vectors picked at random (to train an IVF index)."""
+        ids = np.fromiter((r[0] for r in self._db.execute("SELECT id FROM chunks")), np.int64)
+        if len(ids) > count:
+            ids = np.sort(np.random.default_rng(0).choice(ids, count, replace=False))
+        parts = [
+            self.vectors(ids[i : i + 500].tolist(), dimension) for i in range(0, len(ids), 500)
+        ]
+        return np.vstack(parts) if parts else np.zeros((0, dimension), dtype=np.float32)
 
     def vector_size(self) -> int | None:
         """Bytes of one stored vector (None when no chunk is stored)."""
@@ -340,6 +384,8 @@ class Catalog:
 
     def vectors(self, chunk_ids: Sequence[int], dimension: int) -> np.ndarray:
         """The stored vectors of the given chunks, in the given order."""
+        if not len(chunk_ids):
+            return np.zeros((0, dimension), dtype=np.float32)
         marks = ",".join("?" * len(chunk_ids))
         rows = dict(
             self._db.execute(
@@ -414,9 +460,16 @@ class Catalog:
     def _delete_articles(self, article_ids: Sequence[str]) -> list[int]:
         removed: list[int] = []
         stories = {self.stories.story_of(article_id) for article_id in article_ids}
+        generation = self.generation + 1  # the one this transaction commits
         for article_id in article_ids:
             rows = self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))
-            removed.extend(row[0] for row in rows)
+            ids = [row[0] for row in rows]
+            removed.extend(ids)
+            # Recorded so that the keyword and vector files, caches of this table, catch up.
+            self._db.executemany(
+                "INSERT OR REPLACE INTO removed_chunks(id, generation) VALUES (?, ?)",
+                [(chunk_id, generation) for chunk_id in ids],
+            )
             # Mark its files stale, so that ingesting them again brings the article back; the
             # other articles of a file (a JSONL feed) keep their link to it.
             self._db.execute(

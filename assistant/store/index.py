@@ -1,10 +1,13 @@
-"""The index folder: manifest.json, catalog.sqlite (the truth), vectors.faiss (a cache)."""
+"""The index folder: manifest.json, catalog.sqlite (the truth), and two caches of it: keywords/
+(tantivy BM25) and, above the ANN threshold, vectors-GENERATION.faiss (IVF-SQ8)."""
 
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,16 +15,18 @@ import numpy as np
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ValidationError
 
-from assistant.chunking import ChunkingParams
+from assistant.chunking import ChunkingParams, indexed_text
 from assistant.errors import IndexCorrupt, IndexMismatch
 from assistant.store.atomic import atomic_write_json
 from assistant.store.catalog import Catalog, FileRecord, IndexedArticle
-from assistant.store.vectors import VectorIndex, VectorIndexInfo
+from assistant.store.keywords import KeywordIndex
+from assistant.store.vectors import IVF, SAMPLE_PER_LIST, VectorIndex, VectorIndexInfo, train_main
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
 CATALOG = "catalog.sqlite"
-VECTORS = "vectors.faiss"
+KEYWORDS = "keywords"
+VECTOR_MAIN = "vector_main"
 WRITE_LOCK = ".write.lock"
 MANIFEST_COPY = "manifest"
 
@@ -56,7 +61,12 @@ class NewsIndex:
         self.lock = threading.RLock()
         self._ann_threshold = ann_threshold
         self._nprobe = nprobe
-        self.vectors = self._load_vectors()
+        self._generation = -1  # the catalog generation the vectors in memory reflect
+        # One writer at a time across processes; re-entered by this index's own nested calls.
+        self._write_lock = FileLock(folder / WRITE_LOCK)
+        self.vectors = VectorIndex(manifest.dimension, nprobe)
+        self.keywords = KeywordIndex(folder / KEYWORDS)
+        self._sync()
 
     @classmethod
     def open(
@@ -115,39 +125,132 @@ class NewsIndex:
         """The chunking this index was created with (used for every later ingest)."""
         return self.manifest.chunking
 
-    def _load_vectors(self) -> VectorIndex:
-        path = self.folder / VECTORS
+    # --- the caches: vectors in memory and files, keywords on disk ------------------------
+    def _sync(self) -> None:
+        """Bring the vectors and the keyword index in step with the catalog (on open, and when
+        another process has committed)."""
+        self.keywords.reload()
+        info = self._main_info()
+        main = VectorIndex.open_main(self.folder, info, self.manifest.dimension, self._nprobe)
         generation = self.catalog.generation
-        if path.exists() and self.manifest.vectors_generation == generation:
-            try:
-                vectors = VectorIndex.load(path, self.manifest.vector_index, self._nprobe)
-            except RuntimeError:
-                vectors = None  # unreadable cache: rebuilt from SQLite below
-            if vectors is not None and vectors.size == self.catalog.counts()["chunks"]:
-                return vectors
-        if generation == 0:
-            return VectorIndex.empty(self.manifest.dimension, self._nprobe)
-        # The FAISS file lags SQLite (a crash between the two writes, or another process wrote).
-        ids, matrix = self.catalog.all_vectors(self.manifest.dimension)
-        vectors = VectorIndex.build(
-            ids, matrix, self.manifest.dimension, self._ann_threshold, self._nprobe
+        if main is None and self.catalog.counts()["chunks"] > self._ann_threshold:
+            with self._write_lock:
+                self._build_main(retrain=True)
+            return
+        if main is None:
+            info = VectorIndexInfo()
+        removed = self.catalog.removed_since(info.generation, info.upto) if main else []
+        vectors = VectorIndex(self.manifest.dimension, self._nprobe, info, main, set(removed))
+        for ids, matrix in self.catalog.iter_vectors(self.manifest.dimension, after=info.upto):
+            vectors.add(ids, matrix)
+        self.vectors = vectors
+        self._generation = generation
+        if self.keywords.stamp.generation != generation:
+            with self._write_lock:
+                self._sync_keywords()
+        self._tidy_files()
+
+    def _main_info(self) -> VectorIndexInfo:
+        recorded = self.catalog.meta(VECTOR_MAIN)
+        if recorded is None:
+            return VectorIndexInfo()
+        try:
+            return VectorIndexInfo(**json.loads(recorded))
+        except (json.JSONDecodeError, TypeError):
+            return VectorIndexInfo()
+
+    def _sync_keywords(self) -> None:
+        """Replay into the keyword index what the catalog committed since its stamp."""
+        stamp = self.keywords.stamp
+        generation = self.catalog.generation
+        if stamp.generation == generation:
+            return
+        removed = self.catalog.removed_since(stamp.generation, stamp.upto)
+        texts = (
+            (chunk_id, indexed_text(title, ordinal, text))
+            for chunk_id, title, ordinal, text in self.catalog.iter_chunk_texts(after=stamp.upto)
         )
-        self._save(vectors, generation)
-        return vectors
+        bulk = self.catalog.max_chunk_id() - stamp.upto > 10_000
+        self.keywords.apply(texts, removed, generation, replace_after=stamp.upto, bulk=bulk)
+        self._forget_removed()
+
+    def _main_due(self) -> bool:
+        """Whether the main vector file should be built or rewritten now."""
+        vectors = self.vectors
+        if vectors.main is None:
+            return vectors.size > self._ann_threshold
+        return (
+            vectors.delta_size > max(self._ann_threshold // 2, vectors.info.size // 10)
+            or len(vectors.removed) > vectors.info.size // 4
+            or vectors.size > 4 * vectors.info.trained_on
+            or vectors.size <= self._ann_threshold // 2
+        )
+
+    def _build_main(self, retrain: bool) -> None:
+        """Write a new main vector file holding every stored vector (under the write lock)."""
+        dimension = self.manifest.dimension
+        generation = self.catalog.generation
+        total = self.catalog.counts()["chunks"]
+        old = self._main_info()
+        if total <= self._ann_threshold // 2:
+            info = VectorIndexInfo(generation=generation)  # small again: exact search only
+        else:
+            path = self.folder / old.file if old.file else None
+            if retrain or path is None or not path.exists() or old.kind != IVF:
+                nlist = int(4 * math.sqrt(total))
+                sample = self.catalog.vector_sample(nlist * SAMPLE_PER_LIST, dimension)
+                main, nlist = train_main(
+                    dimension, total, sample, self.catalog.iter_vectors(dimension)
+                )
+                trained_on = total
+            else:
+                main = VectorIndex.load_writable(path)
+                gone = self.catalog.removed_since(old.generation, old.upto)
+                main.remove_ids(np.asarray(gone, dtype=np.int64))
+                for ids, matrix in self.catalog.iter_vectors(dimension, after=old.upto):
+                    main.add_with_ids(np.ascontiguousarray(matrix), ids)
+                nlist, trained_on = old.nlist, old.trained_on
+            name = f"vectors-{generation}.faiss"
+            VectorIndex.write_main(self.folder / name, main)
+            info = VectorIndexInfo(
+                IVF, nlist, trained_on, int(main.ntotal), self.catalog.max_chunk_id(),
+                generation, name,
+            )  # fmt: skip
+        self.catalog.set_meta(VECTOR_MAIN, json.dumps(asdict(info)))
+        if old.file and old.file != info.file:
+            (self.folder / old.file).unlink(missing_ok=True)  # mapped elsewhere: kept till let go
+        self._forget_removed()
+        self._sync()
+
+    def _forget_removed(self) -> None:
+        main = self._main_info()
+        caught_up = min(self.keywords.stamp.generation, main.generation or self._generation)
+        self.catalog.forget_removed(caught_up)
+
+    def _tidy_files(self) -> None:
+        """Delete main vector files nothing refers to any more (a crash mid-rebuild, the file of
+        an older newsdesk); processes that still map one keep it until they let go."""
+        keep = self._main_info().file
+        try:
+            with self._write_lock.acquire(timeout=0):
+                for path in self.folder.glob("vectors*.faiss"):
+                    if path.name != keep:
+                        path.unlink(missing_ok=True)
+        except Timeout:
+            pass
 
     def refresh(self) -> None:
         """Pick up changes another process committed since this one loaded the index."""
         with self.lock:
-            if self.catalog.generation != self.manifest.vectors_generation:
+            if self.catalog.generation != self._generation:
                 self.manifest = _read_manifest(self.folder / MANIFEST)
-                self.vectors = self._load_vectors()
+                self._sync()
 
-    def _save(self, vectors: VectorIndex, generation: int) -> None:
-        vectors.save(self.folder / VECTORS)
+    def _write_manifest(self) -> None:
         self.manifest = self.manifest.model_copy(
             update={
-                "vector_index": vectors.info,
-                "vectors_generation": generation,
+                "vector_index": self.vectors.info,
+                "vectors_generation": self._generation,
                 "counts": self.catalog.counts(),
                 "updated_at": _now(),
             }
@@ -163,25 +266,27 @@ class NewsIndex:
         remove: Sequence[str] = (),
         files: Sequence[FileRecord] = (),
     ) -> None:
-        """Commit one change to SQLite, then bring the FAISS file and manifest in step."""
+        """Commit one change to SQLite, then bring the vectors, keywords and manifest in step."""
         # One writer at a time across processes (the app and a `newsdesk ingest`, say).
-        with self.lock, FileLock(self.folder / WRITE_LOCK):
+        with self.lock, self._write_lock:
             removed, added, generation = self.catalog.apply(add, remove, files)
-            vectors = self.vectors
-            behind = generation != self.manifest.vectors_generation + 1
-            if not behind:
-                vectors.remove(np.asarray(removed, dtype=np.int64))
+            if generation != self._generation + 1:
+                # Another process committed since we loaded: our vectors lack its changes.
+                self._sync()
+            else:
+                self.vectors.remove(np.asarray(removed, dtype=np.int64))
                 if added:
                     ids = np.asarray([chunk_id for chunk_id, _ in added], dtype=np.int64)
-                    vectors.add(ids, np.vstack([vector for _, vector in added]))
-            if behind or vectors.needs_rebuild(self._ann_threshold):
-                # Another process committed since we loaded: our vectors lack its changes.
-                ids, matrix = self.catalog.all_vectors(self.manifest.dimension)
-                vectors = VectorIndex.build(
-                    ids, matrix, self.manifest.dimension, self._ann_threshold, self._nprobe
-                )
-            self.vectors = vectors
-            self._save(vectors, generation)
+                    self.vectors.add(ids, np.vstack([vector for _, vector in added]))
+                self._generation = generation
+                self._sync_keywords()
+                if self._main_due():
+                    self._build_main(retrain=self.vectors.size > 4 * self.vectors.info.trained_on)
+            self._write_manifest()
+
+    def exact_vectors(self, chunk_ids: list[int]) -> np.ndarray:
+        """The stored float vectors of these chunks (to re-score approximate candidates)."""
+        return self.catalog.vectors(chunk_ids, self.manifest.dimension)
 
     def stats(self) -> dict[str, object]:
         """Counts, dates and how the index was built, for `newsdesk stats`."""
@@ -199,7 +304,12 @@ class NewsIndex:
                 "dimension": manifest["dimension"],
                 "schema_version": manifest["schema_version"],
                 "chunking": manifest["chunking"],
-                "vector_index": {**manifest["vector_index"], "size": self.vectors.size},
+                "vector_index": {
+                    **manifest["vector_index"],
+                    "size": self.vectors.size,
+                    "exact": self.vectors.delta_size,
+                },
+                "keyword_index": {"engine": "tantivy", "size": self.keywords.size},
                 "created_at": manifest["created_at"],
                 "updated_at": manifest["updated_at"],
             }
@@ -233,7 +343,7 @@ def _recovered_manifest(
         embedder=embedder_id,
         dimension=dimension,
         chunking=chunking,
-        vector_index=VectorIndexInfo("flat"),
+        vector_index=VectorIndexInfo(),
         created_at=_now(),
         updated_at=_now(),
     )

@@ -8,7 +8,7 @@ from assistant.chunking import ChunkingParams
 from assistant.errors import IndexCorrupt, IndexMismatch
 from assistant.store import NewsIndex
 from assistant.store.atomic import atomic_write_bytes
-from assistant.store.vectors import IVF, VectorIndex
+from assistant.store.vectors import IVF
 
 
 def open_index(folder: Path, embedder: str = "fake", dim: int = 64, **kw) -> NewsIndex:
@@ -50,9 +50,10 @@ def test_new_index_writes_a_manifest_and_only_safe_formats(desk, corpus_copy: Pa
     assert manifest["counts"]["articles"] == 5
     assert manifest["vectors_generation"] >= 1
     names = {p.name for p in folder.iterdir()}
-    assert {"manifest.json", "catalog.sqlite", "vectors.faiss"} <= names
-    for path in folder.iterdir():
-        assert not path.read_bytes().startswith(b"\x80"), f"{path} looks like a pickle"
+    assert {"manifest.json", "catalog.sqlite", "keywords"} <= names
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert not path.read_bytes().startswith(b"\x80"), f"{path} looks like a pickle"
 
 
 def test_other_embedder_is_a_clear_error(tmp_path: Path) -> None:
@@ -82,44 +83,122 @@ def test_garbled_manifest_and_missing_index(tmp_path: Path) -> None:
         open_index(tmp_path / "absent", create=False)
 
 
-def test_stale_or_missing_vector_file_is_rebuilt_from_sqlite(desk, corpus_copy: Path) -> None:
+def _clustered(count: int, seed: int, dim: int = 64) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(40, dim))
+    vectors = centres[rng.integers(0, 40, count)] + 0.4 * rng.normal(size=(count, dim))
+    vectors = vectors.astype("float32")
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _articles(vectors: np.ndarray, first: int = 0, per_article: int = 10) -> list:
+    from assistant.articles import Article
+    from assistant.chunking import Chunk
+    from assistant.store import IndexedArticle
+
+    items = []
+    for a in range(len(vectors) // per_article):
+        name = f"{first + a:016x}"
+        words = [f"word{(first + a) * per_article + c}" for c in range(per_article)]
+        text = " ".join(words)
+        chunks, position = [], 0
+        for ordinal, word in enumerate(words):
+            start = text.index(word, position)
+            chunks.append(Chunk(name, ordinal, start, start + len(word), None, word))
+            position = start + len(word)
+        rows = vectors[a * per_article : (a + 1) * per_article]
+        items.append(IndexedArticle(Article(name, name, text, None, name), chunks, rows))
+    return items
+
+
+def _exact_top(index: NewsIndex, query: np.ndarray, k: int) -> list[int]:
+    ids, matrix = index.catalog.all_vectors(64)
+    return [int(ids[i]) for i in np.argsort(-(matrix @ query), kind="stable")[:k]]
+
+
+def test_large_index_keeps_recall_with_a_main_file_and_an_exact_delta(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
+    vectors = _clustered(4_000, seed=1)
+    index.apply(add=_articles(vectors[:3_000]))  # past the threshold: a main file is trained
+    info = index.vectors.info
+    assert info.kind == IVF and info.nlist > 0 and info.size == 3_000
+    assert (tmp_path / "ix" / info.file).exists()
+    index.apply(add=_articles(vectors[3_000:3_400], first=300))  # held exactly, beside it
+    assert index.vectors.info.file == info.file and index.vectors.delta_size == 400
+    recall = []
+    for query in vectors[::80]:
+        exact = set(_exact_top(index, query, 10))
+        found = {i for i, _ in index.vectors.search(query, 10, exact=index.exact_vectors)}
+        recall.append(len(exact & found) / 10)
+    assert np.mean(recall) >= 0.95
+    # Scores of main-file candidates are exact (re-scored from the catalog), not 8-bit codes.
+    best_id, best_score = index.vectors.search(vectors[5], 1, exact=index.exact_vectors)[0]
+    assert best_score == pytest.approx(float(index.exact_vectors([best_id])[0] @ vectors[5]))
+    ids, _ = index.catalog.all_vectors(64)
+    allowed = ids[::300]  # fourteen ids spread over many lists: a filter must still find them all
+    found_allowed = {i for i, _ in index.vectors.search(vectors[0], 20, allowed)}
+    assert found_allowed == set(allowed.tolist())
+
+
+def test_removals_are_skipped_then_folded_into_a_new_main_file(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
+    vectors = _clustered(3_000, seed=2)
+    index.apply(add=_articles(vectors))
+    first_file = index.vectors.info.file
+    target = index.vectors.search(vectors[42], 1, exact=index.exact_vectors)[0][0]
+    article = index.catalog.chunks([target])[target].article_id
+    index.apply(remove=[article])
+    assert index.vectors.info.file == first_file  # one removal does not rewrite the main file
+    assert target not in {i for i, _ in index.vectors.search(vectors[42], 10)}
+    assert index.vectors.size == 2_990 == index.catalog.counts()["chunks"]
+    index.close()
+    reopened = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
+    assert target not in {i for i, _ in reopened.vectors.search(vectors[42], 10)}
+    # Enough new passages: the delta is folded into a new main file, the old one deleted.
+    reopened.apply(add=_articles(_clustered(600, seed=3), first=1_000))
+    info = reopened.vectors.info
+    assert info.file != first_file and info.size == 3_590 and reopened.vectors.delta_size == 0
+    assert not (tmp_path / "ix" / first_file).exists()
+    assert target not in {i for i, _ in reopened.vectors.search(vectors[42], 10)}
+
+
+def test_lost_or_lagging_caches_are_rebuilt_from_the_catalog(desk, corpus_copy: Path) -> None:
+    """The keyword index and vector file are caches: a kill between commits, or their loss,
+    costs a replay, never a wrong or doubled result."""
+    import shutil
+
     desk.ingest([corpus_copy], progress=False)
-    expected = [h.chunk_id for h in desk.search("luxury exports", k=3, mode="dense")]
+    expected = [h.chunk_id for h in desk.search("luxury exports", k=5, mode="keyword")]
     folder = desk.index.folder
+    chunks = desk.index.catalog.counts()["chunks"]
     desk.close()
-    (folder / "vectors.faiss").unlink()  # as if the process died between the two writes
-    reopened = open_index(folder, embedder="fake-bag-of-words")
-    assert reopened.vectors.size == reopened.catalog.counts()["chunks"]
-    assert (folder / "vectors.faiss").exists()
+    stamp = folder / "keywords" / "stamp.json"
+    data = json.loads(stamp.read_text())
+    stamp.write_text(json.dumps({**data, "generation": 0, "upto": 3}))  # committed, not stamped
     from assistant.desk import Newsdesk
     from tests.conftest import FakeEmbedder
 
-    again = Newsdesk(desk.settings, FakeEmbedder(), reopened)
-    assert [h.chunk_id for h in again.search("luxury exports", k=3, mode="dense")] == expected
+    again = Newsdesk.open(desk.settings, embedder=FakeEmbedder())
+    assert again.index.keywords.size == chunks  # replayed without doubling
+    assert [h.chunk_id for h in again.search("luxury exports", k=5, mode="keyword")] == expected
+    again.close()
+    shutil.rmtree(folder / "keywords")
+    third = Newsdesk.open(desk.settings, embedder=FakeEmbedder())
+    assert third.index.keywords.size == chunks
+    assert [h.chunk_id for h in third.search("luxury exports", k=5, mode="keyword")] == expected
 
 
-def test_ivf_index_over_threshold_keeps_recall_against_flat() -> None:
-    rng = np.random.default_rng(1)
-    centres = rng.normal(size=(50, 32))
-    vectors = (centres[rng.integers(0, 50, 6000)] + 0.3 * rng.normal(size=(6000, 32))).astype(
-        "float32"
-    )
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    ids = np.arange(10, 6010, dtype=np.int64)
-    flat = VectorIndex.build(ids, vectors, 32, ann_threshold=100_000, nprobe=16)
-    ivf = VectorIndex.build(ids, vectors, 32, ann_threshold=1_000, nprobe=16)
-    assert ivf.info.kind == IVF and ivf.info.nlist > 0
-    recall = []
-    for query in vectors[:50]:
-        exact = {i for i, _ in flat.search(query, 10)}
-        approx = {i for i, _ in ivf.search(query, 10)}
-        recall.append(len(exact & approx) / 10)
-    assert np.mean(recall) >= 0.9
-    allowed = ids[::500]  # twelve ids spread over many lists: a filter must still find them all
-    found = {i for i, _ in ivf.search(vectors[0], 20, allowed)}
-    assert found == set(allowed.tolist())
-    ivf.remove(ids[:1])
-    assert ivf.size == 5999
+def test_a_lost_main_vector_file_is_rebuilt(tmp_path: Path) -> None:
+    index = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
+    vectors = _clustered(2_000, seed=4)
+    index.apply(add=_articles(vectors))
+    before = [i for i, _ in index.vectors.search(vectors[7], 5, exact=index.exact_vectors)]
+    (tmp_path / "ix" / index.vectors.info.file).unlink()
+    index.close()
+    reopened = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
+    assert (tmp_path / "ix" / reopened.vectors.info.file).exists()
+    after = [i for i, _ in reopened.vectors.search(vectors[7], 5, exact=reopened.exact_vectors)]
+    assert after == before
 
 
 def test_two_writers_on_one_folder_never_lose_vectors(tmp_path: Path) -> None:
@@ -144,8 +223,7 @@ def test_two_writers_on_one_folder_never_lose_vectors(tmp_path: Path) -> None:
     assert second.vectors.size == 2
     fresh = open_index(tmp_path / "ix")
     assert fresh.vectors.size == fresh.catalog.counts()["chunks"] == 2
-    names = {p.name for p in (tmp_path / "ix").iterdir()}
-    assert "vectors.faiss" in names
+    assert fresh.keywords.size == 2
 
 
 def test_garbage_catalog_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
