@@ -1,4 +1,4 @@
-"""Search and ask latency at 1k, 10k and 100k passages, flat vs IVF recall, and memory.
+"""Search and ask latency at 1k, 10k and 100k passages, and memory (1M: bench/scale.py).
 
     .venv/bin/python -m bench.latency [--sizes 1000 10000 100000] [--out bench/results]
 
@@ -25,7 +25,6 @@ from assistant.articles import Article
 from assistant.chunking import Chunk
 from assistant.embedding import make_embedder
 from assistant.store import IndexedArticle
-from assistant.store.vectors import VectorIndex
 from bench.squad_open import ReaderClock
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +36,9 @@ QUERIES = [
 ]  # fmt: skip
 
 
-def synthetic_articles(count: int, rng: np.random.Generator, dim: int) -> list[IndexedArticle]:
+def synthetic_articles(
+    count: int, rng: np.random.Generator, dim: int, first: int = 0
+) -> list[IndexedArticle]:
     # Query words sit among the common words, so keyword search has real work to do.
     words = [_pseudo_word(i) for i in range(20_000)]
     vocabulary = words[:50] + " ".join(QUERIES).split() + words[50:]
@@ -46,7 +47,7 @@ def synthetic_articles(count: int, rng: np.random.Generator, dim: int) -> list[I
     words_pool = rng.choice(len(vocabulary), size=200_000, p=weights)
     centres = rng.normal(size=(256, dim)) / np.sqrt(dim)
     articles = []
-    for a in range(count // CHUNKS_PER_ARTICLE):
+    for a in range(first, first + count // CHUNKS_PER_ARTICLE):
         sentences = []
         for _ in range(CHUNKS_PER_ARTICLE * 6):
             words = words_pool[rng.integers(len(words_pool) - 20) :][:20]
@@ -106,9 +107,6 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     for first in range(0, len(articles), 500):
         desk.index.apply(add=articles[first : first + 500])
     build_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    desk.searcher.keyword_index()
-    bm25_seconds = time.perf_counter() - started
     desk.search("warm up")
     clock = ReaderClock(desk)
     answers = [desk.ask(f"{q} {i}") for i, q in enumerate(QUERIES)]
@@ -116,7 +114,6 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
         "chunks": desk.stats()["chunks"],
         "answered_share": sum(a.status == "answered" for a in answers) / len(answers),
         "build_seconds": round(build_seconds, 1),
-        "bm25_build_seconds": round(bm25_seconds, 1),
         "search_hybrid": percentiles(timed(lambda q: desk.search(q, 5), repeats)),
         "search_dense": percentiles(timed(lambda q: desk.search(q, 5, mode="dense"), repeats)),
         "search_keyword": percentiles(timed(lambda q: desk.search(q, 5, mode="keyword"), repeats)),
@@ -130,37 +127,9 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     hand.ask("warm up")
     result["ask_hand_tuned"] = percentiles(timed(lambda q: hand.ask(q), repeats))
     hand.close()
-    query_vectors = embedder.embed_documents(QUERIES * 4)
-    flat = desk.index.vectors
-    result["faiss_flat"] = percentiles(timed_vectors(flat, query_vectors))
-    ids, matrix = desk.index.catalog.all_vectors(embedder.dimension)
-    ivf = VectorIndex.build(ids, matrix, embedder.dimension, ann_threshold=0, nprobe=32)
-    result["faiss_ivf"] = {
-        **percentiles(timed_vectors(ivf, query_vectors)),
-        "nlist": ivf.info.nlist,
-        "nprobe": 32,
-        "recall@10_vs_flat": recall(flat, ivf, query_vectors),
-    }
     result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     desk.close()
     return result
-
-
-def timed_vectors(index: VectorIndex, queries: np.ndarray) -> list[float]:
-    samples = []
-    for query in queries:
-        started = time.perf_counter()
-        index.search(query, 100)
-        samples.append(time.perf_counter() - started)
-    return samples
-
-
-def recall(flat: VectorIndex, approximate: VectorIndex, queries: np.ndarray) -> float:
-    found = []
-    for query in queries:
-        exact = {i for i, _ in flat.search(query, 10)}
-        found.append(len(exact & {i for i, _ in approximate.search(query, 10)}) / 10)
-    return round(float(np.mean(found)), 3)
 
 
 def main() -> None:
