@@ -182,8 +182,10 @@ def test_lost_or_lagging_caches_are_rebuilt_from_the_catalog(desk, corpus_copy: 
     assert again.index.keywords.size == chunks  # replayed without doubling
     assert [h.chunk_id for h in again.search("luxury exports", k=5, mode="keyword")] == expected
     again.close()
-    shutil.rmtree(folder / "keywords")
+    shutil.rmtree(folder / "keywords")  # as an index of an earlier newsdesk: no keywords/ ...
+    (folder / "vectors.faiss").write_bytes(b"its whole-file vector copy")  # ... and this file
     third = Newsdesk.open(desk.settings, embedder=FakeEmbedder())
+    assert not (folder / "vectors.faiss").exists()
     assert third.index.keywords.size == chunks
     assert [h.chunk_id for h in third.search("luxury exports", k=5, mode="keyword")] == expected
 
