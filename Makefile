@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 LLM    := models/qwen2.5-coder-0.5b-instruct-q4.gguf
 
-.PHONY: run install test lint unit bench browser llm reader clean
+.PHONY: run install test lint unit bench bench-scale browser llm reader clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ bench: install
 	$(BIN)/python -m bench.squad_open
 	$(BIN)/python -m bench.stories
 	$(BIN)/python -m bench.timeline
+
+# One million passages (issue 10): ~20 min to build at /tmp/newsdesk-1m (3.3 GB, kept), then measured.
+bench-scale: install
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) index/*.sqlite* index/*.faiss index/manifest.json
