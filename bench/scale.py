@@ -36,24 +36,18 @@ BATCH_ARTICLES = 500
 
 def build(index_dir: Path, passages: int) -> dict[str, Any]:
     """Fill a new index with `passages` synthetic passages through the real write path."""
-    from assistant.chunking import ChunkingParams
-    from assistant.settings import Settings
-    from assistant.store import NewsIndex
+    from assistant import Newsdesk, Settings
 
-    settings = Settings(index_dir=index_dir)
-    index = NewsIndex.open(
-        index_dir,
-        "all-MiniLM-L6-v2",  # the id the packaged model's embedder records
-        384,
-        ChunkingParams(settings.chunk_max_tokens, settings.chunk_overlap_tokens),
-        ann_threshold=settings.ann_threshold,
-        nprobe=settings.ann_nprobe,
-    )
+    # Opened as the app opens it; the MiniLM embedder loads its model only when first used.
+    desk = Newsdesk.open(Settings(index_dir=index_dir))
+    index = desk.index
     rng = np.random.default_rng(passages)
     started = time.perf_counter()
     step = BATCH_ARTICLES * 10
     for first in range(0, passages, step):
-        articles = synthetic_articles(min(step, passages - first), rng, 384, first=first // 10)
+        articles = synthetic_articles(
+            min(step, passages - first), rng, desk.embedder.dimension, first=first // 10
+        )
         index.apply(add=articles)
         done = first + step
         if done % 100_000 == 0:

@@ -86,7 +86,7 @@ class HybridSearcher:
                 ranked = one_per_story(ranked, rows, fused, per_story)
             if use_mmr and ranked:
                 window = ranked[: max(k * 4, 20)]
-                vectors = self.index.catalog.vectors(window, self.embedder.dimension)
+                vectors = self.index.exact_vectors(window)
                 ranked = maximal_marginal_relevance(
                     window, fused, vectors, k, self.settings.mmr_lambda
                 )
@@ -155,7 +155,7 @@ class HybridSearcher:
         # Convex fusion needs both scores for every candidate: fill in the missing ones exactly.
         missing_dense = [item for item in sparse if item not in dense]
         if missing_dense and query_vector is not None:
-            vectors = self.index.catalog.vectors(missing_dense, self.embedder.dimension)
+            vectors = self.index.exact_vectors(missing_dense)
             dense = {
                 **dense,
                 **dict(zip(missing_dense, (vectors @ query_vector).tolist(), strict=True)),

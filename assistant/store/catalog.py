@@ -373,14 +373,11 @@ class Catalog:
         return int(row[0]) if row else None
 
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
-        """Every chunk id and vector, in id order (to rebuild the FAISS file)."""
-        ids: list[int] = []
-        blobs: list[bytes] = []
-        for chunk_id, blob in self._db.execute("SELECT id, vector FROM chunks ORDER BY id"):
-            ids.append(chunk_id)
-            blobs.append(blob)
-        vectors = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dimension)
-        return np.asarray(ids, dtype=np.int64), vectors
+        """Every chunk id and vector, in id order (for exact comparisons in tests and benches)."""
+        batches = list(self.iter_vectors(dimension))
+        if not batches:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, dimension), dtype=np.float32)
+        return np.concatenate([b[0] for b in batches]), np.vstack([b[1] for b in batches])
 
     def vectors(self, chunk_ids: Sequence[int], dimension: int) -> np.ndarray:
         """The stored vectors of the given chunks, in the given order."""

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import math
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -20,7 +19,14 @@ from assistant.errors import IndexCorrupt, IndexMismatch
 from assistant.store.atomic import atomic_write_json
 from assistant.store.catalog import Catalog, FileRecord, IndexedArticle
 from assistant.store.keywords import KeywordIndex
-from assistant.store.vectors import IVF, SAMPLE_PER_LIST, VectorIndex, VectorIndexInfo, train_main
+from assistant.store.vectors import (
+    IVF,
+    SAMPLE_PER_LIST,
+    VectorIndex,
+    VectorIndexInfo,
+    list_count,
+    train_main,
+)
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
@@ -67,6 +73,7 @@ class NewsIndex:
         self.vectors = VectorIndex(manifest.dimension, nprobe)
         self.keywords = KeywordIndex(folder / KEYWORDS)
         self._sync()
+        self._tidy_files()
 
     @classmethod
     def open(
@@ -135,7 +142,7 @@ class NewsIndex:
         generation = self.catalog.generation
         if main is None and self.catalog.counts()["chunks"] > self._ann_threshold:
             with self._write_lock:
-                self._build_main(retrain=True)
+                self._build_main()
             return
         if main is None:
             info = VectorIndexInfo()
@@ -148,7 +155,6 @@ class NewsIndex:
         if self.keywords.stamp.generation != generation:
             with self._write_lock:
                 self._sync_keywords()
-        self._tidy_files()
 
     def _main_info(self) -> VectorIndexInfo:
         recorded = self.catalog.meta(VECTOR_MAIN)
@@ -186,8 +192,10 @@ class NewsIndex:
             or vectors.size <= self._ann_threshold // 2
         )
 
-    def _build_main(self, retrain: bool) -> None:
-        """Write a new main vector file holding every stored vector (under the write lock)."""
+    def _build_main(self) -> None:
+        """Write a new main vector file holding every stored vector (under the write lock): the
+        old one with the delta folded in, or one trained afresh when there is none or it has
+        grown 4x past its training."""
         dimension = self.manifest.dimension
         generation = self.catalog.generation
         total = self.catalog.counts()["chunks"]
@@ -195,10 +203,10 @@ class NewsIndex:
         if total <= self._ann_threshold // 2:
             info = VectorIndexInfo(generation=generation)  # small again: exact search only
         else:
-            path = self.folder / old.file if old.file else None
-            if retrain or path is None or not path.exists() or old.kind != IVF:
-                nlist = int(4 * math.sqrt(total))
-                sample = self.catalog.vector_sample(nlist * SAMPLE_PER_LIST, dimension)
+            path = self.folder / old.file
+            retrain = old.kind != IVF or not path.is_file() or total > 4 * old.trained_on
+            if retrain:
+                sample = self.catalog.vector_sample(list_count(total) * SAMPLE_PER_LIST, dimension)
                 main, nlist = train_main(
                     dimension, total, sample, self.catalog.iter_vectors(dimension)
                 )
@@ -281,10 +289,10 @@ class NewsIndex:
                 self._generation = generation
                 self._sync_keywords()
                 if self._main_due():
-                    self._build_main(retrain=self.vectors.size > 4 * self.vectors.info.trained_on)
+                    self._build_main()
             self._write_manifest()
 
-    def exact_vectors(self, chunk_ids: list[int]) -> np.ndarray:
+    def exact_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray:
         """The stored float vectors of these chunks (to re-score approximate candidates)."""
         return self.catalog.vectors(chunk_ids, self.manifest.dimension)
 

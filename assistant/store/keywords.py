@@ -45,7 +45,7 @@ def _analyzer() -> Any:
     # Words of two characters or more (as bm25s counts them), lower-cased, English stop words
     # dropped, Snowball English stems.
     return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"\w\w+"))
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(_WORD.pattern))
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.stopword("english"))
         .filter(tantivy.Filter.stemmer("english"))

@@ -11,7 +11,7 @@ the main file is rewritten with it (and retrained when it has grown 4x past its 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ FLAT = "flat"
 IVF = "ivf-sq8"
 SAMPLE_PER_LIST = 64
 
-Exact = Callable[[list[int]], np.ndarray]  # chunk ids → their float32 vectors, in that order
+Exact = Callable[[Sequence[int]], np.ndarray]  # chunk ids → their float32 vectors, in that order
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,17 @@ def _exact_index(dimension: int) -> Any:
     return faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
 
 
+def list_count(size: int) -> int:
+    """Inverted lists for an index of `size` vectors: 4·√size."""
+    return max(1, int(4 * math.sqrt(size)))
+
+
 def train_main(
     dimension: int, size: int, sample: np.ndarray, batches: Iterator[tuple[np.ndarray, np.ndarray]]
 ) -> tuple[Any, int]:
-    """A new IVF-SQ8 index with 4·√size lists, trained on `sample`, holding every batch."""
-    nlist = max(1, min(int(4 * math.sqrt(size)), len(sample) // 39 or 1))
+    """A new IVF-SQ8 index with `list_count(size)` lists (fewer when the sample is too small to
+    train them: FAISS wants 39 vectors a list), trained on `sample`, holding every batch."""
+    nlist = max(1, min(list_count(size), len(sample) // 39))
     index: Any = faiss.index_factory(dimension, f"IVF{nlist},SQ8", faiss.METRIC_INNER_PRODUCT)
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
     for ids, vectors in batches:
