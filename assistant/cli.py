@@ -1,4 +1,4 @@
-"""The `newsdesk` command: ingest, search, ask, timeline, eval, stats, remove."""
+"""The `newsdesk` command: ingest, search, ask, timeline, eval, stats, remove, db."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
+
+from pydantic import SecretStr
 
 from assistant import _offline  # noqa: F401
 from assistant.answering import Answer
@@ -47,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
             type=Path,
             default=None,
             help="index folder (default: $NEWSDESK_INDEX_DIR, then ./index)",
+        )
+        sub.add_argument(
+            "--database-url",
+            default=None,
+            metavar="URL",
+            help="keep everything in this PostgreSQL database instead of the index folder "
+            "(default: $NEWSDESK_DATABASE_URL)",
         )
         return sub
 
@@ -93,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     remove = command("remove", "Delete an article and its passages from the index.")
     remove.add_argument("article_id", metavar="ARTICLE_ID")
+
+    database = command("db", "Manage the PostgreSQL database (NEWSDESK_DATABASE_URL).")
+    database.add_argument(
+        "action", choices=["upgrade"], help="upgrade: apply the schema migrations it lacks"
+    )
     return parser
 
 
@@ -118,6 +132,8 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings(index_dir=args.index) if args.index is not None else Settings()
+    if getattr(args, "database_url", None):
+        settings = settings.model_copy(update={"database_url": SecretStr(args.database_url)})
     if getattr(args, "as_of", None) is not None:
         settings = settings.model_copy(update={"as_of": args.as_of})
     return settings
@@ -331,6 +347,19 @@ def _run_stats(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _run_db(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.embedding import make_embedder
+    from assistant.store.factory import upgrade_database
+
+    settings = _settings(args)
+    applied, version = upgrade_database(settings, make_embedder(settings.embedder).dimension)
+    for name in applied:
+        print(f"applied {name}", file=out)
+    state = "upgraded to" if applied else "already at"
+    print(f"{state} newsdesk schema {version}", file=out)
+    return 0
+
+
 def _run_remove(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
@@ -345,6 +374,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "stats": _run_stats,
     "timeline": _run_timeline,
     "remove": _run_remove,
+    "db": _run_db,
 }
 
 

@@ -21,7 +21,6 @@ from assistant.answering import (
 )
 from assistant.answering.timeline import Timeline, TimelineBuilder
 from assistant.articles import Article
-from assistant.chunking import ChunkingParams
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Ingestor, IngestReport
@@ -29,7 +28,8 @@ from assistant.reader import Reader
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings
-from assistant.store import ArticleSummary, NewsIndex
+from assistant.store import ArticleSummary, Store
+from assistant.store.factory import open_store
 from assistant.timeframe import as_of_date
 from assistant.uploads import discard_upload
 
@@ -41,7 +41,7 @@ class Newsdesk:
         self,
         settings: Settings,
         embedder: Embedder,
-        index: NewsIndex,
+        index: Store,
         reader: Reader | None = None,
     ) -> None:
         self.settings = settings
@@ -61,20 +61,11 @@ class Newsdesk:
         embedder: Embedder | None = None,
         reader: Reader | None = None,
     ) -> Newsdesk:
-        """Open the index named by the settings (creating it unless `create=False`)."""
+        """Open the store the settings name: the PostgreSQL database of `database_url`, else the
+        index folder (creating it unless `create=False`)."""
         settings = settings or Settings()
         embedder = embedder or make_embedder(settings.embedder)
-        chunking = ChunkingParams(settings.chunk_max_tokens, settings.chunk_overlap_tokens)
-        index = NewsIndex.open(
-            Path(settings.index_dir),
-            embedder.id,
-            embedder.dimension,
-            chunking,
-            create=create,
-            ann_threshold=settings.ann_threshold,
-            nprobe=settings.ann_nprobe,
-            stories=settings.stories,
-        )
+        index = open_store(settings, embedder.id, embedder.dimension, create)
         return cls(settings, embedder, index, reader)
 
     def ingest(self, paths: Sequence[Path | str], progress: bool = True) -> IngestReport:
@@ -234,16 +225,16 @@ class Newsdesk:
     def article(self, article_id: str) -> Article:
         """A stored article with its full clean text."""
         with self.index.lock:
-            found = self.index.catalog.article(article_id)
+            found = self.index.article(article_id)
         if found is None:
-            raise ArticleNotFound(f"no article with id {article_id!r} in {self.index.folder}")
+            raise ArticleNotFound(f"no article with id {article_id!r} in {self.index.location}")
         return found
 
     def articles(self) -> list[ArticleSummary]:
         """Every stored article (title, date, source, chunk count)."""
         self.index.refresh()
         with self.index.lock:
-            return self.index.catalog.articles()
+            return self.index.articles()
 
     def remove(self, article_id: str) -> Article:
         """Delete an article and its chunks; returns what was removed.
@@ -252,7 +243,7 @@ class Newsdesk:
         """
         article = self.article(article_id)
         with self.index.lock:
-            files = self.index.catalog.article_files(article_id)
+            files = self.index.article_files(article_id)
         self.index.apply(remove=[article_id])
         self.drop_unused_uploads(files)
         return article
@@ -264,9 +255,9 @@ class Newsdesk:
             if not Path(path).is_relative_to(uploads):
                 continue  # the user's own files are never deleted
             with self.index.lock:
-                if self.index.catalog.file_articles(path):
+                if self.index.file_articles(path):
                     continue
-                self.index.catalog.forget_file(path)
+                self.index.forget_file(path)
             discard_upload(Path(path), uploads)
 
     @property

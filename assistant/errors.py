@@ -34,6 +34,10 @@ class IndexCorrupt(NewsdeskError):
     """The index on disk cannot be read."""
 
 
+class StoreUnavailable(NewsdeskError):
+    """The database named by NEWSDESK_DATABASE_URL cannot be reached."""
+
+
 class ArticleNotFound(NewsdeskError):
     """An article id that the index does not hold."""
 

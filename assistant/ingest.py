@@ -16,7 +16,7 @@ from assistant.articles import Article, read_articles
 from assistant.chunking import Chunk, Chunker, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import UnreadableInput
-from assistant.store import FileRecord, IndexedArticle, NewsIndex
+from assistant.store import FileRecord, IndexedArticle, Store
 
 Status = Literal["added", "updated", "unchanged", "failed"]
 _COMMIT_CHUNKS = 512  # chunks embedded per committed transaction
@@ -115,7 +115,7 @@ class Ingestor:
 
     def __init__(
         self,
-        index: NewsIndex,
+        index: Store,
         embedder: Embedder,
         batch_size: int = 32,
         commit_chunks: int = _COMMIT_CHUNKS,
@@ -154,10 +154,10 @@ class Ingestor:
             report.outcomes.append(FileOutcome(key, "failed", detail=f"cannot read: {error}"))
             return
         digest = hashlib.sha256(data).hexdigest()
-        known = self.index.catalog.file_hash(key)
+        known = self.index.file_hash(key)
         if known == digest:
             bar.update(size)
-            articles = len(self.index.catalog.file_articles(key))
+            articles = len(self.index.file_articles(key))
             report.outcomes.append(FileOutcome(key, "unchanged", articles))
             return
         try:
@@ -174,7 +174,7 @@ class Ingestor:
             bar.update(size)
             return
         # A file whose articles were all removed comes back as "added".
-        linked = known is not None and bool(self.index.catalog.file_articles(key))
+        linked = known is not None and bool(self.index.file_articles(key))
         status: Status = "updated" if linked else "added"
         outcome = FileOutcome(key, status, len(ids), warnings=list(result.warnings))
         report.outcomes.append(outcome)
@@ -183,7 +183,7 @@ class Ingestor:
         queued = {a.id for a, _ in batch.articles}
         for number, article in enumerate(result.articles, start=1):
             batch.done_bytes += share
-            if article.id in queued or self.index.catalog.has_article(article.id):
+            if article.id in queued or self.index.has_article(article.id):
                 continue
             queued.add(article.id)
             chunks = self.chunker.chunk(article)

@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     index_dir: Path = Field(
         Path("index"), description="Folder of the on-disk index (created when missing)."
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="postgresql://… URL: keep everything in PostgreSQL + pgvector instead of "
+        "the index folder (needs `pip install -e '.[scale]'`).",
+    )
+    hnsw_ef_search: int = Field(
+        100, ge=10, le=1000, description="pgvector HNSW candidates per query (recall vs speed)."
+    )
     embedder: str = Field("minilm", description="Embedder id; see assistant.embedding.EMBEDDERS.")
     chunk_max_tokens: int = Field(
         200, ge=32, le=250, description="Chunk size in model tokens (MiniLM reads 256 at most)."

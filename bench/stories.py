@@ -152,7 +152,7 @@ def threshold_grid(desk: Newsdesk, order: list[str], truth: dict[int, int]) -> l
     """Pairwise P/R of single-link pairs at other thresholds (signatures and vectors as stored)."""
     book = desk.index.catalog.stories
     signatures = book.signatures()
-    vectors = {article: book.passage_vectors(article) for article in order}
+    vectors = {article: desk.index.catalog.article_vectors(article) for article in order}
     measured = []
     for a, b in combinations(range(len(order)), 2):
         similarity = jaccard(signatures[order[a]], signatures[order[b]])

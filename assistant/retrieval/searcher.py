@@ -1,4 +1,4 @@
-"""Hybrid search: dense FAISS + BM25, fused, optionally diversified, filtered by date and source."""
+"""Hybrid search: dense + BM25, fused, optionally diversified, filtered by date and source."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from assistant.retrieval.fusion import (
 )
 from assistant.retrieval.hits import Hit, SearchFilters
 from assistant.settings import Settings
-from assistant.store import NewsIndex, StoredChunk
+from assistant.store import ChunkFilter, Store, StoredChunk
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
@@ -25,7 +25,7 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
 class HybridSearcher:
     """The one search implementation behind the Python API, the LangChain retriever and the CLI."""
 
-    def __init__(self, index: NewsIndex, embedder: Embedder, settings: Settings) -> None:
+    def __init__(self, index: Store, embedder: Embedder, settings: Settings) -> None:
         self.index = index
         self.embedder = embedder
         self.settings = settings
@@ -53,8 +53,8 @@ class HybridSearcher:
         query_vector = self.embedder.embed_query(query) if mode != "keyword" else None
         pool = max(self.settings.candidates, k * 4 if use_mmr else k)
         with self.index.lock:
-            allowed = (
-                self.index.catalog.chunk_ids_where(
+            where = (
+                ChunkFilter(
                     filters.published_after,
                     filters.published_before,
                     filters.sources,
@@ -66,14 +66,10 @@ class HybridSearcher:
             )
             dense: dict[int, float] = {}
             if query_vector is not None:
-                dense = dict(
-                    self.index.vectors.search(
-                        query_vector, pool, allowed, exact=self.index.exact_vectors
-                    )
-                )
+                dense = dict(self.index.dense_search(query_vector, pool, where))
             sparse: dict[int, float] = {}
             if mode != "dense":
-                sparse = dict(self.index.keywords.search(query, pool, allowed))
+                sparse = dict(self.index.keyword_search(query, pool, where))
             if mode == "dense":
                 fused = dense
             elif mode == "keyword":
@@ -81,7 +77,7 @@ class HybridSearcher:
             else:
                 fused = self._fuse(query, query_vector, dense, sparse)
             ranked = sorted(fused, key=lambda item: -fused[item])
-            rows = self.index.catalog.chunks(ranked[: max(k * 8, 50)] if collapse else ranked[:k])
+            rows = self.index.chunks(ranked[: max(k * 8, 50)] if collapse else ranked[:k])
             if collapse:
                 ranked = one_per_story(ranked, rows, fused, per_story)
             if use_mmr and ranked:
@@ -93,8 +89,8 @@ class HybridSearcher:
             top = ranked[:k]
             missing = [item for item in top if item not in rows]
             if missing:
-                rows.update(self.index.catalog.chunks(missing))
-            copies = self.index.catalog.copies([rows[i].story_id for i in top if i in rows])
+                rows.update(self.index.chunks(missing))
+            copies = self.index.copies([rows[i].story_id for i in top if i in rows])
         return [
             Hit(
                 chunk_id=row.chunk_id,
@@ -120,7 +116,7 @@ class HybridSearcher:
         if filters.as_of is None:
             return filters
         with self.index.lock:
-            _, newest = self.index.catalog.published_range()
+            _, newest = self.index.published_range()
         if newest is None or newest <= filters.as_of:
             return replace(filters, as_of=None)
         return filters
@@ -130,8 +126,8 @@ class HybridSearcher:
         widened: list[Hit] = []
         with self.index.lock:
             for hit in hits:
-                span = self.index.catalog.neighbour_span(hit.chunk_id, reach)
-                text = self.index.catalog.article_text(hit.article_id)
+                span = self.index.neighbour_span(hit.chunk_id, reach)
+                text = self.index.article_text(hit.article_id)
                 if span is None or text is None:
                     widened.append(hit)
                     continue
@@ -162,7 +158,7 @@ class HybridSearcher:
             }
         missing_sparse = [item for item in dense if item not in sparse]
         if missing_sparse:
-            sparse = {**sparse, **self.index.keywords.scores_of(query, missing_sparse)}
+            sparse = {**sparse, **self.index.keyword_scores(query, missing_sparse)}
         return convex_fusion(dense, sparse, self.settings.dense_weight)
 
 

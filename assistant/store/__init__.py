@@ -1,5 +1,7 @@
-"""The index on disk: SQLite catalog, FAISS vectors, manifest, atomic writes."""
+"""Where articles are kept: the `Store` interface, the local index folder (SQLite, tantivy,
+FAISS) and PostgreSQL + pgvector; `open_store` picks one from the settings."""
 
+from assistant.store.base import ChunkFilter, Store
 from assistant.store.catalog import ArticleSummary, FileRecord, IndexedArticle, StoredChunk
 from assistant.store.index import SCHEMA_VERSION, Manifest, NewsIndex
 from assistant.store.stories import Copy
@@ -7,10 +9,12 @@ from assistant.store.stories import Copy
 __all__ = [
     "SCHEMA_VERSION",
     "ArticleSummary",
+    "ChunkFilter",
     "Copy",
     "FileRecord",
     "IndexedArticle",
     "Manifest",
     "NewsIndex",
+    "Store",
     "StoredChunk",
 ]

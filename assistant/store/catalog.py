@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,7 +30,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS chunks (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, page INTEGER,
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, page INTEGER,
     text TEXT NOT NULL, vector BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS files (
@@ -98,6 +99,11 @@ class ArticleSummary:
     story_id: str = ""
 
 
+def _like_escaped(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern (with ESCAPE '!')."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -107,12 +113,17 @@ def _date(value: str | None) -> date | None:
 
 
 class Catalog:
-    """The SQLite side of the index; not thread-safe alone: the owning index serialises calls."""
+    """The SQLite side of the index; not thread-safe alone: the owning index serialises calls.
+
+    Its SQL is kept to what SQLite and PostgreSQL both run (`PgCatalog` reuses it through a
+    connection that turns `?` into `%s`); what differs is in the hooks `_begin_write`,
+    `_insert_chunks`, `vectors`, `article_vectors` and `_record_removed`.
+    """
 
     def __init__(self, path: Path, group_stories: bool = True) -> None:
         self.path = path
         self.group_stories = group_stories
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db: Any = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
@@ -125,7 +136,7 @@ class Catalog:
                 f"{path} is not a readable newsdesk catalog ({error}); move it away and ingest "
                 "your articles again"
             ) from error
-        self.stories = StoryBook(self._db)
+        self.stories = StoryBook(self._db, self.article_vectors)
         if group_stories:
             self._group_ungrouped()
 
@@ -133,12 +144,12 @@ class Catalog:
         """File articles stored before stories existed (or with grouping off) under stories."""
         if not self.stories.ungrouped():
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             # Read again inside the write transaction: another process may have grouped them.
             for article_id in self.stories.ungrouped():
                 text = self.article_text(article_id) or ""
-                vectors = self.stories.passage_vectors(article_id)
+                vectors = self.article_vectors(article_id)
                 if len(vectors):
                     self.stories.join(article_id, text, vectors)
             self._db.execute("COMMIT")
@@ -169,6 +180,10 @@ class Catalog:
             "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
             (key, value),
         )
+
+    def _begin_write(self) -> None:
+        """Start a write transaction that holds off every other writer."""
+        self._db.execute("BEGIN IMMEDIATE")
 
     def article_files(self, article_id: str) -> list[str]:
         """Paths of the files an article came from."""
@@ -278,7 +293,26 @@ class Catalog:
     ) -> np.ndarray:
         """Ids of chunks whose article matches the filters (inclusive dates, source substrings;
         `not_after` leaves out later articles but keeps undated ones)."""
-        clauses, params = [], []
+        where, params = self.filter_sql(
+            published_after, published_before, sources, not_after, keep_undated
+        )
+        rows = self._db.execute(
+            f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {where}",
+            params,
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    @staticmethod
+    def filter_sql(
+        published_after: date | None = None,
+        published_before: date | None = None,
+        sources: Sequence[str] = (),
+        not_after: date | None = None,
+        keep_undated: bool = False,
+    ) -> tuple[str, list[str]]:
+        """The WHERE condition (on `articles a`) and its parameters for these filters."""
+        clauses: list[str] = []
+        params: list[str] = []
         if not_after is not None:
             clauses.append("(a.published IS NULL OR a.published <= ?)")
             params.append(not_after.isoformat())
@@ -291,20 +325,15 @@ class Catalog:
             params.append(published_before.isoformat())
         if sources:
             clauses.append(
-                "(" + " OR ".join("instr(lower(a.source), ?) > 0" for _ in sources) + ")"
+                "(" + " OR ".join("lower(a.source) LIKE ? ESCAPE '!'" for _ in sources) + ")"
             )
-            params.extend(s.casefold() for s in sources)
-        where = " AND ".join(clauses) or "1"
-        rows = self._db.execute(
-            f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {where}",
-            params,
-        )
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+            params.extend(f"%{_like_escaped(s.casefold())}%" for s in sources)
+        return " AND ".join(clauses) or "1=1", params
 
     def neighbour_span(self, chunk_id: int, reach: int) -> tuple[int, int] | None:
         """[start, end) covering the chunk and up to `reach` chunks either side of it."""
         row = self._db.execute(
-            "SELECT n.start, n.end FROM chunks c JOIN chunks n ON n.article_id = c.article_id "
+            'SELECT n.start, n."end" FROM chunks c JOIN chunks n ON n.article_id = c.article_id '
             "WHERE c.id = ? AND n.ordinal BETWEEN c.ordinal - ? AND c.ordinal + ?",
             (chunk_id, reach, reach),
         ).fetchall()
@@ -367,6 +396,18 @@ class Catalog:
         ]
         return np.vstack(parts) if parts else np.zeros((0, dimension), dtype=np.float32)
 
+    def article_vectors(self, article_id: str) -> np.ndarray:
+        """The stored passage vectors of an article, in order (for story grouping)."""
+        blobs = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT vector FROM chunks WHERE article_id=? ORDER BY ordinal", (article_id,)
+            )
+        ]
+        if not blobs:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1)
+
     def vector_size(self) -> int | None:
         """Bytes of one stored vector (None when no chunk is stored)."""
         row = self._db.execute("SELECT length(vector) FROM chunks LIMIT 1").fetchone()
@@ -405,7 +446,7 @@ class Catalog:
         (chunk id, vector) of every chunk added, the new generation).
         """
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             complete = [record for record in files if record.complete]
             previously_linked: set[str] = set(remove)
@@ -419,7 +460,9 @@ class Catalog:
                 if record.complete:
                     db.execute("DELETE FROM file_articles WHERE path=?", (record.path,))
                     db.execute(
-                        "INSERT OR REPLACE INTO files(path, sha256, ingested_at) VALUES (?,?,?)",
+                        "INSERT INTO files(path, sha256, ingested_at) VALUES (?,?,?) "
+                        "ON CONFLICT(path) DO UPDATE "
+                        "SET sha256=excluded.sha256, ingested_at=excluded.ingested_at",
                         (record.path, record.sha256, _now()),
                     )
                 else:
@@ -429,8 +472,8 @@ class Catalog:
                         (record.path, _STALE, _now()),
                     )
                 db.executemany(
-                    "INSERT OR IGNORE INTO file_articles(path, article_id) "
-                    "SELECT ?, id FROM articles WHERE id=?",
+                    "INSERT INTO file_articles(path, article_id) "
+                    "SELECT ?, id FROM articles WHERE id=? ON CONFLICT DO NOTHING",
                     [(record.path, article_id) for article_id in record.article_ids],
                 )
             orphans = [
@@ -462,11 +505,7 @@ class Catalog:
             rows = self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))
             ids = [row[0] for row in rows]
             removed.extend(ids)
-            # Recorded so that the keyword and vector files, caches of this table, catch up.
-            self._db.executemany(
-                "INSERT OR REPLACE INTO removed_chunks(id, generation) VALUES (?, ?)",
-                [(chunk_id, generation) for chunk_id in ids],
-            )
+            self._record_removed(ids, generation)
             # Mark its files stale, so that ingesting them again brings the article back; the
             # other articles of a file (a JSONL feed) keep their link to it.
             self._db.execute(
@@ -477,6 +516,14 @@ class Catalog:
             self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         self.stories.re_form(stories)
         return removed
+
+    def _record_removed(self, chunk_ids: Sequence[int], generation: int) -> None:
+        """Note removed chunks, so that the keyword and vector files (caches) catch up."""
+        self._db.executemany(
+            "INSERT INTO removed_chunks(id, generation) VALUES (?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET generation=excluded.generation",
+            [(chunk_id, generation) for chunk_id in chunk_ids],
+        )
 
     def _insert(self, item: IndexedArticle) -> list[tuple[int, np.ndarray]]:
         article = item.article
@@ -495,10 +542,16 @@ class Catalog:
                 _now(),
             ),
         )
+        ids = self._insert_chunks(item)
+        if self.group_stories and len(item.vectors):
+            self.stories.join(article.id, article.text, item.vectors)
+        return ids
+
+    def _insert_chunks(self, item: IndexedArticle) -> list[tuple[int, np.ndarray]]:
         ids: list[tuple[int, np.ndarray]] = []
         for chunk, vector in zip(item.chunks, item.vectors, strict=True):
             cursor = self._db.execute(
-                "INSERT INTO chunks(article_id, ordinal, start, end, page, text, vector) "
+                'INSERT INTO chunks(article_id, ordinal, start, "end", page, text, vector) '
                 "VALUES (?,?,?,?,?,?,?)",
                 (
                     chunk.article_id,
@@ -512,6 +565,4 @@ class Catalog:
             )
             assert cursor.lastrowid is not None
             ids.append((cursor.lastrowid, vector))
-        if self.group_stories and len(item.vectors):
-            self.stories.join(article.id, article.text, item.vectors)
         return ids

@@ -17,7 +17,12 @@ from pydantic import BaseModel, ValidationError
 from assistant.chunking import ChunkingParams, indexed_text
 from assistant.errors import IndexCorrupt, IndexMismatch
 from assistant.store.atomic import atomic_write_json
-from assistant.store.catalog import Catalog, FileRecord, IndexedArticle
+from assistant.store.base import CatalogReads, ChunkFilter
+from assistant.store.catalog import (
+    Catalog,
+    FileRecord,
+    IndexedArticle,
+)
 from assistant.store.keywords import KeywordIndex
 from assistant.store.vectors import (
     IVF,
@@ -55,7 +60,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class NewsIndex:
+class NewsIndex(CatalogReads):
     """One index folder. Thread-safe: writers and readers are serialised by one lock."""
 
     def __init__(
@@ -68,6 +73,7 @@ class NewsIndex:
         self._ann_threshold = ann_threshold
         self._nprobe = nprobe
         self._generation = -1  # the catalog generation the vectors in memory reflect
+        self._allowed_memo: tuple[tuple[ChunkFilter, int], np.ndarray] | None = None
         # One writer at a time across processes; re-entered by this index's own nested calls.
         self._write_lock = FileLock(folder / WRITE_LOCK)
         self.vectors = VectorIndex(manifest.dimension, nprobe)
@@ -295,6 +301,45 @@ class NewsIndex:
     def exact_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray:
         """The stored float vectors of these chunks (to re-score approximate candidates)."""
         return self.catalog.vectors(chunk_ids, self.manifest.dimension)
+
+    # --- search (the Store interface) -----------------------------------------------------
+    @property
+    def location(self) -> str:
+        """The index folder."""
+        return str(self.folder)
+
+    def _allowed(self, where: ChunkFilter | None) -> np.ndarray | None:
+        """Ids of the chunks a filter lets through (kept for the dense and keyword halves of
+        one search)."""
+        if where is None:
+            return None
+        key = (where, self._generation)
+        if self._allowed_memo is None or self._allowed_memo[0] != key:
+            ids = self.catalog.chunk_ids_where(
+                where.published_after,
+                where.published_before,
+                where.sources,
+                where.not_after,
+                where.keep_undated,
+            )
+            self._allowed_memo = (key, ids)
+        return self._allowed_memo[1]
+
+    def dense_search(
+        self, vector: np.ndarray, k: int, where: ChunkFilter | None = None
+    ) -> list[tuple[int, float]]:
+        """The k nearest chunks (inner product), exact scores, best first."""
+        return self.vectors.search(vector, k, self._allowed(where), exact=self.exact_vectors)
+
+    def keyword_search(
+        self, query: str, k: int, where: ChunkFilter | None = None
+    ) -> list[tuple[int, float]]:
+        """The k best BM25 matches, best first."""
+        return self.keywords.search(query, k, self._allowed(where))
+
+    def keyword_scores(self, query: str, chunk_ids: Sequence[int]) -> dict[int, float]:
+        """BM25 scores of the given chunks."""
+        return self.keywords.scores_of(query, chunk_ids)
 
     def stats(self) -> dict[str, object]:
         """Counts, dates and how the index was built, for `newsdesk stats`."""

@@ -10,6 +10,7 @@ segment that tantivy merges in the background.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -39,7 +40,9 @@ class KeywordStamp:
     analyzer: int = ANALYZER_VERSION
 
 
-def _analyzer() -> Any:
+@functools.lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The keyword analyzer (both stores use it; `analyzer().analyze(text)` gives the stems)."""
     import tantivy
 
     # Words of two characters or more (as bm25s counts them), lower-cased, English stop words
@@ -71,7 +74,7 @@ class KeywordIndex:
         builder.add_text_field("body", tokenizer_name=ANALYZER, index_option="freq")
         self._schema = builder.build()
         self._index = tantivy.Index(self._schema, path=str(folder), reuse=True)
-        self._index.register_tokenizer(ANALYZER, _analyzer())
+        self._index.register_tokenizer(ANALYZER, analyzer())
         self._index.reload()
 
     def _read_stamp(self) -> KeywordStamp:
@@ -147,8 +150,8 @@ class KeywordIndex:
 
     def _query(self, text: str) -> Any | None:
         words = [word.lower() for word in _WORD.findall(text)]
-        if not words:
-            return None
+        if not analyzer().analyze(" ".join(words)):
+            return None  # no word, or only stop words: tantivy refuses an empty query
         # Lower-cased words only: nothing the query parser could read as syntax (AND, OR, :).
         return self._index.parse_query(" ".join(words), ["body"])
 

@@ -12,8 +12,7 @@ A story's id is the smallest article id among its members: the same members give
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from hashlib import blake2b
@@ -124,10 +123,18 @@ def passage_match(first: np.ndarray, second: np.ndarray) -> float:
 
 
 class StoryBook:
-    """Story membership in the catalog's SQLite database; called inside the catalog's writes."""
+    """Story membership in the catalog's database (SQLite, or PostgreSQL through a `?`-style
+    connection); called inside the catalog's writes. `vectors_of` gives an article's stored
+    passage vectors."""
 
-    def __init__(self, db: sqlite3.Connection, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        vectors_of: Callable[[str], np.ndarray],
+        thresholds: Thresholds | None = None,
+    ) -> None:
         self._db = db
+        self._vectors_of = vectors_of
         self.thresholds = thresholds or Thresholds()
 
     def join(self, article_id: str, text: str, vectors: np.ndarray) -> str:
@@ -136,7 +143,9 @@ class StoryBook:
         buckets = band_buckets(sig)
         linked = self._linked_candidates(article_id, sig, vectors, buckets)
         self._db.execute(
-            "INSERT OR REPLACE INTO story_members(article_id, story_id, signature) VALUES (?,?,?)",
+            "INSERT INTO story_members(article_id, story_id, signature) VALUES (?,?,?) "
+            "ON CONFLICT(article_id) DO UPDATE "
+            "SET story_id=excluded.story_id, signature=excluded.signature",
             (article_id, article_id, sig.tobytes()),
         )
         self._db.executemany(
@@ -144,7 +153,8 @@ class StoryBook:
             [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
         )
         self._db.executemany(
-            "INSERT OR REPLACE INTO story_links(a, b, jaccard, cosine) VALUES (?,?,?,?)",
+            "INSERT INTO story_links(a, b, jaccard, cosine) VALUES (?,?,?,?) "
+            "ON CONFLICT(a, b) DO UPDATE SET jaccard=excluded.jaccard, cosine=excluded.cosine",
             [(min(article_id, o), max(article_id, o), j, c) for o, j, c in linked],
         )
         stories = {article_id} | {self.story_of(other) for other, _, _ in linked}
@@ -171,22 +181,10 @@ class StoryBook:
             similarity = jaccard(sig, np.frombuffer(other_sig, dtype=np.uint64))
             if similarity < self.thresholds.jaccard:
                 continue
-            cosine = passage_match(vectors, self.passage_vectors(other))
+            cosine = passage_match(vectors, self._vectors_of(other))
             if cosine >= self.thresholds.cosine:
                 linked.append((other, similarity, cosine))
         return linked
-
-    def passage_vectors(self, article_id: str) -> np.ndarray:
-        """The stored passage vectors of an article, in order."""
-        blobs = [
-            row[0]
-            for row in self._db.execute(
-                "SELECT vector FROM chunks WHERE article_id=? ORDER BY ordinal", (article_id,)
-            )
-        ]
-        if not blobs:
-            return np.zeros((0, 0), dtype=np.float32)
-        return np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(blobs), -1)
 
     def story_of(self, article_id: str) -> str:
         """The story id of a stored article (its own id when it was never grouped)."""
