@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from assistant import _offline  # noqa: F401
 from assistant.answering import Answer
+from assistant.distributed import RayOptions
 from assistant.errors import NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
@@ -63,6 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+    ingest.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        default=None,
+        metavar="ADDRESS",
+        help="read, chunk and embed with Ray Data: on the cluster at ADDRESS (auto, "
+        "ray://host:10001), or without one on a Ray started here on 127.0.0.1",
+    )
+    ingest.add_argument(
+        "--ray-workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="Ray workers embedding at once (default: one per CPU of the cluster)",
+    )
 
     search = command("search", "Find the passages that best match a query.")
     search.add_argument("query", metavar="QUERY", help="the query, or - to read one per line")
@@ -188,7 +205,8 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     desk = Newsdesk.open(_settings(args))
     try:
         # Progress goes to stderr, so it shows with --json too (stdout stays one JSON object).
-        report = desk.ingest(args.paths, progress=not args.quiet)
+        ray = RayOptions(args.ray, args.ray_workers) if args.ray else None
+        report = desk.ingest(args.paths, progress=not args.quiet, ray=ray)
     except NothingIngested as error:
         if not isinstance(error.report, IngestReport):
             raise

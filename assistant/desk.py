@@ -21,6 +21,7 @@ from assistant.answering import (
 )
 from assistant.answering.timeline import Timeline, TimelineBuilder
 from assistant.articles import Article
+from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Ingestor, IngestReport
@@ -68,8 +69,14 @@ class Newsdesk:
         index = open_store(settings, embedder.id, embedder.dimension, create)
         return cls(settings, embedder, index, reader)
 
-    def ingest(self, paths: Sequence[Path | str], progress: bool = True) -> IngestReport:
-        """Add or update the articles in these files and folders; see IngestReport.
+    def ingest(
+        self,
+        paths: Sequence[Path | str],
+        progress: bool = True,
+        ray: RayOptions | None = None,
+    ) -> IngestReport:
+        """Add or update the articles in these files and folders; see IngestReport. With `ray`,
+        Ray Data workers read, chunk and embed them (see assistant.distributed).
 
         Raises NothingIngested (carrying the report) when no input at all could be read.
         """
@@ -77,8 +84,16 @@ class Newsdesk:
             paths = [paths]
         if not paths:
             raise NothingIngested("no files or folders given", IngestReport())
-        ingestor = Ingestor(self.index, self.embedder, self.settings.embed_batch_size)
-        report = ingestor.ingest([Path(p) for p in paths], progress=progress)
+        files = [Path(p) for p in paths]
+        if ray is not None:
+            # Each worker builds its own embedder of the same class (embedders take no arguments).
+            factory = type(self.embedder)
+            report = ray_ingest(
+                self.index, factory, files, ray, self.settings.embed_batch_size, progress
+            )
+        else:
+            ingestor = Ingestor(self.index, self.embedder, self.settings.embed_batch_size)
+            report = ingestor.ingest(files, progress=progress)
         if report.outcomes and len(report.failed) == len(report.outcomes):
             reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
             more = f" (and {len(report.failed) - 3} more)" if len(report.failed) > 3 else ""

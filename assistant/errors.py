@@ -35,7 +35,7 @@ class IndexCorrupt(NewsdeskError):
 
 
 class StoreUnavailable(NewsdeskError):
-    """The database named by NEWSDESK_DATABASE_URL cannot be reached."""
+    """The database (NEWSDESK_DATABASE_URL) or Ray cluster (`--ray`) cannot be reached."""
 
 
 class ArticleNotFound(NewsdeskError):

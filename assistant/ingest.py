@@ -19,7 +19,7 @@ from assistant.errors import UnreadableInput
 from assistant.store import FileRecord, IndexedArticle, Store
 
 Status = Literal["added", "updated", "unchanged", "failed"]
-_COMMIT_CHUNKS = 512  # chunks embedded per committed transaction
+COMMIT_CHUNKS = 512  # chunks embedded per committed transaction
 
 
 @dataclass
@@ -118,7 +118,7 @@ class Ingestor:
         index: Store,
         embedder: Embedder,
         batch_size: int = 32,
-        commit_chunks: int = _COMMIT_CHUNKS,
+        commit_chunks: int = COMMIT_CHUNKS,
     ) -> None:
         self.index = index
         self.embedder = embedder
@@ -251,4 +251,11 @@ def _size(path: Path) -> int:
         return 0
 
 
-__all__ = ["FileOutcome", "IngestReport", "Ingestor", "expand_paths", "path_key"]
+__all__ = [
+    "COMMIT_CHUNKS",
+    "FileOutcome",
+    "IngestReport",
+    "Ingestor",
+    "expand_paths",
+    "path_key",
+]

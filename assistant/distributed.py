@@ -1,0 +1,255 @@
+"""`newsdesk ingest --ray`: files are read, cleaned, chunked and embedded by Ray Data workers
+across a Ray cluster; this process (the driver) commits what they return to the store.
+
+The guarantees are those of a plain ingest. The driver skips files whose hash the store already
+records, before any work is sent out; each file's articles are committed together with the
+file's hash in one transaction, so a crash keeps every file committed before it and a re-run
+goes on with the rest; an article another path or process stored meanwhile is kept once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm.auto import tqdm
+
+from assistant.articles import Article, read_articles
+from assistant.chunking import Chunk, Chunker, ChunkingParams, indexed_text
+from assistant.embedding import Embedder
+from assistant.errors import ConfigurationError, StoreUnavailable, UnreadableInput
+from assistant.ingest import COMMIT_CHUNKS, FileOutcome, IngestReport, expand_paths, path_key
+from assistant.store import FileRecord, IndexedArticle, Store
+
+LOCAL = "local"  # `--ray` without an address: a Ray started here, on 127.0.0.1 only
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """Where the Ray cluster is (`local`, `auto`, `ray://host:10001`) and how many workers
+    embed at once (default: one per CPU for a local Ray, else the cluster's CPUs)."""
+
+    address: str = LOCAL
+    workers: int | None = None
+
+
+@dataclass
+class FileWork:
+    """What a worker made of one file: its articles, their chunks and vectors, or why not."""
+
+    key: str
+    digest: str
+    articles: list[tuple[Article, list[Chunk]]] = field(default_factory=list)
+    vectors: np.ndarray | None = None
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+class FileWorker:
+    """A Ray Data actor: loads the embedder once, then turns batches of files into FileWork."""
+
+    def __init__(
+        self, embedder_factory: Callable[[], Embedder], chunking: ChunkingParams, batch_size: int
+    ) -> None:
+        self.embedder = embedder_factory()
+        self.chunker = Chunker(chunking, self.embedder.count_tokens)
+        self.batch_size = batch_size
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        works = [
+            self.work(str(key), str(digest))
+            for key, digest in zip(batch["key"], batch["digest"], strict=True)
+        ]
+        column = np.empty(len(works), dtype=object)
+        column[:] = works
+        return {"work": column}
+
+    def work(self, key: str, digest: str) -> FileWork:
+        """Read, clean, chunk and embed one file (never raises: the error is in the result)."""
+        done = FileWork(key, digest)
+        try:
+            data = Path(key).read_bytes()
+            if hashlib.sha256(data).hexdigest() != digest:
+                done.error = "the file changed while it was being ingested: ingest it again"
+                return done
+            result = read_articles(Path(key), data)
+            done.failures, done.warnings = list(result.failures), list(result.warnings)
+            seen: set[str] = set()
+            for article in result.articles:
+                if article.id not in seen:
+                    seen.add(article.id)
+                    done.articles.append((article, self.chunker.chunk(article)))
+            texts = [
+                indexed_text(a.title, c.ordinal, c.text)
+                for a, chunks in done.articles
+                for c in chunks
+            ]
+            done.vectors = self.embedder.embed_documents(texts, self.batch_size)
+        except UnreadableInput as error:
+            done.error = str(error)
+        except OSError as error:
+            done.error = f"cannot read: {error}"
+        except Exception as error:  # one bad file never stops the run: it is reported
+            done.error = f"{type(error).__name__}: {error}"
+        return done
+
+
+def ray_ingest(
+    store: Store,
+    embedder_factory: Callable[[], Embedder],
+    paths: Sequence[Path],
+    options: RayOptions,
+    batch_size: int = 32,
+    progress: bool = True,
+) -> IngestReport:
+    """Ingest files with Ray Data workers; see the module docstring for the guarantees."""
+    report = IngestReport()
+    todo = _files_to_do(store, paths, report)
+    if not todo:
+        return report
+    with _ray(options) as (ray, cpus):
+        workers = max(1, min(options.workers or cpus, len(todo)))
+        dataset = ray.data.from_items(todo, override_num_blocks=min(len(todo), 4 * workers))
+        works = dataset.map_batches(
+            FileWorker,
+            fn_constructor_kwargs={
+                "embedder_factory": embedder_factory,
+                "chunking": store.chunking,
+                "batch_size": batch_size,
+            },
+            batch_size=1,
+            concurrency=workers,
+            num_cpus=max(1.0, cpus / workers),
+        )
+        pending: list[FileWork] = []
+        with tqdm(total=len(todo), desc="Ingesting", unit="file", disable=not progress) as bar:
+            for row in works.iter_rows():
+                pending.append(row["work"])
+                if sum(len(w.vectors) for w in pending if w.vectors is not None) >= COMMIT_CHUNKS:
+                    _commit(store, pending, report)
+                    bar.update(len(pending))
+                    pending = []
+            _commit(store, pending, report)
+            bar.update(len(pending))
+    return report
+
+
+def _files_to_do(store: Store, paths: Sequence[Path], report: IngestReport) -> list[dict[str, str]]:
+    """The files whose content the store does not hold yet (the rest are reported here)."""
+    todo: list[dict[str, str]] = []
+    for path, problem in expand_paths(paths):
+        key = path_key(path)
+        if problem:
+            report.outcomes.append(FileOutcome(key, "failed", detail=problem))
+            continue
+        try:
+            digest = _sha256(path)
+        except OSError as error:
+            report.outcomes.append(FileOutcome(key, "failed", detail=f"cannot read: {error}"))
+            continue
+        if store.file_hash(key) == digest:
+            report.outcomes.append(FileOutcome(key, "unchanged", len(store.file_articles(key))))
+            continue
+        todo.append({"key": key, "digest": digest})
+    return todo
+
+
+def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
+    """Commit finished files, each with its hash, in one transaction."""
+    add: list[IndexedArticle] = []
+    files: list[FileRecord] = []
+    queued: set[str] = set()
+    for work in works:
+        for location, reason in work.failures:
+            report.outcomes.append(FileOutcome(location, "failed", detail=reason))
+        if work.error:
+            report.outcomes.append(FileOutcome(work.key, "failed", detail=work.error))
+            continue
+        if not work.articles:
+            continue
+        ids = tuple(article.id for article, _ in work.articles)
+        linked = bool(store.file_articles(work.key))
+        outcome = FileOutcome(
+            work.key, "updated" if linked else "added", len(ids), warnings=work.warnings
+        )
+        assert work.vectors is not None
+        row, new = 0, 0
+        for article, chunks in work.articles:
+            vectors = work.vectors[row : row + len(chunks)]
+            row += len(chunks)
+            if article.id in queued or store.has_article(article.id):
+                continue
+            queued.add(article.id)
+            add.append(IndexedArticle(article, chunks, vectors))
+            report.chunks_added += len(chunks)
+            new += 1
+        if not new and not linked:
+            outcome.status, outcome.detail = (
+                "unchanged",
+                "already stored (same article under another path)",
+            )
+        report.outcomes.append(outcome)
+        files.append(FileRecord(work.key, work.digest, ids))
+    if add or files:
+        store.apply(add=add, files=files)
+
+
+def _sha256(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+@contextmanager
+def _ray(options: RayOptions) -> Iterator[tuple[Any, float]]:
+    """Ray, connected to the cluster at `options.address` or started here on 127.0.0.1 with no
+    dashboard; yields (the ray module, the cluster's CPUs)."""
+    if options.address == LOCAL:
+        # Ray's single-machine mode: every Ray server listens on 127.0.0.1 only (by default
+        # they listen on all interfaces, and `_node_ip_address="127.0.0.1"` is overridden).
+        # Read when ray is first imported.
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+    try:
+        import ray
+    except ImportError as error:
+        raise ConfigurationError(
+            f"`--ray` needs Ray Data ({error.name} is missing): pip install -e '.[scale]'"
+        ) from error
+    env_vars = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    if options.address == LOCAL:
+        # Workers started here import what this process imports (an embedder of its own, say).
+        env_vars["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p and Path(p).is_dir())
+    env = {"env_vars": env_vars}
+    settings: dict[str, Any] = {
+        "include_dashboard": False,
+        "log_to_driver": False,
+        "runtime_env": env,
+        "configure_logging": False,
+    }
+    if options.address == LOCAL:
+        settings.update(address="local", _node_ip_address="127.0.0.1", num_cpus=os.cpu_count() or 1)
+    else:
+        settings.update(address=options.address)
+    try:
+        ray.init(**settings)
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        raise StoreUnavailable(
+            f"cannot reach the Ray cluster at {options.address}: {' '.join(str(error).split())}"
+        ) from error
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # our own bar shows the progress
+    try:
+        yield ray, float(ray.cluster_resources().get("CPU", 1.0))
+    finally:
+        ray.shutdown()

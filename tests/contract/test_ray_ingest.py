@@ -1,0 +1,81 @@
+"""`newsdesk ingest --ray` on a local Ray (127.0.0.1 only), into either store: the same articles
+as a plain ingest, re-runs skip what is in, and a crash keeps every file committed before it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import build_parser
+from assistant.distributed import RayOptions
+from tests.conftest import SAMPLE_CORPUS, TIME_CORPUS
+
+pytest.importorskip("ray", reason="Ray Data is an extra: pip install -e '.[scale]'")
+pytestmark = pytest.mark.slow
+
+TWO = RayOptions("local", workers=2)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "inputs"
+    shutil.copytree(SAMPLE_CORPUS, folder / "sample")
+    shutil.copytree(TIME_CORPUS, folder / "time")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 this is not a pdf at all")
+    return folder
+
+
+def _content(desk) -> list[tuple[str, int]]:
+    return sorted((Path(a.source).name, a.chunks) for a in desk.articles())
+
+
+def test_ray_ingest_stores_what_a_plain_ingest_stores(open_desk, inputs, tmp_path) -> None:
+    desk = open_desk()
+    report = desk.ingest([inputs], progress=False, ray=TWO)
+    assert report.summary()["added"] == 16
+    assert [o.path for o in report.failed] == [str(inputs / "broken.pdf")]
+    plain = open_desk(index_dir=tmp_path / "plain", database_url=None)
+    plain.ingest([inputs], progress=False)
+    assert _content(desk) == _content(plain)
+    assert desk.stats()["stories"] == plain.stats()["stories"]
+    question = "When did Japan ban luxury exports?"
+    assert desk.ask(question).citations[0].published.isoformat() == "2022-03-25"
+    again = desk.ingest([inputs], progress=False, ray=TWO)
+    assert again.summary()["unchanged"] == 16 and again.chunks_added == 0
+
+
+def test_a_crash_keeps_committed_files_and_a_rerun_finishes(open_desk, inputs, monkeypatch) -> None:
+    from assistant import distributed
+
+    monkeypatch.setattr(distributed, "COMMIT_CHUNKS", 1)  # one commit per file
+    desk = open_desk()
+    commits = {"n": 0}
+    real_apply = desk.index.apply
+
+    def crash_on_third(*args, **kwargs):
+        commits["n"] += 1
+        if commits["n"] == 3:
+            raise KeyboardInterrupt  # the driver is killed mid-run
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(desk.index, "apply", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        desk.ingest([inputs], progress=False, ray=TWO)
+    kept = _content(desk)
+    assert len(kept) == 2  # the two files committed before the crash
+    monkeypatch.setattr(desk.index, "apply", real_apply)
+    rerun = desk.ingest([inputs], progress=False, ray=TWO)
+    assert rerun.summary()["unchanged"] == 2
+    assert rerun.summary()["added"] == 14
+    assert len(_content(desk)) == 16
+    assert set(kept) <= set(_content(desk))
+
+
+def test_the_ray_flag_takes_an_optional_address() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["ingest", "news"]).ray is None
+    assert parser.parse_args(["ingest", "news", "--ray"]).ray == "local"
+    chosen = parser.parse_args(["ingest", "--ray", "ray://head:10001", "--ray-workers", "2", "n"])
+    assert (chosen.ray, chosen.ray_workers, chosen.paths) == ("ray://head:10001", 2, [Path("n")])
