@@ -190,19 +190,18 @@ class PgCatalog(Catalog):
             )  # fmt: skip
         if not rows:
             return []
-        cursor = self.conn.cursor()
-        cursor.executemany(
+        # One statement for the article's passages: the term-count triggers run once for it.
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s::tsvector, %s, %s)"] * len(rows))
+        returned = self.conn.execute(
             'INSERT INTO chunks (article_id, ordinal, start, "end", page, text, terms, nterms, '
-            "embedding) VALUES (%s, %s, %s, %s, %s, %s, %s::tsvector, %s, %s) RETURNING id",
-            rows,
-            returning=True,
-        )
-        ids = []
-        while True:
-            ids.append(int(cursor.fetchone()[0]))
-            if not cursor.nextset():
-                break
-        return list(zip(ids, item.vectors, strict=True))
+            f"embedding) VALUES {values} RETURNING id, ordinal",
+            [value for row in rows for value in row],
+        ).fetchall()
+        by_ordinal = {ordinal: int(chunk_id) for chunk_id, ordinal in returned}
+        return [
+            (by_ordinal[chunk.ordinal], vector)
+            for chunk, vector in zip(item.chunks, item.vectors, strict=True)
+        ]
 
     def vectors(self, chunk_ids: Sequence[int], dimension: int) -> np.ndarray:
         """The stored vectors of the given chunks, in the given order."""
@@ -235,11 +234,14 @@ dl AS (SELECT greatest(terms::float8 / greatest(passages, 1), 1) AS mean FROM ke
 SELECT c.id, sum(q.idf * u.tf * 2.2 / (u.tf + 1.2 * (0.25 + 0.75 * c.nterms / dl.mean)))
 FROM chunks c JOIN articles a ON a.id = c.article_id CROSS JOIN dl
 CROSS JOIN LATERAL (
-    SELECT x.lexeme, array_length(x.positions, 1) AS tf FROM unnest(c.terms) x) u
+    SELECT x.lexeme, array_length(x.positions, 1) AS tf
+    FROM unnest(ts_filter(setweight(c.terms, 'A', ?), '{{a}}')) x) u
 JOIN q ON q.lexeme = u.lexeme
 WHERE {match} AND {where}
 GROUP BY c.id ORDER BY 2 DESC, c.id LIMIT ?
-"""  # Lucene's BM25 as tantivy computes it: k1 1.2, b 0.75
+"""  # Lucene's BM25 as tantivy computes it (k1 1.2, b 0.75); setweight + ts_filter cut each
+# passage's tsvector down to the query's stems in C before they are unnested.
+CANDIDATE_BUDGET = 10_000  # passages scored per query, at most (see keyword_search)
 
 
 class PgStore(CatalogReads):
@@ -330,15 +332,38 @@ class PgStore(CatalogReads):
         self, query: str, k: int, where: ChunkFilter | None = None
     ) -> list[tuple[int, float]]:
         """The k best BM25 matches; the GIN index finds the passages holding a query word."""
-        stems = query_stems(query)
-        if not stems or k <= 0:
+        if k <= 0:
             return []
-        condition, params = _where(where)
-        sql = _BM25.format(match="c.terms @@ ?::tsquery", where=condition)
-        matches = " | ".join(_quoted(stem) for stem in stems)
         with self.lock:
-            rows = self.catalog._db.execute(sql, [stems, matches, *params, k]).fetchall()
+            counts = self._passages_with(query_stems(query))
+            if not counts:
+                return []
+            # Candidates are the passages holding the rarest query words, taken rarest first
+            # while they fit the budget: a word in most passages (low IDF) adds little to any
+            # score, and scoring all its passages would read most of the archive.
+            rarest = sorted(counts, key=counts.__getitem__)
+            match, total = [rarest[0]], counts[rarest[0]]
+            for stem in rarest[1:]:
+                if total + counts[stem] > CANDIDATE_BUDGET:
+                    break
+                match.append(stem)
+                total += counts[stem]
+            condition, params = _where(where)
+            sql = _BM25.format(match="c.terms @@ ?::tsquery", where=condition)
+            matches = " | ".join(_quoted(stem) for stem in match)
+            stems = list(counts)
+            rows = self.catalog._db.execute(sql, [stems, stems, matches, *params, k]).fetchall()
         return [(int(i), float(s)) for i, s in rows]
+
+    def _passages_with(self, stems: list[str]) -> dict[str, int]:
+        """How many passages hold each of these stems (those in none are left out)."""
+        if not stems:
+            return {}
+        rows = self.catalog._db.execute(
+            "SELECT lexeme, passages FROM term_counts WHERE lexeme = ANY(?) AND passages > 0",
+            [stems],
+        ).fetchall()
+        return {str(lexeme): int(count) for lexeme, count in rows}
 
     def keyword_scores(self, query: str, chunk_ids: Sequence[int]) -> dict[int, float]:
         """BM25 scores of the given passages (0 where no query word occurs)."""
@@ -348,7 +373,9 @@ class PgStore(CatalogReads):
             return scores
         sql = _BM25.format(match="c.id = ANY(?)", where="1=1")
         with self.lock:
-            rows = self.catalog._db.execute(sql, [stems, list(scores), len(scores)]).fetchall()
+            rows = self.catalog._db.execute(
+                sql, [stems, stems, list(scores), len(scores)]
+            ).fetchall()
         scores.update((int(i), float(s)) for i, s in rows)
         return scores
 
