@@ -73,6 +73,8 @@ bench: install
 # One million passages (issue 10): ~20 min to build at /tmp/newsdesk-1m (3.3 GB, kept), then measured.
 bench-scale: install
 	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.stores
+	$(BIN)/python -m bench.ray_ingest
 
 clean:
 	rm -rf $(VENV) index/*.sqlite* index/*.faiss index/manifest.json

@@ -28,6 +28,7 @@ from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError, StoreUnavailable, UnreadableInput
 from assistant.ingest import COMMIT_CHUNKS, FileOutcome, IngestReport, expand_paths, path_key
 from assistant.store import FileRecord, IndexedArticle, Store
+from assistant.uploads import sha256_file
 
 LOCAL = "local"  # `--ray` without an address: a Ray started here, on 127.0.0.1 only
 
@@ -152,7 +153,7 @@ def _files_to_do(store: Store, paths: Sequence[Path], report: IngestReport) -> l
             report.outcomes.append(FileOutcome(key, "failed", detail=problem))
             continue
         try:
-            digest = _sha256(path)
+            digest = sha256_file(path)
         except OSError as error:
             report.outcomes.append(FileOutcome(key, "failed", detail=f"cannot read: {error}"))
             continue
@@ -201,14 +202,6 @@ def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
         files.append(FileRecord(work.key, work.digest, ids))
     if add or files:
         store.apply(add=add, files=files)
-
-
-def _sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()
 
 
 @contextmanager

@@ -9,7 +9,8 @@ from pathlib import Path
 _DIGEST_CHARS = 16
 
 
-def _digest(path: Path) -> str:
+def sha256_file(path: Path) -> str:
+    """The hex SHA-256 of a file's bytes, read 1 MiB at a time."""
     sha = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -24,7 +25,7 @@ def store_upload(upload: Path, uploads: Path, name: str | None = None) -> Path:
     name already taken ("news.md") lands beside it instead of replacing it.
     """
     name = Path(name or upload.name).name or "upload"
-    target = uploads / _digest(upload)[:_DIGEST_CHARS] / name
+    target = uploads / sha256_file(upload)[:_DIGEST_CHARS] / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{name}.part")

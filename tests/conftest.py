@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import uuid
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -90,3 +92,49 @@ def time_desk(desk, tmp_path: Path):
     shutil.copytree(TIME_CORPUS, target)
     desk.ingest([target], progress=False)
     return desk
+
+
+# --- PostgreSQL + pgvector from the pgserver wheel (PostgreSQL 16, Unix socket, no Docker) ---
+# CI sets this: there the PostgreSQL half must run, not skip.
+REQUIRE = os.environ.get("CI_REQUIRE_POSTGRES") == "1"
+
+
+def _unavailable(reason: str) -> None:
+    if REQUIRE:
+        pytest.fail(f"CI_REQUIRE_POSTGRES=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    try:
+        import pgserver
+        import pgvector  # noqa: F401
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        _unavailable(
+            f"the PostgreSQL extras are not installed ({error.name}): pip install -e '.[scale]'"
+        )
+    folder = tmp_path_factory.mktemp("pg")
+    try:
+        server = pgserver.get_server(folder, cleanup_mode="stop")
+    except Exception as error:  # pgserver raises plain errors when initdb or pg_ctl fail
+        _unavailable(f"pgserver could not start PostgreSQL in {folder}: {error}")
+    yield server
+    server.cleanup()
+
+
+def new_database(server: object) -> str:
+    """Create an empty database on the test server; returns its URL."""
+    import psycopg
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = server.get_uri()  # type: ignore[attr-defined]
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return admin.replace("/postgres?", f"/{name}?", 1)
+
+
+@pytest.fixture
+def database_url(pg_server: object) -> str:
+    return new_database(pg_server)

@@ -140,37 +140,66 @@ def _percent_style(sql: str) -> str:
 
 
 class QmarkConnection:
-    """A psycopg connection that takes the catalog's `?` placeholders."""
+    """The store's one connection: takes the catalog's `?` placeholders, reconnects once the
+    server is back after a restart, and reports a lost server as StoreUnavailable."""
 
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
+    def __init__(self, url: str, ef_search: int) -> None:
+        self.url = url
+        self.ef_search = ef_search
+        self._conn = self._session()
+
+    def _session(self) -> Any:
+        conn = connect(self.url)
+        try:
+            from pgvector.psycopg import register_vector
+
+            register_vector(conn)
+            conn.execute("SELECT set_config('hnsw.ef_search', %s, false)", (str(self.ef_search),))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @property
+    def conn(self) -> Any:
+        """The live psycopg connection (a new one when the last was broken)."""
+        if self._conn.broken:
+            self._conn = self._session()
+        return self._conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement; returns its cursor."""
-        return self.conn.execute(_percent_style(sql), params)
+        import psycopg
+
+        try:
+            return self.conn.execute(_percent_style(sql), params)
+        except psycopg.OperationalError as error:
+            raise StoreUnavailable(
+                f"lost the database at {redacted(self.url)}: {' '.join(str(error).split())}"
+            ) from error
 
     def executemany(self, sql: str, rows: Any) -> Any:
         """Run one statement for each row of parameters."""
-        cursor = self.conn.cursor()
-        rows = list(rows)
-        if rows:
-            cursor.executemany(_percent_style(sql), rows)
-        return cursor
+        for row in rows:
+            self.execute(sql, row)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._conn.close()
 
 
 class PgCatalog(Catalog):
     """The catalog's queries on PostgreSQL; vectors, keywords and the write lock are its own."""
 
-    def __init__(self, conn: Any, url: str, group_stories: bool = True) -> None:
-        self.path = Path(redacted(url))
+    def __init__(self, db: QmarkConnection, group_stories: bool = True) -> None:
+        self.path = Path(redacted(db.url))
         self.group_stories = group_stories
-        self.conn = conn
-        self._db = QmarkConnection(conn)
+        self._db = db
         self.stories = StoryBook(self._db, self.article_vectors)
 
     def close(self) -> None:
         """Close the connection."""
-        self.conn.close()
+        self._db.close()
 
     def _begin_write(self) -> None:
         self._db.execute("BEGIN")
@@ -191,8 +220,8 @@ class PgCatalog(Catalog):
         if not rows:
             return []
         # One statement for the article's passages: the term-count triggers run once for it.
-        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s::tsvector, %s, %s)"] * len(rows))
-        returned = self.conn.execute(
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?::tsvector, ?, ?)"] * len(rows))
+        returned = self._db.execute(
             'INSERT INTO chunks (article_id, ordinal, start, "end", page, text, terms, nterms, '
             f"embedding) VALUES {values} RETURNING id, ordinal",
             [value for row in rows for value in row],
@@ -209,16 +238,14 @@ class PgCatalog(Catalog):
             return np.zeros((0, dimension), dtype=np.float32)
         wanted = [int(i) for i in chunk_ids]
         found = dict(
-            self.conn.execute(
-                "SELECT id, embedding FROM chunks WHERE id = ANY(%s)", (wanted,)
-            ).fetchall()
+            self._db.execute("SELECT id, embedding FROM chunks WHERE id = ANY(?)", (wanted,))
         )
         return np.vstack([_array(found[i]) for i in wanted])
 
     def article_vectors(self, article_id: str) -> np.ndarray:
         """The stored passage vectors of an article, in order (for story grouping)."""
-        rows = self.conn.execute(
-            "SELECT embedding FROM chunks WHERE article_id = %s ORDER BY ordinal", (article_id,)
+        rows = self._db.execute(
+            "SELECT embedding FROM chunks WHERE article_id = ? ORDER BY ordinal", (article_id,)
         ).fetchall()
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
@@ -272,14 +299,10 @@ class PgStore(CatalogReads):
         conn = connect(url)
         try:
             manifest = _checked_manifest(conn, url, embedder_id, dimension, chunking, create)
-            from pgvector.psycopg import register_vector
-
-            register_vector(conn)
-            conn.execute("SELECT set_config('hnsw.ef_search', %s, false)", (str(ef_search),))
-        except BaseException:
+        finally:
             conn.close()
-            raise
-        return cls(url, PgCatalog(conn, url, stories), manifest)
+        db = QmarkConnection(url, ef_search)
+        return cls(url, PgCatalog(db, stories), manifest)
 
     @property
     def chunking(self) -> ChunkingParams:
@@ -398,7 +421,7 @@ class PgStore(CatalogReads):
                 "published_to": high.isoformat() if high else None,
                 "embedder": self.manifest["embedder"],
                 "dimension": self.manifest["dimension"],
-                "schema_version": schema_version(self.catalog.conn),
+                "schema_version": schema_version(self.catalog._db.conn),
                 "chunking": self.manifest["chunking"],
                 "vector_index": {"kind": "pgvector-hnsw", "size": counts["chunks"], "exact": 0},
                 "keyword_index": {"engine": "postgresql", "size": counts["chunks"]},

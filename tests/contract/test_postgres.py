@@ -95,3 +95,31 @@ def test_stats_name_the_database_but_not_its_password(database_url, settings, fa
     assert stats["vector_index"]["kind"] == "pgvector-hnsw"
     with_password = database_url.replace("postgres:@", "postgres:pw@", 1)
     assert redacted(with_password) == database_url.replace("postgres:@", "postgres:***@", 1)
+
+
+def test_a_restarted_server_is_reconnected_and_a_stopped_one_is_a_clear_error(
+    tmp_path, settings, fake_embedder, corpus_copy, pg_server
+) -> None:
+    import pgserver
+    from pydantic import SecretStr
+
+    from assistant.desk import Newsdesk
+    from assistant.errors import StoreUnavailable
+    from tests.conftest import new_database
+
+    folder = tmp_path / "own-server"
+    server = pgserver.get_server(folder, cleanup_mode="stop")
+    url = new_database(server)
+    desk = Newsdesk.open(
+        settings.model_copy(update={"database_url": SecretStr(url)}), embedder=fake_embedder
+    )
+    desk.ingest([corpus_copy / "002_f04dc1754ce9e86a.txt"], progress=False)
+    server.cleanup()  # the server stops under the running app
+    with pytest.raises(StoreUnavailable, match="lost the database at postgresql://"):
+        desk.search("luxury exports")
+    server = pgserver.get_server(folder, cleanup_mode="stop")  # and comes back
+    try:
+        assert desk.search("luxury exports", k=1)[0].published.isoformat() == "2022-03-25"
+    finally:
+        desk.close()
+        server.cleanup()

@@ -35,12 +35,13 @@ def app_url(running_app: RunningApp) -> str:
     return running_app.url
 
 
-@pytest.fixture(scope="session")
-def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+def start_app(folder: Path, **environment: str) -> tuple[subprocess.Popen, RunningApp]:
+    """`python app.py` on a free loopback port, once it says it is ready."""
     port = _free_port()
-    index = tmp_path_factory.mktemp("app") / "index"
+    index = folder / "index"
     env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index), "NEWSDESK_PORT": str(port)}
-    log_path = tmp_path_factory.mktemp("log") / "app.log"
+    env.update(environment)
+    log_path = folder / "app.log"
     log = open(log_path, "w+")  # noqa: SIM115
     process = subprocess.Popen(
         [sys.executable, "app.py"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -57,17 +58,27 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
+                process.kill()
                 pytest.fail(f"the app did not start:\n{log.read()}")
             time.sleep(1)
-    log.seek(0)
-    started = log.read()
+    log.close()
+    return process, RunningApp(url, index, log_path)
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    process, app = start_app(tmp_path_factory.mktemp("app"))
+    started = app.log.read_text()
     assert "Indexing the sample corpus" in started  # first start builds the index
     assert "newsdesk is ready: http://127.0.0.1:" in started  # said after the models loaded
     assert "share=True" not in started
-    yield RunningApp(url, index, log_path)
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    yield app
+    stop_app(process)
 
 
 def chromium_path() -> Path:
