@@ -41,6 +41,7 @@ def start_app(folder: Path, **environment: str) -> tuple[subprocess.Popen, Runni
     index = folder / "index"
     env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index), "NEWSDESK_PORT": str(port)}
     env.update(environment)
+    folder.mkdir(parents=True, exist_ok=True)
     log_path = folder / "app.log"
     log = open(log_path, "w+")  # noqa: SIM115
     process = subprocess.Popen(
