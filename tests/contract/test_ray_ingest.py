@@ -18,6 +18,10 @@ pytestmark = pytest.mark.slow
 TWO = RayOptions("local", workers=2)
 
 
+class DriverKilled(Exception):
+    """Stands for the ingesting process dying between two commits."""
+
+
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
     folder = tmp_path / "inputs"
@@ -57,11 +61,11 @@ def test_a_crash_keeps_committed_files_and_a_rerun_finishes(open_desk, inputs, m
     def crash_on_third(*args, **kwargs):
         commits["n"] += 1
         if commits["n"] == 3:
-            raise KeyboardInterrupt  # the driver is killed mid-run
+            raise DriverKilled  # the driver dies mid-run
         return real_apply(*args, **kwargs)
 
     monkeypatch.setattr(desk.index, "apply", crash_on_third)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(DriverKilled):
         desk.ingest([inputs], progress=False, ray=TWO)
     kept = _content(desk)
     assert len(kept) == 2  # the two files committed before the crash
