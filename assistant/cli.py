@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -408,7 +409,12 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
             return _run_ask(args, out, stdin or sys.stdin)
         return COMMANDS[args.command](args, out)
 
-    return run_at_edge(command)
+    try:
+        return run_at_edge(command)
+    except BrokenPipeError:
+        # The reader went away (`newsdesk stats | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
