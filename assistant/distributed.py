@@ -132,15 +132,24 @@ def ray_ingest(
             num_cpus=max(1.0, cpus / workers),
         )
         pending: list[FileWork] = []
-        with tqdm(total=len(todo), desc="Ingesting", unit="file", disable=not progress) as bar:
-            for row in works.iter_rows():
-                pending.append(row["work"])
-                if sum(len(w.vectors) for w in pending if w.vectors is not None) >= COMMIT_CHUNKS:
-                    _commit(store, pending, report)
-                    bar.update(len(pending))
-                    pending = []
-            _commit(store, pending, report)
-            bar.update(len(pending))
+        rows = iter(works.iter_rows())
+        try:
+            with tqdm(total=len(todo), desc="Ingesting", unit="file", disable=not progress) as bar:
+                for row in rows:
+                    pending.append(row["work"])
+                    done = sum(len(w.vectors) for w in pending if w.vectors is not None)
+                    if done >= COMMIT_CHUNKS:
+                        _commit(store, pending, report)
+                        bar.update(len(pending))
+                        pending = []
+                _commit(store, pending, report)
+                bar.update(len(pending))
+        finally:
+            # Stop the streaming executor before Ray shuts down (after an error above, say):
+            # shutting down under a running executor can make Ray end this whole process.
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
     return report
 
 
