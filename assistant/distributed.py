@@ -216,42 +216,48 @@ def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
 @contextmanager
 def _ray(options: RayOptions) -> Iterator[tuple[Any, float]]:
     """Ray, connected to the cluster at `options.address` or started here on 127.0.0.1 with no
-    dashboard; yields (the ray module, the cluster's CPUs)."""
+    dashboard (or the Ray this process already runs); yields (the ray module, the cluster's
+    CPUs). Ray is shut down after a run that went well; after a failure it is left to shut down
+    when the process ends, because shutting down under Ray Data threads that are still winding
+    down makes Ray end the whole process."""
     if options.address == LOCAL:
         # Ray's single-machine mode: every Ray server listens on 127.0.0.1 only (by default
-        # they listen on all interfaces, and `_node_ip_address="127.0.0.1"` is overridden).
-        # Read when ray is first imported.
+        # they listen on all interfaces, and `_node_ip_address="127.0.0.1"` is rewritten to the
+        # external address). Ray reads the switch when it is first imported.
         os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     try:
         import ray
+        from ray._private import ray_constants
     except ImportError as error:
         raise ConfigurationError(
             f"`--ray` needs Ray Data ({error.name} is missing): pip install -e '.[scale]'"
         ) from error
+    if not ray.is_initialized():
+        _start(ray, ray_constants, options)
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # our own bar shows the progress
+    yield ray, float(ray.cluster_resources().get("CPU", 1.0))
+    ray.shutdown()
+
+
+def _start(ray: Any, ray_constants: Any, options: RayOptions) -> None:
     env_vars = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    if options.address == LOCAL:
-        # Workers started here import what this process imports (an embedder of its own, say).
-        env_vars["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p and Path(p).is_dir())
-    env = {"env_vars": env_vars}
     settings: dict[str, Any] = {
         "include_dashboard": False,
         "log_to_driver": False,
-        "runtime_env": env,
         "configure_logging": False,
     }
     if options.address == LOCAL:
-        settings.update(address="local", _node_ip_address="127.0.0.1", num_cpus=os.cpu_count() or 1)
+        # Imported before the switch above was set (by another library, say): set it here.
+        ray_constants.ENABLE_RAY_CLUSTER = False
+        # Workers started here import what this process imports (an embedder of its own, say).
+        env_vars["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p and Path(p).is_dir())
+        settings.update(address="local", num_cpus=os.cpu_count() or 1)
     else:
         settings.update(address=options.address)
     try:
-        ray.init(**settings)
+        ray.init(runtime_env={"env_vars": env_vars}, **settings)
     except (ConnectionError, RuntimeError, ValueError) as error:
         raise StoreUnavailable(
             f"cannot reach the Ray cluster at {options.address}: {' '.join(str(error).split())}"
         ) from error
-    for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.ERROR)  # our own bar shows the progress
-    try:
-        yield ray, float(ray.cluster_resources().get("CPU", 1.0))
-    finally:
-        ray.shutdown()

@@ -3,6 +3,7 @@ as a plain ingest, re-runs skip what is in, and a crash keeps every file committ
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from assistant.cli import build_parser
 from assistant.distributed import RayOptions
 from tests.conftest import SAMPLE_CORPUS, TIME_CORPUS
 
-pytest.importorskip("ray", reason="Ray Data is an extra: pip install -e '.[scale]'")
+# Not imported here: the test of the 127.0.0.1-only Ray needs it imported by newsdesk first.
+if importlib.util.find_spec("ray") is None:
+    pytest.skip("Ray Data is an extra: pip install -e '.[scale]'", allow_module_level=True)
 pytestmark = pytest.mark.slow
 
 TWO = RayOptions("local", workers=2)
@@ -83,3 +86,22 @@ def test_the_ray_flag_takes_an_optional_address() -> None:
     assert parser.parse_args(["ingest", "news", "--ray"]).ray == "local"
     chosen = parser.parse_args(["ingest", "--ray", "ray://head:10001", "--ray-workers", "2", "n"])
     assert (chosen.ray, chosen.ray_workers, chosen.paths) == ("ray://head:10001", 2, [Path("n")])
+
+
+def test_a_ray_started_here_listens_on_loopback_only() -> None:
+    import psutil
+
+    from assistant.distributed import _ray
+
+    with _ray(RayOptions("local", workers=1)) as (ray, _):
+        assert ray.util.get_node_ip_address() == "127.0.0.1"
+        family = psutil.Process().children(recursive=True)
+        assert any("raylet" in " ".join(p.cmdline()) for p in family)
+        listening = {
+            (connection.laddr.ip, process.name())
+            for process in family
+            for connection in process.net_connections("tcp")
+            if connection.status == psutil.CONN_LISTEN
+        }
+    assert listening, "Ray's servers were not found"
+    assert {ip for ip, _ in listening} <= {"127.0.0.1", "::1", "::ffff:127.0.0.1"}, listening
