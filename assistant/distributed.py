@@ -132,16 +132,18 @@ def ray_ingest(
             num_cpus=max(1.0, cpus / workers),
         )
         pending: list[FileWork] = []
+        passages = 0  # embedded in `pending`
         rows = iter(works.iter_rows())
         try:
             with tqdm(total=len(todo), desc="Ingesting", unit="file", disable=not progress) as bar:
                 for row in rows:
-                    pending.append(row["work"])
-                    done = sum(len(w.vectors) for w in pending if w.vectors is not None)
-                    if done >= COMMIT_CHUNKS:
+                    work: FileWork = row["work"]
+                    pending.append(work)
+                    passages += 0 if work.vectors is None else len(work.vectors)
+                    if passages >= COMMIT_CHUNKS:
                         _commit(store, pending, report)
                         bar.update(len(pending))
-                        pending = []
+                        pending, passages = [], 0
                 _commit(store, pending, report)
                 bar.update(len(pending))
         finally:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
@@ -20,24 +19,12 @@ from assistant.chunking import ChunkingParams
 from assistant.store.catalog import (
     ArticleSummary,
     Catalog,
+    ChunkFilter,
     FileRecord,
     IndexedArticle,
     StoredChunk,
 )
 from assistant.store.stories import Copy
-
-
-@dataclass(frozen=True)
-class ChunkFilter:
-    """Which passages a search may return: inclusive published-date range and source substrings
-    (undated articles drop out unless `keep_undated`), and `not_after` (later articles drop out,
-    undated ones stay)."""
-
-    published_after: date | None = None
-    published_before: date | None = None
-    sources: tuple[str, ...] = ()
-    not_after: date | None = None
-    keep_undated: bool = False
 
 
 class Store(Protocol):

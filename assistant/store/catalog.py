@@ -46,6 +46,19 @@ CREATE TABLE IF NOT EXISTS removed_chunks (id INTEGER PRIMARY KEY, generation IN
 
 
 @dataclass(frozen=True)
+class ChunkFilter:
+    """Which passages a search may return: inclusive published-date range and source substrings
+    (undated articles drop out unless `keep_undated`), and `not_after` (later articles drop out,
+    undated ones stay)."""
+
+    published_after: date | None = None
+    published_before: date | None = None
+    sources: tuple[str, ...] = ()
+    not_after: date | None = None
+    keep_undated: bool = False
+
+
+@dataclass(frozen=True)
 class IndexedArticle:
     """An article ready to store: its chunks and one unit vector per chunk."""
 
@@ -283,51 +296,37 @@ class Catalog:
             for story, group in members.items()
         }
 
-    def chunk_ids_where(
-        self,
-        published_after: date | None = None,
-        published_before: date | None = None,
-        sources: Sequence[str] = (),
-        not_after: date | None = None,
-        keep_undated: bool = False,
-    ) -> np.ndarray:
-        """Ids of chunks whose article matches the filters (inclusive dates, source substrings;
-        `not_after` leaves out later articles but keeps undated ones)."""
-        where, params = self.filter_sql(
-            published_after, published_before, sources, not_after, keep_undated
-        )
+    def chunk_ids_where(self, where: ChunkFilter) -> np.ndarray:
+        """Ids of the chunks whose article the filter lets through."""
+        condition, params = self.filter_sql(where)
         rows = self._db.execute(
-            f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {where}",
+            f"SELECT c.id FROM chunks c JOIN articles a ON a.id = c.article_id WHERE {condition}",
             params,
         )
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     @staticmethod
-    def filter_sql(
-        published_after: date | None = None,
-        published_before: date | None = None,
-        sources: Sequence[str] = (),
-        not_after: date | None = None,
-        keep_undated: bool = False,
-    ) -> tuple[str, list[str]]:
-        """The WHERE condition (on `articles a`) and its parameters for these filters."""
+    def filter_sql(where: ChunkFilter | None) -> tuple[str, list[str]]:
+        """The WHERE condition (on `articles a`) and its parameters for a filter (none: all)."""
+        if where is None:
+            return "1=1", []
         clauses: list[str] = []
         params: list[str] = []
-        if not_after is not None:
+        if where.not_after is not None:
             clauses.append("(a.published IS NULL OR a.published <= ?)")
-            params.append(not_after.isoformat())
-        undated = "a.published IS NULL OR " if keep_undated else ""
-        if published_after is not None:
+            params.append(where.not_after.isoformat())
+        undated = "a.published IS NULL OR " if where.keep_undated else ""
+        if where.published_after is not None:
             clauses.append(f"({undated}a.published >= ?)")
-            params.append(published_after.isoformat())
-        if published_before is not None:
+            params.append(where.published_after.isoformat())
+        if where.published_before is not None:
             clauses.append(f"({undated}a.published <= ?)")
-            params.append(published_before.isoformat())
-        if sources:
+            params.append(where.published_before.isoformat())
+        if where.sources:
             clauses.append(
-                "(" + " OR ".join("lower(a.source) LIKE ? ESCAPE '!'" for _ in sources) + ")"
+                "(" + " OR ".join("lower(a.source) LIKE ? ESCAPE '!'" for _ in where.sources) + ")"
             )
-            params.extend(f"%{_like_escaped(s.casefold())}%" for s in sources)
+            params.extend(f"%{_like_escaped(s.casefold())}%" for s in where.sources)
         return " AND ".join(clauses) or "1=1", params
 
     def neighbour_span(self, chunk_id: int, reach: int) -> tuple[int, int] | None:

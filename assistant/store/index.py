@@ -315,14 +315,7 @@ class NewsIndex(CatalogReads):
             return None
         key = (where, self._generation)
         if self._allowed_memo is None or self._allowed_memo[0] != key:
-            ids = self.catalog.chunk_ids_where(
-                where.published_after,
-                where.published_before,
-                where.sources,
-                where.not_after,
-                where.keep_undated,
-            )
-            self._allowed_memo = (key, ids)
+            self._allowed_memo = (key, self.catalog.chunk_ids_where(where))
         return self._allowed_memo[1]
 
     def dense_search(

@@ -276,9 +276,10 @@ class PgStore(CatalogReads):
 
     catalog: PgCatalog
 
-    def __init__(self, url: str, catalog: PgCatalog, manifest: dict[str, Any]) -> None:
+    def __init__(self, url: str, db: QmarkConnection, manifest: dict[str, Any], stories: bool):
         self.url = url
-        self.catalog = catalog
+        self.db = db
+        self.catalog = PgCatalog(db, stories)
         self.manifest = manifest
         self.lock = threading.RLock()
 
@@ -301,8 +302,7 @@ class PgStore(CatalogReads):
             manifest = _checked_manifest(conn, url, embedder_id, dimension, chunking, create)
         finally:
             conn.close()
-        db = QmarkConnection(url, ef_search)
-        return cls(url, PgCatalog(db, stories), manifest)
+        return cls(url, QmarkConnection(url, ef_search), manifest, stories)
 
     @property
     def chunking(self) -> ChunkingParams:
@@ -336,17 +336,17 @@ class PgStore(CatalogReads):
         if k <= 0:
             return []
         query = np.ascontiguousarray(vector, dtype=np.float32)
-        condition, params = _where(where)
+        condition, params = Catalog.filter_sql(where)
         sql = (
             "SELECT c.id, -(c.embedding <#> ?) FROM chunks c "
             f"JOIN articles a ON a.id = c.article_id WHERE {condition} "
         )
         with self.lock:
-            rows = self.catalog._db.execute(
+            rows = self.db.execute(
                 sql + "ORDER BY c.embedding <#> ? LIMIT ?", [query, *params, query, k]
             ).fetchall()
             if where is not None and len(rows) < k:
-                rows = self.catalog._db.execute(
+                rows = self.db.execute(
                     sql + "ORDER BY 2 DESC, c.id LIMIT ?", [query, *params, k]
                 ).fetchall()
         return [(int(i), float(s)) for i, s in rows]
@@ -371,18 +371,18 @@ class PgStore(CatalogReads):
                     break
                 match.append(stem)
                 total += counts[stem]
-            condition, params = _where(where)
+            condition, params = Catalog.filter_sql(where)
             sql = _BM25.format(match="c.terms @@ ?::tsquery", where=condition)
             matches = " | ".join(_quoted(stem) for stem in match)
             stems = list(counts)
-            rows = self.catalog._db.execute(sql, [stems, stems, matches, *params, k]).fetchall()
+            rows = self.db.execute(sql, [stems, stems, matches, *params, k]).fetchall()
         return [(int(i), float(s)) for i, s in rows]
 
     def _passages_with(self, stems: list[str]) -> dict[str, int]:
         """How many passages hold each of these stems (those in none are left out)."""
         if not stems:
             return {}
-        rows = self.catalog._db.execute(
+        rows = self.db.execute(
             "SELECT lexeme, passages FROM term_counts WHERE lexeme = ANY(?) AND passages > 0",
             [stems],
         ).fetchall()
@@ -396,9 +396,7 @@ class PgStore(CatalogReads):
             return scores
         sql = _BM25.format(match="c.id = ANY(?)", where="1=1")
         with self.lock:
-            rows = self.catalog._db.execute(
-                sql, [stems, stems, list(scores), len(scores)]
-            ).fetchall()
+            rows = self.db.execute(sql, [stems, stems, list(scores), len(scores)]).fetchall()
         scores.update((int(i), float(s)) for i, s in rows)
         return scores
 
@@ -421,7 +419,7 @@ class PgStore(CatalogReads):
                 "published_to": high.isoformat() if high else None,
                 "embedder": self.manifest["embedder"],
                 "dimension": self.manifest["dimension"],
-                "schema_version": schema_version(self.catalog._db.conn),
+                "schema_version": schema_version(self.db.conn),
                 "chunking": self.manifest["chunking"],
                 "vector_index": {"kind": "pgvector-hnsw", "size": counts["chunks"], "exact": 0},
                 "keyword_index": {"engine": "postgresql", "size": counts["chunks"]},
@@ -432,19 +430,6 @@ class PgStore(CatalogReads):
     def close(self) -> None:
         """Close the connection."""
         self.catalog.close()
-
-
-def _where(where: ChunkFilter | None) -> tuple[str, list[Any]]:
-    if where is None:
-        return "1=1", []
-    condition, params = Catalog.filter_sql(
-        where.published_after,
-        where.published_before,
-        where.sources,
-        where.not_after,
-        where.keep_undated,
-    )
-    return condition, list(params)
 
 
 def _checked_manifest(
