@@ -58,8 +58,8 @@ class ReaderAnswerer(ExtractiveAnswerer):
             return []
         # A sentence about Russia does not answer a question about Belarus.
         found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
-        shortlist = [(c, score) for score, c in self.shortlist(parsed, found, self.windows)]
-        reads = read_candidates(self.reader, parsed.text, shortlist)
+        shortlist = [(c, score) for score, c in self.shortlist(parsed, found, len(found))]
+        reads = read_candidates(self.reader, parsed.text, shortlist, self.windows)
         return sorted(((rank_score(parsed, r), r) for r in reads), key=lambda pair: -pair[0])
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:

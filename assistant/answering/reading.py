@@ -52,12 +52,16 @@ class Read:
 
 
 def read_candidates(
-    reader: Reader, question: str, shortlist: Sequence[tuple[Candidate, float]]
+    reader: Reader, question: str, shortlist: Sequence[tuple[Candidate, float]], limit: int
 ) -> list[Read]:
-    """The reader's verdict on each (candidate, hand score), best first."""
+    """The reader's verdict on the first `limit` windows of the (candidate, hand score)
+    shortlist, best first. A candidate read already, as the neighbour of a better one, takes
+    no window: the next candidate does."""
     windows: list[tuple[Candidate, float, int, int, Sequence[Span]]] = []
     covered: list[tuple[str, int, int]] = []  # article offsets already read
     for candidate, hand in shortlist:
+        if len(windows) >= limit:
+            break
         hit = candidate.hit
         if any(
             a == hit.article_id and lo <= candidate.start and candidate.end <= hi

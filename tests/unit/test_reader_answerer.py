@@ -188,3 +188,20 @@ def test_eval_files_check_short_answers_repeats_and_follow_ups(fake_embedder, tm
     results = evaluate(Path(path), asked)
     assert [r.passed for r in results] == [True, False, False, False, True]
     assert seen[-2:] == [("When did it ban?", 0), ("When?", 1)]
+
+
+def test_the_reader_reads_as_many_windows_as_set_even_when_the_best_sentences_are_neighbours(
+    fake_embedder,
+) -> None:
+    """Two sentences side by side share one window; the next sentence takes the free one."""
+    text = (
+        "Japan's foreign minister met the press on Monday. The foreign minister of Japan spoke "
+        "about trade. It rained in the north. The match ended in a draw. A new album came out. "
+        "The post is held by Takeshi Iwaya, Japan's ministry said."
+    )
+    reader = FakeReader(["Iwaya"], ["Takeshi Iwaya"])
+    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, windows=2).answer(
+        "Who is Japan's foreign minister?", [hit(text)]
+    )
+    assert len(reader.windows) == 2
+    assert answer.short_answer is not None and answer.short_answer.text == "Takeshi Iwaya"
