@@ -60,7 +60,7 @@ class Settings(BaseSettings):
         "convex", description="How dense and keyword rankings are fused."
     )
     dense_weight: float = Field(
-        0.6, ge=0.0, le=1.0, description="Weight of the dense score in convex fusion."
+        0.7, ge=0.0, le=1.0, description="Weight of the dense score in convex fusion."
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     mmr: bool = Field(False, description="Re-rank hits for diversity (maximal marginal relevance).")

@@ -167,7 +167,7 @@ def main() -> None:
         "bm25": {"mode": "keyword"},
         "hybrid rrf": {"mode": "hybrid", "fusion": "rrf"},
     }
-    for weight in (0.3, 0.4, 0.5, 0.6, 0.7):
+    for weight in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8):
         configs[f"hybrid convex w={weight}"] = {
             "mode": "hybrid",
             "fusion": "convex",
