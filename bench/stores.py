@@ -33,6 +33,7 @@ from assistant.articles import Article
 from assistant.chunking import Chunk
 from assistant.embedding import make_embedder
 from assistant.store import IndexedArticle
+from assistant.store.postgres import create_database
 from bench.latency import percentiles, synthetic_articles, timed
 from bench.scifact import evaluate, load_qrels, write_jsonl
 
@@ -47,14 +48,7 @@ def start_postgres(folder: Path) -> Any:
 
 
 def new_database(admin_url: str) -> str:
-    import psycopg
-
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    if "/postgres?" in admin_url:
-        return admin_url.replace("/postgres?", f"/{name}?", 1)
-    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+    return create_database(admin_url, f"bench_{uuid.uuid4().hex[:10]}")
 
 
 def settings_for(kind: str, work: Path, admin_url: str, **changes: Any) -> Settings:

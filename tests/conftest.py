@@ -126,13 +126,9 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 def new_database(server: object) -> str:
     """Create an empty database on the test server; returns its URL."""
-    import psycopg
+    from assistant.store.postgres import create_database
 
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = server.get_uri()  # type: ignore[attr-defined]
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return admin.replace("/postgres?", f"/{name}?", 1)
+    return create_database(server.get_uri(), f"t_{uuid.uuid4().hex[:12]}")  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -61,6 +61,14 @@ def connect(url: str) -> Any:
         ) from error
 
 
+def create_database(server_url: str, name: str) -> str:
+    """Create an empty database `name` on the server `server_url` reaches; returns its URL
+    (the same URL with the database part replaced)."""
+    with connect(server_url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+
+
 # --- migrations -------------------------------------------------------------------------
 def migrations() -> list[tuple[int, str]]:
     """(version, file name) of every migration, in order."""
@@ -143,13 +151,17 @@ class QmarkConnection:
     """The store's one connection: takes the catalog's `?` placeholders, reconnects once the
     server is back after a restart, and reports a lost server as StoreUnavailable."""
 
-    def __init__(self, url: str, ef_search: int) -> None:
+    def __init__(self, url: str, ef_search: int, conn: Any = None) -> None:
+        import psycopg
+
         self.url = url
         self.ef_search = ef_search
-        self._conn = self._session()
+        self._lost = psycopg.OperationalError
+        self._conn = self._session(conn)
 
-    def _session(self) -> Any:
-        conn = connect(self.url)
+    def _session(self, conn: Any = None) -> Any:
+        """`conn` (or a new connection) set up for vectors and the HNSW search width."""
+        conn = conn if conn is not None else connect(self.url)
         try:
             from pgvector.psycopg import register_vector
 
@@ -169,11 +181,9 @@ class QmarkConnection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement; returns its cursor."""
-        import psycopg
-
         try:
             return self.conn.execute(_percent_style(sql), params)
-        except psycopg.OperationalError as error:
+        except self._lost as error:
             raise StoreUnavailable(
                 f"lost the database at {redacted(self.url)}: {' '.join(str(error).split())}"
             ) from error
@@ -300,9 +310,12 @@ class PgStore(CatalogReads):
         conn = connect(url)
         try:
             manifest = _checked_manifest(conn, url, embedder_id, dimension, chunking, create)
-        finally:
+            # Vectors are registered only now: an empty database has no vector type before.
+            db = QmarkConnection(url, ef_search, conn)
+        except BaseException:
             conn.close()
-        return cls(url, QmarkConnection(url, ef_search), manifest, stories)
+            raise
+        return cls(url, db, manifest, stories)
 
     @property
     def chunking(self) -> ChunkingParams:
