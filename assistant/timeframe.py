@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from assistant.articles.dates import MONTH
 
 STALE_AFTER_DAYS = 30  # a "latest" answer from an older source says so
+_FIRST_ORDINAL, _LAST_ORDINAL = date.min.toordinal(), date.max.toordinal()
+_MOST_UNITS = 10_000_000  # "the past 99999999 months": as far back as dates go anyway
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -78,7 +80,7 @@ class TimeConstraint:
         if day is None or self.event is None:
             return self
         if self.relation == "before":
-            return replace(self, before=day - timedelta(days=1))
+            return replace(self, before=shift_days(day, -1))
         return replace(self, after=day)
 
     def without_phrase(self, question: str) -> str:
@@ -112,9 +114,33 @@ def month_number(word: str) -> int:
     return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(key))
 
 
-def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
+def shift_days(day: date, days: int) -> date:
+    """`day` moved by `days`, held to the dates Python can hold (1-01-01 … 9999-12-31): far-off
+    time words ("in the past 3000 years", "last week" as of year 1) mean "as far as there is"."""
+    ordinal = min(max(day.toordinal() + days, _FIRST_ORDINAL), _LAST_ORDINAL)
+    return date.fromordinal(ordinal)
+
+
+def month_start(year: int, month: int) -> date:
+    """The first day of a month given by any year and month number (month 0 is the previous
+    December, 13 the next January), held to the dates Python can hold."""
+    index = year * 12 + month - 1
+    year, month = divmod(index, 12)
+    if year < date.min.year:
+        return date.min
+    if year > date.max.year:
+        return date.max
+    return date(year, month + 1, 1)
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month (held to the dates Python can hold, like month_start)."""
+    following = month_start(year, month + 1)
+    return following if following == date.max else shift_days(following, -1)
+
+
+def _year(year: int) -> int:
+    return min(max(year, date.min.year), date.max.year)
 
 
 def period(text: str, as_of: date) -> tuple[date, date] | None:
@@ -134,13 +160,15 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
     month = month_number(month_words[0])
     if year is None:
         year = as_of.year if month <= as_of.month else as_of.year - 1
+        if year < date.min.year:
+            return None  # "since February" as of 1 January of year 1: no such month yet
     if day_words:
         try:
             day = date(year, month, int(day_words[0]))
         except ValueError:
             return None
         return day, day
-    return date(year, month, 1), _month_end(year, month)
+    return month_start(year, month), month_end(year, month)
 
 
 def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
@@ -148,26 +176,27 @@ def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
     if phrase == "today":
         return as_of, as_of
     if phrase == "yesterday":
-        return as_of - timedelta(days=1), as_of  # reported yesterday or today
+        return shift_days(as_of, -1), as_of  # reported yesterday or today
     if match.group("unit"):
         raw = match.group("count").casefold()
-        count = _WORD_COUNTS.get(raw) or int(raw)
+        count = _WORD_COUNTS.get(raw) or (int(raw) if len(raw) <= 8 else _MOST_UNITS)
         unit = match.group("unit").casefold().rstrip("s")
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
-        return as_of - timedelta(days=days), as_of
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * min(count, _MOST_UNITS)
+        return shift_days(as_of, -days), as_of
     which, unit = phrase.split()
-    monday = as_of - timedelta(days=as_of.weekday())
+    monday = shift_days(as_of, -as_of.weekday())
     if unit == "week":
         # Last week's news is often reported this week: publication runs up to the as-of date.
-        return (monday if which == "this" else monday - timedelta(days=7)), as_of
+        return (monday if which == "this" else shift_days(monday, -7)), as_of
     if unit == "month":
         if which == "this":
             return as_of.replace(day=1), as_of
-        last = as_of.replace(day=1) - timedelta(days=1)
+        last = shift_days(as_of.replace(day=1), -1)
         return last.replace(day=1), last
     if which == "this":
         return date(as_of.year, 1, 1), as_of
-    return date(as_of.year - 1, 1, 1), date(as_of.year - 1, 12, 31)
+    last_year = _year(as_of.year - 1)
+    return date(last_year, 1, 1), min(date(last_year, 12, 31), as_of)
 
 
 def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
@@ -191,10 +220,10 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
         if relation != "since" and not re.search(rf"{_YEAR}|\d{{4}}-", match.group("when")):
             continue  # "rose in June": the month of the event, of no known year
         if relation in {"since", "after"}:
-            after = span[0] if relation == "since" else span[1] + timedelta(days=1)
+            after = span[0] if relation == "since" else shift_days(span[1], 1)
             return TimeConstraint(match.group(0), after, None, bool(newest))
         if relation in {"before", "until", "by"}:
-            before = span[0] - timedelta(days=1) if relation == "before" else span[1]
+            before = shift_days(span[0], -1) if relation == "before" else span[1]
             return TimeConstraint(match.group(0), None, before, bool(newest))
         return TimeConstraint(match.group(0), span[0], span[1], bool(newest))
     event = _EVENT.search(question)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from assistant.answering.answer import Answer, AnswerSentence
 from assistant.answering.conflicts import find_conflicts
@@ -14,12 +14,18 @@ from assistant.answering.question import stems
 from assistant.answering.temporal import format_day
 from assistant.answering.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.retrieval import Hit, SearchFilters
-from assistant.timeframe import STALE_AFTER_DAYS, TimeConstraint, age_days, describe_age
+from assistant.timeframe import (
+    STALE_AFTER_DAYS,
+    TimeConstraint,
+    age_days,
+    describe_age,
+    shift_days,
+)
 
 SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit's score
 # What happened in a range is often reported after it ends ("what did the minister say on
 # 7 November?" is answered by an article of 24 November): publication may run this much later.
-REPORTING_LAG = timedelta(days=30)
+REPORTING_LAG_DAYS = 30
 
 
 def constrained(filters: SearchFilters, constraint: TimeConstraint, as_of: date) -> SearchFilters:
@@ -27,7 +33,7 @@ def constrained(filters: SearchFilters, constraint: TimeConstraint, as_of: date)
     after = max((d for d in (filters.published_after, constraint.after) if d), default=None)
     until = constraint.before
     if until is not None:
-        until = min(until + REPORTING_LAG, as_of)
+        until = min(shift_days(until, REPORTING_LAG_DAYS), as_of)
     before = min((d for d in (filters.published_before, until) if d), default=None)
     # An undated article may be of any time: the question's own range lets it through (its
     # citation says "date unknown"); a range the caller set keeps it out, as documented.

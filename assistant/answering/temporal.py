@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from assistant.timeframe import month_end, month_start, shift_days
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPRESSION = re.compile(
@@ -64,30 +66,28 @@ def format_day(day: date, weekday: bool = False) -> str:
 
 def _weekday_date(published: date, weekday: int, modifier: str, future: bool) -> date:
     modifier = modifier.replace("on", "").strip()
-    monday = published - timedelta(days=published.weekday())
+    monday = shift_days(published, -published.weekday())
     if modifier == "this":
-        return monday + timedelta(days=weekday)
+        return shift_days(monday, weekday)
     if modifier == "next":
-        return monday + timedelta(days=7 + weekday)
+        return shift_days(monday, 7 + weekday)
     if modifier == "last":
         back = (published.weekday() - weekday) % 7 or 7
-        return published - timedelta(days=back)
+        return shift_days(published, -back)
     if future:
-        return published + timedelta(days=(weekday - published.weekday()) % 7)
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
+        return shift_days(published, (weekday - published.weekday()) % 7)
+    return shift_days(published, -((published.weekday() - weekday) % 7))
 
 
 def _period(published: date, modifier: str, period: str) -> tuple[date, date]:
     shift = {"last": -1, "this": 0, "next": 1}[modifier]
     if period == "week":
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-        return monday, monday + timedelta(days=6)
+        monday = shift_days(published, 7 * shift - published.weekday())
+        return monday, shift_days(monday, 6)
     if period == "month":
-        month_index = published.year * 12 + published.month - 1 + shift
-        first = date(month_index // 12, month_index % 12 + 1, 1)
-        next_first = date((month_index + 1) // 12, (month_index + 1) % 12 + 1, 1)
-        return first, next_first - timedelta(days=1)
-    year = published.year + shift
+        first = month_start(published.year, published.month + shift)
+        return first, month_end(first.year, first.month)
+    year = min(max(published.year + shift, date.min.year), date.max.year)
     return date(year, 1, 1), date(year, 12, 31)
 
 
@@ -119,7 +119,7 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
             first = last = day
         elif match.group("day"):
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
-            first = last = published + timedelta(days=offset)
+            first = last = shift_days(published, offset)
         else:
             first, last = _period(
                 published,

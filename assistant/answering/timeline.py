@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
 import numpy as np
@@ -25,7 +25,7 @@ from assistant.answering.temporal import format_day, time_mentions
 from assistant.articles.dates import DATE_EXPRESSION, MONTH, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import HybridSearcher, SearchFilters
-from assistant.timeframe import month_number
+from assistant.timeframe import month_number, shift_days
 
 _NOT_NAMES = {"timeline", "chronology", "how", "what"}
 DateBasis = Literal["stated", "relative", "published"]
@@ -169,7 +169,7 @@ def _day_in_year(day: int, month: str, published: date) -> date | None:
         found = date(published.year, number, day)
     except ValueError:
         return None
-    if found > published + timedelta(days=31):
+    if found > shift_days(published, 31):
         try:
             return date(published.year - 1, number, day)
         except ValueError:

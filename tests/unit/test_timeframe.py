@@ -61,3 +61,51 @@ def test_ages_read_as_a_person_would_say_them() -> None:
     assert describe_age(date(2026, 10, 12), AS_OF) == "6 weeks earlier"
     assert describe_age(date(2026, 5, 1), AS_OF) == "7 months earlier"
     assert describe_age(None, AS_OF) == "date unknown"
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "after", "before"),
+    [
+        ("What happened in the past 3000 years?", AS_OF, date.min, AS_OF),
+        ("Any news in the past 99999999 months?", AS_OF, date.min, AS_OF),
+        ("news in the past 1000000000000000000000000000 days?", AS_OF, date.min, AS_OF),
+        ("What happened last week?", date.min, date.min, date.min),
+        ("What happened last month?", date.min, date.min, date.min),
+        ("What happened last year?", date.min, date.min, date.min),
+        ("What happened yesterday?", date.min, date.min, date.min),
+        ("What happened since February?", date.min, None, None),  # no February before it
+        ("What happened this month?", date.max, date(9999, 12, 1), date.max),
+        ("What happened since December?", date.max, date(9999, 12, 1), None),
+    ],
+)
+def test_far_off_time_words_are_held_to_the_dates_there_are(question, as_of, after, before) -> None:
+    constraint = parse_time_constraint(question, as_of)
+    assert (constraint.after, constraint.before) == (after, before)
+
+
+def test_relative_days_of_articles_at_the_ends_of_time_are_dated_without_error() -> None:
+    from assistant.answering.temporal import time_mentions
+
+    for published in (date.min, date.max):
+        text = "Next week and last month, on Friday and tomorrow, next year."
+        for mention in time_mentions(text, published):
+            assert date.min <= mention.first_day <= mention.last_day <= date.max
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of"),
+    [
+        ("What happened in the past 3000 years?", None),
+        ("news in the past 99999999 months?", None),
+        ("what happened last week?", date.min),
+        ("What happened since February?", date.min),
+        ("What is the latest this month?", date.max),
+    ],
+)
+def test_ask_answers_far_off_time_words_instead_of_crashing(
+    desk, corpus_copy, question, as_of
+) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    answer = desk.ask(question, as_of=as_of)
+    assert answer.status in {"answered", "not_found"}
+    assert answer.answer.strip()
