@@ -26,7 +26,14 @@ from assistant.articles import Article, read_articles
 from assistant.chunking import Chunk, Chunker, ChunkingParams, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError, StoreUnavailable, UnreadableInput
-from assistant.ingest import COMMIT_CHUNKS, FileOutcome, IngestReport, expand_paths, path_key
+from assistant.ingest import (
+    COMMIT_CHUNKS,
+    FileOutcome,
+    IngestReport,
+    expand_paths,
+    key_path,
+    path_key,
+)
 from assistant.store import FileRecord, IndexedArticle, Store
 from assistant.uploads import sha256_file
 
@@ -78,7 +85,7 @@ class FileWorker:
         """Read, clean, chunk and embed one file (never raises: the error is in the result)."""
         done = FileWork(key, digest)
         try:
-            data = Path(key).read_bytes()
+            data = key_path(key).read_bytes()
             if hashlib.sha256(data).hexdigest() != digest:
                 done.error = "the file changed while it was being ingested: ingest it again"
                 return done
@@ -118,7 +125,8 @@ def ray_ingest(
     if not todo:
         return report
     with _ray(options) as (ray, cpus):
-        workers = max(1, min(options.workers or cpus, len(todo)))
+        # Ray counts CPUs as a float (2.0); a worker count must be a whole number.
+        workers = max(1, min(options.workers or int(cpus), len(todo)))
         dataset = ray.data.from_items(todo, override_num_blocks=min(len(todo), 4 * workers))
         works = dataset.map_batches(
             FileWorker,

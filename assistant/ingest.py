@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,13 +64,34 @@ class IngestReport:
 
 
 def path_key(path: Path) -> str:
-    """How a file is named in the catalog and reports: absolute, and always valid UTF-8.
+    """How a file is named in the catalog and reports: absolute, always valid UTF-8, and
+    reversible (`key_path`).
 
     A name that is not UTF-8 (Latin-1 `caf\\xe9.txt` from an old archive) keeps its bytes as
-    `\\xe9` escapes, so it stays unique and readable instead of failing the whole batch.
+    `\\xe9` escapes, and a backslash of the name itself is doubled, so a file really called
+    `caf\\xe9.txt` has a key of its own.
     """
-    raw = os.fsencode(path.resolve())
-    return raw.decode("utf-8", "backslashreplace")
+    name = os.fsdecode(os.fsencode(path.resolve()))  # undecodable bytes as lone surrogates
+    return _UNDECODABLE.sub(_escape, name)
+
+
+def key_path(key: str) -> Path:
+    """The file a catalog key names (the inverse of `path_key`)."""
+    return Path(os.fsdecode(os.fsencode(_ESCAPED.sub(_unescape, key))))
+
+
+_UNDECODABLE = re.compile(r"[\\\udc80-\udcff]")
+_ESCAPED = re.compile(r"\\(\\|x[0-9a-f]{2})")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return "\\\\" if char == "\\" else f"\\x{ord(char) - 0xDC00:02x}"
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    return "\\" if code == "\\" else chr(0xDC00 + int(code[1:], 16))
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
@@ -257,5 +279,6 @@ __all__ = [
     "IngestReport",
     "Ingestor",
     "expand_paths",
+    "key_path",
     "path_key",
 ]

@@ -105,3 +105,34 @@ def test_a_ray_started_here_listens_on_loopback_only() -> None:
         }
     assert listening, "Ray's servers were not found"
     assert {ip for ip, _ in listening} <= {"127.0.0.1", "::1", "::ffff:127.0.0.1"}, listening
+
+
+def test_the_readme_form_without_a_worker_count_ingests_several_files(tmp_path, capsys) -> None:
+    # `newsdesk ingest DIR --ray` exactly as the README writes it (real model, real local Ray).
+    import json
+
+    from assistant.cli import main
+
+    folder = tmp_path / "news"
+    shutil.copytree(SAMPLE_CORPUS, folder)
+    index = tmp_path / "index"
+    code = main(["ingest", str(folder), "--ray", "--index", str(index), "--json", "--quiet"])
+    report = json.loads(capsys.readouterr().out)
+    assert (code, report["added"], report["failed"]) == (0, 5, 0), report
+
+
+def test_ray_reads_names_that_are_not_utf8_and_keeps_lookalikes_apart(open_desk, tmp_path) -> None:
+    import os
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt")).write_text(
+        "The café in Osaka reopened after the storm, its owner said."
+    )
+    (folder / "caf\\xe9.txt").write_text("The bakery in Nantes closed for good on Friday.")
+    desk = open_desk()
+    report = desk.ingest([folder], progress=False, ray=TWO)
+    assert report.summary()["added"] == 2 and not report.failed, report.failed
+    again = desk.ingest([folder], progress=False, ray=TWO)
+    assert again.summary()["unchanged"] == 2
+    assert len(desk.articles()) == 2

@@ -208,3 +208,28 @@ def test_a_huge_article_never_takes_down_the_files_before_it(
         Ingestor(desk.index, fake_embedder, commit_chunks=10).ingest([small, huge], progress=False)
     (stored,) = desk.articles()  # the small file was committed before the huge one began
     assert "price of rice" in desk.article(stored.id).text
+
+
+def test_a_literal_backslash_name_and_a_latin1_name_are_two_articles(desk, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt")).write_text(
+        "The café in Osaka reopened after the storm, its owner said."
+    )
+    (folder / "caf\\xe9.txt").write_text("The bakery in Nantes closed for good on Friday.")
+    first = desk.ingest([folder], progress=False)
+    assert first.summary()["added"] == 2 and not first.failed
+    assert len({o.path for o in first.outcomes}) == 2
+    again = desk.ingest([folder], progress=False)
+    assert again.summary()["unchanged"] == 2
+    assert len(desk.articles()) == 2
+
+
+def test_a_catalog_key_leads_back_to_its_file(tmp_path: Path) -> None:
+    from assistant.ingest import key_path, path_key
+
+    for raw in (b"caf\xe9.txt", b"caf\\xe9.txt", b"a\\\\b.md", "café.txt".encode()):
+        path = Path(os.fsdecode(bytes(tmp_path) + b"/" + raw))
+        key = path_key(path)
+        key.encode("utf-8")  # always storable as text
+        assert os.fsencode(key_path(key)) == os.fsencode(path)
