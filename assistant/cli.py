@@ -19,22 +19,33 @@ from assistant.distributed import RayOptions
 from assistant.errors import NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES, Hit
-from assistant.settings import Settings
+from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, Settings
 from assistant.store import Copy
+from assistant.timeframe import parse_day
 
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2022-03-25") from None
+        return parse_day(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
+def _count(high: int) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to `high` (the API's bounds)."""
+
+    def count(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from 1 to {high}, not {value!r}"
+            )
+        return number
+
+    return count
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument(
         "--ray-workers",
-        type=_positive,
+        type=_count(4096),
         default=None,
         metavar="N",
         help="Ray workers embedding at once (default: one per CPU of the cluster)",
@@ -84,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = command("search", "Find the passages that best match a query.")
     search.add_argument("query", metavar="QUERY", help="the query, or - to read one per line")
-    search.add_argument("--k", type=_positive, default=None, help="number of hits (default 5)")
+    search.add_argument(
+        "--k", type=_count(MAX_SEARCH_K), default=None, help="number of hits (default 5)"
+    )
     search.add_argument("--json", action="store_true", help="print hits as JSON")
     _add_filters(search)
     _add_time(search)
@@ -95,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", metavar="QUESTION", help="the question, or - to read one per line")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--generator", default=None, help="extractive (default), openai or llamacpp")
-    ask.add_argument("--k", type=_positive, default=None, help="passages to read (default 5)")
+    ask.add_argument(
+        "--k", type=_count(MAX_ANSWER_K), default=None, help="passages to read (default 5)"
+    )
     _add_filters(ask)
     _add_time(ask)
 

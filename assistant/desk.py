@@ -19,12 +19,13 @@ from assistant.answering import (
     make_generator,
     make_rewriter,
 )
+from assistant.answering.question import checked_question
 from assistant.answering.timeline import Timeline, TimelineBuilder
 from assistant.articles import Article
 from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder
 from assistant.errors import ArticleNotFound, NothingIngested
-from assistant.ingest import Ingestor, IngestReport
+from assistant.ingest import Ingestor, IngestReport, key_path
 from assistant.reader import Reader
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
@@ -195,9 +196,10 @@ class Newsdesk:
     ) -> Iterator[AnswerChunk]:
         """Stream an answer: text pieces, then a last chunk whose `.answer` is the Answer.
 
-        `as_of` pins the date the question is asked on (default: settings, then today)."""
+        `as_of` pins the date the question is asked on (default: settings, then today).
+        Raises InvalidQuestion for a question without words or over MAX_QUESTION_CHARS."""
         inputs = {
-            "question": question,
+            "question": checked_question(question),
             "history": list(history),
             "filters": filters,
             "k": k,
@@ -266,14 +268,14 @@ class Newsdesk:
     def drop_unused_uploads(self, paths: Sequence[str]) -> None:
         """Delete uploaded files (in the uploads folder) that yield no article any more."""
         uploads = self.uploads_dir.resolve()
-        for path in paths:
-            if not Path(path).is_relative_to(uploads):
+        for path in paths:  # catalog keys (see assistant.ingest.path_key)
+            if not key_path(path).is_relative_to(uploads):
                 continue  # the user's own files are never deleted
             with self.index.lock:
                 if self.index.file_articles(path):
                     continue
                 self.index.forget_file(path)
-            discard_upload(Path(path), uploads)
+            discard_upload(key_path(path), uploads)
 
     @property
     def uploads_dir(self) -> Path:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 class NewsdeskError(Exception):
@@ -46,6 +50,10 @@ class GeneratorFailed(NewsdeskError):
     """The configured LLM backend did not answer (server down, model missing, bad reply)."""
 
 
+class InvalidQuestion(NewsdeskError):
+    """A question newsdesk will not try: empty, without words, or over the length limit."""
+
+
 class ConfigurationError(NewsdeskError):
     """A setting names something that does not exist or cannot be used here."""
 
@@ -60,5 +68,16 @@ def run_at_edge(action: Callable[[], int]) -> int:
     except NewsdeskError as error:
         print(f"newsdesk: error: {error}", file=sys.stderr)
     except ValidationError as error:
-        print(f"newsdesk: error: invalid setting: {error}", file=sys.stderr)
+        print(f"newsdesk: error: invalid setting: {settings_problem(error)}", file=sys.stderr)
     return 2
+
+
+def settings_problem(error: ValidationError) -> str:
+    """What is wrong with the settings, without the values given: pydantic's own text repeats
+    every input, a password or database URL included."""
+    problems = []
+    for item in error.errors(include_input=False, include_url=False, include_context=False):
+        field = ".".join(str(part) for part in item["loc"])
+        name = f"NEWSDESK_{field.upper()}: " if field else ""
+        problems.append(f"{name}{item['msg'].removeprefix('Value error, ')}")
+    return "; ".join(problems)

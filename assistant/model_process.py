@@ -80,7 +80,8 @@ class ProcessEmbedder(CachedQueries):
                     f"the embedding model's process failed: {error}"
                 ) from error
         if not header.get("ok"):
-            raise ModelProcessFailed(f"the embedding model failed: {header.get('error')}")
+            model = "the reader" if request["op"] == "read" else "the embedding model"
+            raise ModelProcessFailed(f"{model} failed: {header.get('error')}")
         return header, payload
 
     def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:

@@ -9,6 +9,7 @@ card; the product loads them once per process, offline, through `make_reader`.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,7 @@ class Reader:
         if not windows:
             return []
         torch, tokenizer, network = self._load()
+        question = fit_question(tokenizer, question, self.max_tokens // 2)
         batch = tokenizer(
             [question] * len(windows),
             list(windows),
@@ -109,6 +111,25 @@ class Reader:
             first, last = span
             readings.append(Reading(score, int(offsets[row][first][0]), int(offsets[row][last][1])))
         return readings
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def fit_question(tokenizer: Any, question: str, budget: int) -> str:
+    """The question cut to `budget` word pieces, so that a window always fits beside it.
+
+    A long question usually sets a scene before it asks: the last sentence that asks ("…?") is
+    kept, then its start, up to the budget.
+    """
+    if len(tokenizer.tokenize(question)) <= budget:
+        return question
+    parts = [p for p in _SENTENCE_END.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    focus = (asking or parts or [question])[-1]
+    pieces = tokenizer(focus, add_special_tokens=False, return_offsets_mapping=True)
+    offsets = pieces["offset_mapping"]
+    return focus if len(offsets) <= budget else focus[: offsets[budget - 1][1]]
 
 
 def best_span(

@@ -10,6 +10,8 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+MAX_SEARCH_K = 100  # hits one search returns at most (CLI, API, settings)
+MAX_ANSWER_K = 50  # passages one answer reads at most (CLI, API, settings)
 
 
 class Settings(BaseSettings):
@@ -52,7 +54,7 @@ class Settings(BaseSettings):
     )
 
     # --- retrieval -------------------------------------------------------------------------
-    search_k: int = Field(5, ge=1, le=100, description="Hits returned by default.")
+    search_k: int = Field(5, ge=1, le=MAX_SEARCH_K, description="Hits returned by default.")
     candidates: int = Field(
         100, ge=10, le=2000, description="Candidates each retriever passes to fusion."
     )
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
     generator: str = Field(
         "extractive", description="Answer generator: extractive, openai or llamacpp."
     )
-    answer_k: int = Field(5, ge=1, le=50, description="Passages the answerer reads.")
+    answer_k: int = Field(5, ge=1, le=MAX_ANSWER_K, description="Passages the answerer reads.")
     min_answer_score: float = Field(
         0.45,
         ge=0.0,

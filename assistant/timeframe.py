@@ -103,6 +103,21 @@ class TimeConstraint:
         }
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(text: str) -> date:
+    """A date written YYYY-MM-DD and nothing else ("2023-03-08garbage" is no date);
+    ValueError names what is wrong."""
+    value = text.strip()
+    if _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{text!r} is not a date like 2022-03-25")
+
+
 def as_of_date(pinned: date | None = None) -> date:
     """The date questions are answered as of: the pinned one, else today."""
     return pinned or date.today()

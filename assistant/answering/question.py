@@ -10,6 +10,10 @@ from typing import Any, Literal
 
 from assistant.answering.temporal import WEEKDAYS
 from assistant.articles.dates import DATE_EXPRESSION, parse_date
+from assistant.errors import InvalidQuestion
+
+MAX_QUESTION_CHARS = 2000  # the same limit in the chat, the API, the CLI and the Python API
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 Kind = Literal["when", "quantity", "who", "which", "where", "why", "other"]
 
@@ -135,3 +139,17 @@ def type_match(kind: Kind, sentence: str) -> float:
     if kind == "why":
         return 1.0 if _REASON.search(sentence) else 0.5 if _WEAK_REASON.search(sentence) else 0.0
     return 0.5
+
+
+def checked_question(question: str) -> str:
+    """The question as it will be answered (control characters such as NUL removed, spaces
+    trimmed), or InvalidQuestion saying why it will not be: no words, or too long."""
+    text = _CONTROL.sub(" ", question or "").strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestion(
+            f"the question is {len(text):,} characters long; the limit is "
+            f"{MAX_QUESTION_CHARS:,}: ask it in fewer words"
+        )
+    if not any(char.isalnum() for char in text):
+        raise InvalidQuestion("the question has no words: type a question about the articles")
+    return text

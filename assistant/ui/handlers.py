@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,10 +12,13 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering import GENERATORS, Answer, Turn
+from assistant.answering.question import MAX_QUESTION_CHARS
 from assistant.desk import Newsdesk
-from assistant.errors import NewsdeskError, NothingIngested
+from assistant.errors import NewsdeskError, NothingIngested, StoreUnavailable
 from assistant.ingest import IngestReport
 from assistant.retrieval import SearchFilters
+from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K
+from assistant.timeframe import parse_day
 from assistant.ui.render import (
     NO_SOURCES,
     answer_markdown,
@@ -26,11 +30,9 @@ from assistant.ui.render import (
 )
 from assistant.uploads import store_upload
 
+logger = logging.getLogger(__name__)
 LIBRARY_COLUMNS = ["title", "published", "source", "story", "delete"]
 DELETE_CELL = "delete"
-MAX_QUESTION_CHARS = 2000
-MAX_SEARCH_K = 100
-MAX_ANSWER_K = 50
 
 # One exchange: the question, how it was understood, and its Answer (None while streaming, or
 # when it failed or was stopped). Exchange i is chat messages 2i (question) and 2i+1 (answer).
@@ -42,7 +44,7 @@ def _date(value: str | None, label: str) -> date | None:
     if not value or not str(value).strip():
         return None
     try:
-        return date.fromisoformat(str(value).strip()[:10])
+        return parse_day(str(value))
     except ValueError:
         raise NewsdeskError(f"{label} must be a date like 2022-03-25, not {value!r}") from None
 
@@ -112,7 +114,7 @@ class ChatHandlers:
                     writing = '<div class="nd-empty">Writing the answer…</div>'
                     yield chat, writing, exchanges, "", article_choices(None)
         except NewsdeskError as error:
-            chat[-1] = {"role": "assistant", "content": f"⚠ {error}"}
+            chat[-1] = {"role": "assistant", "content": f"⚠ {public_message(error)}"}
             yield chat, NO_SOURCES, exchanges, "", article_choices(None)
             return
         assert answer is not None
@@ -157,7 +159,7 @@ class ChatHandlers:
         try:
             article = self.desk.article(article_id)
         except NewsdeskError as error:
-            return f'<div class="nd-empty">⚠ {error}</div>'
+            return f'<div class="nd-empty">⚠ {html.escape(public_message(error))}</div>'
         quotes = [
             (c.start, c.end)
             for e in exchanges or []
@@ -227,7 +229,7 @@ class ChatHandlers:
         try:
             removed = self.desk.remove(article_id)
         except NewsdeskError as error:
-            return f"⚠ {error}"
+            return f"⚠ {public_message(error)}"
         return f"Deleted “{removed.title}” ({removed.id})."
 
     # --- API -----------------------------------------------------------------------------
@@ -257,7 +259,7 @@ class ChatHandlers:
                 all_copies=bool(all_copies) or None,
             )
         except NewsdeskError as error:
-            raise _bad_request(str(error)) from None
+            raise _bad_request(public_message(error)) from None
         return dict(answer.to_dict())
 
     def api_search(
@@ -273,7 +275,7 @@ class ChatHandlers:
                 all_copies=bool(all_copies) or None,
             )
         except NewsdeskError as error:
-            raise _bad_request(str(error)) from None
+            raise _bad_request(public_message(error)) from None
         return [hit.to_dict() for hit in hits]
 
     def api_timeline(
@@ -289,7 +291,7 @@ class ChatHandlers:
                 as_of=_date(as_of, "as_of"),
             )
         except NewsdeskError as error:
-            raise _bad_request(str(error)) from None
+            raise _bad_request(public_message(error)) from None
         return timeline.to_dict()
 
     def timeline_view(self, topic: str, after: str, before: str, as_of: str) -> str:
@@ -304,15 +306,29 @@ class ChatHandlers:
                 as_of=_date(as_of, "As of"),
             )
         except NewsdeskError as error:
-            return f'<div class="nd-empty">⚠ {html.escape(str(error))}</div>'
+            return f'<div class="nd-empty">⚠ {html.escape(public_message(error))}</div>'
         return timeline_html(timeline)
+
+
+def public_message(error: NewsdeskError) -> str:
+    """What a browser or API caller is told of an error. A lost database's message names the
+    server's address or socket path: that goes to the server log only."""
+    if isinstance(error, StoreUnavailable):
+        logger.error("%s", error)
+        return (
+            "the database cannot be reached right now; try again shortly "
+            "(details are in the server log)"
+        )
+    return str(error)
 
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _bad_request(f"{name} must be a non-empty string")
     if len(value) > MAX_QUESTION_CHARS:
-        raise _bad_request(f"{name} is longer than {MAX_QUESTION_CHARS} characters")
+        raise _bad_request(
+            f"the {name} is {len(value):,} characters long; the limit is {MAX_QUESTION_CHARS:,}"
+        )
     return value.strip()
 
 

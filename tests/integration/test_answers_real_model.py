@@ -133,3 +133,26 @@ def test_short_forms_find_their_long_forms_with_the_real_reader(tmp_path: Path) 
         assert duties.status == "answered" and "United States" in duties.citations[0].quote
     finally:
         desk.close()
+
+
+def test_a_long_question_is_read_and_an_overlong_one_refused_in_one_line(index: Path) -> None:
+    scene = "I have been following the reports on sanctions for weeks and read many of them. "
+    long_question = scene * 14 + "When did Japan ban luxury exports?"
+    assert 1000 < len(long_question) <= 2000
+    result = newsdesk("ask", long_question, "--json", index=index)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["status"] == "answered"
+    assert answer["citations"][0]["published"] == "2022-03-25"
+    overlong = newsdesk("ask", scene * 30 + "When?", index=index)
+    assert overlong.returncode == 2 and overlong.stdout == ""
+    assert overlong.stderr.strip().splitlines() == [
+        f"newsdesk: error: the question is {len(scene * 30 + 'When?'):,} characters long; "
+        "the limit is 2,000: ask it in fewer words"
+    ]
+
+
+def test_a_question_of_nul_bytes_is_refused_not_answered(index: Path) -> None:
+    result = newsdesk("ask", "\x01\x02 ?", "--json", index=index)
+    assert result.returncode == 2
+    assert "the question has no words" in result.stderr and "Traceback" not in result.stderr
