@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from assistant.answering import GENERATORS
 from assistant.articles import SUPPORTED_SUFFIXES
@@ -12,7 +13,7 @@ from assistant.desk import Newsdesk
 from assistant.embedding import Embedder
 from assistant.reader import Reader
 from assistant.settings import Settings
-from assistant.ui.auth import LoginGuard
+from assistant.ui.auth import LoginClientMiddleware, LoginGuard
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
 from assistant.ui.render import CSS, NO_SOURCES
 
@@ -284,6 +285,8 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
         kwargs["auth"] = LoginGuard(
             settings.auth_username, settings.auth_password.get_secret_value()
         )
+        # Logins are limited per client: the guard learns each login's address from this.
+        kwargs["app_kwargs"] = {"middleware": [Middleware(LoginClientMiddleware)]}
     return kwargs
 
 

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from assistant.answering import NOT_FOUND_ANSWER, Answer, AnswerSentence, Citation
 from assistant.settings import Settings
 from assistant.ui.app import launch_kwargs
-from assistant.ui.auth import LoginGuard
+from assistant.ui.auth import LoginClient, LoginGuard
 from assistant.ui.render import (
     answer_markdown,
     article_html,
@@ -109,14 +109,47 @@ def test_auth_cannot_be_half_on(username, password) -> None:
         Settings(auth_username=username, auth_password=password)
 
 
-def test_failed_logins_are_rate_limited() -> None:
+def _from(address: str, logged_in: bool = False):
+    from assistant.ui.auth import _CLIENT, LoginClient
+
+    return _CLIENT.set(LoginClient(address, logged_in))
+
+
+def test_failed_logins_are_rate_limited_per_client_address() -> None:
+    from fastapi import HTTPException
+
     now = [1000.0]
     guard = LoginGuard("ann", "s3cret", clock=lambda: now[0])
+    _from("10.0.0.9")
     for _ in range(5):
         assert guard("ann", "guess") is False
-    assert guard.locked()
-    assert guard("ann", "s3cret") is False  # even the right password waits
-    now[0] += 301
+    with pytest.raises(HTTPException) as refused:
+        guard("ann", "s3cret")  # even the right password waits, from that address
+    assert refused.value.status_code == 429
+    assert refused.value.detail == "too many attempts, try again in 300 s"
+    _from("10.0.0.7")
+    assert guard("ann", "s3cret") is True  # the editor, elsewhere, is not locked out
+    now[0] += 120
+    assert guard.retry_after(LoginClient("10.0.0.9")) == 180
+    assert guard.retry_after(LoginClient("10.0.0.9", logged_in=True)) == 0  # an open session
+    now[0] += 181
+    _from("10.0.0.9")
+    assert guard("ann", "s3cret") is True
+
+
+def test_a_username_guessed_from_many_addresses_waits_except_where_it_logged_in() -> None:
+    from fastapi import HTTPException
+
+    guard = LoginGuard("ann", "s3cret", clock=lambda: 50.0)
+    _from("10.1.0.1")
+    assert guard("ann", "s3cret") is True
+    for n in range(20):
+        _from(f"10.2.0.{n}")
+        assert guard("ann", "guess") is False
+    _from("10.3.0.1")
+    with pytest.raises(HTTPException):
+        guard("ann", "s3cret")
+    _from("10.1.0.1")
     assert guard("ann", "s3cret") is True
 
 
