@@ -90,10 +90,21 @@ class Newsdesk:
             # Each worker builds its own embedder of the same class (embedders take no arguments).
             factory = type(self.embedder)
             report = ray_ingest(
-                self.index, factory, files, ray, self.settings.embed_batch_size, progress
+                self.index,
+                factory,
+                files,
+                ray,
+                self.settings.embed_batch_size,
+                progress,
+                self.max_article_bytes,
             )
         else:
-            ingestor = Ingestor(self.index, self.embedder, self.settings.embed_batch_size)
+            ingestor = Ingestor(
+                self.index,
+                self.embedder,
+                self.settings.embed_batch_size,
+                max_article_bytes=self.max_article_bytes,
+            )
             report = ingestor.ingest(files, progress=progress)
         if report.outcomes and len(report.failed) == len(report.outcomes):
             reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
@@ -276,6 +287,11 @@ class Newsdesk:
                     continue
                 self.index.forget_file(path)
             discard_upload(key_path(path), uploads)
+
+    @property
+    def max_article_bytes(self) -> int:
+        """The largest article ingest accepts (settings.max_article_mb)."""
+        return int(self.settings.max_article_mb * 1024 * 1024)
 
     @property
     def uploads_dir(self) -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.articles import Article, read_articles
+from assistant.articles import Article, read_articles, too_large_to_read
 from assistant.chunking import Chunk, Chunker, ChunkingParams, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError, StoreUnavailable, UnreadableInput
@@ -66,11 +66,16 @@ class FileWorker:
     """A Ray Data actor: loads the embedder once, then turns batches of files into FileWork."""
 
     def __init__(
-        self, embedder_factory: Callable[[], Embedder], chunking: ChunkingParams, batch_size: int
+        self,
+        embedder_factory: Callable[[], Embedder],
+        chunking: ChunkingParams,
+        batch_size: int,
+        max_article_bytes: int | None = None,
     ) -> None:
         self.embedder = embedder_factory()
         self.chunker = Chunker(chunking, self.embedder.count_tokens)
         self.batch_size = batch_size
+        self.max_article_bytes = max_article_bytes
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         works = [
@@ -84,12 +89,17 @@ class FileWorker:
     def work(self, key: str, digest: str) -> FileWork:
         """Read, clean, chunk and embed one file (never raises: the error is in the result)."""
         done = FileWork(key, digest)
+        path = key_path(key)
         try:
-            data = key_path(key).read_bytes()
+            too_large = too_large_to_read(path, path.stat().st_size, self.max_article_bytes)
+            if too_large:
+                done.error = too_large
+                return done
+            data = path.read_bytes()
             if hashlib.sha256(data).hexdigest() != digest:
                 done.error = "the file changed while it was being ingested: ingest it again"
                 return done
-            result = read_articles(Path(key), data)
+            result = read_articles(Path(key), data, self.max_article_bytes)
             done.failures, done.warnings = list(result.failures), list(result.warnings)
             seen: set[str] = set()
             for article in result.articles:
@@ -118,6 +128,7 @@ def ray_ingest(
     options: RayOptions,
     batch_size: int = 32,
     progress: bool = True,
+    max_article_bytes: int | None = None,
 ) -> IngestReport:
     """Ingest files with Ray Data workers; see the module docstring for the guarantees."""
     report = IngestReport()
@@ -134,6 +145,7 @@ def ray_ingest(
                 "embedder_factory": embedder_factory,
                 "chunking": store.chunking,
                 "batch_size": batch_size,
+                "max_article_bytes": max_article_bytes,
             },
             batch_size=1,
             concurrency=workers,

@@ -13,7 +13,7 @@ from typing import Literal
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.articles import Article, read_articles
+from assistant.articles import Article, read_articles, too_large_to_read
 from assistant.chunking import Chunk, Chunker, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import UnreadableInput
@@ -141,11 +141,13 @@ class Ingestor:
         embedder: Embedder,
         batch_size: int = 32,
         commit_chunks: int = COMMIT_CHUNKS,
+        max_article_bytes: int | None = None,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.batch_size = batch_size
         self.commit_chunks = commit_chunks
+        self.max_article_bytes = max_article_bytes
         self.chunker = Chunker(index.chunking, embedder.count_tokens)
 
     def ingest(self, paths: Sequence[Path], progress: bool = True) -> IngestReport:
@@ -169,6 +171,11 @@ class Ingestor:
     def _file(self, path: Path, report: IngestReport, batch: _Batch, bar: tqdm) -> None:
         key = path_key(path)
         size = _size(path)
+        too_large = too_large_to_read(path, size, self.max_article_bytes)
+        if too_large:
+            bar.update(size)
+            report.outcomes.append(FileOutcome(key, "failed", detail=too_large))
+            return
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -183,7 +190,7 @@ class Ingestor:
             report.outcomes.append(FileOutcome(key, "unchanged", articles))
             return
         try:
-            result = read_articles(Path(key), data)
+            result = read_articles(Path(key), data, self.max_article_bytes)
         except UnreadableInput as error:
             bar.update(size)
             report.outcomes.append(FileOutcome(key, "failed", detail=str(error)))

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     chunk_overlap_tokens: int = Field(
         40, ge=0, le=120, description="Whole sentences repeated between neighbouring chunks."
     )
+    max_article_mb: float = Field(
+        5.0,
+        gt=0,
+        description="Largest article: a text, Markdown or HTML file over it is refused unread, "
+        "and so is any article (a PDF's or a JSON line's) whose text is over it.",
+    )
     embed_batch_size: int = Field(32, ge=1, le=512, description="Chunks per model.encode call.")
     ann_threshold: int = Field(
         100_000,

@@ -9,7 +9,7 @@ from assistant.articles.article import Article, RawDocument, article_id_for
 from assistant.articles.cleaning import clean_pages, collapse_blank_lines
 from assistant.articles.dates import find_dateline, pop_date_marker
 from assistant.articles.loaders import SUPPORTED_SUFFIXES, loader_for
-from assistant.errors import UnreadableInput
+from assistant.errors import UnreadableInput, UnsupportedFormat
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -18,6 +18,7 @@ __all__ = [
     "ReadResult",
     "build_article",
     "read_articles",
+    "too_large_to_read",
 ]
 
 _TITLE_MAX_WORDS = 30
@@ -34,13 +35,38 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_articles(path: Path, data: bytes) -> ReadResult:
-    """Read one file's bytes into articles; raises UnreadableInput when nothing can be read."""
+def too_large_to_read(path: Path, size: int, max_article_bytes: int | None) -> str | None:
+    """Why a file is not read at all: one article's text (.txt .md .html) over the limit."""
+    if max_article_bytes is None or size <= max_article_bytes:
+        return None
+    try:
+        whole_article = loader_for(path).one_text_article
+    except UnsupportedFormat:
+        return None  # reading it says why not
+    return _too_large(size, max_article_bytes) if whole_article else None
+
+
+def _too_large(size: int, limit: int) -> str:
+    mib = 1024 * 1024
+    shown = f"{size / mib:.1f} MB" if size >= mib else f"{size / 1024:.0f} KB"
+    return (
+        f"too large for one article: {shown}, the limit is {limit / mib:.3g} MB "
+        "(NEWSDESK_MAX_ARTICLE_MB)"
+    )
+
+
+def read_articles(path: Path, data: bytes, max_article_bytes: int | None = None) -> ReadResult:
+    """Read one file's bytes into articles; raises UnreadableInput when nothing can be read.
+    An article whose text is over `max_article_bytes` (UTF-8) is refused with its reason."""
     loaded = loader_for(path).load(str(path), data)
     result = ReadResult(failures=list(loaded.failures), warnings=list(loaded.warnings))
     for raw in loaded.documents:
         try:
-            result.articles.append(build_article(raw))
+            article = build_article(raw)
+            size = len(article.text.encode("utf-8", "replace"))
+            if max_article_bytes is not None and size > max_article_bytes:
+                raise UnreadableInput(_too_large(size, max_article_bytes))
+            result.articles.append(article)
         except UnreadableInput as error:
             result.failures.append((raw.source, str(error)))
     if not result.articles and len(loaded.documents) == 1 and result.failures:

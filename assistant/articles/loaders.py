@@ -36,6 +36,7 @@ class Loader(ABC):
     """Reads one format. Raise UnreadableInput for a file that cannot be read at all."""
 
     suffixes: tuple[str, ...] = ()
+    one_text_article = False  # the file is one article's text (its size is the article's size)
 
     @abstractmethod
     def load(self, location: str, data: bytes) -> LoadResult:
@@ -104,6 +105,7 @@ def _mostly_control(text: str) -> bool:
 
 class TextLoader(Loader):
     suffixes = (".txt",)
+    one_text_article = True
 
     def load(self, location: str, data: bytes) -> LoadResult:
         return LoadResult([RawDocument(pages=[decode_text(data)], source=location)])
@@ -111,6 +113,7 @@ class TextLoader(Loader):
 
 class MarkdownLoader(Loader):
     suffixes = (".md", ".markdown")
+    one_text_article = True
 
     def load(self, location: str, data: bytes) -> LoadResult:
         from markdown_it import MarkdownIt
@@ -156,6 +159,7 @@ def _text_field(fields: dict[str, object], *names: str) -> str | None:
 
 class HtmlLoader(Loader):
     suffixes = (".html", ".htm")
+    one_text_article = True
 
     def load(self, location: str, data: bytes) -> LoadResult:
         markup = decode_text(data)

@@ -233,3 +233,40 @@ def test_a_catalog_key_leads_back_to_its_file(tmp_path: Path) -> None:
         key = path_key(path)
         key.encode("utf-8")  # always storable as text
         assert os.fsencode(key_path(key)) == os.fsencode(path)
+
+
+def test_an_article_over_the_size_limit_is_refused_and_the_rest_kept(
+    settings, fake_embedder, tmp_path: Path, monkeypatch
+) -> None:
+    from tests.helpers import make_pdf
+
+    limit = 0.01  # MB: about 10 KB
+    desk = Newsdesk.open(
+        settings.model_copy(update={"max_article_mb": limit}), embedder=fake_embedder
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sentence = "Kobe port traffic rose again in March, officials said. "
+    (folder / "big.txt").write_text(sentence * 400)  # ~22 KB
+    (folder / "big.html").write_text(f"<html><body><p>{sentence * 400}</p></body></html>")
+    (folder / "small.md").write_text("# Rice\n\nTokyo raised the price of rice on Tuesday.\n")
+    lines = [{"title": "Short", "text": sentence}, {"title": "Long", "text": sentence * 400}]
+    (folder / "feed.jsonl").write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    make_pdf(folder / "long.pdf", ["\n".join([sentence] * 60)] * 4, title="Long PDF")
+    opened: list[str] = []
+    real_read = Path.read_bytes
+
+    def watched(path: Path) -> bytes:
+        opened.append(path.name)
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", watched)
+    report = desk.ingest([folder], progress=False)
+    failed = {o.path.rsplit("/", 1)[-1]: o.detail for o in report.failed}
+    assert set(failed) == {"big.txt", "big.html", "feed.jsonl#L2", "long.pdf"}
+    for reason in failed.values():
+        assert "too large for one article" in reason
+        assert "the limit is 0.01 MB (NEWSDESK_MAX_ARTICLE_MB)" in reason
+    assert "big.txt" not in opened and "big.html" not in opened  # refused unread
+    assert sorted(a.title for a in desk.articles()) == ["Rice", "Short"]
+    desk.close()

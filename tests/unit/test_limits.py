@@ -88,7 +88,7 @@ def test_a_settings_error_never_shows_a_secret(capsys, monkeypatch) -> None:
 
 def test_api_callers_are_not_shown_where_the_database_lives(desk, monkeypatch, caplog) -> None:
     lost = StoreUnavailable(
-        'lost the database at postgresql://u:***@/news?host=/run/pg: connection to server on '
+        "lost the database at postgresql://u:***@/news?host=/run/pg: connection to server on "
         'socket "/run/pg/.s.PGSQL.5432" failed'
     )
 
