@@ -52,33 +52,57 @@ _BOMS = (
 )
 
 
-def decode_text(data: bytes) -> str:
-    """Text in UTF-8, UTF-16/32 (BOM or not), Latin-1, Windows-1252 …; binary files are refused."""
-    text = _decode(data)
+def decode_text(data: bytes, warnings: list[str] | None = None) -> str:
+    """Text in UTF-8, UTF-16/32 (BOM or not), Windows-1252/Latin-1, other 8-bit encodings …;
+    binary files are refused. A guessed encoding that could be wrong adds to `warnings`."""
+    text, doubt = _decode(data)
     if not text.strip():
         raise UnreadableInput("empty file (no text)")
+    if doubt and warnings is not None:
+        warnings.append(doubt)
     return text
 
 
-def _decode(data: bytes) -> str:
+_WESTERN_TOLERANCE = 0.05  # chaos Windows-1252 may have above the best guess and still win
+_SURE_COHERENCE = 0.5  # below this a guess of another encoding is reported as a guess
+_SAVE_AS_UTF8 = "if letters look wrong, save the file as UTF-8 and ingest it again"
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """The text and, when its encoding was guessed and could be wrong, a warning."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), None
             except UnicodeDecodeError as error:
                 raise UnreadableInput(f"not valid {encoding.upper()} text: {error}") from error
     if b"\x00" in data:
-        return _utf16_without_bom(data)
+        return _utf16_without_bom(data), None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # Latin-1, Windows-1252, Shift-JIS …
+    from charset_normalizer import from_bytes  # Windows-1252, Latin-1, Shift-JIS …
 
     best = from_bytes(data).best()
-    if best is None or _mostly_control(str(best)):
+    # On short Western text the detector often picks a Central European or DOS code page
+    # ("crème" → "crčme", "€3" → "Ć3"): Windows-1252 wins whenever it reads the bytes about as
+    # cleanly (Polish or Czech bytes read as Windows-1252 are chaotic, and it gives way there).
+    western = from_bytes(data, cp_isolation=["cp1252"]).best()
+    chosen = best
+    if western is not None and (best is None or western.chaos <= best.chaos + _WESTERN_TOLERANCE):
+        chosen = western
+    if chosen is None or _mostly_control(str(chosen)):
         raise UnreadableInput("binary file, not text (no text encoding fits its bytes)")
-    return str(best)
+    text = str(chosen)
+    if chosen is western and best is not None and str(best) != text:
+        return text, (
+            f"not UTF-8: read as Windows-1252 (Western European), the likeliest of the "
+            f"encodings that fit ({best.encoding} reads it differently); {_SAVE_AS_UTF8}"
+        )
+    if chosen is not western and chosen.coherence < _SURE_COHERENCE:
+        return text, f"not UTF-8: read as {chosen.encoding}, a guess; {_SAVE_AS_UTF8}"
+    return text, None
 
 
 def _utf16_without_bom(data: bytes) -> str:
@@ -108,7 +132,9 @@ class TextLoader(Loader):
     one_text_article = True
 
     def load(self, location: str, data: bytes) -> LoadResult:
-        return LoadResult([RawDocument(pages=[decode_text(data)], source=location)])
+        warnings: list[str] = []
+        text = decode_text(data, warnings)
+        return LoadResult([RawDocument(pages=[text], source=location)], warnings=warnings)
 
 
 class MarkdownLoader(Loader):
@@ -118,7 +144,8 @@ class MarkdownLoader(Loader):
     def load(self, location: str, data: bytes) -> LoadResult:
         from markdown_it import MarkdownIt
 
-        front, body = split_front_matter(decode_text(data))
+        warnings: list[str] = []
+        front, body = split_front_matter(decode_text(data, warnings))
         markup = MarkdownIt("commonmark").enable("table").render(body)
         if not markup.strip():
             raise UnreadableInput("empty file (no text)")
@@ -129,7 +156,7 @@ class MarkdownLoader(Loader):
             raise UnreadableInput("Markdown file has no text")
         title = _text_field(front, "title") or (headings[0] if headings else None)
         published = parse_date(_text_field(front, "date", "published", "pubDate"))
-        return LoadResult([RawDocument([text], location, title, published)])
+        return LoadResult([RawDocument([text], location, title, published)], warnings=warnings)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL)
@@ -162,7 +189,8 @@ class HtmlLoader(Loader):
     one_text_article = True
 
     def load(self, location: str, data: bytes) -> LoadResult:
-        markup = decode_text(data)
+        warnings: list[str] = []
+        markup = decode_text(data, warnings)
         try:
             tree = parse_html(markup)
         except Exception as error:  # lxml raises several types for hopeless markup
@@ -176,7 +204,8 @@ class HtmlLoader(Loader):
             if scripted:
                 reason += " (its content needs JavaScript: save the page from a browser instead)"
             raise UnreadableInput(reason)
-        return LoadResult([RawDocument([text], location, title, published, "html")])
+        document = RawDocument([text], location, title, published, "html")
+        return LoadResult([document], warnings=warnings)
 
 
 class PdfLoader(Loader):
@@ -222,7 +251,7 @@ class JsonlLoader(Loader):
 
     def load(self, location: str, data: bytes) -> LoadResult:
         result = LoadResult()
-        for number, line in enumerate(decode_text(data).splitlines(), start=1):
+        for number, line in enumerate(decode_text(data, result.warnings).splitlines(), start=1):
             if not line.strip():
                 continue
             where = f"{location}#L{number}"

@@ -193,3 +193,32 @@ def test_markdown_front_matter_gives_title_and_date(tmp_path: Path) -> None:
     assert article.title == "Yen hits a 20-year low"
     assert article.published == date(2022, 4, 20)
     assert "title:" not in article.text and "The yen fell past 129" in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "guessed"),
+    [
+        ("Le chef a préparé une crème brûlée.", "cp1252", True),  # was "crčme brűlée"
+        ("The deal was worth €3 million, the company’s chief said.", "cp1252", True),  # "Ć3"
+        ("Die Straße in München wurde gesperrt.", "latin-1", False),  # every reading agrees
+        ("Le chef a préparé une crème brûlée pour le dîner à Paris." * 40, "cp1252", True),
+        ("Zażółć gęślą jaźń, powiedział minister w poniedziałek w Warszawie.", "cp1250", False),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy, řekl ministr v pondělí.", "cp1250", True),
+        ("Президент заявил во вторник, что правительство увеличит инвестиции.", "cp1251", False),
+    ],
+)
+def test_8bit_texts_are_read_in_their_own_encoding(tmp_path: Path, text, encoding, guessed) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(f"A report\n\n{text}\n".encode(encoding))
+    result = read(path)
+    assert text in result.articles[0].text
+    # A reading that other encodings would give differently, or an unsure one, is a warning.
+    assert len(result.warnings) == int(guessed)
+    assert all("save the file as UTF-8" in warning for warning in result.warnings)
+
+
+def test_utf8_is_read_without_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("# Crème\n\nLe chef a préparé une crème brûlée à €3.\n", encoding="utf-8")
+    result = read(path)
+    assert "crème brûlée à €3" in result.articles[0].text and result.warnings == []
