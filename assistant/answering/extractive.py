@@ -18,6 +18,7 @@ from assistant.answering.answer import Answer, AnswerSentence, Citation
 from assistant.answering.candidates import Candidate, Scored, candidates
 from assistant.answering.entities import missing_entities
 from assistant.answering.generator import AnswerGenerator
+from assistant.answering.instructions import addresses_the_reader
 from assistant.answering.question import (
     Question,
     parse_question,
@@ -184,7 +185,9 @@ class ExtractiveAnswerer(AnswerGenerator):
         mentions = time_mentions(quote, published)
         days = [m for m in mentions if m.is_day]
         text = quote
-        if first and question.kind == "when" and days:
+        if addresses_the_reader(quote):
+            text = f"The article says: “{quote}”"  # its words, not newsdesk's answer
+        elif first and question.kind == "when" and days:
             text = f"On {days[0].describe()}: {quote}"
         result = [AnswerSentence(f"{text} [{n}]", (n,))]
         if mentions and published is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.answer import ShortAnswer
 from assistant.answering.candidates import Candidate, sentences_of
 from assistant.answering.entities import unmentioned
+from assistant.answering.instructions import addresses_the_reader
 from assistant.answering.question import Question, stems, type_match
 from assistant.answering.temporal import TimeMention, format_day, time_mentions
 from assistant.articles.dates import DATE_EXPRESSION
@@ -156,8 +157,8 @@ def _fits_kind(question: Question, text: str) -> bool:
 
 def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer | None:
     """The reader's span as a short answer, or None when it is no answer on its own."""
-    if not wants_short_answer(question):
-        return None
+    if not wants_short_answer(question) or addresses_the_reader(read.candidate.text):
+        return None  # an order to the reader is quoted at most, never put in bold
     if read.span is None:
         return _day_of(question, read, citation)
     hit: Hit = read.candidate.hit
