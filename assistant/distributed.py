@@ -199,7 +199,7 @@ def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
     """Commit finished files, each with its hash, in one transaction."""
     add: list[IndexedArticle] = []
     files: list[FileRecord] = []
-    queued: set[str] = set()
+    queued: dict[str, FileOutcome] = {}  # article id → the outcome of the file that brings it
     for work in works:
         for location, reason in work.failures:
             report.outcomes.append(FileOutcome(location, "failed", detail=reason))
@@ -220,9 +220,8 @@ def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
             row += len(chunks)
             if article.id in queued or store.has_article(article.id):
                 continue
-            queued.add(article.id)
+            queued[article.id] = outcome
             add.append(IndexedArticle(article, chunks, vectors))
-            report.chunks_added += len(chunks)
             new += 1
         if not new and not linked:
             outcome.status, outcome.detail = (
@@ -231,8 +230,17 @@ def _commit(store: Store, works: list[FileWork], report: IngestReport) -> None:
             )
         report.outcomes.append(outcome)
         files.append(FileRecord(work.key, work.digest, ids))
-    if add or files:
-        store.apply(add=add, files=files)
+    if not (add or files):
+        return
+    stored = store.apply(add=add, files=files)
+    # Count what this process stored: a concurrent ingest may have stored some first.
+    report.chunks_added += sum(len(item.chunks) for item in add if item.article.id in stored)
+    outcomes = {id(o): o for o in queued.values()}
+    for key, outcome in outcomes.items():
+        mine = [a for a, owner in queued.items() if id(owner) == key]
+        if outcome.status == "added" and not stored.intersection(mine):
+            outcome.status = "unchanged"
+            outcome.detail = "already stored (by another ingest at the same time)"
 
 
 @contextmanager

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from tqdm.auto import tqdm
@@ -126,6 +126,9 @@ class _Batch:
     files: list[FileRecord] = field(default_factory=list)
     chunks: int = 0
     done_bytes: float = 0.0
+    owners: dict[str, FileOutcome] = field(default_factory=dict)  # article id → its file
+    # Per file outcome (by id): [outcome, articles it queued, of those the ones this run stored]
+    tally: dict[int, list[Any]] = field(default_factory=dict)
 
 
 class Ingestor:
@@ -166,6 +169,11 @@ class Ingestor:
                     continue
                 self._file(path, report, batch, bar)
             self._flush(batch, report, bar)
+        for outcome, queued, stored in batch.tally.values():
+            if queued and not stored and outcome.status == "added":
+                # Another ingest running at the same time stored them first: say so.
+                outcome.status = "unchanged"
+                outcome.detail = "already stored (by another ingest at the same time)"
         return report
 
     def _file(self, path: Path, report: IngestReport, batch: _Batch, bar: tqdm) -> None:
@@ -221,6 +229,7 @@ class Ingestor:
                 self._flush_partial(batch, report, bar, key, digest, result.articles[: number - 1])
                 queued = {article.id}
             batch.articles.append((article, chunks))
+            batch.owners[article.id] = outcome
             batch.chunks += len(chunks)
             new += 1
             if batch.chunks >= self.commit_chunks and number < len(result.articles):
@@ -267,10 +276,16 @@ class Ingestor:
         for article, chunks in batch.articles:
             indexed.append(IndexedArticle(article, chunks, matrix[row : row + len(chunks)]))
             row += len(chunks)
-        self.index.apply(add=indexed, files=batch.files)
-        report.chunks_added += len(texts)
+        stored = self.index.apply(add=indexed, files=batch.files)
+        # Count what this process stored: a concurrent ingest may have stored some first.
+        report.chunks_added += sum(len(i.chunks) for i in indexed if i.article.id in stored)
+        for article_id, owner in batch.owners.items():
+            counts = batch.tally.setdefault(id(owner), [owner, 0, 0])
+            counts[1] += 1
+            counts[2] += article_id in stored
         bar.update(batch.done_bytes)
         batch.articles, batch.files, batch.chunks, batch.done_bytes = [], [], 0, 0.0
+        batch.owners = {}
 
 
 def _size(path: Path) -> int:

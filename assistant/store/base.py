@@ -50,10 +50,10 @@ class Store(Protocol):
         add: Sequence[IndexedArticle] = (),
         remove: Sequence[str] = (),
         files: Sequence[FileRecord] = (),
-    ) -> None:
+    ) -> set[str]:
         """Commit one change, all or nothing: articles added (one another writer stored
         meanwhile is kept as it is), removed, files recorded (articles no file links any more
-        are removed)."""
+        are removed). Returns the ids of the articles this call stored."""
 
     # --- search ------------------------------------------------------------------------
     def dense_search(

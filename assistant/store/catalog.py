@@ -438,11 +438,12 @@ class Catalog:
         add: Sequence[IndexedArticle],
         remove: Sequence[str],
         files: Sequence[FileRecord],
-    ) -> tuple[list[int], list[tuple[int, np.ndarray]], int]:
+    ) -> tuple[list[int], list[tuple[int, np.ndarray]], int, set[str]]:
         """Store new articles, drop removed ones and orphans, record files; all or nothing.
 
         An article another writer stored meanwhile is kept as it is. Returns (chunk ids removed,
-        (chunk id, vector) of every chunk added, the new generation).
+        (chunk id, vector) of every chunk added, the new generation, ids of the articles this
+        call stored).
         """
         db = self._db
         self._begin_write()
@@ -453,8 +454,12 @@ class Catalog:
                 previously_linked |= self.file_articles(record.path)
             removed = self._delete_articles(remove)
             added: list[tuple[int, np.ndarray]] = []
+            stored: set[str] = set()
             for item in add:
+                if item.article.id in stored or self.has_article(item.article.id):
+                    continue  # stored by another writer since this one read its files
                 added.extend(self._insert(item))
+                stored.add(item.article.id)
             for record in files:
                 if record.complete:
                     db.execute("DELETE FROM file_articles WHERE path=?", (record.path,))
@@ -494,7 +499,7 @@ class Catalog:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return removed, added, generation
+        return removed, added, generation, stored
 
     def _delete_articles(self, article_ids: Sequence[str]) -> list[int]:
         removed: list[int] = []
@@ -526,8 +531,6 @@ class Catalog:
 
     def _insert(self, item: IndexedArticle) -> list[tuple[int, np.ndarray]]:
         article = item.article
-        if self.has_article(article.id):
-            return []  # stored by another writer since this one read its files
         self._db.execute(
             "INSERT INTO articles(id, title, published, source, text, page_starts, added_at) "
             "VALUES (?,?,?,?,?,?,?)",

@@ -279,11 +279,12 @@ class NewsIndex(CatalogReads):
         add: Sequence[IndexedArticle] = (),
         remove: Sequence[str] = (),
         files: Sequence[FileRecord] = (),
-    ) -> None:
-        """Commit one change to SQLite, then bring the vectors, keywords and manifest in step."""
+    ) -> set[str]:
+        """Commit one change to SQLite, then bring the vectors, keywords and manifest in step;
+        returns the ids of the articles this call stored."""
         # One writer at a time across processes (the app and a `newsdesk ingest`, say).
         with self.lock, self._write_lock:
-            removed, added, generation = self.catalog.apply(add, remove, files)
+            removed, added, generation, stored = self.catalog.apply(add, remove, files)
             if generation != self._generation + 1:
                 # Another process committed since we loaded: our vectors lack its changes.
                 self._sync()
@@ -297,6 +298,7 @@ class NewsIndex(CatalogReads):
                 if self._main_due():
                     self._build_main()
             self._write_manifest()
+        return stored
 
     def exact_vectors(self, chunk_ids: Sequence[int]) -> np.ndarray:
         """The stored float vectors of these chunks (to re-score approximate candidates)."""

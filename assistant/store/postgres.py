@@ -335,11 +335,13 @@ class PgStore(CatalogReads):
         add: Sequence[IndexedArticle] = (),
         remove: Sequence[str] = (),
         files: Sequence[FileRecord] = (),
-    ) -> None:
-        """Commit one change in one transaction (writers queue on an advisory lock)."""
+    ) -> set[str]:
+        """Commit one change in one transaction (writers queue on an advisory lock); returns
+        the ids of the articles this call stored."""
         with self.lock:
-            self.catalog.apply(add, remove, files)
+            stored = self.catalog.apply(add, remove, files)[3]
             self.catalog.set_meta(_UPDATED, _now())
+        return stored
 
     def dense_search(
         self, vector: np.ndarray, k: int, where: ChunkFilter | None = None

@@ -173,6 +173,25 @@ def test_two_ingests_at_once_lose_nothing(store_settings, open_desk, tmp_path) -
     assert desk.stats()["files"] == 14  # 4 + 4 own files, 3 shared files under two paths each
 
 
+def test_an_ingest_reports_only_what_it_stored_when_another_stored_it_first(
+    open_desk, corpus_copy, tmp_path
+) -> None:
+    first, second = open_desk(), open_desk()
+    copy = tmp_path / "same-articles"
+    shutil.copytree(corpus_copy, copy)
+    # The second read its files before the first committed the same articles.
+    second.index.has_article = lambda article_id: False  # type: ignore[method-assign]
+    mine = first.ingest([corpus_copy], progress=False)
+    theirs = second.ingest([copy], progress=False)
+    assert mine.summary()["added"] == 5 and mine.chunks_added > 0
+    assert [o.status for o in theirs.outcomes] == ["unchanged"] * 5
+    assert {o.detail for o in theirs.outcomes} == {
+        "already stored (by another ingest at the same time)"
+    }
+    assert theirs.chunks_added == 0
+    assert second.stats()["articles"] == 5 and second.stats()["chunks"] == mine.chunks_added
+
+
 def test_langchain_retriever_returns_cited_documents(open_desk, corpus_copy) -> None:
     desk = open_desk()
     desk.ingest([corpus_copy], progress=False)

@@ -60,8 +60,9 @@ def test_a_small_file_after_a_huge_one_is_committed_before_the_huge_one_ends(
     original = desk.index.apply
 
     def watch(*args, **kwargs):
-        original(*args, **kwargs)
+        stored = original(*args, **kwargs)
         seen.append(desk.stats()["articles"])
+        return stored
 
     desk.index.apply = watch  # type: ignore[method-assign]
     Ingestor(desk.index, fake_embedder, commit_chunks=10).ingest([small, feed], progress=False)
