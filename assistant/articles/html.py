@@ -10,6 +10,7 @@ from datetime import date
 import lxml.html
 
 from assistant.articles.dates import dateline_date, parse_date
+from assistant.errors import UnreadableInput
 
 # Meta tags news sites use for the original publication time, most trusted first.
 _PUBLISHED_META = (
@@ -112,11 +113,25 @@ def title_from_html(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+MAX_DEPTH = 2048  # libxml2's deepest nesting, even with huge_tree
+
+
+class TooDeep(UnreadableInput):
+    """Markup nested deeper than the parser reads: what lies below was dropped."""
+
+
 def parse_html(markup: str) -> lxml.html.HtmlElement:
-    """Parse markup leniently (lxml repairs broken HTML), however deeply it is nested."""
+    """Parse markup leniently (lxml repairs broken HTML); TooDeep when it nests deeper than
+    MAX_DEPTH elements, where the parser silently drops everything further down."""
     # libxml2 stops at 256 levels unless told otherwise, silently keeping only what came before.
     parser = lxml.html.HTMLParser(huge_tree=True)
-    return lxml.html.document_fromstring(markup, parser=parser)
+    tree = lxml.html.document_fromstring(markup, parser=parser)
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise TooDeep(
+            f"HTML nests elements more than {MAX_DEPTH} levels deep, deeper than the parser "
+            "reads: no web page does that (a broken or hostile file?)"
+        )
+    return tree
 
 
 def html_to_text(tree: lxml.html.HtmlElement) -> str:

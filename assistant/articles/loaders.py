@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.articles.article import RawDocument
 from assistant.articles.dates import parse_date
 from assistant.articles.html import (
+    TooDeep,
     block_text,
     html_to_text,
     parse_html,
@@ -193,6 +194,8 @@ class HtmlLoader(Loader):
         markup = decode_text(data, warnings)
         try:
             tree = parse_html(markup)
+        except TooDeep:
+            raise
         except Exception as error:  # lxml raises several types for hopeless markup
             raise UnreadableInput(f"HTML could not be parsed: {error}") from error
         published = published_from_html(tree)

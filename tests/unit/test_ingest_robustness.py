@@ -271,3 +271,20 @@ def test_an_article_over_the_size_limit_is_refused_and_the_rest_kept(
     assert "big.txt" not in opened and "big.html" not in opened  # refused unread
     assert sorted(a.title for a in desk.articles()) == ["Rice", "Short"]
     desk.close()
+
+
+def test_html_nested_beyond_the_parser_is_refused_for_that_reason(desk, tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    body = "<p>Japan banned luxury exports to Russia on Friday, officials in Tokyo said.</p>"
+    deep = 100_000
+    (folder / "deep.html").write_text(
+        "<html><body>" + "<div>" * deep + body + "</div>" * deep + "</body></html>"
+    )
+    (folder / "quotes.md").write_text("# Quotes\n\n" + ">" * 3000 + " Japan banned it.\n")
+    (folder / "fine.txt").write_text("Kobe port traffic rose by a tenth in March.")
+    report = desk.ingest([folder], progress=False)
+    failed = {Path(o.path).name: o.detail for o in report.failed}
+    assert set(failed) == {"deep.html"}
+    assert "nests elements more than 2048 levels deep" in failed["deep.html"]
+    assert report.summary()["added"] == 2  # Markdown's own nesting limit keeps it readable
