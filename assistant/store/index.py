@@ -398,12 +398,17 @@ def _recovered_manifest(
 
 
 def _remove_stale_temp_files(folder: Path) -> None:
-    """Delete temporary files a killed writer left behind (unless a writer is at work now)."""
+    """Delete temporary files a killed writer left behind (unless a writer is at work now):
+    ours (`.NAME.*.tmp`, atomic writes) and tantivy's (`keywords/.tmp*`, at its commit)."""
     if not folder.is_dir():
         return
     try:
         with FileLock(folder / WRITE_LOCK, timeout=0):
-            for leftover in folder.glob(".*.tmp"):
+            for leftover in [
+                *folder.glob(".*.tmp"),
+                *(folder / KEYWORDS).glob(".*.tmp"),
+                *(folder / KEYWORDS).glob(".tmp*"),
+            ]:
                 leftover.unlink(missing_ok=True)
     except Timeout:
         pass

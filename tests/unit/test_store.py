@@ -274,3 +274,18 @@ def test_temp_files_left_by_a_kill_are_removed_on_open(tmp_path: Path) -> None:
     leftover.write_bytes(b"half a file")
     open_index(folder).close()
     assert not leftover.exists()
+
+
+def test_tantivys_temp_files_left_by_a_kill_at_its_commit_are_removed_on_open(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "idx"
+    open_index(folder).close()
+    keywords = folder / "keywords"
+    # What a process killed inside tantivy's commit leaves (seen after kill -9), and ours.
+    leftovers = [keywords / ".tmpR4AQyE", keywords / ".stamp.json.x1y2.tmp"]
+    for leftover in leftovers:
+        leftover.write_bytes(b'{"half": ')
+    open_index(folder).close()
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert (keywords / "meta.json").exists()
