@@ -106,7 +106,15 @@ class NewsIndex(CatalogReads):
                 "and ingest your articles again"
             )
         catalog: Catalog | None = None
-        if not manifest_path.exists():
+        manifest: Manifest | None = None
+        if manifest_path.exists():
+            try:
+                manifest = _read_manifest(manifest_path)
+            except IndexCorrupt:
+                if not catalog_path.exists() or catalog_path.stat().st_size == 0:
+                    raise
+                # Truncated or garbled (a full disk, an editor): the catalog keeps a copy.
+        if manifest is None:
             if not create and not catalog_path.exists():
                 raise IndexCorrupt(
                     f"no index at {folder}: run `newsdesk ingest PATH --index {folder}` first"
@@ -115,8 +123,6 @@ class NewsIndex(CatalogReads):
             catalog = Catalog(catalog_path, stories)
             manifest = _recovered_manifest(catalog, embedder_id, dimension, chunking)
             atomic_write_json(manifest_path, manifest.model_dump(mode="json"))
-        else:
-            manifest = _read_manifest(manifest_path)
         rebuild = f"delete {folder} (or pass another --index) and ingest your articles again"
         if manifest.schema_version != SCHEMA_VERSION:
             raise IndexMismatch(

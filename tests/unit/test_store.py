@@ -256,6 +256,24 @@ def test_missing_manifest_is_rebuilt_from_the_catalog(
     assert (settings.index_dir / "manifest.json").exists()
 
 
+def test_a_truncated_manifest_beside_an_intact_catalog_is_rebuilt_not_fatal(
+    desk, corpus_copy: Path, settings, fake_embedder
+) -> None:
+    from assistant.desk import Newsdesk
+
+    desk.ingest([corpus_copy], progress=False)
+    before = [h.chunk_id for h in desk.search("luxury export ban", k=3)]
+    desk.close()
+    manifest = settings.index_dir / "manifest.json"
+    whole = manifest.read_bytes()
+    manifest.write_bytes(whole[: len(whole) // 2])  # cut off mid-write
+    reopened = Newsdesk.open(settings, create=False, embedder=fake_embedder)
+    assert reopened.stats()["articles"] == 5
+    assert [h.chunk_id for h in reopened.search("luxury export ban", k=3)] == before
+    assert json.loads(manifest.read_text())["embedder"] == fake_embedder.id
+    reopened.close()
+
+
 def test_empty_catalog_beside_a_manifest_is_not_an_empty_index(desk, corpus_copy: Path) -> None:
     desk.ingest([corpus_copy], progress=False)
     folder = desk.index.folder
