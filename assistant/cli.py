@@ -302,8 +302,8 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.answering.evaluation import evaluate
     from assistant.desk import Newsdesk
+    from assistant.evaluation import evaluate
 
     desk = Newsdesk.open(_settings(args), create=False)
     results = evaluate(

@@ -19,8 +19,9 @@ from assistant.answering import (
     make_generator,
     make_rewriter,
 )
-from assistant.answering.question import checked_question
-from assistant.answering.timeline import Timeline, TimelineBuilder
+from assistant.answering.over_time.timeline import TimelineBuilder
+from assistant.answering.question.parse import checked_question
+from assistant.answering.types import Timeline
 from assistant.articles import Article
 from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder

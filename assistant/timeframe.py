@@ -253,6 +253,12 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
     return TimeConstraint(phrase, newest=bool(newest))
 
 
+def format_day(day: date, weekday: bool = False) -> str:
+    """'25 March 2022' (with 'Friday, ' in front when asked)."""
+    text = f"{day.day} {day.strftime('%B %Y')}"
+    return f"{day.strftime('%A')}, {text}" if weekday else text
+
+
 def age_days(published: date | None, as_of: date) -> int | None:
     """Whole days from publication to the as-of date (None when the date is unknown)."""
     return None if published is None else (as_of - published).days

@@ -24,8 +24,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from assistant.answering.extractive import ExtractiveAnswerer, candidates
-from assistant.answering.question import parse_question
+from assistant.answering.evidence.candidates import candidates
+from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.question.parse import parse_question
 from assistant.embedding import make_embedder
 from assistant.reader import Reader
 from assistant.retrieval import Hit

@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 
 from assistant import Newsdesk, Settings
-from assistant.answering.evaluation import load_questions
+from assistant.evaluation import load_questions
 
 REPO = Path(__file__).resolve().parent.parent
 SETS = (

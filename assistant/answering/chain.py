@@ -10,10 +10,8 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
-from assistant.answering.answer import Answer
-from assistant.answering.conversation import QuestionRewriter
 from assistant.answering.generator import AnswerGenerator
-from assistant.answering.over_time import (
+from assistant.answering.over_time.plan import (
     anchor_day,
     constrained,
     dated,
@@ -22,7 +20,9 @@ from assistant.answering.over_time import (
     timeline_as_answer,
     with_conflicts,
 )
-from assistant.answering.timeline import TimelineBuilder, timeline_request
+from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
+from assistant.answering.question.conversation import QuestionRewriter
+from assistant.answering.types import Answer
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
 from assistant.timeframe import as_of_date, parse_time_constraint
 

@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answering.conversation import HeuristicRewriter, QuestionRewriter, Turn
-from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.generator import AnswerGenerator
-from assistant.answering.llm import ChatModelGenerator
-from assistant.answering.prompts import load_prompt
-from assistant.answering.reader_answerer import ReaderAnswerer
+from assistant.answering.llm.chat_model import ChatModelGenerator
+from assistant.answering.llm.prompts import load_prompt
+from assistant.answering.question.conversation import HeuristicRewriter, QuestionRewriter, Turn
 from assistant.embedding import Embedder
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader, make_reader
@@ -42,7 +42,7 @@ def _openai_chat(settings: Settings) -> BaseChatModel:
 
 
 def _llamacpp_chat(settings: Settings) -> BaseChatModel:
-    from assistant.answering.llamacpp import LlamaCppChat
+    from assistant.answering.llm.llamacpp import LlamaCppChat
 
     if settings.llm_gguf_path is None:
         raise ConfigurationError("the llamacpp generator needs NEWSDESK_LLM_GGUF_PATH")

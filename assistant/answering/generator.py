@@ -6,7 +6,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 
-from assistant.answering.answer import Answer
+from assistant.answering.types import Answer
 from assistant.retrieval import Hit
 
 _PIECE = re.compile(r"\S+\s*")

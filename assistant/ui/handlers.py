@@ -12,7 +12,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering import GENERATORS, Answer, Turn
-from assistant.answering.question import MAX_QUESTION_CHARS
+from assistant.answering.question.parse import MAX_QUESTION_CHARS
 from assistant.desk import Newsdesk
 from assistant.errors import NewsdeskError, NothingIngested, StoreUnavailable
 from assistant.ingest import IngestReport

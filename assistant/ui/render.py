@@ -6,7 +6,7 @@ import html
 from urllib.parse import urlsplit
 
 from assistant.answering import Answer, Citation
-from assistant.answering.timeline import Event, Timeline
+from assistant.answering.types import Event, Timeline
 from assistant.ingest import IngestReport
 
 _CONTEXT = 240

@@ -6,9 +6,9 @@ from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from assistant.answering import NOT_FOUND_ANSWER, Turn, make_generator
-from assistant.answering.conversation import HeuristicRewriter
-from assistant.answering.llm import ChatModelGenerator
-from assistant.answering.prompts import load_prompt
+from assistant.answering.llm.chat_model import ChatModelGenerator
+from assistant.answering.llm.prompts import load_prompt
+from assistant.answering.question.conversation import HeuristicRewriter
 from assistant.errors import ConfigurationError
 from assistant.settings import Settings
 
@@ -170,8 +170,8 @@ def _hit(text: str):
 
 
 def test_names_must_be_mentioned_together_for_an_answer() -> None:
-    from assistant.answering.extractive import missing_entities
-    from assistant.answering.question import parse_question
+    from assistant.answering.question.names import missing_entities
+    from assistant.answering.question.parse import parse_question
 
     hits = [
         _hit(
@@ -200,7 +200,7 @@ def test_relative_day_in_an_undated_article_is_said_to_be_undatable(loaded) -> N
 
 
 def test_embedded_posts_are_not_answers() -> None:
-    from assistant.answering.extractive import candidates
+    from assistant.answering.evidence.candidates import candidates
 
     text = (
         "#StandWithUkraine — Ministry of Foreign Affairs (@MOFA_Taiwan) February 25, 2022. "
@@ -212,8 +212,9 @@ def test_embedded_posts_are_not_answers() -> None:
 
 
 def test_a_question_about_a_day_prefers_sentences_about_that_day() -> None:
-    from assistant.answering.extractive import _date_bonus, candidates
-    from assistant.answering.question import parse_question
+    from assistant.answering.evidence.candidates import candidates
+    from assistant.answering.evidence.shortlist import date_bonus
+    from assistant.answering.question.parse import parse_question
 
     question = parse_question("What did Japan announce on March 25, 2022?")
     assert question.dates == (date(2022, 3, 25),)
@@ -225,7 +226,7 @@ def test_a_question_about_a_day_prefers_sentences_about_that_day() -> None:
             )
         ]
     )
-    assert _date_bonus(question, same) > _date_bonus(question, other) == 0.0
+    assert date_bonus(question, same) > date_bonus(question, other) == 0.0
 
 
 def test_an_unreachable_llm_server_is_a_clear_error(loaded, capsys) -> None:
@@ -241,8 +242,8 @@ def test_an_unreachable_llm_server_is_a_clear_error(loaded, capsys) -> None:
 
 
 def test_eval_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    from assistant.answering.evaluation import load_questions
     from assistant.errors import UnreadableInput
+    from assistant.evaluation import load_questions
 
     with pytest.raises(UnreadableInput, match="cannot read the question file"):
         load_questions(tmp_path / "nope.jsonl")

@@ -9,7 +9,7 @@ import gradio as gr
 import pytest
 
 from assistant import embedding
-from assistant.answering.question import MAX_QUESTION_CHARS, checked_question
+from assistant.answering.question.parse import MAX_QUESTION_CHARS, checked_question
 from assistant.cli import main
 from assistant.errors import InvalidQuestion, StoreUnavailable
 from assistant.ui.app import ChatHandlers

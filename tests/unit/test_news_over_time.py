@@ -8,8 +8,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from assistant.answering.evaluation import judge_timeline
-from assistant.answering.timeline import Event, Timeline, event_date, timeline_request
+from assistant.answering.over_time.timeline import event_date, timeline_request
+from assistant.answering.types import Event, Timeline
+from assistant.evaluation import judge_timeline
 
 
 def _name(citation) -> str:

@@ -2,8 +2,9 @@ from datetime import date
 
 import pytest
 
-from assistant.answering.question import parse_question, question_kind, type_match
-from assistant.answering.temporal import format_day, time_mentions
+from assistant.answering.question.parse import parse_question, question_kind, type_match
+from assistant.answering.question.relative_time import time_mentions
+from assistant.timeframe import format_day
 
 FRIDAY = date(2022, 3, 25)
 

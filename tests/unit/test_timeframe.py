@@ -84,7 +84,7 @@ def test_far_off_time_words_are_held_to_the_dates_there_are(question, as_of, aft
 
 
 def test_relative_days_of_articles_at_the_ends_of_time_are_dated_without_error() -> None:
-    from assistant.answering.temporal import time_mentions
+    from assistant.answering.question.relative_time import time_mentions
 
     for published in (date.min, date.max):
         text = "Next week and last month, on Friday and tomorrow, next year."

@@ -10,9 +10,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
-from assistant.answering.answer import Answer
-from assistant.answering.conversation import Turn
-from assistant.answering.timeline import Timeline
+from assistant.answering.question.conversation import Turn
+from assistant.answering.types import Answer, Timeline
 from assistant.errors import UnreadableInput
 
 

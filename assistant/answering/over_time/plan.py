@@ -8,17 +8,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant.answering.answer import Answer, AnswerSentence
-from assistant.answering.conflicts import find_conflicts
-from assistant.answering.question import stems
-from assistant.answering.temporal import format_day
-from assistant.answering.timeline import Timeline, TimelineBuilder, timeline_answer_text
+from assistant.answering.over_time.conflicts import find_conflicts
+from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
+from assistant.answering.question.parse import stems
+from assistant.answering.types import Answer, AnswerSentence
 from assistant.retrieval import Hit, SearchFilters
 from assistant.timeframe import (
     STALE_AFTER_DAYS,
     TimeConstraint,
     age_days,
     describe_age,
+    format_day,
     shift_days,
 )
 

@@ -9,9 +9,9 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
-from assistant.answering.answer import NOT_FOUND_ANSWER, Answer, AnswerSentence, Citation
 from assistant.answering.generator import AnswerGenerator
-from assistant.answering.verify import is_supported
+from assistant.answering.llm.verify import is_supported
+from assistant.answering.types import NOT_FOUND_ANSWER, Answer, AnswerSentence, Citation
 from assistant.embedding import Embedder
 from assistant.errors import GeneratorFailed, NewsdeskError
 from assistant.retrieval import Hit

@@ -11,16 +11,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.answer import ShortAnswer
-from assistant.answering.candidates import Candidate, sentences_of
-from assistant.answering.entities import unmentioned
-from assistant.answering.instructions import addresses_the_reader
-from assistant.answering.question import Question, stems, type_match
-from assistant.answering.temporal import TimeMention, format_day, time_mentions
+from assistant.answering.evidence.candidates import Candidate, sentences_of
+from assistant.answering.evidence.instructions import addresses_the_reader
+from assistant.answering.question.names import unmentioned
+from assistant.answering.question.parse import Question, stems, type_match
+from assistant.answering.question.relative_time import TimeMention, time_mentions
+from assistant.answering.types import ShortAnswer
 from assistant.articles.dates import DATE_EXPRESSION
 from assistant.reader import Reader
 from assistant.retrieval import Hit
 from assistant.sentences import Span, sentence_index, window_around
+from assistant.timeframe import format_day
 
 _MAX_SHORT_WORDS = 16
 _LIST_WORDS = 12

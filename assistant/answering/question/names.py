@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.aliases import acronyms_in, initials, spelled_out
-from assistant.answering.question import Question, name_word
-from assistant.answering.temporal import format_day
+from assistant.answering.question.aliases import acronyms_in, initials, spelled_out
+from assistant.answering.question.parse import Question, name_word
 from assistant.retrieval import Hit
+from assistant.timeframe import format_day
 
 _TOKEN = re.compile(r"[\w'’-]+")
 

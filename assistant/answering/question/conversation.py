@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.question import parse_question
+from assistant.answering.question.parse import parse_question
 
 _WHAT_ABOUT = re.compile(
     r"^\s*(?:and|but|so|also|ok(?:ay)?,?)?\s*(?:what|how)\s+about\s+(?P<topic>.+?)\s*\??\s*$",

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.extractive import best_similarity
+import numpy as np
+
 from assistant.embedding import Embedder
+from assistant.sentences import split_sentences
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
@@ -31,3 +33,10 @@ def is_supported(
     if any(fact.casefold() not in haystack for fact in checkable_facts(sentence)):
         return False
     return best_similarity(embedder, _MARKER.sub("", sentence), passages) >= threshold
+
+
+def best_similarity(embedder: Embedder, sentence: str, passages: Sequence[str]) -> float:
+    """Highest cosine between a sentence and any sentence of the passages."""
+    pieces = [p[s.start : s.end] for p in passages for s in split_sentences(p)] or list(passages)
+    vectors = embedder.embed_documents([sentence, *pieces])
+    return float(np.max(vectors[1:] @ vectors[0])) if len(pieces) else 0.0

@@ -12,23 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
 
 import numpy as np
 
-from assistant.answering.answer import Citation
-from assistant.answering.candidates import Candidate, candidates
-from assistant.answering.question import parse_question, stems
-from assistant.answering.temporal import format_day, time_mentions
+from assistant.answering.evidence.candidates import Candidate, candidates
+from assistant.answering.question.parse import parse_question, stems
+from assistant.answering.question.relative_time import time_mentions
+from assistant.answering.types import Citation, DateBasis, Event, Timeline
 from assistant.articles.dates import DATE_EXPRESSION, MONTH, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import HybridSearcher, SearchFilters
-from assistant.timeframe import month_number, shift_days
+from assistant.timeframe import format_day, month_number, shift_days
 
 _NOT_NAMES = {"timeline", "chronology", "how", "what"}
-DateBasis = Literal["stated", "relative", "published"]
 SEARCH_K = 40  # passages read for one timeline (every copy: their sources are kept)
 MAX_EVENTS = 15
 MIN_RELEVANCE = 0.3  # cosine of an event sentence to the topic
@@ -67,44 +64,6 @@ _SINCE = re.compile(
     r"(?P<rest>\s+(?:since|after|before|between|in)\s+.+?)?\s*[?.!]*$",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Event:
-    """One happening: its date (and how it was found), the sentence, and every source."""
-
-    date: date | None
-    date_basis: DateBasis | None
-    text: str
-    citations: tuple[Citation, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (an entry of `events` or `undated`)."""
-        return {
-            "date": self.date.isoformat() if self.date else None,
-            "date_basis": self.date_basis,
-            "text": self.text,
-            "citations": [c.to_dict() for c in self.citations],
-        }
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """`newsdesk timeline --json`: dated events in order, and the undated ones apart."""
-
-    topic: str
-    as_of: date
-    events: tuple[Event, ...] = ()
-    undated: tuple[Event, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form shared by the CLI, the Python API and the web API."""
-        return {
-            "topic": self.topic,
-            "as_of": self.as_of.isoformat(),
-            "events": [e.to_dict() for e in self.events],
-            "undated": [e.to_dict() for e in self.undated],
-        }
 
 
 def timeline_request(question: str) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
-from assistant.answering.temporal import WEEKDAYS
+from assistant.answering.question.relative_time import WEEKDAYS
 from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.errors import InvalidQuestion
 

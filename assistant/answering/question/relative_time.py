@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.timeframe import month_end, month_start, shift_days
+from assistant.timeframe import format_day, month_end, month_start, shift_days
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPRESSION = re.compile(
@@ -56,12 +56,6 @@ class TimeMention:
         if self.first_day.month == self.last_day.month:
             return self.first_day.strftime("%B %Y")
         return str(self.first_day.year)
-
-
-def format_day(day: date, weekday: bool = False) -> str:
-    """'25 March 2022' (with 'Friday, ' in front when asked)."""
-    text = f"{day.day} {day.strftime('%B %Y')}"
-    return f"{day.strftime('%A')}, {text}" if weekday else text
 
 
 def _weekday_date(published: date, weekday: int, modifier: str, future: bool) -> date:

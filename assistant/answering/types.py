@@ -1,21 +1,22 @@
-"""What an answer is: text with [n] markers, the citations they point to, and a status."""
+"""What answering produces, as data: an Answer (text with [n] markers, the citations they point
+to, a status, a short answer), and the Conflicts and Timelines an answer can carry.
+
+The lowest module of answering/: every stage imports these types, and this module imports none
+of the stages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from assistant.retrieval import Hit
 from assistant.store import Copy
-from assistant.timeframe import TimeConstraint
-
-if TYPE_CHECKING:
-    from assistant.answering.conflicts import Conflict
-    from assistant.answering.timeline import Timeline
+from assistant.timeframe import TimeConstraint, format_day
 
 NOT_FOUND_ANSWER = "I could not find this in the articles."
 Status = Literal["answered", "not_found"]
+DateBasis = Literal["stated", "relative", "published"]  # how a timeline event was dated
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,83 @@ class ShortAnswer:
         if self.resolved_from is not None:
             found["resolved_from"] = self.resolved_from
         return found
+
+
+@dataclass(frozen=True)
+class Report:
+    """One story's value, the citation that shows it, and when it was published."""
+
+    value: str
+    citation: int
+    published: date | None
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {
+            "value": self.value,
+            "citation": self.citation,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Reports that differ on one thing (`about`: the unit counted, or "date")."""
+
+    about: str
+    reports: tuple[Report, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (an entry of `conflicts` in `ask --json`)."""
+        return {"about": self.about, "reports": [r.to_dict() for r in self.reports]}
+
+    def sentence(self) -> str:
+        """'Reports differ: 12 protesters [1] (10 March 2023); 15 protesters [2] (…).'"""
+        parts = [
+            f"{r.value} [{r.citation}] ({format_day(r.published) if r.published else 'undated'})"
+            for r in self.reports
+        ]
+        return "Reports differ: " + "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening: its date (and how it was found), the sentence, and every source."""
+
+    date: date | None
+    date_basis: DateBasis | None
+    text: str
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (an entry of `events` or `undated`)."""
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "date_basis": self.date_basis,
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """`newsdesk timeline --json`: dated events in order, and the undated ones apart."""
+
+    topic: str
+    as_of: date
+    events: tuple[Event, ...] = ()
+    undated: tuple[Event, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form shared by the CLI, the Python API and the web API."""
+        return {
+            "topic": self.topic,
+            "as_of": self.as_of.isoformat(),
+            "events": [e.to_dict() for e in self.events],
+            "undated": [e.to_dict() for e in self.undated],
+        }
 
 
 @dataclass(frozen=True)

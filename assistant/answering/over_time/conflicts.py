@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
-from assistant.answering.answer import Citation
-from assistant.answering.candidates import sentences_of
-from assistant.answering.question import stems
-from assistant.answering.temporal import format_day
-from assistant.answering.timeline import event_date
+from assistant.answering.evidence.candidates import sentences_of
+from assistant.answering.over_time.timeline import event_date
+from assistant.answering.question.parse import stems
+from assistant.answering.types import Citation, Conflict, Report
 from assistant.retrieval import Hit
+from assistant.timeframe import format_day
 
 SAME_THING = 0.5  # share of the shorter sentence's words (numbers aside) the two must share
 _NUMBER_WORDS = {
@@ -35,45 +33,6 @@ _QUANTITY = re.compile(
     r"\s+(?:(?:of\s+)?(?:its|their|the)\s+)?(?P<unit>[a-z][a-z-]+)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Report:
-    """One story's value, the citation that shows it, and when it was published."""
-
-    value: str
-    citation: int
-    published: date | None
-    source: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form."""
-        return {
-            "value": self.value,
-            "citation": self.citation,
-            "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
-        }
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Reports that differ on one thing (`about`: the unit counted, or "date")."""
-
-    about: str
-    reports: tuple[Report, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (an entry of `conflicts` in `ask --json`)."""
-        return {"about": self.about, "reports": [r.to_dict() for r in self.reports]}
-
-    def sentence(self) -> str:
-        """'Reports differ: 12 protesters [1] (10 March 2023); 15 protesters [2] (…).'"""
-        parts = [
-            f"{r.value} [{r.citation}] ({format_day(r.published) if r.published else 'undated'})"
-            for r in self.reports
-        ]
-        return "Reports differ: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)

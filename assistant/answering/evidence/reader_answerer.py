@@ -11,29 +11,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.answer import Answer, AnswerSentence, Citation, ShortAnswer
-from assistant.answering.candidates import candidates, context, with_antecedent
-from assistant.answering.entities import missing_entities, unmentioned
-from assistant.answering.extractive import (
+from assistant.answering.evidence.candidates import candidates, context, with_antecedent
+from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
     REDUNDANT_OVERLAP,
-    ExtractiveAnswerer,
+    quote_sentences,
     quote_text,
     word_overlap,
 )
-from assistant.answering.question import Question, parse_question
-from assistant.answering.reading import Read, rank_score, read_candidates, short_answer
-from assistant.answering.temporal import format_day, time_mentions
+from assistant.answering.evidence.reading import Read, rank_score, read_candidates, short_answer
+from assistant.answering.evidence.shortlist import shortlist
+from assistant.answering.generator import AnswerGenerator
+from assistant.answering.question.names import missing_entities, unmentioned
+from assistant.answering.question.parse import Question, parse_question
+from assistant.answering.question.relative_time import time_mentions
+from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
 from assistant.reader import Reader
 from assistant.retrieval import Hit
+from assistant.timeframe import format_day
 
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
 
 
-class ReaderAnswerer(ExtractiveAnswerer):
-    """Extractive and citation-exact; the reader decides what answers."""
+class ReaderAnswerer(AnswerGenerator):
+    """Extractive and citation-exact; the reader decides what answers. "Why" questions go to the
+    hand-tuned answerer it holds (the reader learnt few reasons)."""
+
+    name = "extractive"
 
     def __init__(
         self,
@@ -43,7 +50,9 @@ class ReaderAnswerer(ExtractiveAnswerer):
         max_sentences: int = 3,
         windows: int = 8,
     ) -> None:
-        super().__init__(embedder, min_score=0.0, max_sentences=max_sentences)
+        self.embedder = embedder
+        self.max_sentences = max_sentences
+        self.reasons = ExtractiveAnswerer(embedder, min_score=0.0, max_sentences=max_sentences)
         self.reader = reader
         self.min_read_score = min_read_score
         self.windows = windows
@@ -58,8 +67,8 @@ class ReaderAnswerer(ExtractiveAnswerer):
             return []
         # A sentence about Russia does not answer a question about Belarus.
         found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
-        shortlist = [(c, score) for score, c in self.shortlist(parsed, found, len(found))]
-        reads = read_candidates(self.reader, parsed.text, shortlist, self.windows)
+        listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
+        reads = read_candidates(self.reader, parsed.text, listed, self.windows)
         return sorted(((rank_score(parsed, r), r) for r in reads), key=lambda pair: -pair[0])
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
@@ -70,7 +79,7 @@ class ReaderAnswerer(ExtractiveAnswerer):
         if parsed.kind == "why":
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
             # choice (with its reason completion) answers "why" better; the reader refuses.
-            return super().answer(question, hits)
+            return self.reasons.answer(question, hits)
         best, short = self._best_with_short_answer(parsed, ranked)
         chosen = [best]
         if short is None:  # no few words answer it: more evidence helps (why, how …)
@@ -113,7 +122,7 @@ class ReaderAnswerer(ExtractiveAnswerer):
             n = len(citations) + 1
             citations.append(Citation.quoting(n, hit, candidate.start, candidate.end))
             if short is None:
-                sentences.extend(self._sentences(parsed, candidate, n, first=not sentences))
+                sentences.extend(quote_sentences(parsed, candidate, n, first=not sentences))
                 continue
             quote = quote_text(candidate)
             sentences.append(AnswerSentence(f"{quote} [{n}]", (n,)))

@@ -1,0 +1,69 @@
+"""Quoting: how a chosen sentence becomes answer text, the same for both answerers.
+
+The quote is the article's own words (runs of spaces made one) with its [n] marker; relative days
+it names are worked out from the article's date in a note; a sentence that gives orders to the
+reader is framed as what the article says. Two quotes that say the same thing are not both kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.instructions import addresses_the_reader
+from assistant.answering.question.parse import Question, stems, type_match
+from assistant.answering.question.relative_time import relative_phrases, time_mentions
+from assistant.answering.types import AnswerSentence
+from assistant.timeframe import format_day
+
+REDUNDANT_OVERLAP = 0.5  # a second quote sharing this share of words repeats the first
+COMPANION_RATIO = 0.9  # a second sentence must score this share of the best
+_SPACE = re.compile(r"\s+")
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Shared stems over the shorter text's: 1.0 when one says nothing the other does not."""
+    first, second = set(stems(a)), set(stems(b))
+    return len(first & second) / max(1, min(len(first), len(second)))
+
+
+def quote_text(candidate: Candidate) -> str:
+    """A quote as the answer shows it: the article's words with runs of spaces made one."""
+    return _SPACE.sub(" ", candidate.text).strip()
+
+
+def quote_sentences(
+    question: Question, candidate: Candidate, n: int, first: bool
+) -> list[AnswerSentence]:
+    """A quote as answer sentences: the article's words cited [n] (framed as what the article
+    says when it gives orders), and a note on how its relative days were dated."""
+    quote = quote_text(candidate)
+    published = candidate.hit.published
+    mentions = time_mentions(quote, published)
+    days = [m for m in mentions if m.is_day]
+    text = quote
+    if addresses_the_reader(quote):
+        text = f"The article says: “{quote}”"  # its words, not newsdesk's answer
+    elif first and question.kind == "when" and days:
+        text = f"On {days[0].describe()}: {quote}"
+    result = [AnswerSentence(f"{text} [{n}]", (n,))]
+    if mentions and published is not None:
+        worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
+        note = (
+            f"({worked}, worked out from the article's published date, "
+            f"{format_day(published, weekday=True)}.) [{n}]"
+        )
+        result.append(AnswerSentence(note, (n,), derived=True))
+    elif (
+        first
+        and question.kind == "when"
+        and published is not None
+        and type_match("when", quote) == 0.0
+    ):
+        note = f"(The article was published on {format_day(published, weekday=True)}.) [{n}]"
+        result.append(AnswerSentence(note, (n,), derived=True))
+    elif published is None and (phrases := relative_phrases(quote)):
+        said = ", ".join(f"“{p}”" for p in phrases)
+        note = f"({said} cannot be dated: the article's published date is unknown.) [{n}]"
+        result.append(AnswerSentence(note, (n,), derived=True))
+    return result

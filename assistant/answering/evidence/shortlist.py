@@ -1,0 +1,51 @@
+"""The shortlist: the candidate sentences most worth reading, by cheap scores.
+
+Shared words (weighted by rarity among the candidates), what the question asks for (a date for
+"when", a number for "how many" …), the passage's rank, and the day a question names. Both
+answerers read only the shortlist: the hand-tuned one embeds it, the reader reads it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.question.parse import Question, stems, type_match
+from assistant.answering.question.relative_time import time_mentions
+from assistant.articles.dates import DATE_EXPRESSION, parse_date
+
+SHORTLIST = 8
+_SAME_DAY_BONUS = 0.1
+
+
+def shortlist(
+    question: Question, found: Sequence[Candidate], size: int = SHORTLIST
+) -> list[tuple[float, Candidate]]:
+    """The most promising candidates by cheap scores (shared words, what is asked for, the
+    passage's rank, the day), best first."""
+    sentence_stems = [set(stems(c.text)) for c in found]
+    frequency = Counter(stem for bag in sentence_stems for stem in bag)
+    weights = {t: math.log(1 + len(found) / (1 + frequency[t])) for t in question.terms}
+    total = sum(weights.values()) or 1.0
+    cheap: list[tuple[float, Candidate]] = []
+    for candidate, bag in zip(found, sentence_stems, strict=True):
+        lexical = sum(w for t, w in weights.items() if t in bag) / total
+        kind = type_match(question.kind, candidate.text)
+        prior = 1.0 / (1.0 + candidate.rank)
+        dated = date_bonus(question, candidate)
+        cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + dated, candidate))
+    return sorted(cheap, key=lambda pair: -pair[0])[:size]
+
+
+def date_bonus(question: Question, candidate: Candidate) -> float:
+    """A question about a day favours sentences about that day, then articles of that day."""
+    if not question.dates:
+        return 0.0
+    published = candidate.hit.published
+    said = {parse_date(m.group(0)) for m in DATE_EXPRESSION.finditer(candidate.text)}
+    said |= {m.first_day for m in time_mentions(candidate.text, published) if m.is_day}
+    if said & set(question.dates):
+        return _SAME_DAY_BONUS
+    return _SAME_DAY_BONUS / 2 if published in question.dates else 0.0
