@@ -35,7 +35,7 @@ def test_an_older_schema_is_refused_until_upgraded(
     from pydantic import SecretStr
 
     from assistant.desk import Newsdesk
-    from assistant.store import postgres
+    from assistant.store.postgres import schema as postgres
 
     on_url = settings.model_copy(update={"database_url": SecretStr(database_url)})
     Newsdesk.open(on_url, embedder=fake_embedder).close()  # schema 1
