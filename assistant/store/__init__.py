@@ -3,7 +3,8 @@ FAISS) and PostgreSQL + pgvector; `open_store` picks one from the settings."""
 
 from assistant.store.base import ChunkFilter, Store
 from assistant.store.catalog import ArticleSummary, FileRecord, IndexedArticle, StoredChunk
-from assistant.store.index import SCHEMA_VERSION, Manifest, NewsIndex
+from assistant.store.index import NewsIndex
+from assistant.store.manifest import SCHEMA_VERSION, Manifest
 from assistant.store.stories import Copy
 
 __all__ = [

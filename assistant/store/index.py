@@ -7,15 +7,13 @@ import json
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from filelock import FileLock, Timeout
-from pydantic import BaseModel, ValidationError
 
 from assistant.chunking import ChunkingParams, indexed_text
-from assistant.errors import IndexCorrupt, IndexMismatch
+from assistant.errors import IndexCorrupt
 from assistant.store.atomic import atomic_write_json
 from assistant.store.base import CatalogReads, ChunkFilter
 from assistant.store.catalog import (
@@ -23,7 +21,16 @@ from assistant.store.catalog import (
     FileRecord,
     IndexedArticle,
 )
+from assistant.store.catalog.records import now
 from assistant.store.keywords import KeywordIndex
+from assistant.store.manifest import (
+    MANIFEST,
+    MANIFEST_COPY,
+    Manifest,
+    check_manifest,
+    read_manifest,
+    recovered_manifest,
+)
 from assistant.store.vectors import (
     IVF,
     SAMPLE_PER_LIST,
@@ -33,31 +40,10 @@ from assistant.store.vectors import (
     train_main,
 )
 
-SCHEMA_VERSION = 1
-MANIFEST = "manifest.json"
 CATALOG = "catalog.sqlite"
 KEYWORDS = "keywords"
 VECTOR_MAIN = "vector_main"
 WRITE_LOCK = ".write.lock"
-MANIFEST_COPY = "manifest"
-
-
-class Manifest(BaseModel):
-    """How the index was built and what it holds; checked every time the index is opened."""
-
-    schema_version: int
-    embedder: str
-    dimension: int
-    chunking: ChunkingParams
-    vector_index: VectorIndexInfo
-    vectors_generation: int = 0
-    counts: dict[str, int] = {}
-    created_at: str
-    updated_at: str
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class NewsIndex(CatalogReads):
@@ -99,7 +85,7 @@ class NewsIndex(CatalogReads):
         catalog_path = folder / CATALOG
         _remove_stale_temp_files(folder)
         if manifest_path.exists() and catalog_path.exists() and catalog_path.stat().st_size == 0:
-            recorded = _read_manifest(manifest_path).counts.get("articles", 0)
+            recorded = read_manifest(manifest_path).counts.get("articles", 0)
             raise IndexCorrupt(
                 f"{catalog_path} is empty (0 bytes) but {manifest_path} records {recorded} "
                 f"articles: the catalog was lost. Restore it from a backup, or delete {folder} "
@@ -109,7 +95,7 @@ class NewsIndex(CatalogReads):
         manifest: Manifest | None = None
         if manifest_path.exists():
             try:
-                manifest = _read_manifest(manifest_path)
+                manifest = read_manifest(manifest_path)
             except IndexCorrupt:
                 if not catalog_path.exists() or catalog_path.stat().st_size == 0:
                     raise
@@ -121,20 +107,9 @@ class NewsIndex(CatalogReads):
                 )
             folder.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(catalog_path, stories)
-            manifest = _recovered_manifest(catalog, embedder_id, dimension, chunking)
+            manifest = recovered_manifest(catalog, embedder_id, dimension, chunking)
             atomic_write_json(manifest_path, manifest.model_dump(mode="json"))
-        rebuild = f"delete {folder} (or pass another --index) and ingest your articles again"
-        if manifest.schema_version != SCHEMA_VERSION:
-            raise IndexMismatch(
-                f"the index at {folder} has schema version {manifest.schema_version}, this "
-                f"newsdesk reads version {SCHEMA_VERSION}: {rebuild}"
-            )
-        if manifest.embedder != embedder_id or manifest.dimension != dimension:
-            raise IndexMismatch(
-                f"the index at {folder} was built with embedder {manifest.embedder!r} "
-                f"({manifest.dimension} dimensions) but newsdesk is set to {embedder_id!r} "
-                f"({dimension}): set NEWSDESK_EMBEDDER back, or {rebuild}"
-            )
+        check_manifest(manifest, folder, embedder_id, dimension)
         return cls(
             folder, manifest, catalog or Catalog(catalog_path, stories), ann_threshold, nprobe
         )
@@ -263,7 +238,7 @@ class NewsIndex(CatalogReads):
         """Pick up changes another process committed since this one loaded the index."""
         with self.lock:
             if self.catalog.generation != self._generation:
-                self.manifest = _read_manifest(self.folder / MANIFEST)
+                self.manifest = read_manifest(self.folder / MANIFEST)
                 self._sync()
 
     def _write_manifest(self) -> None:
@@ -272,7 +247,7 @@ class NewsIndex(CatalogReads):
                 "vector_index": self.vectors.info,
                 "vectors_generation": self._generation,
                 "counts": self.catalog.counts(),
-                "updated_at": _now(),
+                "updated_at": now(),
             }
         )
         document = self.manifest.model_dump(mode="json")
@@ -373,36 +348,6 @@ class NewsIndex(CatalogReads):
         self.catalog.close()
 
 
-def _recovered_manifest(
-    catalog: Catalog, embedder_id: str, dimension: int, chunking: ChunkingParams
-) -> Manifest:
-    """A new index's manifest, or a lost one rebuilt from the catalog (which holds everything)."""
-    copy = catalog.meta(MANIFEST_COPY)
-    if copy is not None:
-        try:
-            return Manifest.model_validate(json.loads(copy)).model_copy(
-                update={"vectors_generation": 0, "updated_at": _now()}
-            )
-        except (json.JSONDecodeError, ValidationError):
-            pass  # rebuilt from the settings below
-    stored = catalog.vector_size()
-    if stored is not None and stored != dimension * 4:
-        catalog.close()
-        raise IndexMismatch(
-            f"{catalog.path} holds vectors of {stored // 4} dimensions and has no manifest; "
-            f"newsdesk is set to an embedder of {dimension}: set NEWSDESK_EMBEDDER back"
-        )
-    return Manifest(
-        schema_version=SCHEMA_VERSION,
-        embedder=embedder_id,
-        dimension=dimension,
-        chunking=chunking,
-        vector_index=VectorIndexInfo(),
-        created_at=_now(),
-        updated_at=_now(),
-    )
-
-
 def _remove_stale_temp_files(folder: Path) -> None:
     """Delete temporary files a killed writer left behind (unless a writer is at work now):
     ours (`.NAME.*.tmp`, atomic writes) and tantivy's (`keywords/.tmp*`, at its commit)."""
@@ -418,12 +363,3 @@ def _remove_stale_temp_files(folder: Path) -> None:
                 leftover.unlink(missing_ok=True)
     except Timeout:
         pass
-
-
-def _read_manifest(path: Path) -> Manifest:
-    try:
-        return Manifest.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError, ValidationError) as error:
-        raise IndexCorrupt(
-            f"cannot read {path}: {error}; delete {path.parent} and ingest again"
-        ) from error
