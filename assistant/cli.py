@@ -14,13 +14,12 @@ from typing import TextIO
 from pydantic import SecretStr
 
 from assistant import _offline  # noqa: F401
-from assistant.answering import Answer
+from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
 from assistant.distributed import RayOptions
 from assistant.errors import NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
-from assistant.retrieval import MODES, Hit
+from assistant.retrieval import MODES
 from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, Settings
-from assistant.store import Copy
 from assistant.timeframe import parse_day
 
 
@@ -181,40 +180,6 @@ def _queries(query: str, stdin: TextIO) -> Iterator[str]:
             yield line.strip()
 
 
-def _print_hits(hits: Sequence[Hit], out: TextIO) -> None:
-    if not hits:
-        print("No matching passages.", file=out)
-    for rank, hit in enumerate(hits, start=1):
-        published = hit.published.isoformat() if hit.published else "date unknown"
-        print(f"{rank}. {hit.title} ({published})  score {hit.score:.3f}", file=out)
-        page = f", page {hit.page}" if hit.page else ""
-        print(f"   {hit.source}  [{hit.article_id} chars {hit.start}-{hit.end}{page}]", file=out)
-        print("   " + " ".join(hit.text.split())[:400], file=out)
-        if hit.also_in:
-            print("   also in: " + "; ".join(_copy(c) for c in hit.also_in), file=out)
-
-
-def _copy(copy: Copy) -> str:
-    published = copy.published.isoformat() if copy.published else "date unknown"
-    return f"{copy.source} ({published}) [{copy.article_id}]"
-
-
-def _print_report(report: IngestReport, out: TextIO) -> None:
-    counts = report.summary()
-    print(
-        f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
-        f"failed {counts['failed']} ({counts['chunks_added']} passages indexed)",
-        file=out,
-    )
-    for outcome in report.outcomes:
-        if outcome.status == "failed":
-            print(f"  failed: {outcome.path}: {outcome.detail}", file=out)
-        elif outcome.detail:
-            print(f"  {outcome.status}: {outcome.path}: {outcome.detail}", file=out)
-        for warning in outcome.warnings:
-            print(f"  warning: {warning}", file=out)
-
-
 def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
@@ -230,7 +195,7 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False), file=out)
     else:
-        _print_report(report, out)
+        print_report(report, out)
     return 1 if report.failed else 0
 
 
@@ -253,29 +218,9 @@ def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if args.json:
             print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False), file=out)
         else:
-            _print_hits(hits, out)
+            print_hits(hits, out)
         out.flush()
     return 0
-
-
-def _print_answer(answer: Answer, out: TextIO) -> None:
-    print(answer.answer, file=out)
-    for citation in answer.citations:
-        published = citation.published.isoformat() if citation.published else "date unknown"
-        age = f", {citation.age}" if citation.age and citation.published else ""
-        print(f"\n[{citation.n}] {citation.title} ({published}{age})", file=out)
-        print(
-            f"    {citation.source}  [{citation.article_id} chars {citation.start}-{citation.end}]",
-            file=out,
-        )
-        print(f"    “{' '.join(citation.quote.split())}”", file=out)
-        if citation.also_in:
-            print("    also in: " + "; ".join(_copy(c) for c in citation.also_in), file=out)
-    if answer.as_of is not None:
-        print(f"\n(as of {answer.as_of.isoformat()})", file=out)
-    unsupported = [s.text for s in answer.sentences if not s.supported]
-    for sentence in unsupported:
-        print(f"\n(unsupported by its citation: {sentence})", file=out)
 
 
 def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -296,7 +241,7 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), file=out)
         else:
-            _print_answer(answer, out)
+            print_answer(answer, out)
         out.flush()
     return 0
 
@@ -350,22 +295,7 @@ def _run_timeline(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         print(json.dumps(timeline.to_dict(), ensure_ascii=False), file=out)
         return 0
-    print(f"Timeline of {timeline.topic} (as of {timeline.as_of.isoformat()})", file=out)
-    if not timeline.events and not timeline.undated:
-        print("No events found.", file=out)
-    for event in timeline.events:
-        basis = "" if event.date_basis == "stated" else f" ({event.date_basis} date)"
-        assert event.date is not None
-        print(f"\n{event.date.isoformat()}{basis}  {event.text}", file=out)
-        for c in event.citations:
-            published = c.published.isoformat() if c.published else "date unknown"
-            print(f"    [{c.n}] {c.title} ({published}) {c.source}", file=out)
-    if timeline.undated:
-        print("\nUndated (no date stated, article undated):", file=out)
-        for event in timeline.undated:
-            print(f"  - {event.text}", file=out)
-            for c in event.citations:
-                print(f"    [{c.n}] {c.title} {c.source}", file=out)
+    print_timeline(timeline, out)
     return 0
 
 
