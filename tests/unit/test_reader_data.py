@@ -76,3 +76,104 @@ def test_positives_quote_their_answer_and_negatives_do_not_hold_it(tmp_path: Pat
 )
 def test_best_span_keeps_order_and_stays_in_the_window(start, end, allowed, expected) -> None:
     assert best_span(start, end, allowed) == expected
+
+
+def test_a_question_about_the_opposite_of_what_the_window_says_is_a_negative() -> None:
+    from training.reader_data import opposite_question
+
+    said = "On Friday, the Japanese government decided to ban exports of luxury items to Russia."
+    assert opposite_question("When did Japan ban luxury exports?", said) == (
+        "When did Japan lift luxury exports?"
+    )
+    assert opposite_question("Who banned luxury exports?", said.replace("ban", "banned")) == (
+        "Who lifted luxury exports?"
+    )
+    # The window says both, the question asks both, or the word is no predicate: no negative.
+    assert opposite_question("When did Japan ban exports?", said + " It lifted it later.") is None
+    assert opposite_question("Did prices rise or fall?", "Prices rose in May.") is None
+    assert opposite_question("What marked the end of the war?", "The war ended in 1945.") is None
+    assert opposite_question("How were the lost episodes found?", "Episodes were lost.") is None
+    assert opposite_question("Who hosted the opening ceremony?", "It opened in May.") is None
+
+
+def _timeqa(folder: Path) -> None:
+    paras = [
+        "The house was built in 1800 . George Peter owned it from 1811 to 1827 .",
+        "Later owners followed . Newton Baker owned it from 1916 to 1920 .",
+    ]
+    george = {"para": 0, "from": 30, "end": 42, "answer": "George Peter"}
+    newton = {"para": 1, "from": 24, "end": 36, "answer": "Newton Baker"}
+    questions = [
+        ["Who owned the house from 1811 to 1827?", [george]],
+        ["Who owned the house from 1916 to 1920?", [newton]],
+    ]
+    (folder / "timeqa").mkdir(parents=True)
+    for name in ("human_annotated_train.json", "human_annotated_test.json"):
+        document = {"index": "x", "type": "P1", "link": f"/wiki/{name}", "paras": paras}
+        document["questions"] = questions
+        (folder / "timeqa" / name).write_text(json.dumps([document]))
+
+
+def test_a_window_that_answers_another_period_is_a_negative(tmp_path: Path) -> None:
+    from training.sources import timeqa
+
+    _timeqa(tmp_path)
+    train, dev = timeqa(tmp_path)
+    assert {p.article for p in train} != {p.article for p in dev}  # the two files
+    made = list(examples(train, seed=1))
+    positives = {e.question: e for e in made if e.kind == "positive"}
+    assert positives["Who owned the house from 1811 to 1827?"].window.count("George Peter") == 1
+    periods = [e for e in made if e.kind == "other-period"]
+    assert {e.question for e in periods} == set(positives)
+    for example in periods:
+        own = example.question.split("from ")[1]
+        assert own.rstrip("?") not in example.window and example.start is None
+
+
+def test_every_source_is_split_by_article_or_paragraph(tmp_path: Path) -> None:
+    from training.sources import load
+
+    def squad_file(articles: int, paragraphs: int) -> dict:
+        return {
+            "data": [
+                {
+                    "title": f"article {a}",
+                    "paragraphs": [
+                        {
+                            "context": f"{CONTEXT} ({a}.{n})",
+                            "qas": [
+                                {
+                                    "question": "Who?",
+                                    "answers": [
+                                        {
+                                            "text": "Kizo Hisamoto",
+                                            "answer_start": CONTEXT.index("Kizo"),
+                                        }
+                                    ],
+                                }
+                            ],
+                        }
+                        for n in range(paragraphs)
+                    ],
+                }
+                for a in range(articles)
+            ]
+        }
+
+    (tmp_path / "squadshifts").mkdir()
+    for name, shape in (
+        ("new_wiki_v1.0.json", (16, 2)),
+        ("amazon_reviews_v1.0.json", (8, 1)),
+        ("reddit_v1.0.json", (1, 16)),
+    ):
+        (tmp_path / "squadshifts" / name).write_text(json.dumps(squad_file(*shape)))
+    found = load(tmp_path, ["squadshifts-wiki", "squadshifts-amazon", "squadshifts-reddit"])
+    wiki_train, wiki_dev = found["squadshifts-wiki"]
+    assert {p.article for p in wiki_dev} == {"article 7", "article 15"}
+    assert {p.article for p in wiki_train}.isdisjoint({p.article for p in wiki_dev})
+    assert len(found["squadshifts-amazon"][1]) == 1
+    reddit_train, reddit_dev = found["squadshifts-reddit"]
+    assert (len(reddit_train), len(reddit_dev)) == (14, 2)
+    assert {p.context for p in reddit_train}.isdisjoint({p.context for p in reddit_dev})
+    with pytest.raises(ValueError, match="unknown source 'nyt'"):
+        load(tmp_path, ["nyt"])
