@@ -55,8 +55,9 @@ unit: install
 test: install browser llm lint
 	$(BIN)/python -m pytest
 
-# Train the reader (assistant/models/reader/) from the packaged MiniLM on ../shared/datasets/squad;
-# ~40 min on 2 cores, resumable (run it again after an interruption).
+# Train the reader (assistant/models/reader/) from the packaged MiniLM on every source of
+# training/sources.py in ../shared/datasets (~1.5 h an epoch on 2 cores), resumable (run it again
+# after an interruption); the weights are replaced only when the run is complete.
 reader: install
 	$(BIN)/python -m training.train_reader
 	$(BIN)/python -m bench.reader

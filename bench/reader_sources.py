@@ -1,0 +1,100 @@
+"""Readers compared on the development set of every training source, in one run.
+
+    .venv/bin/python -m bench.reader_sources [--weights DIR ...] [--per-source 300]
+
+For each source of `training/sources.py` (SQuAD, SQuADShifts' Wikipedia / Amazon / Reddit,
+TimeQA, QED) and each reader (default: the shipped one; add a candidate with
+`python -m training.train_reader --export CHECKPOINT --out DIR`), given the gold paragraph (every
+sentence with its neighbours as a window, as the answerer reads them):
+- exact match and F1 (SQuAD's normalisation) of the span in the window the reader scores highest;
+- answerability accuracy on the held-out windows by kind (positive, other sentence, swapped name,
+  opposite predicate, other period, impossible) at the answerer's threshold.
+The first `--per-source` answerable questions of each source's dev paragraphs (a fixed sample).
+Writes bench/results/reader_sources.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from assistant.reader import READ_TOKENS, READER_DIR, Reader
+from assistant.sentences import split_sentences, window_around
+from bench.reader import scores
+from training.reader_data import examples
+from training.sources import SOURCES, Paragraph, load
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _questions(dev: list[Paragraph], limit: int) -> list[tuple[Paragraph, dict[str, Any]]]:
+    chosen: list[tuple[Paragraph, dict[str, Any]]] = []
+    for paragraph in dev:
+        for qa in paragraph.questions:
+            if qa.get("answers") and not qa.get("is_impossible") and len(chosen) < limit:
+                chosen.append((paragraph, qa))
+    return chosen
+
+
+def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) -> dict[str, Any]:
+    """EM / F1 given the gold paragraph, and answerability accuracy by kind of window."""
+    em: list[float] = []
+    f1: list[float] = []
+    for paragraph, qa in _questions(dev, limit):
+        context = paragraph.context
+        spans = split_sentences(context)
+        windows = sorted({window_around(spans, n) for n in range(len(spans))})
+        if not windows:
+            continue
+        readings = reader.read(str(qa["question"]), [context[a:b] for a, b in windows])
+        best = max(range(len(windows)), key=lambda i: readings[i].score)
+        low, reading = windows[best][0], readings[best]
+        predicted = (
+            "" if reading.start is None else context[low + reading.start : low + (reading.end or 0)]
+        )
+        exact, overlap = scores(predicted, tuple(str(a["text"]) for a in qa["answers"]))
+        em.append(exact)
+        f1.append(overlap)
+    kept = {id(p) for p, _ in _questions(dev, limit)}
+    by_kind: dict[str, list[float]] = {}
+    for example in examples([p for p in dev if id(p) in kept]):
+        score = reader.read(example.question, [example.window])[0].score
+        right = (score >= threshold) == (example.start is not None)
+        by_kind.setdefault(example.kind, []).append(float(right))
+    return {
+        "questions": len(em),
+        "exact_match": round(100 * sum(em) / max(1, len(em)), 1),
+        "f1": round(100 * sum(f1) / max(1, len(f1)), 1),
+        "answerability_accuracy": {
+            kind: round(100 * sum(v) / len(v), 1) for kind, v in sorted(by_kind.items())
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
+    parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
+    parser.add_argument("--sources", nargs="*", default=list(SOURCES))
+    parser.add_argument("--per-source", type=int, default=300)
+    parser.add_argument("--threshold", type=float, default=0.4)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args()
+    splits = load(args.data, args.sources)
+    result: dict[str, Any] = {}
+    for folder in [READER_DIR, *args.weights]:
+        reader = Reader(folder, READ_TOKENS)
+        name = "shipped" if folder == READER_DIR else str(folder)
+        result[name] = {
+            source: measure(reader, dev, args.per_source, args.threshold)
+            for source, (_, dev) in splits.items()
+        }
+        print(json.dumps({name: result[name]}, indent=2), flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "reader_sources.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
