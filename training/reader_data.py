@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.question.predicates import WORDS, predicates
 from assistant.sentences import sentence_index, split_sentences, window_around
 from training.sources import SQUAD_DEV_ARTICLES, Paragraph, squad_split
 
@@ -24,53 +25,6 @@ DEV_ARTICLES_PER_FILE = SQUAD_DEV_ARTICLES
 split = squad_split  # (training paragraphs, development paragraphs) of a SQuAD folder
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 _SWAP_EVERY = 4
-# A predicate and its opposite in the same forms (base, -s, past, participle, -ing): a window
-# that says one does not answer a question about the other ("When did Japan lift its ban?").
-_LIFT = ("lift", "lifts", "lifted", "lifted", "lifting")
-_END = ("end", "ends", "ended", "ended", "ending")
-_LOSE = ("lose", "loses", "lost", "lost", "losing")
-_REJECT = ("reject", "rejects", "rejected", "rejected", "rejecting")
-_OPPOSITES = (
-    (("ban", "bans", "banned", "banned", "banning"), _LIFT),
-    (("impose", "imposes", "imposed", "imposed", "imposing"), _LIFT),
-    (("rise", "rises", "rose", "risen", "rising"), ("fall", "falls", "fell", "fallen", "falling")),
-    (
-        ("increase", "increases", "increased", "increased", "increasing"),
-        ("decrease", "decreases", "decreased", "decreased", "decreasing"),
-    ),
-    (
-        ("join", "joins", "joined", "joined", "joining"),
-        ("leave", "leaves", "left", "left", "leaving"),
-    ),
-    (("win", "wins", "won", "won", "winning"), _LOSE),
-    (("gain", "gains", "gained", "gained", "gaining"), _LOSE),
-    (
-        ("open", "opens", "opened", "opened", "opening"),
-        ("close", "closes", "closed", "closed", "closing"),
-    ),
-    (("start", "starts", "started", "started", "starting"), _END),
-    (("begin", "begins", "began", "begun", "beginning"), _END),
-    (("accept", "accepts", "accepted", "accepted", "accepting"), _REJECT),
-    (("approve", "approves", "approved", "approved", "approving"), _REJECT),
-    (("buy", "buys", "bought", "bought", "buying"), ("sell", "sells", "sold", "sold", "selling")),
-    (("hire", "hires", "hired", "hired", "hiring"), ("fire", "fires", "fired", "fired", "firing")),
-    (
-        ("raise", "raises", "raised", "raised", "raising"),
-        ("lower", "lowers", "lowered", "lowered", "lowering"),
-    ),
-    (
-        ("support", "supports", "supported", "supported", "supporting"),
-        ("oppose", "opposes", "opposed", "opposed", "opposing"),
-    ),
-)  # fmt: skip
-_AUXILIARY = re.compile(r"\b(?:did|does|do|to|will|would|can|could|should|may|might)\b", re.I)
-_DETERMINER = re.compile(
-    r"\b(?:the|a|an|its|their|his|her|of|these|those|this|that|have|has|had|no|any|some|more)"
-    r"\s+$",
-    re.I,
-)
-_PARTICLE = re.compile(r"^\s+(?:down|up|off|out|over|with)\b", re.I)
-_WORDS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -87,41 +41,17 @@ class Example:
     source: str = "squad"
 
 
-def _opposite_forms() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """Each form → (its opposite in the same form, its own forms, the opposite's forms)."""
-    found: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
-    for one, other in _OPPOSITES:
-        for a, b in ((one, other), (other, one)):
-            for form, opposite in zip(a, b, strict=True):
-                found.setdefault(form, (opposite, a, b))
-    return found
-
-
-_OPPOSITE = _opposite_forms()
-_VERB = re.compile(r"\b(" + "|".join(sorted(_OPPOSITE, key=len, reverse=True)) + r")\b", re.I)
-
-
 def opposite_question(question: str, window: str) -> str | None:
     """The question with its predicate turned into the opposite ("ban" → "lift"), when the
     window says the original and nothing of the opposite; else None."""
-    said = {word.casefold() for word in _WORDS.findall(window)}
-    for match in _VERB.finditer(question):
-        word = match.group(1)
-        opposite, own, other = _OPPOSITE[word.casefold()]
-        before = question[: match.start()]
-        if word.casefold() == own[0] and not _AUXILIARY.search(before):
-            continue  # a base form is a verb only after "did", "to" …: "the end of" is not
-        if word.casefold().endswith("ing") or (word[:1].isupper() and match.start() > 0):
-            continue  # "the opening credits", "Rise of the Eleventh": no predicate
-        if _DETERMINER.search(before) or _PARTICLE.match(question[match.end() :]):
-            continue  # "the lost episodes", "have support": no predicate; "closed down": another
-        if not {w.casefold() for w in _WORDS.findall(question)}.isdisjoint(other):
-            continue  # "rise or fall?" asks about both
-        if said.isdisjoint(own) or not said.isdisjoint(other):
+    said = {word.casefold() for word in WORDS.findall(window)}
+    for predicate in predicates(question):
+        if said.isdisjoint(predicate.forms) or not said.isdisjoint(predicate.opposite_forms):
             continue
-        if word[:1].isupper():
+        opposite = predicate.opposite
+        if predicate.word[:1].isupper():
             opposite = opposite[:1].upper() + opposite[1:]
-        return question[: match.start()] + opposite + question[match.end() :]
+        return question[: predicate.start] + opposite + question[predicate.end :]
     return None
 
 
