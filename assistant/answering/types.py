@@ -216,6 +216,7 @@ class Answer:
     time: TimeConstraint | None = None
     conflicts: tuple[Conflict, ...] = ()
     timeline: Timeline | None = None
+    premise: Literal["unsupported"] | None = None  # the question assumes what no article says
 
     @property
     def answer(self) -> str:
@@ -250,4 +251,6 @@ class Answer:
             "time": self.time.to_dict() if self.time and self.time.active else None,
             "conflicts": [c.to_dict() for c in self.conflicts],
             "timeline": self.timeline.to_dict() if self.timeline else None,
+            # Only when the articles say the opposite of what the question assumes.
+            **({"premise": self.premise} if self.premise else {}),
         }

@@ -156,3 +156,19 @@ def test_a_question_of_nul_bytes_is_refused_not_answered(index: Path) -> None:
     result = newsdesk("ask", "\x01\x02 ?", "--json", index=index)
     assert result.returncode == 2
     assert "the question has no words" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_false_premise_is_corrected_instead_of_dated(index: Path) -> None:
+    for question, said in (
+        ("When did Japan lift its ban on luxury exports to Russia?", "ban"),
+        ("When were Japan's sanctions against Russia lifted?", "imposed"),
+    ):
+        answer = json.loads(newsdesk("ask", question, "--json", index=index).stdout)
+        assert answer["status"] == "answered" and answer["premise"] == "unsupported", answer
+        assert answer["short_answer"] is None and "**" not in answer["answer"]
+        assert answer["answer"].startswith(f"The articles do not report that; they say “{said}”")
+        assert said in answer["citations"][0]["quote"]
+    plain = json.loads(
+        newsdesk("ask", "when did Japan ban luxury exports?", "--json", index=index).stdout
+    )
+    assert "premise" not in plain and plain["short_answer"]["text"] == "Friday, 25 March 2022"

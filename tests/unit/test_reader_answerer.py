@@ -246,3 +246,39 @@ def test_only_sentences_that_give_orders_count_as_addressing_the_reader() -> Non
         "Japan banned exports of luxury goods to Russia, the ministry said.",
     ):
         assert not addresses_the_reader(news), news
+
+
+def test_a_question_assuming_the_opposite_of_the_articles_is_corrected_not_dated(
+    fake_embedder,
+) -> None:
+    reader = FakeReader(["decided to ban"], ["Friday"])
+    answer = answerer(fake_embedder, reader).answer(
+        "When did Japan lift its ban on luxury exports?", [hit(LUXURY)]
+    )
+    assert answer.premise == "unsupported" and answer.short_answer is None
+    assert answer.answer.startswith("The articles do not report that; they say “ban”, not “lift”")
+    assert "25 March" not in answer.answer and "**" not in answer.answer
+    quote = answer.citations[0]
+    assert LUXURY[quote.start : quote.end] == quote.quote and "decided to ban" in quote.quote
+    assert answer.to_dict()["premise"] == "unsupported"
+    # The articles' own words: answered as usual, and no "premise" key at all.
+    plain = answerer(fake_embedder, reader).answer(
+        "When did Japan ban luxury exports?", [hit(LUXURY)]
+    )
+    assert plain.premise is None and "premise" not in plain.to_dict()
+    assert plain.short_answer is not None
+
+
+def test_only_a_predicate_the_sentence_contradicts_is_a_false_premise() -> None:
+    from assistant.answering.question.predicates import contradiction
+
+    banned = "The government decided to ban exports of luxury items to Russia."
+    imposed = "Japan had imposed its first sanctions on 23 February 2022."
+    assert contradiction("When did Japan lift its ban on exports?", banned) == ("lift", "ban")
+    assert contradiction("When were the sanctions lifted?", imposed) == ("lifted", "imposed")
+    assert contradiction("When did Japan ban exports?", banned) is None
+    # Both said, both asked, a noun, or converse verbs ("X lost to Y" answers "Who won?"):
+    assert contradiction("When did Japan lift the ban?", banned + " It lifted it later.") is None
+    assert contradiction("Did prices rise or fall?", "Prices fell in May.") is None
+    assert contradiction("What was the opening price?", "The shop closed in May.") is None
+    assert contradiction("Who won the election?", "Smith lost the election to Jones.") is None

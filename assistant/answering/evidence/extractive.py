@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.evidence.candidates import Candidate, Scored, candidates
+from assistant.answering.evidence.premises import unsupported_premise
 from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
     REDUNDANT_OVERLAP,
@@ -73,6 +74,9 @@ class ExtractiveAnswerer(AnswerGenerator):
         if not ranked or ranked[0].score < self.min_score:
             return Answer.not_found(question)
         best = ranked[0]
+        premise = unsupported_premise(question, best.candidate)
+        if premise is not None:
+            return premise
         chosen = [best]
         for other in ranked[1:]:
             if len(chosen) >= self.max_sentences or other.score < best.score * COMPANION_RATIO:

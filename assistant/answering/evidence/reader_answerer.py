@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.premises import unsupported_premise
 from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
     REDUNDANT_OVERLAP,
@@ -80,6 +81,9 @@ class ReaderAnswerer(AnswerGenerator):
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
             # choice (with its reason completion) answers "why" better; the reader refuses.
             return self.reasons.answer(question, hits)
+        premise = unsupported_premise(question, ranked[0][1].candidate)
+        if premise is not None:
+            return premise
         best, short = self._best_with_short_answer(parsed, ranked)
         chosen = [best]
         if short is None:  # no few words answer it: more evidence helps (why, how …)

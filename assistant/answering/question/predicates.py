@@ -54,20 +54,23 @@ _DETERMINER = re.compile(
     r"\s+$",
     re.I,
 )
+_ARTICLE = re.compile(r"\b(?:the|a|an|its|their|his|her|of|this|that|these|those)\s+$", re.I)
 _PARTICLE = re.compile(r"^\s+(?:down|up|off|out|over|with)\b", re.I)
 WORDS = re.compile(r"[A-Za-z]+")
 
 
-def _forms() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    found: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+def _forms() -> dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
+    found: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
     for one, other in OPPOSITES:
         for a, b in ((one, other), (other, one)):
             for form, opposite in zip(a, b, strict=True):
-                found.setdefault(form, (opposite, a, b))
+                found.setdefault(form, []).append((opposite, a, b))
     return found
 
 
-_OPPOSITE = _forms()  # each form → (its opposite in the same form, its forms, the opposite's)
+# Each form → (its opposite in the same form, its forms, the opposite's) for every opposite it
+# has ("lift": "ban" and "impose").
+_OPPOSITE = _forms()
 _VERB = re.compile(r"\b(" + "|".join(sorted(_OPPOSITE, key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -83,36 +86,43 @@ class Predicate:
     opposite_forms: tuple[str, ...]
 
 
+def _is_predicate(question: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is used as a verb: a base form only after "did", "to"
+    …; no "-ing" form, title, adjective ("the lost episodes", "its ban") or phrasal verb
+    ("closed down")."""
+    word = question[start:end]
+    before = question[:start]
+    if word.casefold() == _OPPOSITE[word.casefold()][0][1][0] and not _AUXILIARY.search(before):
+        return False
+    if word.casefold().endswith("ing") or (word[:1].isupper() and start > 0):
+        return False
+    return not (_DETERMINER.search(before) or _PARTICLE.match(question[end:]))
+
+
 def predicates(question: str) -> list[Predicate]:
-    """The question's predicates that have an opposite ("ban" in "When did Japan ban …?"):
-    a base form only after "did", "to" …; no "-ing" form, title, adjective ("the lost
-    episodes") or phrasal verb ("closed down"), and none the question asks both ways."""
-    asked = {word.casefold() for word in WORDS.findall(question)}
+    """The question's predicates that have an opposite ("lift" in "When did Japan lift its
+    ban?"), one entry per opposite; none the question asks both ways ("rise or fall?")."""
+    used = [m for m in _VERB.finditer(question) if _is_predicate(question, m.start(), m.end())]
+    verbs = {m.group(1).casefold() for m in used}
     found = []
-    for match in _VERB.finditer(question):
+    for match in used:
         word = match.group(1)
-        opposite, own, other = _OPPOSITE[word.casefold()]
-        before = question[: match.start()]
-        if word.casefold() == own[0] and not _AUXILIARY.search(before):
-            continue
-        if word.casefold().endswith("ing") or (word[:1].isupper() and match.start() > 0):
-            continue
-        if _DETERMINER.search(before) or _PARTICLE.match(question[match.end() :]):
-            continue
-        if not asked.isdisjoint(other):
-            continue  # "did prices rise or fall?" asks about both
-        found.append(Predicate(word, match.start(), match.end(), opposite, own, other))
+        for opposite, own, other in _OPPOSITE[word.casefold()]:
+            either = rf"\b(?:{'|'.join(other)})\s+or\b|\bor\s+(?:{'|'.join(other)})\b"
+            if verbs.isdisjoint(other) and not re.search(either, question, re.I):
+                found.append(Predicate(word, match.start(), match.end(), opposite, own, other))
     return found
 
 
 def contradiction(question: str, sentence: str) -> tuple[str, str] | None:
     """(the question's predicate, the sentence's opposite of it) when the sentence says the
-    opposite and nothing of the predicate itself; else None."""
-    said = {word.casefold(): word for word in WORDS.findall(sentence)}
+    opposite ("the end of" is a noun, not a verb) and nothing of the predicate itself; else
+    None."""
+    said = {word.casefold() for word in WORDS.findall(sentence)}
     for predicate in predicates(question):
-        if not set(said).isdisjoint(predicate.forms):
+        if not said.isdisjoint(predicate.forms):
             continue
-        opposite = next((said[f] for f in predicate.opposite_forms if f in said), None)
-        if opposite is not None:
-            return predicate.word, opposite
+        for match in re.finditer(rf"\b({'|'.join(predicate.opposite_forms)})\b", sentence, re.I):
+            if not _ARTICLE.search(sentence[: match.start()]):
+                return predicate.word, match.group(1)
     return None
