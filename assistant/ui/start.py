@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
-from assistant.errors import run_at_edge
+import errno
+import socket
+
+from assistant.errors import ConfigurationError, run_at_edge
+
+
+def check_port(host: str, port: int) -> None:
+    """ConfigurationError, in one line, when the app could not listen on host:port; checked
+    before the models load, so a busy port costs a second, not the whole start."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As the server will: a socket left in TIME_WAIT by a stopped app is no obstacle.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise ConfigurationError(
+                    f"{host}:{port} is in use by another program: set NEWSDESK_PORT to a free "
+                    f"port, e.g. NEWSDESK_PORT={port + 1} make run"
+                ) from error
+            raise ConfigurationError(
+                f"cannot listen on {host}:{port} ({error.strerror or error}): check "
+                "NEWSDESK_HOST and NEWSDESK_PORT"
+            ) from error
 
 
 def run() -> int:
@@ -13,6 +37,7 @@ def run() -> int:
         from assistant.settings import Settings
 
         settings = Settings()
+        check_port(settings.host, settings.port)
         # The models load in their own process while this one imports Gradio and opens the index.
         reader = None if settings.reader == "none" else settings.reader
         embedder = ProcessEmbedder.start(settings.embedder, reader, settings.reader_max_tokens)
