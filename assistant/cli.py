@@ -16,7 +16,7 @@ from pydantic import SecretStr
 from assistant import _offline  # noqa: F401
 from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
 from assistant.distributed import RayOptions
-from assistant.errors import NothingIngested, run_at_edge
+from assistant.errors import InvalidQuestion, NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES
 from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, Settings
@@ -229,21 +229,33 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 
     desk = Newsdesk.open(_settings(args), create=False)
     filters = SearchFilters(args.after, args.before, tuple(args.source))
+    batch, refused = args.question == "-", 0
     for question in _queries(args.question, stdin):
-        answer = desk.ask(
-            question,
-            generator=args.generator,
-            filters=filters,
-            k=args.k,
-            as_of=args.as_of,
-            all_copies=args.all_copies or None,
-        )
+        try:
+            answer = desk.ask(
+                question,
+                generator=args.generator,
+                filters=filters,
+                k=args.k,
+                as_of=args.as_of,
+                all_copies=args.all_copies or None,
+            )
+        except InvalidQuestion as error:
+            if not batch:
+                raise
+            # One bad line of a batch is reported in its place; the rest are answered.
+            refused += 1
+            if args.json:
+                print(json.dumps({"question": question, "error": str(error)}), file=out)
+            else:
+                print(f"newsdesk: error: {error}", file=sys.stderr)
+            continue
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False), file=out)
         else:
             print_answer(answer, out)
         out.flush()
-    return 0
+    return 1 if refused else 0
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO) -> int:

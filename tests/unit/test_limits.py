@@ -106,3 +106,22 @@ def test_api_callers_are_not_shown_where_the_database_lives(desk, monkeypatch, c
     chat = list(handlers.respond("When did Japan ban luxury exports?", [], [], "", "", [], "", 0))
     assert "/run/pg" not in chat[-1][0][-1]["content"]
     assert "/run/pg" in caplog.text  # the server log keeps the details
+
+
+def test_a_refused_line_of_an_ask_batch_is_reported_and_the_rest_answered(
+    capsys, cli_fake_model, corpus_copy: Path
+) -> None:
+    import json
+
+    assert _run(capsys, "ingest", str(corpus_copy), "--quiet")[0] == 0
+    lines = "When did Japan ban luxury exports?\n" + "Why? " * 500 + "\nWho is Janet Yellen?\n"
+    code = main(["ask", "-", "--json"], stdin=io.StringIO(lines))
+    out, _ = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(rows) == 3
+    assert "the limit is 2,000" in rows[1]["error"] and "answer" not in rows[1]
+    assert rows[0]["question"].startswith("When did Japan") and rows[2]["status"]
+    code = main(["ask", "-"], stdin=io.StringIO(lines))
+    out, err = capsys.readouterr()
+    assert code == 1 and err.count("newsdesk: error: the question is") == 1
+    assert out.count("[1]") >= 2  # both good questions answered with citations
