@@ -1,0 +1,130 @@
+"""Real news nobody here wrote: RealTime QA 2024 questions asked open-ended as of their dates.
+
+    .venv/bin/python -m bench.realtimeqa [--dates 4] [--weights DIR ...]
+
+Takes `--dates` quiz dates spread evenly over 2024 (those whose questions have articles), ingests
+every article those questions' web searches returned (`../shared/datasets/realtimeqa-2024/`, never
+copied into the repository) into a fresh index with the packaged MiniLM, and asks each question
+without its choices, as of its date. Reported per reader (the shipped one, then each `--weights`
+folder from `python -m training.train_reader --export`), all on the same index in one run:
+- `article_in_top5`: one of the question's own articles among the 5 best hits (as of its date);
+- `choice_in_short`, `choice_in_answer`: the right choice's text in the short answer / the answer
+  (case-insensitive);
+- `refused`: "not found";
+- `premise_unsupported`: answers that say the articles report the opposite.
+Writes bench/results/realtimeqa.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.desk import Newsdesk
+from assistant.reader import READ_TOKENS, READER_DIR, Reader
+from assistant.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
+
+
+def sample(dates: int) -> tuple[list[dict[str, Any]], set[str]]:
+    """The questions of `dates` quiz dates spread over the year, and their articles' URLs."""
+    questions = [
+        json.loads(line)
+        for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    days = sorted({q["as_of"] for q in questions if q["search_results"]})
+    step = max(1, len(days) // dates)
+    chosen = set(days[::step][:dates])
+    picked = [q for q in questions if q["as_of"] in chosen and q["search_results"]]
+    return picked, {url for q in picked for url in q["search_results"]}
+
+
+def write_articles(urls: set[str], folder: Path) -> Path:
+    """The sample's articles as one JSON Lines file newsdesk ingests (`url` is the source)."""
+    target = folder / "realtimeqa.jsonl"
+    with (
+        gzip.open(DATA / "articles-2024.jsonl.gz", "rt", encoding="utf-8") as source,
+        target.open("w", encoding="utf-8") as out,
+    ):
+        for line in source:
+            article = json.loads(line)
+            if article["url"] in urls:
+                article["published"] = str(article["published"]).replace("/", "-")
+                out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    return target
+
+
+def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The counts described in the module docstring, as percentages of the questions."""
+    counts = dict.fromkeys(
+        (
+            "article_in_top5",
+            "choice_in_short",
+            "choice_in_answer",
+            "refused",
+            "premise_unsupported",
+        ),
+        0,
+    )
+    started = time.perf_counter()
+    for question in questions:
+        as_of = date.fromisoformat(question["as_of"])
+        hits = desk.search(question["question"], 5, as_of=as_of, all_copies=True)
+        own = set(question["search_results"])
+        counts["article_in_top5"] += any(hit.source in own for hit in hits)
+        answer = desk.ask(question["question"], as_of=as_of)
+        choices = [str(c).casefold() for c in question["answer"]]
+        short = answer.short_answer.text.casefold() if answer.short_answer else ""
+        text = answer.answer.casefold()
+        counts["choice_in_short"] += any(c and c in short for c in choices)
+        counts["choice_in_answer"] += any(c and c in text for c in choices)
+        counts["refused"] += answer.status == "not_found"
+        counts["premise_unsupported"] += answer.premise == "unsupported"
+    total = max(1, len(questions))
+    return {
+        "questions": len(questions),
+        **{name: round(100 * value / total, 1) for name, value in counts.items()},
+        "seconds_per_question": round((time.perf_counter() - started) / total, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dates", type=int, default=4)
+    parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args()
+    questions, urls = sample(args.dates)
+    folder = Path(tempfile.mkdtemp(prefix="newsdesk-realtimeqa-"))
+    articles = write_articles(urls, folder)
+    settings = Settings(index_dir=folder / "index")
+    started = time.perf_counter()
+    report = Newsdesk.open(settings).ingest([articles], progress=True)
+    result: dict[str, Any] = {
+        "dates": sorted({q["as_of"] for q in questions}),
+        "articles": sum(o.articles for o in report.outcomes if o.status != "failed"),
+        "passages": report.chunks_added,
+        "ingest_seconds": round(time.perf_counter() - started),
+    }
+    for weights in [READER_DIR, *args.weights]:
+        desk = Newsdesk.open(settings, reader=Reader(weights, READ_TOKENS))
+        name = "shipped" if weights == READER_DIR else str(weights)
+        result[name] = measure(desk, questions)
+        print(json.dumps({name: result[name]}), flush=True)
+        desk.close()
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "realtimeqa.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
