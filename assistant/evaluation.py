@@ -49,7 +49,9 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
 
 def judge(record: dict[str, Any], answer: Answer) -> QuestionResult:
     """Apply the file's rules: `must` groups, cited `sources`, refusal of unanswerable ones,
-    `short` (options for the short answer, or null: none), `must_not` and `once` strings.
+    `short` (options for the short answer, or null: none), `premise` ("unsupported" when the
+    articles say the opposite of what the question assumes, null when they do not), `must_not`
+    and `once` strings.
     `"answerable": null` accepts an answer or a refusal (then only `must_not` applies)."""
     problems: list[str] = []
     text = answer.answer.casefold()
@@ -61,6 +63,8 @@ def judge(record: dict[str, Any], answer: Answer) -> QuestionResult:
             problems.append(f"answer repeats {single!r}")
     if "short" in record:
         problems.extend(_short_problems(record["short"], answer))
+    if "premise" in record and answer.premise != record["premise"]:
+        problems.append(f"premise {answer.premise!r}, expected {record['premise']!r}")
     answerable = record.get("answerable", True)
     if answerable is None:
         pass

@@ -146,3 +146,15 @@ def test_eval_timeline_items_check_order_and_undated() -> None:
     assert "comes before" in judge_timeline(swapped, timeline).problems[0]
     missing = {**good, "events": ["strike ended"], "undated": ["silos flooded"]}
     assert len(judge_timeline(missing, timeline).problems) == 2
+
+
+def test_an_eval_line_can_expect_a_false_premise_or_none() -> None:
+    from assistant.answering.types import Answer
+    from assistant.evaluation import judge
+
+    corrected = Answer("q?", "answered", premise="unsupported")
+    plain = Answer("q?", "answered")
+    expects = {"id": "p", "question": "q?", "answerable": None, "premise": "unsupported"}
+    assert judge(expects, corrected).passed and not judge(expects, plain).passed
+    expects_none = {**expects, "premise": None}
+    assert judge(expects_none, plain).passed and not judge(expects_none, corrected).passed
