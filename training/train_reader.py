@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.reader import MAX_TOKENS, READER_DIR, build_network
+from assistant.reader import MAX_TOKENS, READER_DIR, build_network, fit_question
 from assistant.store.atomic import atomic_write_json
 from training.reader_data import Example, examples, split
 from training.sources import SOURCES, load
@@ -40,8 +40,10 @@ def encode(tokenizer: Any, batch: list[Example]) -> dict[str, Any]:
     """Token ids and the start/end token of each answer (0, the [CLS] token, when none)."""
     import torch
 
+    # A question longer than half the window is cut as the reader cuts it when answering (a
+    # 300-word Reddit question left no room for its window, and the tokenizer refused).
     encoded = tokenizer(
-        [e.question for e in batch],
+        [fit_question(tokenizer, e.question, MAX_TOKENS // 2) for e in batch],
         [e.window for e in batch],
         truncation="only_second",
         max_length=MAX_TOKENS,

