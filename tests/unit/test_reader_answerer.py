@@ -282,3 +282,11 @@ def test_only_a_predicate_the_sentence_contradicts_is_a_false_premise() -> None:
     assert contradiction("Did prices rise or fall?", "Prices fell in May.") is None
     assert contradiction("What was the opening price?", "The shop closed in May.") is None
     assert contradiction("Who won the election?", "Smith lost the election to Jones.") is None
+    # A word that says the same as the predicate answers it, whatever else the sentence says
+    # (real news, 2024: "prices fell" over a sentence of declines in food and a rise in rents):
+    mixed = "Grocery prices posted declines in March, while rents continued to rise."
+    assert contradiction("When did grocery prices fall?", mixed) is None
+    assert contradiction("When did grocery prices fall?", "Rents continued to rise.") == (
+        "fall",
+        "rise",
+    )

@@ -48,6 +48,45 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("oppose", "opposes", "opposed", "opposed", "opposing"),
     ),
 )
+# Words that say the same as a side of a pair (their regular forms -s, -d, -ed, -ing match too):
+# a sentence holding one does say the predicate ("prices fell" is answered by "declines", even if
+# the sentence also says "rise" of something else).
+_UP = ("rise", "rose", "risen", "increase", "raise", "grow", "grew", "grown", "climb", "gain",
+       "jump", "surge", "soar", "rebound", "up", "higher", "boost", "add")
+_DOWN = ("fall", "fell", "fallen", "decrease", "lower", "decline", "drop", "dropp", "dip", "dipp",
+         "slide", "slid", "slip", "slipp", "sink", "sank", "sunk", "shrink", "shrank", "shrunk",
+         "plunge", "tumble", "ease", "cut", "cutting", "reduce", "down", "slump", "sag", "sagg")
+_STOP = ("lift", "remove", "end", "scrap", "scrapp", "ease", "drop", "dropp", "repeal",
+         "rescind", "revoke", "relax", "suspend", "waive", "roll back", "rolled back")
+SAME: dict[str, tuple[str, ...]] = {
+    "ban": ("ban", "bann", "prohibit", "bar", "barr", "block", "embargo", "forbid", "forbade",
+            "outlaw", "restrict", "impose", "sanction"),
+    "impose": ("impose", "ban", "bann", "slap", "introduce", "sanction", "restrict", "levy",
+               "levie", "enact", "announce"),
+    "lift": _STOP,
+    "rise": _UP,
+    "increase": _UP,
+    "raise": _UP,
+    "fall": _DOWN,
+    "decrease": _DOWN,
+    "lower": _DOWN,
+    "join": ("join", "enter", "sign", "enrol", "enroll", "enlist", "become", "became"),
+    "leave": ("leave", "left", "quit", "exit", "withdraw", "withdrew", "withdrawn", "resign",
+              "abandon", "depart", "step down", "stepped down", "walk out", "walked out"),
+    "open": ("open", "launch", "reopen", "unveil", "inaugurate"),
+    "close": ("close", "shut", "shutter", "clos"),
+    "start": ("start", "begin", "began", "begun", "launch", "kick off", "kicked off", "open"),
+    "begin": ("begin", "began", "begun", "start", "launch", "open"),
+    "end": ("end", "finish", "conclude", "close", "stop", "stopp", "halt", "cease", "wrap"),
+    "accept": ("accept", "approve", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
+    "approve": ("approve", "accept", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
+    "reject": ("reject", "refuse", "decline", "deny", "denie", "veto", "vote down",
+               "voted down", "turn down", "turned down", "dismiss"),
+    "hire": ("hire", "recruit", "employ", "appoint", "name", "sign"),
+    "fire": ("fire", "dismiss", "sack", "oust", "lay off", "laid off", "let go", "terminate"),
+    "support": ("support", "back", "endorse", "favor", "favour", "champion"),
+    "oppose": ("oppose", "against", "resist", "object", "criticize", "criticise", "reject"),
+}
 _AUXILIARY = re.compile(r"\b(?:did|does|do|to|will|would|can|could|should|may|might)\b", re.I)
 _DETERMINER = re.compile(
     r"\b(?:the|a|an|its|their|his|her|of|these|those|this|that|have|has|had|no|any|some|more)"
@@ -114,13 +153,20 @@ def predicates(question: str) -> list[Predicate]:
     return found
 
 
+def says(sentence: str, base: str) -> bool:
+    """Whether `sentence` holds a word that says the same as the verb `base` ("declines" for
+    "fall"), in any regular form."""
+    same = "|".join(re.escape(word) for word in SAME.get(base, (base,)))
+    return re.search(rf"\b(?:{same})(?:s|es|d|ed|ing)?\b", sentence, re.I) is not None
+
+
 def contradiction(question: str, sentence: str) -> tuple[str, str] | None:
     """(the question's predicate, the sentence's opposite of it) when the sentence says the
     opposite ("the end of" is a noun, not a verb) and nothing of the predicate itself; else
     None."""
     said = {word.casefold() for word in WORDS.findall(sentence)}
     for predicate in predicates(question):
-        if not said.isdisjoint(predicate.forms):
+        if not said.isdisjoint(predicate.forms) or says(sentence, predicate.forms[0]):
             continue
         for match in re.finditer(rf"\b({'|'.join(predicate.opposite_forms)})\b", sentence, re.I):
             if not _ARTICLE.search(sentence[: match.start()]):
