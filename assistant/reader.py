@@ -8,6 +8,7 @@ card; the product loads them once per process, offline, through `make_reader`.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import threading
@@ -25,6 +26,7 @@ READER_DIR = Path(__file__).resolve().parent / "models" / "reader"
 MAX_TOKENS = 128  # question + window in training
 READ_TOKENS = 88  # question + window when answering: ~30 % less work; quality in BENCHMARKS.md
 MAX_ANSWER_TOKENS = 30
+ALTERNATIVES = 6  # spans kept per window beside the best, for the answer-type check
 
 
 def build_network(bert: Any) -> Any:
@@ -61,6 +63,8 @@ class Reading:
     score: float
     start: int | None = None  # offsets into the window; None when no span stands out
     end: int | None = None
+    # The next best spans: (start, end, how far below the best span's logits), best first.
+    alternatives: tuple[tuple[int, int, float], ...] = ()
 
 
 class Reader:
@@ -103,13 +107,18 @@ class Reader:
         readings = []
         for row in range(len(windows)):
             in_window = [i for i, s in enumerate(batch.sequence_ids(row)) if s == 1]
-            span = best_span(start[row].tolist(), end[row].tolist(), in_window)
+            spans = best_spans(start[row].tolist(), end[row].tolist(), in_window, ALTERNATIVES + 1)
             score = float(torch.sigmoid(answerable[row]))
-            if span is None:
+            if not spans:
                 readings.append(Reading(score))
                 continue
-            first, last = span
-            readings.append(Reading(score, int(offsets[row][first][0]), int(offsets[row][last][1])))
+            chars = [
+                (int(offsets[row][first][0]), int(offsets[row][last][1]), total)
+                for total, first, last in spans
+            ]
+            top = chars[0][2]
+            others = tuple((a, b, round(top - total, 4)) for a, b, total in chars[1:])
+            readings.append(Reading(score, chars[0][0], chars[0][1], others))
         return readings
 
 
@@ -136,18 +145,22 @@ def best_span(
     start: Sequence[float], end: Sequence[float], allowed: Sequence[int]
 ) -> tuple[int, int] | None:
     """The (first, last) token pair with the highest start + end logit, first <= last."""
-    if not allowed:
-        return None
-    best: tuple[float, int, int] | None = None
+    spans = best_spans(start, end, allowed, 1)
+    return (spans[0][1], spans[0][2]) if spans else None
+
+
+def best_spans(
+    start: Sequence[float], end: Sequence[float], allowed: Sequence[int], n: int
+) -> list[tuple[float, int, int]]:
+    """The `n` (start + end logit, first, last) token spans with the highest totals, best
+    first (the earlier span first on a tie), first <= last."""
     allowed_set = set(allowed)
+    found: list[tuple[float, int, int]] = []
     for first in allowed:
         for last in range(first, min(first + MAX_ANSWER_TOKENS, allowed[-1] + 1)):
-            if last not in allowed_set:
-                continue
-            total = start[first] + end[last]
-            if best is None or total > best[0]:
-                best = (total, first, last)
-    return None if best is None else (best[1], best[2])
+            if last in allowed_set:
+                found.append((start[first] + end[last], first, last))
+    return heapq.nsmallest(n, found, key=lambda span: (-span[0], span[1], span[2]))
 
 
 def load_network(folder: Path) -> tuple[Any, Any, Any]:

@@ -108,6 +108,27 @@ class Settings(BaseSettings):
         description="Below this answerability of the best window the answer is 'not found' "
         "(calibrated on the reader's dev split and the eval files; see BENCHMARKS.md).",
     )
+    min_confidence: float = Field(
+        0.15,
+        ge=0.0,
+        le=1.0,
+        description="Below this confidence (0–1, fitted on the reader's dev sets: "
+        "assistant/models/confidence.json) the extractive answer is 'not found' (0.15: 2.6 % of "
+        "answerable dev questions refused, 89 % of refusals right; BENCHMARKS.md).",
+    )
+    not_sure_below: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Below this confidence the short answer is shown as 'Not sure: …', not in "
+        "bold.",
+    )
+    tagger: str = Field(
+        "spacy",
+        description="Named-entity tagger that checks the type of short answers (a 'who' answer "
+        "names a person or body, 'when' a date…): spacy (en_core_web_sm, installed by "
+        "`make install`), or none.",
+    )
     reader_windows: int = Field(
         5, ge=1, le=64, description="Sentences (with their neighbours) the reader reads."
     )

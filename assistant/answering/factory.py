@@ -13,6 +13,7 @@ from assistant.answering.llm.chat_model import ChatModelGenerator
 from assistant.answering.llm.prompts import load_prompt
 from assistant.answering.question.conversation import HeuristicRewriter, QuestionRewriter, Turn
 from assistant.embedding import Embedder
+from assistant.entities import EntityTagger, make_tagger
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader, make_reader
 from assistant.settings import Settings
@@ -61,10 +62,14 @@ GENERATORS: tuple[str, ...] = ("extractive", *CHAT_MODELS)
 
 
 def make_generator(
-    name: str, settings: Settings, embedder: Embedder, reader: Reader | None = None
+    name: str,
+    settings: Settings,
+    embedder: Embedder,
+    reader: Reader | None = None,
+    tagger: EntityTagger | None = None,
 ) -> AnswerGenerator:
-    """The generator for an id; the error lists the ids that exist. `reader` replaces the one
-    the settings name (the app's reader runs in the model process)."""
+    """The generator for an id; the error lists the ids that exist. `reader` and `tagger`
+    replace the ones the settings name (the app's run in the model process)."""
     if name == "extractive":
         if settings.reader == "none":
             return ExtractiveAnswerer(
@@ -76,6 +81,9 @@ def make_generator(
             settings.min_read_score,
             settings.max_answer_sentences,
             settings.reader_windows,
+            tagger or make_tagger(settings.tagger),
+            settings.min_confidence,
+            settings.not_sure_below,
         )
     if name not in CHAT_MODELS:
         raise ConfigurationError(

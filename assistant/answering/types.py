@@ -217,6 +217,9 @@ class Answer:
     conflicts: tuple[Conflict, ...] = ()
     timeline: Timeline | None = None
     premise: Literal["unsupported"] | None = None  # the question assumes what no article says
+    # How likely the answer is right, 0–1 (the extractive answerer's calibrated estimate; None
+    # for LLM answers and when nothing was read).
+    confidence: float | None = None
 
     @property
     def answer(self) -> str:
@@ -251,6 +254,7 @@ class Answer:
             "time": self.time.to_dict() if self.time and self.time.active else None,
             "conflicts": [c.to_dict() for c in self.conflicts],
             "timeline": self.timeline.to_dict() if self.timeline else None,
+            "confidence": self.confidence,
             # Only when the articles say the opposite of what the question assumes.
             **({"premise": self.premise} if self.premise else {}),
         }

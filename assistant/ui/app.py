@@ -11,6 +11,7 @@ from assistant.answering import GENERATORS
 from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
 from assistant.embedding import Embedder
+from assistant.entities import EntityTagger
 from assistant.reader import Reader
 from assistant.settings import Settings
 from assistant.ui.auth import LoginClientMiddleware, LoginGuard
@@ -24,11 +25,14 @@ __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
 
 def prepare(
-    settings: Settings, embedder: Embedder | None = None, reader: Reader | None = None
+    settings: Settings,
+    embedder: Embedder | None = None,
+    reader: Reader | None = None,
+    tagger: EntityTagger | None = None,
 ) -> Newsdesk:
     """Open the index (indexing the sample corpus at first start) and load every model.
-    `reader` is the model process's; without one the reader loads in this process."""
-    desk = Newsdesk.open(settings, embedder=embedder, reader=reader)
+    `reader` and `tagger` are the model process's; without them they load in this process."""
+    desk = Newsdesk.open(settings, embedder=embedder, reader=reader, tagger=tagger)
     if not desk.stats()["articles"]:
         print(f"Indexing the sample corpus in {settings.corpus_dir} (first start)…", flush=True)
         desk.ingest([settings.corpus_dir], progress=True)
@@ -291,10 +295,13 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
 
 
 def serve(
-    settings: Settings, embedder: Embedder | None = None, reader: Reader | None = None
+    settings: Settings,
+    embedder: Embedder | None = None,
+    reader: Reader | None = None,
+    tagger: EntityTagger | None = None,
 ) -> None:
     """Build everything, load the models, say where the app is, and serve until interrupted."""
-    desk = prepare(settings, embedder, reader)
+    desk = prepare(settings, embedder, reader, tagger)
     app = build_app(desk)
     app.queue(default_concurrency_limit=8)
     app.launch(prevent_thread_lock=True, **launch_kwargs(settings))

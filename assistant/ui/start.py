@@ -40,11 +40,14 @@ def run() -> int:
         check_port(settings.host, settings.port)
         # The models load in their own process while this one imports Gradio and opens the index.
         reader = None if settings.reader == "none" else settings.reader
-        embedder = ProcessEmbedder.start(settings.embedder, reader, settings.reader_max_tokens)
+        tagger = None if reader is None or settings.tagger == "none" else settings.tagger
+        embedder = ProcessEmbedder.start(
+            settings.embedder, reader, settings.reader_max_tokens, tagger
+        )
         try:
             from assistant.ui.app import serve
 
-            serve(settings, embedder, embedder.reader())
+            serve(settings, embedder, embedder.reader(), embedder.tagger())
         finally:
             embedder.close()
         return 0

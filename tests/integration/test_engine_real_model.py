@@ -110,10 +110,11 @@ def test_embedder_gives_sentence_transformers_vectors() -> None:
 
 
 def test_the_model_process_gives_the_same_vectors_and_fails_clearly() -> None:
+    from assistant.entities import make_tagger
     from assistant.model_process import ModelProcessFailed, ProcessEmbedder
 
     texts = [p.read_text()[:1500] for p in sorted(SAMPLE_CORPUS.glob("*.txt"))]
-    embedder = ProcessEmbedder.start("minilm", "minilm-reader", 88)
+    embedder = ProcessEmbedder.start("minilm", "minilm-reader", 88, "spacy")
     try:
         local = make_embedder("minilm")
         assert embedder.id == local.id and embedder.dimension == local.dimension
@@ -127,6 +128,11 @@ def test_the_model_process_gives_the_same_vectors_and_fails_clearly() -> None:
         here = make_reader("minilm-reader", 88).read(question, texts)
         assert [(r.start, r.end) for r in there] == [(r.start, r.end) for r in here]
         assert max(abs(a.score - b.score) for a, b in zip(there, here, strict=True)) < 1e-5
+        assert [r.alternatives for r in there] == [r.alternatives for r in here]
+        # And its NER tags as spaCy does in this process.
+        tagger = embedder.tagger()
+        assert tagger is not None
+        assert tagger.entities(texts) == make_tagger("spacy").entities(texts)
         embedder._process.kill()
         embedder._process.wait()
         with pytest.raises(ModelProcessFailed, match="process"):

@@ -10,8 +10,11 @@ every quote is the article's own characters at the offsets given.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
+from assistant.answering.evidence.confidence import Calibration, features, load_calibration
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.premises import unsupported_premise
 from assistant.answering.evidence.quoting import (
@@ -23,12 +26,15 @@ from assistant.answering.evidence.quoting import (
 )
 from assistant.answering.evidence.reading import Read, rank_score, read_candidates, short_answer
 from assistant.answering.evidence.shortlist import shortlist
+from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.generator import AnswerGenerator
+from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import missing_entities, unmentioned
 from assistant.answering.question.parse import Question, parse_question
 from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
+from assistant.entities import EntityTagger
 from assistant.reader import Reader
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
@@ -50,6 +56,10 @@ class ReaderAnswerer(AnswerGenerator):
         min_read_score: float,
         max_sentences: int = 3,
         windows: int = 8,
+        tagger: EntityTagger | None = None,
+        min_confidence: float = 0.0,
+        not_sure_below: float = 0.0,
+        calibration: Calibration | None = None,
     ) -> None:
         self.embedder = embedder
         self.max_sentences = max_sentences
@@ -57,9 +67,14 @@ class ReaderAnswerer(AnswerGenerator):
         self.reader = reader
         self.min_read_score = min_read_score
         self.windows = windows
+        self.tagger = tagger or EntityTagger()
+        self.calibration = calibration or load_calibration()
+        self.min_confidence = min_confidence  # below it: refused
+        self.not_sure_below = not_sure_below  # below it: the short answer is not in bold
 
     def warm_up(self) -> None:
         self.reader.warm_up()
+        self.tagger.warm_up()
 
     def read(self, parsed: Question, hits: Sequence[Hit]) -> list[Ranked]:
         """The shortlisted sentences as the reader judged them, best first ([] when the
@@ -73,18 +88,34 @@ class ReaderAnswerer(AnswerGenerator):
         return sorted(((rank_score(parsed, r), r) for r in reads), key=lambda pair: -pair[0])
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
+        return self.judge(question, hits)[0]
+
+    def judge(self, question: str, hits: Sequence[Hit]) -> tuple[Answer, dict[str, float] | None]:
+        """The answer, and the inputs of its confidence (None when nothing answered)."""
         parsed = parse_question(question)
         ranked = self.read(parsed, hits)
         if not ranked or max(r.score for _, r in ranked) < self.min_read_score:
-            return Answer.not_found(question)
+            return Answer.not_found(question), None
+        expects_type = expected_labels(question) is not None
         if parsed.kind == "why":
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
             # choice (with its reason completion) answers "why" better; the reader refuses.
-            return self.reasons.answer(question, hits)
+            values = features(ranked, ranked[0][1], expects_type, short=False)
+            return self._rated(self.reasons.answer(question, hits), values), values
         premise = unsupported_premise(question, ranked[0][1].candidate)
         if premise is not None:
-            return premise
+            values = features(ranked, ranked[0][1], expects_type, short=False)
+            return self._rated(premise, values), values
+        ranked = self._typed(parsed, ranked)
         best, short = self._best_with_short_answer(parsed, ranked)
+        # A "when" or "how many" short answer passed the date or number patterns: it is of its kind.
+        patterned = short is not None and parsed.kind in ("when", "quantity")
+        values = features(
+            ranked, best, expects_type, short is not None, True if patterned else None
+        )
+        confidence = self.calibration.confidence(values)
+        if confidence < self.min_confidence:
+            return replace(Answer.not_found(question), confidence=round(confidence, 3)), values
         chosen = [best]
         if short is None:  # no few words answer it: more evidence helps (why, how …)
             floor = ranked[0][0] * COMPANION_RATIO
@@ -93,7 +124,25 @@ class ReaderAnswerer(AnswerGenerator):
                     break
                 if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
                     chosen.append(other)
-        return self._compose_reads(question, parsed, chosen, short)
+        sure = confidence >= self.not_sure_below
+        answer = self._compose_reads(question, parsed, chosen, short, sure)
+        return replace(answer, confidence=round(confidence, 3)), values
+
+    def _rated(self, answer: Answer, values: dict[str, float]) -> Answer:
+        if answer.status != "answered":
+            return answer
+        return replace(answer, confidence=round(self.calibration.confidence(values), 3))
+
+    def _typed(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
+        """The reads that may give the short answer (within COMPANION_RATIO of the best),
+        their spans checked against the kind of thing asked for."""
+        floor = ranked[0][0] * COMPANION_RATIO
+        near = [pair for pair in ranked if pair[0] >= floor]
+        typed = typed_reads(self.tagger, parsed.text, [read for _, read in near])
+        bonus = typed_module.TYPE_BONUS
+        pairs = zip(near, typed, strict=True)
+        rescored = [(rank + bonus * bool(read.typed), read) for (rank, _), read in pairs]
+        return sorted(rescored, key=lambda pair: -pair[0]) + ranked[len(near) :]
 
     @staticmethod
     def _best_with_short_answer(
@@ -114,12 +163,18 @@ class ReaderAnswerer(AnswerGenerator):
         return best, None
 
     def _compose_reads(
-        self, question: str, parsed: Question, chosen: list[Read], short: ShortAnswer | None
+        self,
+        question: str,
+        parsed: Question,
+        chosen: list[Read],
+        short: ShortAnswer | None,
+        sure: bool = True,
     ) -> Answer:
         citations: list[Citation] = []
         sentences: list[AnswerSentence] = []
         if short is not None:
-            sentences.append(AnswerSentence(f"**{short.text}** —", (1,), derived=True))
+            lead = f"**{short.text}** —" if sure else f"*Not sure:* {short.text} —"
+            sentences.append(AnswerSentence(lead, (1,), derived=True))
         for item in chosen:
             candidate = with_antecedent(item.candidate)
             hit = candidate.hit

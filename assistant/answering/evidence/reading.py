@@ -51,6 +51,11 @@ class Read:
     score: float  # answerability, 0–1
     hand: float  # the hand-tuned score it was shortlisted with
     span: tuple[int, int] | None  # article offsets of the answer, or None
+    # The reader's next best spans in the window: (their sentence, article offsets, how far
+    # below the best span's logits), best first.
+    options: tuple[tuple[Candidate, tuple[int, int], float], ...] = ()
+    # Whether the span is an entity of the kind asked for (None: nothing asked or not checked).
+    typed: bool | None = None
 
 
 def read_candidates(
@@ -78,32 +83,49 @@ def read_candidates(
     readings = reader.read(question, [c.hit.text[low:high] for c, _, low, high, _ in windows])
     found: list[Read] = []
     for (candidate, hand, low, _, sentences), reading in zip(windows, readings, strict=True):
-        hit = candidate.hit
-        if reading.start is None or reading.end is None:
+        best = None
+        if reading.start is not None and reading.end is not None:
+            best = _placed(candidate, sentences, low + reading.start, low + reading.end)
+        if best is None:
             found.append(Read(candidate, reading.score, hand, None))
             continue
-        start, end = _trim(hit.text, low + reading.start, low + reading.end)
-        if start >= end:
-            found.append(Read(candidate, reading.score, hand, None))
-            continue
-        holder = sentences[sentence_index(sentences, end - 1)]
-        start = max(start, holder.start)  # across sentences: the answer ends in the last one
-        start, end = _trim(hit.text, start, end)
-        sentence = Candidate(
-            hit,
-            candidate.rank,
-            hit.start + holder.start,
-            hit.start + holder.end,
-            hit.text[holder.start : holder.end],
-        )
-        found.append(Read(sentence, reading.score, hand, (hit.start + start, hit.start + end)))
+        options = []
+        for start, end, gap in reading.alternatives:
+            other = _placed(candidate, sentences, low + start, low + end)
+            if other is not None:
+                options.append((*other, gap))
+        found.append(Read(best[0], reading.score, hand, best[1], tuple(options)))
     # Two windows can point at one sentence: it counts once, as its best reading.
-    best: dict[tuple[str, int], Read] = {}
+    kept: dict[tuple[str, int], Read] = {}
     for read in found:
         key = (read.candidate.hit.article_id, read.candidate.start)
-        if key not in best or (read.score, read.hand) > (best[key].score, best[key].hand):
-            best[key] = read
-    return sorted(best.values(), key=lambda r: (-r.score, -r.hand))
+        if key not in kept or (read.score, read.hand) > (kept[key].score, kept[key].hand):
+            kept[key] = read
+    return sorted(kept.values(), key=lambda r: (-r.score, -r.hand))
+
+
+def _placed(
+    candidate: Candidate, sentences: Sequence[Span], start: int, end: int
+) -> tuple[Candidate, tuple[int, int]] | None:
+    """A span at chunk offsets [start, end) as (the sentence that holds its end, its article
+    offsets trimmed of spaces and punctuation); None when nothing is left of it."""
+    hit = candidate.hit
+    start, end = _trim(hit.text, start, end)
+    if start >= end:
+        return None
+    holder = sentences[sentence_index(sentences, end - 1)]
+    start = max(start, holder.start)  # across sentences: the answer ends in the last one
+    start, end = _trim(hit.text, start, end)
+    if start >= end:
+        return None
+    sentence = Candidate(
+        hit,
+        candidate.rank,
+        hit.start + holder.start,
+        hit.start + holder.end,
+        hit.text[holder.start : holder.end],
+    )
+    return sentence, (hit.start + start, hit.start + end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -121,14 +143,24 @@ _NEWS_ON = re.compile(
 )
 
 
+# "What did Rudenko say?": what was said is the quote, not a few words of it ("TASS").
+_WHAT_SAID = re.compile(
+    r"\bwhat\b(?:(?!\b(?:who|when|where)\b).)*\b(?:say|said|tell|told|write|wrote|warn|warned"
+    r"|announce|announced|claim|claimed|state|stated|add|added|mean|meant|think|thought)\b"
+    r"(?:\s+(?:about|on|of|to|in)\b.*)?\W*$",
+    re.IGNORECASE,
+)
+
+
 def wants_short_answer(question: Question) -> bool:
-    """Why, how, yes/no and "latest news on" questions are answered by the evidence, not by a
-    few words."""
+    """Why, how, yes/no, "latest news on" and "what did X say" questions are answered by the
+    evidence, not by a few words."""
     return (
         question.kind != "why"
         and not _HOW.search(question.text)
         and not _YES_NO.search(question.text)
         and not _NEWS_ON.search(question.text)
+        and not _WHAT_SAID.search(question.text)
     )
 
 
@@ -160,8 +192,8 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     """The reader's span as a short answer, or None when it is no answer on its own."""
     if not wants_short_answer(question) or addresses_the_reader(read.candidate.text):
         return None  # an order to the reader is quoted at most, never put in bold
-    if read.span is None:
-        return _day_of(question, read, citation)
+    if read.span is None or read.typed is False:
+        return _day_of(question, read, citation)  # no span, or none of the kind asked for
     hit: Hit = read.candidate.hit
     start, end = read.span
     text = hit.text[start - hit.start : end - hit.start]

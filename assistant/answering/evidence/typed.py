@@ -1,0 +1,248 @@
+"""Typed answers: the reader's span checked against the kind of thing the question asks for.
+
+"Who …?" is answered by a person or a body, "when" by a date, "how many" by a number, "which
+country" by a country (`answering/question/answer_type.py`). The NER tags the sentences that
+hold the reader's best spans. The reader's best span stands when it holds an entity of the
+kind asked for (`typed` True; part of a name grows to the whole name, a run of words is cut to
+the name it holds) or may be one the NER missed (`typed` None). A span plainly of another kind
+("union" for "what share …?") gives way to the reader's next span of the right kind within
+`MAX_GAP` logits, or to the person the sentence names with the role it gives; with none the read
+is marked `typed` False and gives no short answer in bold. "When" spans are only marked: dates
+have their own patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.reading import Read
+from assistant.answering.question.answer_type import (
+    AMOUNT,
+    PERSON,
+    WHEN,
+    Labels,
+    asks_for_list,
+    expected_labels,
+)
+from assistant.answering.question.parse import name_word, parse_question
+from assistant.entities import Entity, EntityTagger
+
+# How far below the reader's best span (start + end logits) another span may be and still be
+# chosen for its type. Measured on the dev sets of every training source (bench/answer_types.py).
+MAX_GAP = 3.0
+# Added to the rank of a read whose span is of the kind asked for (bench/answer_types.py).
+TYPE_BONUS = 0.1
+# A span this many words longer than the entity it holds is a run of words: cut to the entity.
+_EXTRA_WORDS = 2
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_PRIORITY = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))}
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
+_ROLE_WORDS = 6  # words before a person's name that may hold their role ("Deputy Minister …")
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
+    r"|percent|per cent)\b",
+    re.IGNORECASE,
+)
+# Capitalised words that name a role, not who holds it ("President", "the Deputy Minister").
+_ROLES = {
+    "the", "a", "an", "president", "vice", "prime", "minister", "deputy", "foreign", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief",
+    "executive", "ceo", "director", "governor", "senator", "ambassador", "official", "officials",
+    "king", "queen", "prince", "general", "mr", "mrs", "ms", "dr", "sir", "lord",
+}  # fmt: skip
+
+
+def typed_reads(tagger: EntityTagger, question: str, reads: Sequence[Read]) -> list[Read]:
+    """`reads` with each span moved to the best span of the kind asked for (`typed` True), or
+    marked untyped (False); unchanged when the question asks for no kind (`typed` None)."""
+    labels = expected_labels(question)
+    if labels is None or not reads or type(tagger) is EntityTagger:
+        return list(reads)
+    sentences: dict[tuple[str, int], Candidate] = {}
+    for read in reads:
+        for candidate, _span in _choices(read):
+            sentences.setdefault(_key(candidate), candidate)
+    tagged = tagger.entities([c.text for c in sentences.values()])
+    entities = {
+        key: [Entity(c.start + e.start, c.start + e.end, e.label) for e in found]
+        for (key, c), found in zip(sentences.items(), tagged, strict=True)
+    }
+    if labels == WHEN:  # dates have their own patterns (reading.short_answer): checked only
+        return [_dated(read, entities) for read in reads]
+    # A name the question says is not its answer ("Li Meng" for "Who mentored Li Meng?"; not
+    # "Genghis Khan" for "Who was Kublai Khan's grandfather?").
+    asked = {word for name in parse_question(question).entities for word in name.split()}
+    said: dict[tuple[str, int], list[Entity]] = {}
+    for key, found in entities.items():
+        text, offset = sentences[key].text, sentences[key].start
+        words = [_names_in(text[e.start - offset : e.end - offset]) for e in found]
+        said[key] = [e for e, own in zip(found, words, strict=True) if own and own <= asked]
+        entities[key] = [e for e in found if e not in said[key]]
+    listed = asks_for_list(question)
+    return [_typed(read, labels, entities, said, listed) for read in reads]
+
+
+def _dated(read: Read, entities: dict[tuple[str, int], list[Entity]]) -> Read:
+    """A "when" read marked typed when its span is (part of) a date; otherwise left as it is
+    ("fourth" for "Which year …?" is no date to the NER)."""
+    if read.span is None:
+        return read
+    start, end = read.span
+    found = entities[_key(read.candidate)]
+    if any(e.start < end and start < e.end for e in found if e.label in WHEN):
+        return replace(read, typed=True)
+    return read
+
+
+def _names_in(text: str) -> set[str]:
+    return {name_word(w) for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES}
+
+
+def _choices(read: Read) -> list[tuple[Candidate, tuple[int, int]]]:
+    if read.span is None:
+        return []
+    near = [(c, span) for c, span, gap in read.options if gap <= MAX_GAP]
+    return [(read.candidate, read.span), *near]
+
+
+def _key(candidate: Candidate) -> tuple[str, int]:
+    return candidate.hit.article_id, candidate.start
+
+
+def _typed(
+    read: Read,
+    labels: Labels,
+    entities: dict[tuple[str, int], list[Entity]],
+    said: dict[tuple[str, int], list[Entity]],
+    listed: bool,
+) -> Read:
+    choices = _choices(read)
+    if not choices:
+        return read
+    for n, (candidate, (start, end)) in enumerate(choices):
+        found = [e for e in entities[_key(candidate)] if e.label in labels]
+        span = _entity_span(candidate, start, end, found)
+        if span is not None:
+            if listed:
+                span = _whole_list(candidate, span, found)
+            return replace(read, candidate=candidate, span=span, typed=True)
+        asked = any(e.start <= start and end <= e.end for e in said[_key(candidate)])
+        # Names the NER tags as something else ("Russian" in "Russian key banks") are no names
+        # of the kind asked for.
+        # Words the NER calls a nationality or a number ("Russian" in "Russian key banks")
+        # name no one; a name it gives another label to may still be one (the NER confuses
+        # stores, places and bodies).
+        other = [e for e in entities[_key(candidate)] if e.label not in labels | _NAMES - {"NORP"}]
+        if labels & AMOUNT:
+            other = []  # "five" in "five days" (a DATE to the NER) is a number all the same
+        text = _blank(candidate, start, end, other)
+        if n == 0 and not asked and not _clearly_not(text, labels):
+            # The NER misses rare names ("Xiao Zhala"): a span that may be of the kind asked
+            # for stays the answer, unconfirmed.
+            return read
+    if labels & PERSON:
+        named = _person_for_role(read, entities[_key(read.candidate)])
+        if named is not None:
+            return replace(read, span=named, typed=True)
+    return replace(read, typed=False)
+
+
+def _blank(candidate: Candidate, start: int, end: int, others: Sequence[Entity]) -> str:
+    """The span's text with the entities `others` blanked out."""
+    offset = candidate.hit.start
+    chars = list(candidate.hit.text[start - offset : end - offset])
+    for entity in others:
+        for at in range(max(start, entity.start), min(end, entity.end)):
+            chars[at - start] = " "
+    return "".join(chars)
+
+
+def _clearly_not(text: str, labels: Labels) -> bool:
+    """Whether words are plainly not of the kind asked for, the NER aside: no number for "how
+    many", no name for "who" / "where" / "which company" (a role or a common noun)."""
+    if labels & AMOUNT and not labels & PERSON:
+        return _NUMBER.search(text) is None
+    if labels & WHEN:
+        return False  # dates are checked by their own patterns (reading.short_answer)
+    names = [w for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES]
+    return not names
+
+
+def _entity_span(
+    candidate: Candidate, start: int, end: int, found: Sequence[Entity]
+) -> tuple[int, int] | None:
+    """The span when it is, holds or lies inside an entity of the kind asked for: the whole
+    entity when the span is part of it or runs well past it; None when it touches none."""
+    text = candidate.hit.text
+    offset = candidate.hit.start
+    for entity in found:
+        if entity.start <= start and end <= entity.end and entity.label in _NAMES:
+            # "Rudenko" → "Andrei Rudenko" (a number the reader cut is left as it is)
+            whole = text[entity.start - offset : entity.end - offset]
+            cut = len(whole) - len(_POSSESSIVE.sub("", whole))
+            return entity.start, entity.end - cut
+    inside = [e for e in found if start <= e.start and e.end <= end]
+    if any(e.start <= start and end <= e.end for e in found):
+        return start, end  # inside a number, a date …: of the kind asked for
+    if not inside:
+        return None
+    if not {e.label for e in inside} & _NAMES:
+        return start, end  # an amount with its unit ("three or more times a week") stays whole
+    words = len(text[start - offset : end - offset].split())
+    held = sum(len(text[e.start - offset : e.end - offset].split()) for e in inside)
+    if words - held > _EXTRA_WORDS:
+        # The entity of the likeliest kind (a person before a nationality for "who"), with
+        # those listed with it ("Sberbank, VTB and Otkritie").
+        first = min(inside, key=lambda e: (_PRIORITY.get(e.label, len(_PRIORITY)), e.start))
+        last = first
+        for entity in inside:
+            between = text[last.end - offset : entity.start - offset]
+            if entity.start >= last.end and _LIST_JOINER.fullmatch(between):
+                last = entity
+        return first.start, last.end
+    return start, end
+
+
+def _whole_list(
+    candidate: Candidate, span: tuple[int, int], found: Sequence[Entity]
+) -> tuple[int, int]:
+    """For "which banks …?": the span grown over the entities listed with it ("VTB Bank,
+    Sovcombank, Novikombank and Otkritie")."""
+    text, offset = candidate.hit.text, candidate.hit.start
+    start, end = span
+    ordered = sorted(found, key=lambda e: e.start)
+    for entity in ordered:  # forwards
+        if entity.start >= end and _LIST_JOINER.fullmatch(
+            text[end - offset : entity.start - offset]
+        ):
+            end = entity.end
+    for entity in reversed(ordered):  # and backwards
+        if entity.end <= start and _LIST_JOINER.fullmatch(
+            text[entity.end - offset : start - offset]
+        ):
+            start = entity.start
+    return start, end
+
+
+def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] | None:
+    """For a span that names a role ("the deputy minister"), the person named with that role in
+    the same sentence ("Deputy Foreign Minister Andrei Rudenko")."""
+    assert read.span is not None
+    hit = read.candidate.hit
+    start, end = read.span
+    role = hit.text[start - hit.start : end - hit.start].split()
+    if not role or any(word[:1].isupper() for word in role[1:]) or len(role) > 4:
+        return None
+    head = role[-1].casefold().strip(".,;:")
+    for entity in entities:
+        if entity.label != "PERSON" or entity.start < read.candidate.start:
+            continue
+        before = hit.text[max(0, entity.start - hit.start - 60) : entity.start - hit.start]
+        if head in [w.casefold().strip(",") for w in before.split()[-_ROLE_WORDS:]]:
+            return entity.start, entity.end
+    return None

@@ -1,0 +1,68 @@
+"""Typed answers with the real reader and the real NER (spaCy's en_core_web_sm, installed from
+its hash-pinned mirror) over the sample corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import Newsdesk, Settings
+from assistant.entities import make_tagger
+from tests.conftest import SAMPLE_CORPUS
+from tests.integration.test_engine_real_model import newsdesk
+
+pytestmark = pytest.mark.integration
+
+RUDENKO = (
+    "Russia's reaction to the hostile steps of the Japanese government will be sharp. This was "
+    "stated in an interview with TASS by the Deputy Foreign Minister of the Russian Federation "
+    "Andrei Rudenko."
+)
+
+
+def test_the_packaged_ner_finds_people_bodies_places_and_dates() -> None:
+    tagger = make_tagger("spacy")
+    found = tagger.entities([RUDENKO, "Japan banned exports to North Korea in 2006."])
+    first = {(RUDENKO[e.start : e.end], e.label) for e in found[0]}
+    assert {("Andrei Rudenko", "PERSON"), ("TASS", "ORG")} <= first
+    second = {
+        ("Japan banned exports to North Korea in 2006."[e.start : e.end], e.label) for e in found[1]
+    }
+    assert {("Japan", "GPE"), ("North Korea", "GPE"), ("2006", "DATE")} <= second
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("typed") / "index"
+    desk = Newsdesk.open(Settings(index_dir=folder))
+    desk.ingest([SAMPLE_CORPUS], progress=False)
+    desk.close()
+    return folder
+
+
+def ask(question: str, index: Path, *extra: str) -> dict:
+    result = newsdesk("ask", question, "--json", *extra, index=index)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_who_which_and_list_questions_get_typed_answers(index: Path) -> None:
+    banks = ask("Which banks did Tokyo designate?", index)
+    assert banks["short_answer"]["text"] == "VTB Bank, Sovcombank, Novikombank and Otkritie"
+    official = ask("Which official warned that Russia's reaction will be sharp?", index)
+    assert official["short_answer"]["text"] == "Andrei Rudenko"
+    # What someone said is quoted, not cut to a few words ("TASS" before typed answers).
+    said = ask("What did Andrei Rudenko say?", index)
+    assert "short_answer" not in said or said["short_answer"] is None
+    assert "will be sharp" in said["answer"]
+
+
+def test_answers_go_on_without_the_ner(index: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSDESK_TAGGER", "none")
+    banks = ask("Which banks did Tokyo designate?", index)
+    assert banks["status"] == "answered" and "VTB Bank" in banks["answer"]
+    monkeypatch.setenv("NEWSDESK_TAGGER", "stanza")
+    result = newsdesk("ask", "Which banks did Tokyo designate?", index=index)
+    assert result.returncode == 2 and "unknown tagger 'stanza'" in result.stderr

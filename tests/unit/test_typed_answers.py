@@ -1,0 +1,179 @@
+"""Typed answers: the reader's span checked against what the question asks for (fake NER and
+fake reader here; the real spaCy model in tests/integration/test_typed_answers_real.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+import pytest
+
+from assistant.answering.evidence.reader_answerer import ReaderAnswerer
+from assistant.answering.question.answer_type import asks_for_list, expected_labels
+from assistant.entities import Entity, EntityTagger, make_tagger
+from assistant.errors import ConfigurationError
+from assistant.reader import Reader, Reading
+from assistant.retrieval import Hit
+
+
+class FakeTagger(EntityTagger):
+    """Tags each of `names` (text → label) wherever it occurs."""
+
+    name = "fake"
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.calls = 0
+
+    def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
+        self.calls += 1
+        found = []
+        for text in texts:
+            ents = [
+                Entity(m.start(), m.end(), label)
+                for name, label in self.names.items()
+                for m in re.finditer(re.escape(name), text)
+            ]
+            found.append(sorted(ents, key=lambda e: e.start))
+        return found
+
+
+class RankedReader(Reader):
+    """Every window answers (0.9); its spans are those of `spans` it holds, in that order, each
+    one logit below the one before."""
+
+    def __init__(self, spans: Sequence[str]) -> None:
+        super().__init__()
+        self.spans = list(spans)
+
+    def warm_up(self) -> None:
+        return None
+
+    def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+        readings = []
+        for window in windows:
+            found = [(window.find(s), window.find(s) + len(s)) for s in self.spans if s in window]
+            if not found:
+                readings.append(Reading(0.9))
+                continue
+            others = tuple((a, b, float(n + 1)) for n, (a, b) in enumerate(found[1:]))
+            readings.append(Reading(0.9, found[0][0], found[0][1], others))
+        return readings
+
+
+def hit(text: str) -> Hit:
+    return Hit(1, "a1", "Title", date(2022, 3, 26), "news.txt", text, 0, len(text), 1.0)
+
+
+def ask(fake_embedder, question: str, text: str, spans: Sequence[str], names: dict[str, str]):
+    tagger = FakeTagger(names)
+    answerer = ReaderAnswerer(fake_embedder, RankedReader(spans), 0.4, tagger=tagger)
+    return answerer.answer(question, [hit(text)])
+
+
+RUDENKO = (
+    "Russia's reaction to the hostile steps of the Japanese government will be sharp. This was "
+    "stated in an interview with TASS by the Deputy Foreign Minister Andrei Rudenko on Monday."
+)
+
+
+def test_a_who_answer_is_the_person_not_the_role_or_the_agency(fake_embedder) -> None:
+    names = {"TASS": "ORG", "Andrei Rudenko": "PERSON", "Monday": "DATE", "Russia": "GPE"}
+    # The reader's best span is a role: the person it names with that role is the answer.
+    answer = ask(
+        fake_embedder, "Which official warned of a sharp reaction?", RUDENKO, ["Minister"], names
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "Andrei Rudenko"
+    short = answer.short_answer
+    assert RUDENKO[short.start : short.end] == "Andrei Rudenko"
+    # A span that is part of a name grows to the whole name.
+    answer = ask(fake_embedder, "Who warned of a sharp reaction?", RUDENKO, ["Rudenko"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Andrei Rudenko"
+
+
+def test_a_span_of_the_wrong_kind_gives_way_to_a_close_one_of_the_right_kind(fake_embedder):
+    text = "The union said 61 percent of members voted to accept the contract on Sunday."
+    names = {"61 percent": "PERCENT", "Sunday": "DATE"}
+    question = "What share of members voted to accept the contract?"
+    answer = ask(fake_embedder, question, text, ["union", "61 percent"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "61 percent"
+    # With no span of the kind asked for, no short answer in bold: the sentence is quoted.
+    answer = ask(fake_embedder, question, text, ["union"], names)
+    assert answer.short_answer is None
+    assert answer.status == "answered" and "61 percent" in answer.answer
+
+
+def test_a_list_question_gets_the_whole_list(fake_embedder) -> None:
+    text = (
+        "Tokyo also designated four Russian key banks (VTB Bank, Sovcombank, Novikombank and "
+        "Otkritie) under its coordinated sanctions list."
+    )
+    names = {
+        "Tokyo": "GPE",
+        "VTB Bank": "ORG",
+        "Sovcombank": "ORG",
+        "Novikombank": "ORG",
+        "Otkritie": "ORG",
+    }
+    answer = ask(fake_embedder, "Which banks did Tokyo designate?", text, ["VTB Bank"], names)
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "VTB Bank, Sovcombank, Novikombank and Otkritie"
+    # One bank asked for: one bank answered.
+    answer = ask(fake_embedder, "Which bank did Tokyo designate first?", text, ["VTB Bank"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "VTB Bank"
+
+
+def test_a_name_the_question_says_is_not_its_answer(fake_embedder) -> None:
+    text = "The fourth Yuan emperor, Buyantu Khan, was mentored by the scholar Li Meng."
+    names = {"Yuan": "NORP", "Buyantu Khan": "PERSON", "Li Meng": "PERSON"}
+    answer = ask(
+        fake_embedder, "Who mentored Buyantu Khan?", text, ["Buyantu Khan", "Li Meng"], names
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "Li Meng"
+
+
+def test_a_rare_name_the_ner_misses_is_kept_and_nothing_changes_without_a_tagger(fake_embedder):
+    text = "The Khitan leader Xiao Zhala defected to the Mongols in 1213."
+    answer = ask(fake_embedder, "What Khitan leader defected?", text, ["Xiao Zhala"], {})
+    assert answer.short_answer is not None and answer.short_answer.text == "Xiao Zhala"
+    plain = ReaderAnswerer(fake_embedder, RankedReader(["union"]), 0.4).answer(
+        "What share of members voted?", [hit("The union said 61 percent of members voted.")]
+    )
+    assert plain.short_answer is not None and plain.short_answer.text == "union"
+
+
+def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> None:
+    names = {"TASS": "ORG", "Andrei Rudenko": "PERSON"}
+    answer = ask(fake_embedder, "What did Andrei Rudenko say?", RUDENKO, ["TASS"], names)
+    assert answer.short_answer is None
+    assert "will be sharp" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "labels", "listed"),
+    [
+        ("Who sanctioned Volfovich?", {"PERSON", "ORG", "NORP", "GPE"}, False),
+        ("Who is Andrei Rudenko?", None, False),
+        ("When did Japan ban luxury exports?", {"DATE", "TIME"}, False),
+        (
+            "How many members joined the strike?",
+            {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"},
+            False,
+        ),
+        ("Against which country did Japan ban luxury goods?", {"GPE", "NORP"}, False),
+        ("Which banks did Japan sanction?", {"ORG"}, True),
+        ("What goods did Japan ban?", None, True),
+        ("What did the minister say?", None, False),
+    ],
+)
+def test_what_kind_of_thing_a_question_asks_for(question, labels, listed) -> None:
+    found = expected_labels(question)
+    assert (None if found is None else set(found)) == labels
+    assert asks_for_list(question) is listed
+
+
+def test_the_tagger_factory_names_the_choices() -> None:
+    assert make_tagger("none").entities(["Tokyo"]) == [[]]
+    with pytest.raises(ConfigurationError, match="spacy, none"):
+        make_tagger("stanza")
