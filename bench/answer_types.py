@@ -51,8 +51,11 @@ def measure(
 ) -> dict[str, Any]:
     given: list[tuple[str, tuple[str, ...], frozenset[str]]] = []
     em = f1 = wrong = 0.0
+    premises = 0  # every question here is true: a premise correction is a false alarm
     for question, context, golds in asked:
-        short = answerer.answer(question, [_hit(context)]).short_answer
+        answer = answerer.answer(question, [_hit(context)])
+        premises += answer.premise is not None
+        short = answer.short_answer
         if short is None:
             continue
         exact, overlap = scores(short.text, golds)
@@ -69,6 +72,7 @@ def measure(
         "f1": round(100 * f1 / n, 1),
         "wrong_of_given": round(100 * wrong / max(1, len(given)), 1),
         "type_accuracy": round(100 * sum(typed) / max(1, len(typed)), 1),
+        "premise_false_alarms": premises,
     }
 
 

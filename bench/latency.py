@@ -122,6 +122,14 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     asks = timed(lambda q: desk.ask(q), repeats)
     result["ask_extractive"] = percentiles(asks)
     result["reader_share_of_ask_pct"] = round(100 * clock.seconds / sum(asks), 1)
+    # Questions that ask for a kind of thing ("Who …?", "When …?"): the NER runs too.
+    clock.seconds = 0.0
+    ner = ReaderClock(desk, "tagger", "entities")
+    kinds = itertools.cycle(["Who {}?", "When {}?", "How many {}?", "Which country {}?"])
+    typed = timed(lambda q: desk.ask(next(kinds).format(q)), repeats)
+    result["ask_typed_questions"] = percentiles(typed)
+    result["reader_share_of_typed_pct"] = round(100 * clock.seconds / sum(typed), 1)
+    result["ner_share_of_typed_pct"] = round(100 * ner.seconds / sum(typed), 1)
     # The answerer before the reader, in the same run: the baseline of the reader's cost.
     hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
     hand.ask("warm up")

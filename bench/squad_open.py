@@ -57,22 +57,23 @@ def questions(squad: Path, limit: int | None) -> list[tuple[str, tuple[str, ...]
 
 
 class ReaderClock:
-    """Adds up the time spent in the reader."""
+    """Adds up the time spent in one model of the answerer: its reader (`read`), or its NER
+    tagger (`ReaderClock(desk, "tagger", "entities")`)."""
 
-    def __init__(self, desk: Newsdesk) -> None:
+    def __init__(self, desk: Newsdesk, part: str = "reader", method: str = "read") -> None:
         self.seconds = 0.0
-        reader = getattr(desk.generator(), "reader", None)
-        if reader is not None:
-            read = reader.read
+        model = getattr(desk.generator(), part, None)
+        if model is not None:
+            call = getattr(model, method)
 
             def timed(*args: Any, **kwargs: Any) -> Any:
                 started = time.perf_counter()
                 try:
-                    return read(*args, **kwargs)
+                    return call(*args, **kwargs)
                 finally:
                     self.seconds += time.perf_counter() - started
 
-            reader.read = timed
+            setattr(model, method, timed)
 
 
 def run(desk: Newsdesk, asked: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from tests.integration.test_engine_real_model import newsdesk
 pytestmark = pytest.mark.integration
 TIME_QA = REPO / "tests" / "data" / "news_over_time_qa.jsonl"
 SAMPLE_TIME_QA = REPO / "tests" / "data" / "sample_time_qa.jsonl"
+TYPED_QA = REPO / "tests" / "data" / "typed_qa.jsonl"
 
 
 def _index(folder: Path, corpus: Path) -> Path:
@@ -40,6 +41,13 @@ def _all_right(result, path: Path) -> None:
 def test_news_over_time_questions_are_right(time_index: Path) -> None:
     """As-of dates, "latest" (fresh and stale), disagreeing reports, date ranges, timelines."""
     _all_right(newsdesk("eval", str(TIME_QA), index=time_index), TIME_QA)
+
+
+def test_typed_paraphrased_list_and_false_premise_questions_are_right(time_index: Path) -> None:
+    """Who / which official / which newspaper, paraphrases ("took part in the walkout" for
+    "joined the strike"), a list of goods, and false premises caught in the next best sentence
+    ("reject" where the articles say "approved"), over the project's own news test corpus."""
+    _all_right(newsdesk("eval", str(TYPED_QA), index=time_index), TYPED_QA)
 
 
 def test_sample_corpus_timeline_and_latest_are_right(sample_index: Path) -> None:

@@ -290,3 +290,37 @@ def test_only_a_predicate_the_sentence_contradicts_is_a_false_premise() -> None:
         "fall",
         "rise",
     )
+
+
+def test_a_false_premise_is_caught_in_the_next_best_sentence(fake_embedder) -> None:
+    text = (
+        "The union and the port authority signed a wage agreement on 18 March 2023. Work "
+        "resumed at all berths on Sunday. The backlog should clear within ten days. Union "
+        "members approved the agreement in a ballot, the union said."
+    )
+    reader = FakeReader(["signed", "approved"], ["18 March 2023", "a ballot"])
+    question = "When did union members reject the wage agreement?"
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.premise == "unsupported" and answer.short_answer is None
+    assert "“approved”, not “reject”" in answer.answer
+    assert answer.citations[0].quote.startswith("Union members approved")
+    # A sentence among the best that says the predicate keeps the premise.
+    said = text.replace("signed a wage agreement", "saw members reject a first agreement")
+    kept = FakeReader(["reject", "approved"], ["18 March 2023", "a ballot"])
+    assert answerer(fake_embedder, kept).answer(question, [hit(said)]).premise is None
+
+
+def test_a_predicate_under_a_negation_does_not_support_the_premise() -> None:
+    from assistant.answering.question.predicates import contradiction
+
+    question = "When were Japan's sanctions against Russia lifted?"
+    imposed = (
+        "Earlier, the Japanese government had imposed its first sanctions on 23 February 2022."
+    )
+    for negated in (
+        "Japan has no intention of lifting sanctions against Russia.",
+        "Tokyo will not lift the sanctions.",
+        "Japan refused to lift them.",
+    ):
+        assert contradiction(question, [imposed, negated]) == ("lifted", "imposed")
+    assert contradiction(question, [imposed, "Japan lifted the sanctions in May."]) is None

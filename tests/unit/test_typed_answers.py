@@ -177,3 +177,15 @@ def test_the_tagger_factory_names_the_choices() -> None:
     assert make_tagger("none").entities(["Tokyo"]) == [[]]
     with pytest.raises(ConfigurationError, match="spacy, none"):
         make_tagger("stanza")
+
+
+def test_a_list_of_things_that_are_no_names_is_given_whole(fake_embedder) -> None:
+    text = (
+        "Shipping agents warned that a long stoppage would delay deliveries of grain, fuel and "
+        "consumer goods across the coast."
+    )
+    answer = ask(fake_embedder, "What goods would a long stoppage delay?", text, ["grain"], {})
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "grain, fuel and consumer goods"
+    one = ask(fake_embedder, "What good would a long stoppage delay?", text, ["grain"], {})
+    assert one.short_answer is not None and one.short_answer.text == "grain"

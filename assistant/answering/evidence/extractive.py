@@ -74,7 +74,7 @@ class ExtractiveAnswerer(AnswerGenerator):
         if not ranked or ranked[0].score < self.min_score:
             return Answer.not_found(question)
         best = ranked[0]
-        premise = unsupported_premise(question, best.candidate)
+        premise = unsupported_premise(question, [best.candidate])
         if premise is not None:
             return premise
         chosen = [best]

@@ -8,19 +8,28 @@ says plainly that the articles report the opposite, and quotes what they say (`p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.quoting import quote_text
 from assistant.answering.question.predicates import contradiction
 from assistant.answering.types import Answer, AnswerSentence, Citation
 
+# The best reads looked at: a false premise's own words are rarely in the best sentence, which
+# answers something near it ("signed a wage agreement on 18 March" for "When did members reject
+# the agreement?"), but in one of the next ("Union members approved the agreement").
+PREMISE_READS = 3
 
-def unsupported_premise(question: str, candidate: Candidate) -> Answer | None:
-    """The answer that corrects the question, when `candidate` says the opposite of its
-    predicate and nothing of the predicate itself; else None."""
-    found = contradiction(question, candidate.text)
+
+def unsupported_premise(question: str, best: Sequence[Candidate]) -> Answer | None:
+    """The answer that corrects the question, when one of the `best` sentences (best first)
+    says the opposite of its predicate and none says the predicate itself; else None."""
+    sentences = list(best[:PREMISE_READS])
+    found = contradiction(question, [c.text for c in sentences])
     if found is None:
         return None
     asked, said = found
+    candidate = next(c for c in sentences if contradiction(question, c.text) == found)
     citation = Citation.quoting(1, candidate.hit, candidate.start, candidate.end)
     sentence = AnswerSentence(
         f"The articles do not report that; they say “{said}”, not “{asked}”: "

@@ -102,7 +102,10 @@ class ReaderAnswerer(AnswerGenerator):
             # choice (with its reason completion) answers "why" better; the reader refuses.
             values = features(ranked, ranked[0][1], expects_type, short=False)
             return self._rated(self.reasons.answer(question, hits), values), values
-        premise = unsupported_premise(question, ranked[0][1].candidate)
+        # The reads the reader finds answering ("left grain stuck" at 0.2 says nothing of who
+        # left the strike).
+        answering = [read.candidate for _, read in ranked if read.score >= self.min_read_score]
+        premise = unsupported_premise(question, answering)
         if premise is not None:
             values = features(ranked, ranked[0][1], expects_type, short=False)
             return self._rated(premise, values), values

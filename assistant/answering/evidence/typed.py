@@ -61,6 +61,8 @@ def typed_reads(tagger: EntityTagger, question: str, reads: Sequence[Read]) -> l
     """`reads` with each span moved to the best span of the kind asked for (`typed` True), or
     marked untyped (False); unchanged when the question asks for no kind (`typed` None)."""
     labels = expected_labels(question)
+    if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
+        return [_listed_on(read) for read in reads]
     if labels is None or not reads or type(tagger) is EntityTagger:
         return list(reads)
     sentences: dict[tuple[str, int], Candidate] = {}
@@ -227,6 +229,25 @@ def _whole_list(
         ):
             start = entity.start
     return start, end
+
+
+_ITEM = r"[^,;:.()\n]{1,40}?"
+_LIST_TAIL = re.compile(
+    rf"(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM}"
+    r"(?=\s*[,;:.()]|\s+(?:across|in|on|at|to|from|for|with|by|that|which|who|as)\b|\s*$)"
+)
+
+
+def _listed_on(read: Read) -> Read:
+    """The span grown over the list it starts ("grain" → "grain, fuel and consumer goods")."""
+    if read.span is None:
+        return read
+    hit, start, end = read.candidate.hit, *read.span
+    sentence_end = read.candidate.end - hit.start
+    tail = _LIST_TAIL.match(hit.text, end - hit.start, sentence_end)
+    if tail is None or len(tail.group(0).split()) > 3 * _ROLE_WORDS:
+        return read
+    return replace(read, span=(start, hit.start + tail.end()))
 
 
 def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] | None:

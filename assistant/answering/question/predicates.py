@@ -12,6 +12,7 @@ Only pairs where one side never answers a question about the other: converse pai
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _LIFT = ("lift", "lifts", "lifted", "lifted", "lifting")
@@ -267,20 +268,42 @@ def predicates(question: str) -> list[Predicate]:
 
 def says(sentence: str, base: str) -> bool:
     """Whether `sentence` holds a word that says the same as the verb `base` ("declines" for
-    "fall"), in any regular form."""
+    "fall"), in any regular form, and not under a negation ("no intention of lifting")."""
     same = "|".join(re.escape(word) for word in SAME.get(base, (base,)))
-    return re.search(rf"\b(?:{same})(?:s|es|d|ed|ing)?\b", sentence, re.I) is not None
+    found = re.finditer(rf"\b(?:{same})(?:s|es|d|ed|ing)?\b", sentence, re.I)
+    return any(not _NEGATED.search(sentence[: m.start()]) for m in found)
 
 
-def contradiction(question: str, sentence: str) -> tuple[str, str] | None:
-    """(the question's predicate, the sentence's opposite of it) when the sentence says the
-    opposite ("the end of" is a noun, not a verb) and nothing of the predicate itself; else
-    None."""
-    said = {word.casefold() for word in WORDS.findall(sentence)}
+# A negation just before a verb: "will not lift", "no intention of lifting", "refused to lift".
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no|without|nor|refused?\s+to|refusing\s+to|declined?\s+to"
+    r"|rather\s+than|instead\s+of)|n[’']t)(?:\s+\w+){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+def contradiction(question: str, sentence: str | Sequence[str]) -> tuple[str, str] | None:
+    """(the question's predicate, the opposite a sentence says) when a sentence says the
+    opposite ("the end of" is a noun, not a verb) and none of the sentences says the predicate
+    itself, in its own or other words; else None. Given several sentences (the best reads,
+    best first), the first that says the opposite counts."""
+    sentences = [sentence] if isinstance(sentence, str) else list(sentence)
     for predicate in predicates(question):
-        if not said.isdisjoint(predicate.forms) or says(sentence, predicate.forms[0]):
+        if any(_says_predicate(predicate, text) for text in sentences):
             continue
-        for match in re.finditer(rf"\b({'|'.join(predicate.opposite_forms)})\b", sentence, re.I):
-            if not _ARTICLE.search(sentence[: match.start()]):
-                return predicate.word, match.group(1)
+        for text in sentences:
+            pattern = rf"\b({'|'.join(predicate.opposite_forms)})\b"
+            for match in re.finditer(pattern, text, re.I):
+                if not _ARTICLE.search(text[: match.start()]):
+                    return predicate.word, match.group(1)
     return None
+
+
+def _says_predicate(predicate: Predicate, sentence: str) -> bool:
+    """Whether the sentence says the predicate (a form of it or a word for the same), not
+    under a negation."""
+    forms = "|".join(predicate.forms)
+    found = re.finditer(rf"\b(?:{forms})\b", sentence, re.I)
+    if any(not _NEGATED.search(sentence[: m.start()]) for m in found):
+        return True
+    return says(sentence, predicate.forms[0])
