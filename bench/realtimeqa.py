@@ -1,6 +1,7 @@
 """Real news nobody here wrote: RealTime QA 2024 questions asked open-ended as of their dates.
 
     .venv/bin/python -m bench.realtimeqa [--dates 4] [--weights DIR ...]
+        [--variant NAME=FIELD=VALUE[,FIELD=VALUE] ...] [--keep-index DIR]
 
 Takes `--dates` quiz dates spread evenly over 2024 (those whose questions have articles), ingests
 every article those questions' web searches returned (`../shared/datasets/realtimeqa-2024/`, never
@@ -11,7 +12,12 @@ folder from `python -m training.train_reader --export`), all on the same index i
 - `choice_in_short`, `choice_in_answer`: the right choice's text in the short answer / the answer
   (case-insensitive);
 - `refused`: "not found";
-- `premise_unsupported`: answers that say the articles report the opposite.
+- `premise_unsupported`: answers that say the articles report the opposite;
+- `wrong_in_bold` / `right_in_bold`: a short answer in bold that is not / is the right choice
+  (the first is the worst case); `not_sure`: a short answer shown as "Not sure: …".
+`--variant` adds the shipped reader with settings changed (e.g. `before=tagger=none,
+min_confidence=0,not_sure_below=0`: no NER check, no confidence), in the same run.
+`--keep-index DIR` keeps (or reuses) the ingested index.
 Writes bench/results/realtimeqa.json.
 """
 
@@ -72,6 +78,9 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
             "choice_in_answer",
             "refused",
             "premise_unsupported",
+            "wrong_in_bold",
+            "right_in_bold",
+            "not_sure",
         ),
         0,
     )
@@ -89,6 +98,10 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
         counts["choice_in_answer"] += any(c and c in text for c in choices)
         counts["refused"] += answer.status == "not_found"
         counts["premise_unsupported"] += answer.premise == "unsupported"
+        bold = bool(short) and answer.answer.startswith("**")
+        counts["wrong_in_bold"] += bold and not any(c and c in short for c in choices)
+        counts["right_in_bold"] += bold and any(c and c in short for c in choices)
+        counts["not_sure"] += bool(short) and not bold
     total = max(1, len(questions))
     return {
         "questions": len(questions),
@@ -101,10 +114,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dates", type=int, default=4)
     parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
+    parser.add_argument("--variant", nargs="*", default=[], help="NAME=FIELD=VALUE[,…]")
+    parser.add_argument("--keep-index", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
     questions, urls = sample(args.dates)
-    folder = Path(tempfile.mkdtemp(prefix="newsdesk-realtimeqa-"))
+    folder = args.keep_index or Path(tempfile.mkdtemp(prefix="newsdesk-realtimeqa-"))
+    folder.mkdir(parents=True, exist_ok=True)
     articles = write_articles(urls, folder)
     settings = Settings(index_dir=folder / "index")
     started = time.perf_counter()
@@ -115,9 +131,14 @@ def main() -> None:
         "passages": report.chunks_added,
         "ingest_seconds": round(time.perf_counter() - started),
     }
-    for weights in [READER_DIR, *args.weights]:
-        desk = Newsdesk.open(settings, reader=Reader(weights, READ_TOKENS))
-        name = "shipped" if weights == READER_DIR else str(weights)
+    runs: list[tuple[str, Settings, Path]] = [("shipped", settings, READER_DIR)]
+    runs += [(str(w), settings, w) for w in args.weights]
+    for variant in args.variant:
+        name, _, changes = variant.partition("=")
+        fields = dict(pair.split("=", 1) for pair in changes.split(",") if pair)
+        runs.append((name, Settings(**{**settings.model_dump(), **fields}), READER_DIR))
+    for name, chosen, weights in runs:
+        desk = Newsdesk.open(chosen, reader=Reader(weights, READ_TOKENS))
         result[name] = measure(desk, questions)
         print(json.dumps({name: result[name]}), flush=True)
         desk.close()
