@@ -27,7 +27,7 @@ from typing import Any
 from assistant import Newsdesk, Settings
 from assistant.embedding import make_embedder
 from bench.reader import scores
-from training.reader_data import load_articles, split
+from training.sources import squad_split
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,19 +35,19 @@ REPO = Path(__file__).resolve().parent.parent
 def feed(squad: Path, target: Path) -> int:
     """Every paragraph as one JSONL article; returns how many."""
     lines = []
-    for articles in load_articles(squad).values():
-        for title, paragraphs in articles:
-            for number, paragraph in enumerate(paragraphs):
-                lines.append(
-                    json.dumps({"title": f"{title} ({number + 1})", "text": paragraph.context})
-                )
+    train, dev = squad_split(squad)
+    numbers: dict[str, int] = {}
+    for paragraph in train + dev:
+        number = numbers[paragraph.article] = numbers.get(paragraph.article, 0) + 1
+        title = f"{paragraph.article} ({number})"
+        lines.append(json.dumps({"title": title, "text": paragraph.context}))
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 
 
 def questions(squad: Path, limit: int | None) -> list[tuple[str, tuple[str, ...]]]:
     """(question, reference answers) of the dev split; () for unanswerable ones."""
-    _, dev = split(squad)
+    _, dev = squad_split(squad)
     found = []
     for paragraph in dev:
         for qa in paragraph.questions:
