@@ -58,8 +58,9 @@ _ROLES = {
 
 
 def typed_reads(tagger: EntityTagger, question: str, reads: Sequence[Read]) -> list[Read]:
-    """`reads` with each span moved to the best span of the kind asked for (`typed` True), or
-    marked untyped (False); unchanged when the question asks for no kind (`typed` None)."""
+    """`reads` with each span checked against the kind asked for: of it (`typed` True, the span
+    perhaps moved), plainly not and no other span is (False), or unconfirmed (None, also when
+    the question asks for no kind; a list question's span grows over its list)."""
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
         return [_listed_on(read) for read in reads]
@@ -134,8 +135,6 @@ def _typed(
                 span = _whole_list(candidate, span, found)
             return replace(read, candidate=candidate, span=span, typed=True)
         asked = any(e.start <= start and end <= e.end for e in said[_key(candidate)])
-        # Names the NER tags as something else ("Russian" in "Russian key banks") are no names
-        # of the kind asked for.
         # Words the NER calls a nationality or a number ("Russian" in "Russian key banks")
         # name no one; a name it gives another label to may still be one (the NER confuses
         # stores, places and bodies).
