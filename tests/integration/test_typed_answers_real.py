@@ -66,3 +66,16 @@ def test_answers_go_on_without_the_ner(index: Path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSDESK_TAGGER", "stanza")
     result = newsdesk("ask", "Which banks did Tokyo designate?", index=index)
     assert result.returncode == 2 and "unknown tagger 'stanza'" in result.stderr
+
+
+def test_confidence_is_given_and_a_doubtful_answer_is_not_in_bold(index: Path) -> None:
+    sure = ask("When did Japan decide to ban exports of luxury items to Russia?", index)
+    assert 0.5 <= sure["confidence"] <= 1.0
+    assert sure["answer"].startswith("**Friday, 25 March 2022** —")
+    # The reader picks a sentence about Moscow for a question about 2006 and North Korea: a
+    # wrong short answer, which the confidence keeps out of bold.
+    doubtful = ask("Against which country did Japan ban luxury goods in 2006?", index)
+    assert doubtful["status"] == "answered" and doubtful["confidence"] < 0.5
+    assert doubtful["answer"].startswith("*Not sure:* ") and "**" not in doubtful["answer"]
+    refused = ask("Who won the 2022 World Cup?", index)
+    assert refused["status"] == "not_found" and refused["confidence"] is None
