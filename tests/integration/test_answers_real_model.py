@@ -21,15 +21,6 @@ def test_the_repo_copy_of_the_dev_questions_is_current() -> None:
     assert DEV_QA.read_bytes() == SHARED_DEV_QA.read_bytes()
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("answers") / "index"
-    desk = Newsdesk.open(Settings(index_dir=folder))
-    desk.ingest([SAMPLE_CORPUS], progress=False)
-    desk.close()
-    return folder
-
-
 def test_luxury_question_answers_25_march_2022_with_the_exact_sentence(index: Path) -> None:
     result = newsdesk("ask", "when did Japan ban luxury exports?", "--json", index=index)
     answer = json.loads(result.stdout)

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Newsdesk, Settings
 from assistant.entities import make_tagger
-from tests.conftest import SAMPLE_CORPUS
 from tests.integration.test_engine_real_model import newsdesk
 
 pytestmark = pytest.mark.integration
@@ -31,15 +29,6 @@ def test_the_packaged_ner_finds_people_bodies_places_and_dates() -> None:
         ("Japan banned exports to North Korea in 2006."[e.start : e.end], e.label) for e in found[1]
     }
     assert {("Japan", "GPE"), ("North Korea", "GPE"), ("2006", "DATE")} <= second
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("typed") / "index"
-    desk = Newsdesk.open(Settings(index_dir=folder))
-    desk.ingest([SAMPLE_CORPUS], progress=False)
-    desk.close()
-    return folder
 
 
 def ask(question: str, index: Path, *extra: str) -> dict:

@@ -141,7 +141,7 @@ class ReaderAnswerer(AnswerGenerator):
         their spans checked against the kind of thing asked for."""
         floor = ranked[0][0] * COMPANION_RATIO
         near = [pair for pair in ranked if pair[0] >= floor]
-        typed = typed_reads(self.tagger, parsed.text, [read for _, read in near])
+        typed = typed_reads(self.tagger, parsed, [read for _, read in near])
         bonus = typed_module.TYPE_BONUS
         pairs = zip(near, typed, strict=True)
         rescored = [(rank + bonus * bool(read.typed), read) for (rank, _), read in pairs]

@@ -27,7 +27,7 @@ from assistant.answering.question.answer_type import (
     asks_for_list,
     expected_labels,
 )
-from assistant.answering.question.parse import name_word, parse_question
+from assistant.answering.question.parse import Question, name_word
 from assistant.entities import Entity, EntityTagger
 
 # How far below the reader's best span (start + end logits) another span may be and still be
@@ -57,10 +57,11 @@ _ROLES = {
 }  # fmt: skip
 
 
-def typed_reads(tagger: EntityTagger, question: str, reads: Sequence[Read]) -> list[Read]:
+def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -> list[Read]:
     """`reads` with each span checked against the kind asked for: of it (`typed` True, the span
     perhaps moved), plainly not and no other span is (False), or unconfirmed (None, also when
     the question asks for no kind; a list question's span grows over its list)."""
+    question = parsed.text
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
         return [_listed_on(read) for read in reads]
@@ -79,7 +80,7 @@ def typed_reads(tagger: EntityTagger, question: str, reads: Sequence[Read]) -> l
         return [_dated(read, entities) for read in reads]
     # A name the question says is not its answer ("Li Meng" for "Who mentored Li Meng?"; not
     # "Genghis Khan" for "Who was Kublai Khan's grandfather?").
-    asked = {word for name in parse_question(question).entities for word in name.split()}
+    asked = {word for name in parsed.entities for word in name.split()}
     said: dict[tuple[str, int], list[Entity]] = {}
     for key, found in entities.items():
         text, offset = sentences[key].text, sentences[key].start
