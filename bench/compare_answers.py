@@ -1,0 +1,99 @@
+"""The default answerer of this checkout on held-out text nobody here wrote, for comparing two
+commits in one run (copy this file into the other checkout's bench/ and run it there too).
+
+    .venv/bin/python -m bench.compare_answers [--per-source 100] [--rtqa-index DIR --dates 8]
+
+Dev sets of the reader's sources (SQuAD, SQuADShifts' three parts, TimeQA, QED): the first
+`--per-source` answerable questions, each answered by `make_generator("extractive", Settings())`
+from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeqa
+--keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
+Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
+or not the right choice), refused. Only APIs both commits have are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from assistant import Newsdesk, Settings
+from assistant.answering.factory import make_generator
+from assistant.embedding import make_embedder
+from assistant.retrieval import Hit
+from bench.reader import scores
+from training.sources import SOURCES, load
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def dev(per_source: int) -> dict[str, dict[str, float]]:
+    generator = make_generator("extractive", Settings(), make_embedder("minilm"))
+    result = {}
+    for source, (_, paragraphs) in load(REPO.parent / "shared" / "datasets", list(SOURCES)).items():
+        asked = [(p, qa) for p in paragraphs for qa in p.questions if qa.get("answers")]
+        em = f1 = given = bold_wrong = refused = 0.0
+        for p, qa in asked[:per_source]:
+            hit = Hit(
+                0, "gold", "Gold", date(2024, 1, 1), "gold", p.context, 0, len(p.context), 1.0
+            )
+            answer = generator.answer(str(qa["question"]), [hit])
+            refused += answer.status == "not_found"
+            if answer.short_answer is None:
+                continue
+            e, f = scores(answer.short_answer.text, tuple(a["text"] for a in qa["answers"]))
+            em, f1, given = em + e, f1 + f, given + 1
+            bold_wrong += f < 0.5 and answer.answer.startswith("**")
+        n = min(per_source, len(asked))
+        result[source] = {
+            "questions": n,
+            **{
+                k: round(100 * v / n, 1)
+                for k, v in (
+                    ("short_given", given),
+                    ("em", em),
+                    ("f1", f1),
+                    ("wrong_in_bold", bold_wrong),
+                    ("refused", refused),
+                )
+            },
+        }
+        print(source, json.dumps(result[source]), flush=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-source", type=int, default=100)
+    parser.add_argument("--rtqa-index", type=Path, default=None)
+    parser.add_argument("--dates", type=int, default=8)
+    args = parser.parse_args()
+    result = {"dev": dev(args.per_source)}
+    if args.rtqa_index is not None:
+        from bench.realtimeqa import sample
+
+        questions, _ = sample(args.dates)
+        desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
+        counts = dict.fromkeys(
+            ("choice_in_short", "choice_in_answer", "wrong_in_bold", "refused"), 0
+        )
+        for q in questions:
+            answer = desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))
+            choices = [str(c).casefold() for c in q["answer"]]
+            short = answer.short_answer.text.casefold() if answer.short_answer else ""
+            right = any(c and c in short for c in choices)
+            counts["choice_in_short"] += right
+            counts["choice_in_answer"] += any(c and c in answer.answer.casefold() for c in choices)
+            counts["wrong_in_bold"] += bool(short) and answer.answer.startswith("**") and not right
+            counts["refused"] += answer.status == "not_found"
+        result["realtimeqa"] = {
+            "questions": len(questions),
+            **{k: round(100 * v / max(1, len(questions)), 1) for k, v in counts.items()},
+        }
+        print("realtimeqa", json.dumps(result["realtimeqa"]), flush=True)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
