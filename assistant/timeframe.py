@@ -53,6 +53,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD_COUNTS = {"few": 3, "two": 2, "three": 3}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "What did the union say on Tuesday?": the latest Tuesday up to the as-of date.
+_WEEKDAY = re.compile(
+    rf"\b(?:(?:on|last|this\s+past)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,13 @@ class TimeConstraint:
     newest: bool = False
     event: str | None = None
     relation: str | None = None
+    # The range left nothing that answers, so the answer comes from outside it (and says so).
+    relaxed: bool = False
 
     @property
     def active(self) -> bool:
         """Whether the question says anything about time."""
-        return bool(self.after or self.before or self.newest or self.event)
+        return bool(self.after or self.before or self.newest or self.event or self.relaxed)
 
     def anchored(self, day: date | None) -> TimeConstraint:
         """The range an event's date gives ("before the invasion": up to the day before)."""
@@ -100,6 +107,7 @@ class TimeConstraint:
             "before": self.before.isoformat() if self.before else None,
             "newest": self.newest,
             "event": self.event,
+            "relaxed": self.relaxed,
         }
 
 
@@ -127,6 +135,12 @@ def month_number(word: str) -> int:
     """1 for 'January' or 'jan.', … 12 for 'Dec'."""
     key = word.casefold().rstrip(".")[:3]
     return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(key))
+
+
+def latest_weekday(name: str, as_of: date) -> date:
+    """The latest Monday (…Sunday) up to and including the as-of date."""
+    weekday = _WEEKDAYS.index(name.casefold())
+    return shift_days(as_of, -((as_of.weekday() - weekday) % 7))
 
 
 def shift_days(day: date, days: int) -> date:
@@ -232,8 +246,6 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
         if span is None:
             continue
         relation = match.group("relation").casefold()
-        if relation != "since" and not re.search(rf"{_YEAR}|\d{{4}}-", match.group("when")):
-            continue  # "rose in June": the month of the event, of no known year
         if relation in {"since", "after"}:
             after = span[0] if relation == "since" else shift_days(span[1], 1)
             return TimeConstraint(match.group(0), after, None, bool(newest))
@@ -241,6 +253,10 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
             before = shift_days(span[0], -1) if relation == "before" else span[1]
             return TimeConstraint(match.group(0), None, before, bool(newest))
         return TimeConstraint(match.group(0), span[0], span[1], bool(newest))
+    weekday = _WEEKDAY.search(question)
+    if weekday:
+        day = latest_weekday(weekday.group("weekday"), as_of)
+        return TimeConstraint(weekday.group(0), day, day, bool(newest))
     event = _EVENT.search(question)
     if event:
         words = event.group("event").rstrip("?.!").strip()

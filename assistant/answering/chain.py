@@ -24,7 +24,7 @@ from assistant.answering.over_time.timeline import TimelineBuilder, timeline_req
 from assistant.answering.question.conversation import QuestionRewriter
 from assistant.answering.types import Answer
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
-from assistant.timeframe import as_of_date, parse_time_constraint
+from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constraint
 
 NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
 
@@ -62,9 +62,11 @@ def build_answer_chain(
         constraint = parse_time_constraint(request[1] if request else question, day)
         if constraint.event:
             constraint = constraint.anchored(anchor_day(timelines, constraint.event, day))
-        filters = constrained(inputs.get("filters") or SearchFilters(), constraint, day)
+        given = inputs.get("filters") or SearchFilters()
+        filters = constrained(given, constraint, day)
         return {
             **inputs,
+            "given_filters": given,
             "as_of": day,
             "time": constraint,
             "filters": filters,
@@ -76,6 +78,9 @@ def build_answer_chain(
     def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
         if inputs["timeline"]:
             return {**inputs, "hits": []}
+        return {**inputs, "hits": _search(inputs)}
+
+    def _search(inputs: dict[str, Any]) -> list[Hit]:
         wanted = inputs.get("k") or k
         newest = inputs["time"].newest
         # Copies of a story are dropped; several passages of its one article may be read.
@@ -87,7 +92,24 @@ def build_answer_chain(
             all_copies=True if newest else inputs.get("all_copies"),
             per_story=wanted,
         )
-        return {**inputs, "hits": dated_first(hits, inputs["filters"])}
+        return dated_first(hits, inputs["filters"])
+
+    def _dated_hit(inputs: dict[str, Any]) -> bool:
+        return any(hit.published is not None for hit in inputs["hits"])
+
+    def _relaxed(inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """The inputs without the question's own date range (the as-of date and the caller's
+        filters stay), when it had one: a range that leaves nothing is no reason to refuse."""
+        constraint: TimeConstraint = inputs["time"]
+        if constraint.relaxed or not (constraint.after or constraint.before):
+            return None
+        wider = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
+        relaxed = {
+            **inputs,
+            "time": wider,
+            "filters": constrained(inputs["given_filters"], wider, inputs["as_of"]),
+        }
+        return {**relaxed, "hits": _search(relaxed)}
 
     def answer(stream: Iterator[dict[str, Any]]) -> Iterator[AnswerChunk]:
         for inputs in stream:
@@ -103,13 +125,24 @@ def build_answer_chain(
                 )
                 final = timeline_as_answer(inputs["standalone"], timeline)
                 yield AnswerChunk(text=final.answer)
-            elif inputs["time"].newest:
-                final = yield from _newest(inputs)
             else:
-                final = yield from _generate(inputs["reading"], searcher.widen(inputs["hits"]))
-                final = with_conflicts(final, inputs["hits"])
+                # A range in which no dated article speaks to the question is dropped before
+                # answering; one whose articles do not answer, after.
+                wider = None if _dated_hit(inputs) else _relaxed(inputs)
+                inputs = wider or inputs
+                final = yield from _answer_from_hits(inputs)
+                wider = _relaxed(inputs) if final.status == "not_found" else None
+                if wider is not None:
+                    inputs = wider
+                    final = yield from _answer_from_hits(inputs)
             final = dated(final, inputs["as_of"], inputs["time"])
             yield AnswerChunk(answer=final.with_question(inputs["question"], inputs["standalone"]))
+
+    def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
+        if inputs["time"].newest:
+            return (yield from _newest(inputs))
+        final = yield from _generate(inputs["reading"], searcher.widen(inputs["hits"]))
+        return with_conflicts(final, inputs["hits"])
 
     def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
         final = Answer.not_found(question, generator=generator.name)

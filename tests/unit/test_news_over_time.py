@@ -158,3 +158,25 @@ def test_an_eval_line_can_expect_a_false_premise_or_none() -> None:
     assert judge(expects, corrected).passed and not judge(expects, plain).passed
     expects_none = {**expects, "premise": None}
     assert judge(expects_none, plain).passed and not judge(expects_none, corrected).passed
+
+
+def test_a_month_without_a_year_is_the_latest_such_month(time_desk) -> None:
+    question = "What did the union and the port authority sign in March?"
+    answer = time_desk.ask(question, as_of=date(2023, 3, 21))
+    assert answer.status == "answered" and "wage agreement" in answer.answer
+    assert (answer.time.after, answer.time.relaxed) == (date(2023, 3, 1), False)
+    assert "Nothing in the articles" not in answer.answer
+
+
+def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time_desk) -> None:
+    # As of June 2024 the latest March is March 2024, when nothing was published about it.
+    question = "What did the union and the port authority sign in March?"
+    answer = time_desk.ask(question, as_of=date(2024, 6, 1))
+    assert answer.status == "answered" and "wage agreement" in answer.answer
+    assert "Nothing in the articles for “in March” answers this" in answer.answer
+    first = answer.citations[0]
+    assert f"this answer is from {first.published.day} March 2023 [{first.n}]" in answer.answer
+    assert answer.to_dict()["time"]["relaxed"] is True
+    # The as-of date is no range to drop: nothing published after it is known yet.
+    early = time_desk.ask(question, as_of=date(2023, 3, 1))
+    assert "wage agreement" not in early.answer

@@ -41,6 +41,25 @@ def test_said_earlier_on_a_day_is_in_the_past_even_with_will_later() -> None:
     assert mention.first_day == date(2022, 2, 24)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # A Tuesday article (8 October 2024): deadlines and starts are ahead of it.
+        ("Workers can return as soon as Wednesday, the union said.", date(2024, 10, 9)),
+        ("The union said workers can return as soon as Wednesday.", date(2024, 10, 9)),
+        ("Members will hold a ratification vote by Friday.", date(2024, 10, 11)),
+        ("a ratification vote by Friday", date(2024, 10, 11)),
+        ("The company could restart production Monday.", date(2024, 10, 14)),
+        # … and a reported day is behind it.
+        ("The union said Monday that talks had failed.", date(2024, 10, 7)),
+        ("Workers walked out on Friday.", date(2024, 10, 4)),
+    ],
+)
+def test_days_ahead_of_publication_are_resolved_forward(sentence, day) -> None:
+    (mention,) = time_mentions(sentence, date(2024, 10, 8))
+    assert mention.first_day == day
+
+
 def test_no_published_date_means_no_dates() -> None:
     assert time_mentions("the government Friday decided", None) == []
 

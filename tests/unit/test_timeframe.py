@@ -28,7 +28,11 @@ AS_OF = date(2026, 11, 23)  # a Monday
         ("What happened on 2022-03-25?", date(2022, 3, 25), date(2022, 3, 25), False),
         ("Sanctions between May 2022 and June 2022", date(2022, 5, 1), date(2022, 6, 30), False),
         ("When did Japan ban luxury exports?", None, None, False),
-        ("How much did rice prices rise in June?", None, None, False),  # June of which year?
+        # A month or weekday without a year: the latest one up to the as-of date.
+        ("How much did rice prices rise in June?", date(2026, 6, 1), date(2026, 6, 30), False),
+        ("What did Japan ban in December?", date(2025, 12, 1), date(2025, 12, 31), False),
+        ("What did the union say on Tuesday?", date(2026, 11, 17), date(2026, 11, 17), False),
+        ("What happened Monday?", AS_OF, AS_OF, False),
     ],
 )
 def test_time_words_become_a_range_from_the_as_of_date(question, after, before, newest) -> None:

@@ -90,7 +90,11 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
         for c in answer.citations
     )
     answer = replace(answer, citations=citations, as_of=as_of, time=constraint)
-    if not (constraint.newest and answer.status == "answered" and citations):
+    if answer.status != "answered" or not citations:
+        return answer
+    if constraint.relaxed:
+        answer = _outside_the_range(answer, constraint)
+    if not constraint.newest:
         return answer
     newest = max(citations, key=lambda c: c.published or date.min)
     if newest.published is None:
@@ -105,6 +109,18 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
         else:
             note += "."
     sentence = AnswerSentence(note, (newest.n,), derived=True)
+    return replace(answer, sentences=(*answer.sentences, sentence))
+
+
+def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
+    """Say that nothing in the question's date range answered, and of when the answer is."""
+    first = answer.citations[0]
+    when = format_day(first.published) if first.published else "an undated article"
+    note = (
+        f"Nothing in the articles for “{constraint.phrase}” answers this; "
+        f"this answer is from {when} [{first.n}]."
+    )
+    sentence = AnswerSentence(note, (first.n,), derived=True)
     return replace(answer, sentences=(*answer.sentences, sentence))
 
 

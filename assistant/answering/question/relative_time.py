@@ -24,7 +24,13 @@ _EXPRESSION = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned to|is to|are to|expected to|set to|going to"
-    r"|scheduled|upcoming)\b",
+    r"|scheduled|upcoming|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
+    re.IGNORECASE,
+)
+# A deadline or a start just before the day looks ahead whatever the verb: "can return as soon
+# as Wednesday", "a ratification vote by Friday", "starting Monday".
+_AHEAD = re.compile(
+    r"\b(?:as soon as|by|no later than|starting|beginning)\s*$",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:earlier|ago|said|says|stated|announced)\b", re.IGNORECASE)
@@ -85,6 +91,17 @@ def _period(published: date, modifier: str, period: str) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def _looks_ahead(before: str) -> bool:
+    """Whether the words before a day put it ahead of publication. Only the words after the last
+    past-tense verb count: "said workers can return as soon as Wednesday" looks ahead, "said
+    earlier on Thursday" does not."""
+    if _AHEAD.search(before):
+        return True
+    pasts = list(_PAST.finditer(before))
+    after_past = before[pasts[-1].end() :] if pasts else before
+    return bool(_FUTURE.search(after_past))
+
+
 def relative_phrases(sentence: str) -> list[str]:
     """The relative time expressions of a sentence, whether or not they can be dated."""
     return [
@@ -103,7 +120,7 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
         # The verb governing the day stands just before it: "will meet on Friday" is ahead,
         # "said earlier on Thursday that it will not" is behind.
         before = " ".join(sentence[: match.start()].split()[-_FUTURE_WINDOW_WORDS:])
-        future = bool(_FUTURE.search(before)) and not _PAST.search(before)
+        future = _looks_ahead(before)
         if match.group("weekday"):
             if _DATE_ALREADY.match(sentence[match.end() :]):
                 continue  # "Friday, 25 March" already says which day
