@@ -32,7 +32,8 @@ _WHEN = (
 )
 _NEWEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|right now|now|recent(?:ly)?|up to date"
-    r"|nowadays|at present|these days)\b",
+    r"|nowadays|at present|these days|still|so far|any (?:news|updates?|developments?)"
+    r"|anything new|new developments?)\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})\b", re.IGNORECASE)

@@ -180,3 +180,18 @@ def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time
     # The as-of date is no range to drop: nothing published after it is known yet.
     early = time_desk.ask(question, as_of=date(2023, 3, 1))
     assert "wage agreement" not in early.answer
+
+
+def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_copy) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    question = "Who is the prime minister of Japan?"
+    old = desk.ask(question, as_of=date(2026, 12, 2))
+    assert old.status == "answered"
+    (source,) = {c.published for c in old.citations if c.n in old.sentences[0].citations}
+    assert old.sentences[1].text.startswith(f"(As of {source.day} {source:%B %Y}, the date of")
+    assert old.sentences[1].derived
+    # A month later the fact is still fresh; a past-tense question asks of its own time.
+    fresh = desk.ask(question, as_of=date(2022, 4, 20))
+    assert "(As of" not in fresh.answer
+    past = desk.ask("Who decided to ban exports of luxury items?", as_of=date(2026, 12, 2))
+    assert "(As of" not in past.answer

@@ -4,6 +4,7 @@ their age, a stale "latest" answer says so, and disagreeing stories are shown si
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -22,6 +23,13 @@ from assistant.timeframe import (
     shift_days,
 )
 
+# A present-tense fact (a role, a price, a status) from a source this old is given "as of" it.
+STALE_FACT_DAYS = 90
+_PRESENT_STATE = re.compile(
+    r"^\W*(?:who|what|which(?:\s+\w+)?|where|how\s+(?:much|many|high|big|large|long))\s+"
+    r"(?:is|are|’s|'s|does|do|has|have|leads|heads|runs|owns|chairs|holds|costs?)\b",
+    re.IGNORECASE,
+)
 SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit's score
 # What happened in a range is often reported after it ends ("what did the minister say on
 # 7 November?" is answered by an article of 24 November): publication may run this much later.
@@ -95,7 +103,7 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     if constraint.relaxed:
         answer = _outside_the_range(answer, constraint)
     if not constraint.newest:
-        return answer
+        return _as_of_its_source(answer, as_of, constraint)
     newest = max(citations, key=lambda c: c.published or date.min)
     if newest.published is None:
         note = f"The newest source [{newest.n}] is undated."
@@ -110,6 +118,34 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
             note += "."
     sentence = AnswerSentence(note, (newest.n,), derived=True)
     return replace(answer, sentences=(*answer.sentences, sentence))
+
+
+def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
+    """A present-tense answer ("Who is Japan's prime minister?") from a source more than
+    STALE_FACT_DAYS older than the as-of date says of when it is, right after its first
+    sentence: roles, prices and states change."""
+    asked = answer.standalone_question or answer.question
+    if (constraint.after or constraint.before) and not constraint.relaxed:
+        return answer  # the question names its own time
+    if not _PRESENT_STATE.search(asked) or not answer.sentences:
+        return answer
+    cited = {n for n in answer.sentences[0].citations}
+    sources = [c for c in answer.citations if c.n in cited and c.published] or [
+        c for c in answer.citations if c.published
+    ]
+    if not sources:
+        return answer
+    newest = max(sources, key=lambda c: c.published or date.min)
+    if newest.published is None or (as_of - newest.published).days <= STALE_FACT_DAYS:
+        return answer
+    note = AnswerSentence(
+        f"(As of {format_day(newest.published)}, the date of the source [{newest.n}]; "
+        "it may have changed since.)",
+        (newest.n,),
+        derived=True,
+    )
+    first, *rest = answer.sentences
+    return replace(answer, sentences=(first, note, *rest))
 
 
 def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
