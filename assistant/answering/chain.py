@@ -113,30 +113,47 @@ def build_answer_chain(
 
     def answer(stream: Iterator[dict[str, Any]]) -> Iterator[AnswerChunk]:
         for inputs in stream:
-            if inputs["timeline"]:
-                topic, _ = inputs["timeline"]
-                filters = inputs["filters"]
-                timeline = timelines.build(
-                    topic,
-                    inputs["as_of"],
-                    after=inputs["time"].after,
-                    before=inputs["time"].before,
-                    sources=filters.sources,
-                )
-                final = timeline_as_answer(inputs["standalone"], timeline)
-                yield AnswerChunk(text=final.answer)
-            else:
-                # A range in which no dated article speaks to the question is dropped before
-                # answering; one whose articles do not answer, after.
-                wider = None if _dated_hit(inputs) else _relaxed(inputs)
-                inputs = wider or inputs
-                final = yield from _answer_from_hits(inputs)
-                wider = _relaxed(inputs) if final.status == "not_found" else None
-                if wider is not None:
-                    inputs = wider
-                    final = yield from _answer_from_hits(inputs)
+            producing = _produce(inputs)
+            streamed = ""
+            while True:
+                try:
+                    chunk = next(producing)
+                except StopIteration as done:
+                    final, inputs = done.value
+                    break
+                streamed += chunk.text
+                yield chunk
             final = dated(final, inputs["as_of"], inputs["time"])
+            if final.status == "answered" and final.answer.startswith(streamed.strip()):
+                # What the answer gained after streaming (dates, notes) is streamed too.
+                yield AnswerChunk(text=final.answer[len(streamed.strip()) :])
             yield AnswerChunk(answer=final.with_question(inputs["question"], inputs["standalone"]))
+
+    def _produce(
+        inputs: dict[str, Any],
+    ) -> Generator[AnswerChunk, None, tuple[Answer, dict[str, Any]]]:
+        """The answer (streamed) and the inputs it was made from."""
+        if inputs["timeline"]:
+            topic, _ = inputs["timeline"]
+            timeline = timelines.build(
+                topic,
+                inputs["as_of"],
+                after=inputs["time"].after,
+                before=inputs["time"].before,
+                sources=inputs["filters"].sources,
+            )
+            final = timeline_as_answer(inputs["standalone"], timeline)
+            yield AnswerChunk(text=final.answer)
+            return final, inputs
+        # A range in which no dated article speaks to the question is dropped before answering;
+        # one whose articles do not answer, after.
+        inputs = (None if _dated_hit(inputs) else _relaxed(inputs)) or inputs
+        final = yield from _answer_from_hits(inputs)
+        wider = _relaxed(inputs) if final.status == "not_found" else None
+        if wider is not None:
+            inputs = wider
+            final = yield from _answer_from_hits(inputs)
+        return final, inputs
 
     def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
         if inputs["time"].newest:

@@ -188,8 +188,9 @@ def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_co
     old = desk.ask(question, as_of=date(2026, 12, 2))
     assert old.status == "answered"
     (source,) = {c.published for c in old.citations if c.n in old.sentences[0].citations}
-    assert old.sentences[1].text.startswith(f"(As of {source.day} {source:%B %Y}, the date of")
-    assert old.sentences[1].derived
+    note = old.sentences[-1]
+    assert note.text.startswith(f"As of {source.day} {source:%B %Y}, the date of its source")
+    assert note.derived and note.text.endswith("]")
     # A month later the fact is still fresh; a past-tense question asks of its own time.
     fresh = desk.ask(question, as_of=date(2022, 4, 20))
     assert "(As of" not in fresh.answer

@@ -122,8 +122,8 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     """A present-tense answer ("Who is Japan's prime minister?") from a source more than
-    STALE_FACT_DAYS older than the as-of date says of when it is, right after its first
-    sentence: roles, prices and states change."""
+    STALE_FACT_DAYS older than the as-of date says of when it is: roles, prices and states
+    change."""
     asked = answer.standalone_question or answer.question
     if (constraint.after or constraint.before) and not constraint.relaxed:
         return answer  # the question names its own time
@@ -139,13 +139,12 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
     if newest.published is None or (as_of - newest.published).days <= STALE_FACT_DAYS:
         return answer
     note = AnswerSentence(
-        f"(As of {format_day(newest.published)}, the date of the source [{newest.n}]; "
-        "it may have changed since.)",
+        f"As of {format_day(newest.published)}, the date of its source; it may have changed "
+        f"since. [{newest.n}]",
         (newest.n,),
         derived=True,
     )
-    first, *rest = answer.sentences
-    return replace(answer, sentences=(first, note, *rest))
+    return replace(answer, sentences=(*answer.sentences, note))
 
 
 def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
