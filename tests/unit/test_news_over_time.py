@@ -196,3 +196,26 @@ def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_co
     assert "(As of" not in fresh.answer
     past = desk.ask("Who decided to ban exports of luxury items?", as_of=date(2026, 12, 2))
     assert "(As of" not in past.answer
+
+
+def test_an_earlier_event_an_article_recalls_is_not_put_at_its_date(desk, tmp_path) -> None:
+    folder = tmp_path / "strike"
+    folder.mkdir()
+    (folder / "walkout.md").write_text(
+        "---\ntitle: Brennport dockworkers walk out\ndate: 2024-10-02\n---\n"
+        "Brennport dockworkers walked off the job on 1 October 2024 over pay, the union said.\n\n"
+        "The Brennport dockworkers strike began after talks on a new contract broke down.\n\n"
+        "The last Brennport dockworkers strike, in 2008, lasted eight weeks.\n",
+        encoding="utf-8",
+    )
+    (folder / "deal.md").write_text(
+        "---\ntitle: Brennport strike ends\ndate: 2024-10-20\n---\n"
+        "The Brennport dockworkers strike ended on 19 October 2024 when members accepted a "
+        "deal.\n",
+        encoding="utf-8",
+    )
+    desk.ingest([folder], progress=False)
+    timeline = desk.timeline("the Brennport dockworkers strike", as_of=date(2024, 11, 1))
+    texts = {event.text: event.date for event in timeline.events}
+    assert not any("2008" in text for text in texts), texts
+    assert date(2024, 10, 1) in texts.values() and date(2024, 10, 19) in texts.values()

@@ -324,3 +324,50 @@ def test_a_predicate_under_a_negation_does_not_support_the_premise() -> None:
     ):
         assert contradiction(question, [imposed, negated]) == ("lifted", "imposed")
     assert contradiction(question, [imposed, "Japan lifted the sanctions in May."]) is None
+
+
+STRIKE_NOW = "Dockworkers walked off the job on 1 October 2024, the union said."
+STRIKE_THEN = (
+    "The union last went on strike in 2008, when the walkout lasted eight weeks and ended on "
+    "9 December 2008."
+)
+
+
+def test_an_earlier_event_the_article_recalls_does_not_answer_for_the_story(
+    fake_embedder,
+) -> None:
+    spans = ["1 October 2024", "9 December 2008"]
+    reader = FakeReader(cues=["walked off", "went on strike"], spans=spans)
+    published = date(2024, 10, 2)
+    news = [hit(STRIKE_NOW, published), hit(STRIKE_THEN, published, article="a2")]
+    # The fake reader rates both sentences alike; the recalled 2008 strike ranks below.
+    now = answerer(fake_embedder, reader).answer("When did the strike end?", news)
+    assert now.short_answer is not None and now.short_answer.text == "1 October 2024"
+    assert "2008" not in now.answer
+
+    # A question that names the earlier time is answered from it …
+    def rank_of_2008(question: str) -> float:
+        ranked = answerer(fake_embedder, reader).read(parse_question(question), news)
+        return next(r for r, read in ranked if "in 2008" in read.candidate.text) - ranked[0][0]
+
+    assert rank_of_2008("When did the strike end?") < -1
+    assert rank_of_2008("When did the 2008 strike end?") > -0.3
+    assert rank_of_2008("When did the previous strike end?") > -0.3
+    # … and so is one that only the recalled event answers.
+    only = FakeReader(cues=["went on strike"], spans=spans)
+    alone = answerer(fake_embedder, only).answer("When did the strike end?", news)
+    assert alone.short_answer is not None and alone.short_answer.text == "9 December 2008"
+
+
+def test_background_is_an_earlier_time_or_years_ago_and_needs_a_date() -> None:
+    from assistant.answering.over_time.background import asks_for_background, is_background
+
+    published = date(2024, 10, 8)
+    assert is_background("A similar ban was imposed in 2006 against North Korea.", published)
+    assert is_background("A decade ago the port handled half as much.", published)
+    assert not is_background("Workers walked out on 1 October 2024.", published)
+    assert not is_background("Talks broke down in September 2024.", published)
+    assert not is_background("Since 2019 the company has lost money.", published)
+    assert not is_background("The union last went on strike in 2008.", None)
+    assert asks_for_background("What happened in 2008?")
+    assert not asks_for_background("When did the strike begin?")

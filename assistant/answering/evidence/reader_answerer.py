@@ -28,6 +28,7 @@ from assistant.answering.evidence.reading import Read, rank_score, read_candidat
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.generator import AnswerGenerator
+from assistant.answering.over_time.background import asks_for_background, is_background
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import missing_entities, unmentioned
 from assistant.answering.question.parse import Question, parse_question
@@ -41,6 +42,8 @@ from assistant.timeframe import format_day
 
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
+# Background ranks below the story: more than any rank_score difference between reads.
+BACKGROUND_PENALTY = 1.5
 
 
 class ReaderAnswerer(AnswerGenerator):
@@ -85,7 +88,27 @@ class ReaderAnswerer(AnswerGenerator):
         found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         reads = read_candidates(self.reader, parsed.text, listed, self.windows)
-        return sorted(((rank_score(parsed, r), r) for r in reads), key=lambda pair: -pair[0])
+        ranked = [(rank_score(parsed, read), read) for read in reads]
+        return sorted(self._story_first(parsed, ranked), key=lambda pair: -pair[0])
+
+    def _story_first(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
+        """What an article recalls of an earlier event ("the last strike, in 2008") ranks below
+        every answering read about the story itself, unless the question names a time or asks
+        for an earlier event."""
+        if asks_for_background(parsed.text):
+            return ranked
+        behind = [
+            is_background(read.candidate.text, read.candidate.hit.published) for _, read in ranked
+        ]
+        if not any(b for b in behind) or not any(
+            read.score >= self.min_read_score and not back
+            for (_, read), back in zip(ranked, behind, strict=True)
+        ):
+            return ranked
+        return [
+            (rank - BACKGROUND_PENALTY if back else rank, read)
+            for (rank, read), back in zip(ranked, behind, strict=True)
+        ]
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         return self.judge(question, hits)[0]

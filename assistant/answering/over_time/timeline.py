@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 
 from assistant.answering.evidence.candidates import Candidate, candidates
+from assistant.answering.over_time.background import is_background
 from assistant.answering.question.parse import parse_question, stems
 from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Citation, DateBasis, Event, Timeline
@@ -99,6 +100,13 @@ def _reports_a_happening(candidate: Candidate) -> bool:
     return bool(_HAPPENED.search(text)) and not _BOILERPLATE.search(text)
 
 
+def _recalled(candidate: Candidate) -> bool:
+    """An earlier event an article recalls without its day ("the last strike, in 2008"): it
+    would be dated by the article, so it stays out of the topic's timeline."""
+    text, published = candidate.text, candidate.hit.published
+    return is_background(text, published) and event_date(text, published)[1] != "stated"
+
+
 def event_date(sentence: str, published: date | None) -> tuple[date | None, DateBasis | None]:
     """The day a sentence reports, and how it was found."""
     for match in DATE_EXPRESSION.finditer(sentence):
@@ -160,7 +168,7 @@ class TimelineBuilder:
             return Timeline(topic, as_of)
         terms = set(stems(topic))
         names = topic_names(topic)
-        found = [c for c in found if _names_all(names, c.text, c.hit.title)]
+        found = [c for c in found if _names_all(names, c.text, c.hit.title) and not _recalled(c)]
         if not found:
             return Timeline(topic, as_of)
         vectors = self.embedder.embed_documents([c.text for c in found])
