@@ -189,3 +189,29 @@ def test_a_list_of_things_that_are_no_names_is_given_whole(fake_embedder) -> Non
     assert answer.short_answer.text == "grain, fuel and consumer goods"
     one = ask(fake_embedder, "What good would a long stoppage delay?", text, ["grain"], {})
     assert one.short_answer is not None and one.short_answer.text == "grain"
+
+
+def test_how_many_is_answered_by_the_number_of_the_thing_counted(fake_embedder) -> None:
+    text = (
+        "Thirty-six East and Gulf Coast ports shut down as 45,000 union workers walked off the "
+        "job after labor negotiations stalled."
+    )
+    names = {"Thirty-six": "CARDINAL", "45,000": "CARDINAL", "East": "LOC"}
+    # The reader's best span counts workers; its next one counts the ports asked about.
+    question = "How many ports did the strike shut down?"
+    answer = ask(fake_embedder, question, text, ["45,000", "Thirty-six"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Thirty-six"
+    workers = ask(fake_embedder, "How many workers walked off the job?", text, ["45,000"], names)
+    assert workers.short_answer is not None and workers.short_answer.text == "45,000"
+
+
+def test_how_long_is_answered_by_a_length_of_time_never_by_any_word(fake_embedder) -> None:
+    text = "Now that the strike is on, experts will turn to how long the strike may last."
+    answer = ask(fake_embedder, "How long did the port strike last?", text, ["may"], {})
+    assert answer.short_answer is None
+    lasted = "The 1977 strike clotted up the ports for seven weeks."
+    answer = ask(
+        fake_embedder, "How long did the 1977 strike last?", lasted, ["seven weeks"],
+        {"seven weeks": "DATE", "1977": "DATE"},
+    )  # fmt: skip
+    assert answer.short_answer is not None and answer.short_answer.text == "seven weeks"

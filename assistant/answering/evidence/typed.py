@@ -27,7 +27,7 @@ from assistant.answering.question.answer_type import (
     asks_for_list,
     expected_labels,
 )
-from assistant.answering.question.parse import Question, name_word
+from assistant.answering.question.parse import Question, name_word, stems
 from assistant.entities import Entity, EntityTagger
 
 # How far below the reader's best span (start + end logits) another span may be and still be
@@ -88,7 +88,39 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         said[key] = [e for e, own in zip(found, words, strict=True) if own and own <= asked]
         entities[key] = [e for e in found if e not in said[key]]
     listed = asks_for_list(question)
-    return [_typed(read, labels, entities, said, listed) for read in reads]
+    counted = _counted(question) if labels & AMOUNT else None
+    return [_typed(read, labels, entities, said, listed, counted) for read in reads]
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
+_COUNTED_WORDS = 6  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
+
+
+def _counted(question: str) -> str | None:
+    """The stem of what "how many" counts ("ports" → "port"), or None."""
+    match = _HOW_MANY.search(question)
+    found = stems(match.group(1)) if match else []
+    return found[0] if found else None
+
+
+def _counting(
+    choices: Sequence[tuple[Candidate, tuple[int, int]]],
+    entities: dict[tuple[str, int], list[Entity]],
+    labels: Labels,
+    counted: str,
+) -> tuple[Candidate, tuple[int, int]] | None:
+    """The first of the span choices that is a number of the thing counted ("36 … ports" for
+    "how many ports", not "45,000 union workers" in the same sentence)."""
+    for candidate, (start, end) in choices:
+        found = [e for e in entities[_key(candidate)] if e.label in labels]
+        span = _entity_span(candidate, start, end, found)
+        if span is None:
+            continue
+        hit = candidate.hit
+        after = hit.text[span[1] - hit.start : candidate.end - hit.start]
+        if counted in stems(" ".join(after.split()[:_COUNTED_WORDS])):
+            return candidate, span
+    return None
 
 
 def _dated(read: Read, entities: dict[tuple[str, int], list[Entity]]) -> Read:
@@ -124,10 +156,15 @@ def _typed(
     entities: dict[tuple[str, int], list[Entity]],
     said: dict[tuple[str, int], list[Entity]],
     listed: bool,
+    counted: str | None = None,
 ) -> Read:
     choices = _choices(read)
     if not choices:
         return read
+    if counted is not None:
+        found_count = _counting(choices, entities, labels, counted)
+        if found_count is not None:
+            return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
     for n, (candidate, (start, end)) in enumerate(choices):
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = _entity_span(candidate, start, end, found)

@@ -54,6 +54,8 @@ def expected_labels(question: str) -> Labels | None:
         return MONEY | AMOUNT
     if re.search(r"\bhow many\b|\bwhat (?:number|percentage|share|amount)\b", lowered):
         return AMOUNT
+    if re.search(r"\bhow long\b(?! ago)", lowered):  # "eight weeks" (a DATE to the NER)
+        return AMOUNT | WHEN
     if re.search(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bwhich (?:day|year)\b", lowered):
         return WHEN
     if re.search(r"\bwho(?:m)?\b", lowered):
