@@ -203,11 +203,20 @@ def test_how_many_is_answered_by_the_number_of_the_thing_counted(fake_embedder) 
     assert answer.short_answer is not None and answer.short_answer.text == "Thirty-six"
     workers = ask(fake_embedder, "How many workers walked off the job?", text, ["45,000"], names)
     assert workers.short_answer is not None and workers.short_answer.text == "45,000"
+    # The sentence's number of ports counts even when the reader offers no span on it.
+    alone = ask(fake_embedder, question, text, ["45,000"], names)
+    assert alone.short_answer is not None and alone.short_answer.text == "Thirty-six"
 
 
 def test_how_long_is_answered_by_a_length_of_time_never_by_any_word(fake_embedder) -> None:
     text = "Now that the strike is on, experts will turn to how long the strike may last."
     answer = ask(fake_embedder, "How long did the port strike last?", text, ["may"], {})
+    assert answer.short_answer is None
+    costly = "Each day of the strike could cost the economy up to $5 billion a day."
+    answer = ask(
+        fake_embedder, "How long did the port strike last?", costly, [costly[:-1]],
+        {"Each day": "DATE", "$5 billion": "MONEY"},
+    )  # fmt: skip
     assert answer.short_answer is None
     lasted = "The 1977 strike clotted up the ports for seven weeks."
     answer = ask(

@@ -180,7 +180,20 @@ def rank_score(question: Question, read: Read) -> float:
     return READER_WEIGHT * read.score + (1 - READER_WEIGHT) * read.hand + SUBJECT_BONUS * named
 
 
+# "How long …?" is answered by a length of time: "44 days", "a three-day strike", "seven weeks".
+_HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago)", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|several|a few|many|\w+teen|twenty|thirty|forty|fifty|sixty|a couple of|half an?)"
+    r"[\s-]+(?:full\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_DURATION_WORDS = 6
+
+
 def _fits_kind(question: Question, text: str) -> bool:
+    if _HOW_LONG.search(question.text):
+        return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
     if question.kind in ("when", "quantity"):
         return type_match(question.kind, text) == 1.0
     if question.kind in ("who", "where"):

@@ -93,7 +93,19 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
-_COUNTED_WORDS = 6  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
+_COUNTED_WORDS = 6
+_UNITS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# A number in figures or words ("36", "45,000", "Thirty-six", "two million") — the NER calls
+# "Thirty-six East" a DATE.
+_COUNT = re.compile(
+    rf"\b(?:\d[\d,.]*|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS}|a hundred|hundreds|dozens)"
+    r"(?:\s+(?:hundred|thousand|million|billion))?\b",
+    re.IGNORECASE,
+)  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
 
 
 def _counted(question: str) -> str | None:
@@ -109,17 +121,26 @@ def _counting(
     labels: Labels,
     counted: str,
 ) -> tuple[Candidate, tuple[int, int]] | None:
-    """The first of the span choices that is a number of the thing counted ("36 … ports" for
-    "how many ports", not "45,000 union workers" in the same sentence)."""
+    """The first of the span choices that is a number of the thing counted, else the number of
+    it in the best span's sentence ("Thirty-six … ports" for "how many ports", not "45,000
+    union workers" in the same sentence)."""
+
+    def counts(candidate: Candidate, span: tuple[int, int]) -> bool:
+        hit = candidate.hit
+        after = hit.text[span[1] - hit.start : candidate.end - hit.start]
+        return counted in stems(" ".join(after.split()[:_COUNTED_WORDS]))
+
     for candidate, (start, end) in choices:
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = _entity_span(candidate, start, end, found)
-        if span is None:
-            continue
-        hit = candidate.hit
-        after = hit.text[span[1] - hit.start : candidate.end - hit.start]
-        if counted in stems(" ".join(after.split()[:_COUNTED_WORDS])):
+        if span is not None and counts(candidate, span):
             return candidate, span
+    best = choices[0][0]
+    offset = best.hit.start
+    for match in _COUNT.finditer(best.hit.text, best.start - offset, best.end - offset):
+        span = (offset + match.start(), offset + match.end())
+        if counts(best, span):
+            return best, span
     return None
 
 
