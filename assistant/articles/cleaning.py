@@ -33,6 +33,11 @@ _LINK_LIST_HEADING = re.compile(
     r"|more from [\w .'-]{1,40}|more stories|what to read next|further reading)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A link to another story glued to its label, as news sites print them inside an article:
+# "Flashback:Wilmington is port of call …", "Back to hoarding toilet paper?Amid port strike …".
+_GLUED_LINK = re.compile(r"^(?P<label>[^\s\"“”:?][^\"“”:?]{0,60}?)[:?](?=[A-Z\"'‘“])")
+_MAX_LABEL_WORDS = 8
+_MAX_LINK_WORDS = 40
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _GALLERY_SUFFIX = re.compile(r"^(?P<caption>.*\S)\s+-\s+\d{1,3}$")
 _SENTENCE_END = re.compile(r"[.!?\"”’')\]]$")
@@ -55,6 +60,15 @@ def _is_breadcrumb(line: str) -> bool:
     )
 
 
+def _is_glued_link(line: str) -> bool:
+    glued = _GLUED_LINK.match(line)
+    return (
+        glued is not None
+        and len(glued.group("label").split()) <= _MAX_LABEL_WORDS
+        and len(line.split()) <= _MAX_LINK_WORDS
+    )
+
+
 def _is_headline_like(line: str) -> bool:
     # Headlines may end in a closing quote but not in a full stop.
     return not _FULL_STOP.search(line) or len(line.split()) < 8
@@ -70,7 +84,7 @@ def is_furniture(line: str, earlier_lines: set[str]) -> bool:
         return True
     if short and _PHOTO_CREDIT.search(stripped):
         return True
-    if _is_breadcrumb(stripped):
+    if _is_breadcrumb(stripped) or _is_glued_link(stripped):
         return True
     gallery = _GALLERY_SUFFIX.match(stripped)
     return bool(gallery and gallery.group("caption").strip() in earlier_lines)

@@ -56,3 +56,21 @@ def test_article_sentences_that_mention_furniture_words_stay() -> None:
 
 def test_blank_runs_are_collapsed() -> None:
     assert clean(f"\n\n{BODY}\n\n\n\n{BODY}\n") == f"{BODY}\n\n{BODY}"
+
+
+def test_links_to_other_stories_glued_to_their_label_are_removed() -> None:
+    text = "\n\n".join(
+        [
+            "A union and port operators reached a tentative deal on Thursday.",
+            "Back to hoarding toilet paper?Amid port strike, some consumers are panic-buying",
+            "Taxes:IRS doubles number of states eligible for its free Direct File",
+            "MORE:Buses with migrants have dropped off outside before. Why this time was different.",
+            "The deal ends the biggest work stoppage of its kind in nearly half a century.",
+            'One sign says "tax cuts for yacht owners?" Biden\'s response: "Good luck with that."',
+            "The meeting starts at 10:30 and ends at noon: Officials said so.",
+        ]
+    )
+    (kept,) = clean_pages([text])
+    assert "toilet paper" not in kept and "Direct File" not in kept and "Buses" not in kept
+    assert "tentative deal" in kept and "half a century" in kept
+    assert "yacht owners" in kept and "10:30" in kept
