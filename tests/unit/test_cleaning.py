@@ -64,7 +64,7 @@ def test_links_to_other_stories_glued_to_their_label_are_removed() -> None:
             "A union and port operators reached a tentative deal on Thursday.",
             "Back to hoarding toilet paper?Amid port strike, some consumers are panic-buying",
             "Taxes:IRS doubles number of states eligible for its free Direct File",
-            "MORE:Buses with migrants have dropped off outside before. Why this time was different.",
+            "MORE:Buses with migrants have dropped off outside before. Why this time was new.",
             "The deal ends the biggest work stoppage of its kind in nearly half a century.",
             'One sign says "tax cuts for yacht owners?" Biden\'s response: "Good luck with that."',
             "The meeting starts at 10:30 and ends at noon: Officials said so.",
