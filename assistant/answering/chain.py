@@ -10,6 +10,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
+from assistant.answering.evidence.reading import LEAD_CHARS, asks_for_news
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.over_time.plan import (
     anchor_day,
@@ -175,7 +176,10 @@ def build_answer_chain(
         question = inputs["reading"]
         for group in newest_articles(inputs["hits"])[:NEWEST_TRIES]:
             found = Answer.not_found(question, generator=generator.name)
-            for item in generator.stream(question, searcher.widen(group)):
+            read = searcher.widen(group)
+            if asks_for_news(question) and all(hit.start > 0 for hit in read):
+                read = [searcher.lead(group[0], LEAD_CHARS), *read]  # its newest development
+            for item in generator.stream(question, read):
                 if isinstance(item, Answer):
                     found = item
             if found.status == "answered":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Literal
 
@@ -20,6 +21,9 @@ from assistant.store import ChunkFilter, Store, StoredChunk
 
 Mode = Literal["hybrid", "dense", "keyword"]
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?(?=\s)")
 
 
 class HybridSearcher:
@@ -134,6 +138,17 @@ class HybridSearcher:
                 start, end = span
                 widened.append(replace(hit, start=start, end=end, text=text[start:end]))
         return widened
+
+    def lead(self, hit: Hit, chars: int) -> Hit:
+        """The opening of the hit's article (up to the last sentence end within `chars`), as a
+        hit to read: a news article's lead tells its newest development."""
+        with self.index.lock:
+            text = self.index.article_text(hit.article_id)
+        if text is None:
+            return hit
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, chars)]
+        end = ends[-1] if ends else min(len(text), chars)
+        return replace(hit, start=0, end=end, text=text[:end])
 
     def _fuse(
         self,

@@ -219,3 +219,11 @@ def test_an_earlier_event_an_article_recalls_is_not_put_at_its_date(desk, tmp_pa
     texts = {event.text: event.date for event in timeline.events}
     assert not any("2008" in text for text in texts), texts
     assert date(2024, 10, 1) in texts.values() and date(2024, 10, 19) in texts.values()
+
+
+def test_the_lead_of_an_article_ends_at_a_sentence_end(time_desk) -> None:
+    (hit,) = time_desk.search("Norhaven dock strike ends with wage deal wage agreement", k=1)
+    lead = time_desk.searcher.lead(hit, 300)
+    article = time_desk.article(hit.article_id).text
+    assert lead.start == 0 and lead.text == article[: lead.end]
+    assert lead.text.rstrip().endswith((".", "!", "?")) and 0 < lead.end <= 300

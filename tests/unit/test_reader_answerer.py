@@ -371,3 +371,22 @@ def test_background_is_an_earlier_time_or_years_ago_and_needs_a_date() -> None:
     assert not is_background("The union last went on strike in 2008.", None)
     assert asks_for_background("What happened in 2008?")
     assert not asks_for_background("When did the strike begin?")
+
+
+def test_news_questions_are_answered_by_the_newest_articles_lead(fake_embedder) -> None:
+    lead = "Dockworkers and port operators reached a tentative deal that ends the strike."
+    later = "Shoppers said the strike had emptied shelves of bananas across the region."
+    body = lead + " " + "Filler sentence about nothing at all here. " * 20 + later
+    published = date(2024, 10, 3)
+    at = body.index(later)
+    hits = [
+        Hit(2, "a1", "Deal", published, "deal.txt", later, at, at + len(later), 1.0),
+        Hit(1, "a1", "Deal", published, "deal.txt", lead, 0, len(lead), 0.8),
+    ]
+    reader = FakeReader(cues=["strike"])  # both sentences answer alike
+    for question in ("What is the latest on the strike?", "Is the strike still going on?"):
+        answer = answerer(fake_embedder, reader).answer(question, hits)
+        assert answer.citations[0].quote == lead, question
+    # Another question is not bent towards the lead.
+    other = answerer(fake_embedder, reader).answer("What did shoppers say about the strike?", hits)
+    assert other.citations[0].quote == later

@@ -141,6 +141,22 @@ _NEWS_ON = re.compile(
     r"|\bwhat(?:'s|’s| is| has been)\s+(?:new|happening)\b",
     re.IGNORECASE,
 )
+_STILL = re.compile(r"^\s*(?:is|are|was|were|do|does|has|have)\b.*\bstill\b", re.IGNORECASE)
+# A news article opens with its newest development (the "inverted pyramid"): sentences that
+# start this far into the article are its lead.
+LEAD_CHARS = 600
+LEAD_BONUS = 0.3
+
+
+def asks_for_news(question: str) -> bool:
+    """ "What is the latest on …?", "Any news about …?", "Is … still going on?": answered by
+    what the newest article reports, its lead first."""
+    return bool(_NEWS_ON.search(question) or _STILL.search(question))
+
+
+def in_lead(candidate: Candidate) -> bool:
+    """Whether a sentence is in its (dated) article's lead."""
+    return candidate.hit.published is not None and candidate.start < LEAD_CHARS
 
 
 # "What did Rudenko say?": what was said is the quote, not a few words of it ("TASS").
@@ -177,7 +193,10 @@ def rank_score(question: Question, read: Read) -> float:
     if question.entities:
         missing = unmentioned(question, read.candidate.text)
         named = 1 - len(missing) / len(question.entities)
-    return READER_WEIGHT * read.score + (1 - READER_WEIGHT) * read.hand + SUBJECT_BONUS * named
+    lead = LEAD_BONUS if asks_for_news(question.text) and in_lead(read.candidate) else 0.0
+    return (
+        READER_WEIGHT * read.score + (1 - READER_WEIGHT) * read.hand + SUBJECT_BONUS * named + lead
+    )
 
 
 # "How long …?" is answered by a length of time: "44 days", "a three-day strike", "seven weeks".
