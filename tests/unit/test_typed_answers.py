@@ -224,3 +224,29 @@ def test_how_long_is_answered_by_a_length_of_time_never_by_any_word(fake_embedde
         {"seven weeks": "DATE", "1977": "DATE"},
     )  # fmt: skip
     assert answer.short_answer is not None and answer.short_answer.text == "seven weeks"
+
+
+def test_a_when_span_that_dates_an_event_the_article_recalls_gives_way(fake_embedder) -> None:
+    text = (
+        "The union launched the strike by 45,000 port workers, its first major work stoppage "
+        "since 1977, Tuesday after talks broke down."
+    )
+    names = {"1977": "DATE", "Tuesday": "DATE", "45,000": "CARDINAL"}
+
+    def asked(question: str, spans: list[str]):
+        tagger = FakeTagger(names)
+        answerer = ReaderAnswerer(fake_embedder, RankedReader(spans), 0.4, tagger=tagger)
+        published = date(2024, 10, 3)
+        return answerer.answer(
+            question, [Hit(1, "a1", "T", published, "n.txt", text, 0, len(text), 1.0)]
+        )
+
+    # The reader's best span is the 1977 strike; the day the sentence names answers instead.
+    answer = asked("When did the port workers go on strike?", ["1977"])
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Tuesday, 1 October 2024"
+    answer = asked("When did the port workers go on strike?", ["1977", "Tuesday"])
+    assert answer.short_answer is not None and "1 October 2024" in answer.short_answer.text
+    # Asked about that earlier time, it stands.
+    answer = asked("When was the previous major work stoppage?", ["1977"])
+    assert answer.short_answer is not None and answer.short_answer.text == "1977"

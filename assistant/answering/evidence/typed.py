@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
+from assistant.answering.over_time.background import asks_for_background, is_background
 from assistant.answering.question.answer_type import (
     AMOUNT,
     PERSON,
@@ -77,7 +78,8 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         for (key, c), found in zip(sentences.items(), tagged, strict=True)
     }
     if labels == WHEN:  # dates have their own patterns (reading.short_answer): checked only
-        return [_dated(read, entities) for read in reads]
+        recalled_ok = asks_for_background(question)
+        return [_dated(read, entities, recalled_ok) for read in reads]
     # A name the question says is not its answer ("Li Meng" for "Who mentored Li Meng?"; not
     # "Genghis Khan" for "Who was Kublai Khan's grandfather?").
     asked = {word for name in parsed.entities for word in name.split()}
@@ -144,16 +146,38 @@ def _counting(
     return None
 
 
-def _dated(read: Read, entities: dict[tuple[str, int], list[Entity]]) -> Read:
+def _dated(
+    read: Read, entities: dict[tuple[str, int], list[Entity]], recalled_ok: bool = True
+) -> Read:
     """A "when" read marked typed when its span is (part of) a date; otherwise left as it is
-    ("fourth" for "Which year …?" is no date to the NER)."""
+    ("fourth" for "Which year …?" is no date to the NER). A span that dates an earlier event the
+    article recalls ("its first stoppage since 1977") gives way to the reader's next span that
+    does not, or to the day the sentence names, unless the question asks for such a time."""
     if read.span is None:
         return read
+    if not recalled_ok and _recalled(read.candidate, read.span):
+        near = [(c, span) for c, span, gap in read.options if gap <= MAX_GAP]
+        later = [(c, span) for c, span in near if not _recalled(c, span)]
+        own = [
+            (read.candidate, (e.start, e.end))
+            for e in entities[_key(read.candidate)]
+            if e.label in WHEN and not _recalled(read.candidate, (e.start, e.end))
+        ]
+        if not later and not own:
+            return replace(read, typed=False)
+        candidate, span = (later or own)[0]
+        read = replace(read, candidate=candidate, span=span)
+    assert read.span is not None
     start, end = read.span
     found = entities[_key(read.candidate)]
     if any(e.start < end and start < e.end for e in found if e.label in WHEN):
         return replace(read, typed=True)
     return read
+
+
+def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
+    hit = candidate.hit
+    return is_background(hit.text[span[0] - hit.start : span[1] - hit.start], hit.published)
 
 
 def _names_in(text: str) -> set[str]:
