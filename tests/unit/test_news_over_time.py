@@ -227,3 +227,51 @@ def test_the_lead_of_an_article_ends_at_a_sentence_end(time_desk) -> None:
     article = time_desk.article(hit.article_id).text
     assert lead.start == 0 and lead.text == article[: lead.end]
     assert lead.text.rstrip().endswith((".", "!", "?")) and 0 < lead.end <= 300
+
+
+def test_values_published_weeks_apart_are_a_development_not_a_conflict() -> None:
+    from assistant.answering.over_time.conflicts import find_conflicts
+    from assistant.answering.types import Citation
+    from assistant.retrieval import Hit
+
+    def report(article: str, day: date, value: str, more: str) -> Hit:
+        text = f"Brennport port operators offered workers a {value} raise. {more}"
+        return Hit(1, article, article, day, f"{article}.md", text, 0, len(text), 1.0, article)
+
+    cited_hit = report("second", date(2024, 9, 25), "30%", "Cargo piled up in Rotterdam.")
+    first_sentence = cited_hit.text.split(". ")[0] + "."
+    cited = Citation.quoting(1, cited_hit, 0, len(first_sentence))
+    earlier = report("first", date(2024, 9, 13), "25%", "Union leaders walked out.")
+    next_day = report("next_day", date(2024, 9, 26), "32%", "Farmers said grain stalled.")
+    found = find_conflicts([cited], [cited_hit, earlier, next_day])
+    # 30 % (25 Sept) against 32 % (26 Sept) disagree; 25 % (13 Sept) was an earlier offer.
+    assert [{r.value for r in conflict.reports} for conflict, _ in found] == [
+        {"30% raise", "32% raise"}
+    ]
+    # The day of one happening is one day however late it is reported.
+    walkout = Hit(
+        2,
+        "late",
+        "late",
+        date(2024, 10, 20),
+        "late.md",
+        "Workers walked off the job on 30 September 2024.",
+        0,
+        48,
+        1.0,
+        "late",
+    )
+    on_day = Hit(
+        3,
+        "early",
+        "early",
+        date(2024, 10, 2),
+        "early.md",
+        "Workers walked off the job on 1 October 2024.",
+        0,
+        45,
+        1.0,
+        "early",
+    )
+    dated = Citation.quoting(1, on_day, 0, 45)
+    assert [c.about for c, _ in find_conflicts([dated], [on_day, walkout])] == ["date"]

@@ -19,6 +19,10 @@ from assistant.answering.types import Citation, Conflict, Report
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
+# Reports of the same event come out within days of each other; values published further apart
+# are successive events (an offer, then a better one; a count, then a later count), not a
+# disagreement, unless both sentences state the same day.
+SAME_EVENT_DAYS = 3
 SAME_THING = 0.5  # share of the shorter sentence's words (numbers aside) the two must share
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -76,7 +80,10 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     """(what, the cited value, the other value) where the sentence tells the same thing with
     another count or amount of the same unit, or (failing that) another day; else None."""
     cited = {v.unit: v for v in quantities(citation.quote)}
-    for value in quantities(sentence):
+    # The day of one happening is one day however late it is reported; a count or an amount
+    # published a week later may be a new one.
+    later = _successive(citation, sentence, hit)
+    for value in [] if later else quantities(sentence):
         ours = cited.get(value.unit)
         if ours is not None and ours.amount != value.amount:
             return value.unit, ours.text, value.text
@@ -86,6 +93,18 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     if cited_basis in told and basis in told and cited_day and day and day != cited_day:
         return "date", format_day(cited_day), format_day(day)
     return None
+
+
+def _successive(citation: Citation, sentence: str, hit: Hit) -> bool:
+    """Whether the two reports were published too far apart to be of one event, and do not
+    state the same day for it."""
+    if citation.published is None or hit.published is None:
+        return False
+    if abs((citation.published - hit.published).days) <= SAME_EVENT_DAYS:
+        return False
+    cited_day, cited_basis = event_date(citation.quote, citation.published)
+    day, basis = event_date(sentence, hit.published)
+    return not (cited_basis == basis == "stated" and cited_day == day)
 
 
 def find_conflicts(
