@@ -47,9 +47,24 @@ def _count(high: int) -> Callable[[str], int]:
     return count
 
 
+class _Parser(argparse.ArgumentParser):
+    """`--ray=ADDRESS` is `--ray-address ADDRESS`: `--ray` alone takes no value, so
+    `ingest --ray corpus/` reads corpus/ on a local Ray."""
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        given = list(sys.argv[1:] if args is None else args)
+        rewritten: list[str] = []
+        for arg in given:
+            if arg.startswith("--ray="):
+                rewritten += ["--ray-address", arg.removeprefix("--ray=")]
+            else:
+                rewritten.append(arg)
+        return super().parse_known_args(rewritten, namespace)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdesk", description="Question answering with exact citations over news articles."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -77,12 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument(
         "--ray",
-        nargs="?",
+        action="store_const",
         const="local",
         default=None,
+        help="read, chunk and embed with Ray Data, on a Ray started here on 127.0.0.1 "
+        "(or on the cluster of --ray-address / --ray=ADDRESS)",
+    )
+    ingest.add_argument(
+        "--ray-address",
+        default=None,
         metavar="ADDRESS",
-        help="read, chunk and embed with Ray Data: on the cluster at ADDRESS (auto, "
-        "ray://host:10001), or without one on a Ray started here on 127.0.0.1",
+        help="the Ray cluster to ingest on (auto, ray://host:10001); implies --ray",
     )
     ingest.add_argument(
         "--ray-workers",
@@ -186,7 +206,8 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     desk = Newsdesk.open(_settings(args))
     try:
         # Progress goes to stderr, so it shows with --json too (stdout stays one JSON object).
-        ray = RayOptions(args.ray, args.ray_workers) if args.ray else None
+        address = args.ray_address or args.ray
+        ray = RayOptions(address, args.ray_workers) if address else None
         report = desk.ingest(args.paths, progress=not args.quiet, ray=ray)
     except NothingIngested as error:
         if not isinstance(error.report, IngestReport):

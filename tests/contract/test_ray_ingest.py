@@ -80,12 +80,18 @@ def test_a_crash_keeps_committed_files_and_a_rerun_finishes(open_desk, inputs, m
     assert set(kept) <= set(_content(desk))
 
 
-def test_the_ray_flag_takes_an_optional_address() -> None:
+def test_the_ray_flag_takes_no_value_and_the_address_has_its_own_form() -> None:
     parser = build_parser()
     assert parser.parse_args(["ingest", "news"]).ray is None
     assert parser.parse_args(["ingest", "news", "--ray"]).ray == "local"
-    chosen = parser.parse_args(["ingest", "--ray", "ray://head:10001", "--ray-workers", "2", "n"])
-    assert (chosen.ray, chosen.ray_workers, chosen.paths) == ("ray://head:10001", 2, [Path("n")])
+    # The flag first, as people type it: corpus/ is the folder, not a Ray address.
+    first = parser.parse_args(["ingest", "--ray", "corpus/"])
+    assert (first.ray, first.ray_address, first.paths) == ("local", None, [Path("corpus/")])
+    for form in (["--ray-address", "ray://head:10001"], ["--ray=ray://head:10001"]):
+        chosen = parser.parse_args(["ingest", *form, "--ray-workers", "2", "n"])
+        assert (chosen.ray_address, chosen.ray_workers, chosen.paths) == (
+            "ray://head:10001", 2, [Path("n")],
+        )  # fmt: skip
 
 
 def test_a_ray_started_here_listens_on_loopback_only() -> None:
