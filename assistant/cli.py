@@ -51,7 +51,9 @@ class _Parser(argparse.ArgumentParser):
     """`--ray=ADDRESS` is `--ray-address ADDRESS`: `--ray` alone takes no value, so
     `ingest --ray corpus/` reads corpus/ on a local Ray."""
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
         given = list(sys.argv[1:] if args is None else args)
         rewritten: list[str] = []
         for arg in given:
