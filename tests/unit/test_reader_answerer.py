@@ -368,6 +368,9 @@ def test_background_is_an_earlier_time_or_years_ago_and_needs_a_date() -> None:
     assert not is_background("Workers walked out on 1 October 2024.", published)
     assert not is_background("Talks broke down in September 2024.", published)
     assert not is_background("Since 2019 the company has lost money.", published)
+    # An old date without a word that recalls is the sentence's own subject.
+    assert not is_background("Acme, founded in 1998, reported profits on Tuesday.", published)
+    assert not is_background("In 2003, the singer released her first album.", published)
     assert not is_background("The union last went on strike in 2008.", None)
     assert asks_for_background("What happened in 2008?")
     assert not asks_for_background("When did the strike begin?")

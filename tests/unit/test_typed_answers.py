@@ -250,3 +250,15 @@ def test_a_when_span_that_dates_an_event_the_article_recalls_gives_way(fake_embe
     # Asked about that earlier time, it stands.
     answer = asked("When was the previous major work stoppage?", ["1977"])
     assert answer.short_answer is not None and answer.short_answer.text == "1977"
+    # An old date the sentence does not recall is an answer like any other.
+    text = "Acme, founded in 1998, reported profits on Tuesday."
+    founded = ReaderAnswerer(
+        fake_embedder,
+        RankedReader(["1998"]),
+        0.4,
+        tagger=FakeTagger({"1998": "DATE", "Tuesday": "DATE"}),
+    ).answer(
+        "When was Acme founded?",
+        [Hit(1, "a1", "T", date(2024, 10, 3), "n.txt", text, 0, len(text), 1.0)],
+    )
+    assert founded.short_answer is not None and founded.short_answer.text == "1998"

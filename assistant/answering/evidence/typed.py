@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
-from assistant.answering.over_time.background import asks_for_background, is_background
+from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
     PERSON,
@@ -176,8 +176,8 @@ def _dated(
 
 
 def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
-    hit = candidate.hit
-    return is_background(hit.text[span[0] - hit.start : span[1] - hit.start], hit.published)
+    start, end = span[0] - candidate.start, span[1] - candidate.start
+    return recalled_time(candidate.text, start, end, candidate.hit.published)
 
 
 def _names_in(text: str) -> set[str]:

@@ -1,5 +1,6 @@
 """Background sentences: what an article recalls of an earlier event ("the union's last strike,
-in 2008, lasted eight weeks"; "a similar ban in 2006"; "a decade ago").
+in 2008, lasted eight weeks"; "a similar ban in 2006"; "a decade ago"): an old time with a word
+that recalls ("last", "similar", "previous", "since" after "first").
 
 They answer questions that name that time or ask for an earlier event ("When did the previous
 strike end?", "What happened in 2008?"), never questions about the story's own event.
@@ -26,6 +27,15 @@ _AGO = re.compile(
     r"|a few)\s+(?:years|decades))\s+ago\b|\bin the (?:19|20)\d0s\b",
     re.IGNORECASE,
 )
+# Words with which an article recalls: "the union *last* went on strike in 2008", "a *similar*
+# ban in 2006". Without one, an old date is the sentence's own subject ("Acme, founded in 1998,
+# …"; an encyclopedic "In 2003 she released …") and answers for it.
+_RECALLS = re.compile(
+    r"\b(?:last|previous(?:ly)?|prior|similar|earlier|former(?:ly)?|once|back in|in the past"
+    r"|the first time|(?:first|biggest|largest|worst|longest|highest|lowest)\b[^.]{0,60}\bsince)\b",
+    re.IGNORECASE,
+)
+_ANCHOR_BEFORE = re.compile(r"\b(?:since|back in|as far back as)\s*$", re.IGNORECASE)
 # A question that asks for an earlier event, or names a time, may be answered from background.
 _ASKS_EARLIER = re.compile(
     rf"\b(?:previous(?:ly)?|prior|last time|earlier|first|ago|history|historic(?:al)?|before|once|"
@@ -36,18 +46,41 @@ _ASKS_EARLIER = re.compile(
 
 def is_background(sentence: str, published: date | None) -> bool:
     """Whether a sentence of an article published on `published` tells of an earlier event: it
-    states a time ending more than BACKGROUND_AFTER_DAYS before publication (and none nearer), or
-    counts years back ("a decade ago"). Undated articles have no background."""
+    recalls ("last", "similar" …) and states a time ending more than BACKGROUND_AFTER_DAYS before
+    publication (and none nearer), or counts years back ("a decade ago"). Undated articles have
+    no background."""
     if published is None:
         return False
     if _AGO.search(sentence):
         return True
+    return bool(_RECALLS.search(sentence)) and old_time(sentence, published)
+
+
+def old_time(text: str, published: date) -> bool:
+    """Whether `text` states a time, and every time it states ends more than
+    BACKGROUND_AFTER_DAYS before `published` ("since 2019" is a state, not a time)."""
     ends = []
-    for match in _STATED.finditer(sentence):
+    for match in _STATED.finditer(text):
         year = int(match.group("year"))
         month = match.group("month")
         ends.append(month_end(year, month_number(month)) if month else date(year, 12, 31))
     return bool(ends) and all((published - end).days > BACKGROUND_AFTER_DAYS for end in ends)
+
+
+def recalled_time(sentence: str, start: int, end: int, published: date | None) -> bool:
+    """Whether sentence[start:end] (a "when" answer) dates an earlier event the sentence
+    recalls: an old time in a background sentence, or after "since" ("its first stoppage since
+    1977")."""
+    if published is None:
+        return False
+    span = sentence[start:end]
+    anchored = _ANCHOR_BEFORE.search(sentence[:start]) is not None
+    years = re.search(_YEAR, span) is not None
+    return (
+        years
+        and (anchored or is_background(sentence, published))
+        and (old_time(span, published) or anchored)
+    )
 
 
 def asks_for_background(question: str) -> bool:
