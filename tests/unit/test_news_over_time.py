@@ -275,3 +275,61 @@ def test_values_published_weeks_apart_are_a_development_not_a_conflict() -> None
     )
     dated = Citation.quoting(1, on_day, 0, 45)
     assert [c.about for c, _ in find_conflicts([dated], [on_day, walkout])] == ["date"]
+
+
+def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None:
+    from assistant.answering.over_time.conflicts import find_conflicts
+    from assistant.answering.types import Citation
+    from assistant.retrieval import Hit
+
+    def pair(first: str, second: str, days: tuple[int, int] = (1, 2)) -> list[str]:
+        one = Hit(1, "a", "A", date(2024, 10, days[0]), "a.md", first, 0, len(first), 1.0, "a")
+        two = Hit(2, "b", "B", date(2024, 10, days[1]), "b.md", second, 0, len(second), 1.0, "b")
+        cited = Citation.quoting(1, one, 0, len(first))
+        return [conflict.about for conflict, _ in find_conflicts([cited], [one, two])]
+
+    # Seen on real port-strike articles: none of these is a disagreement …
+    beer = "A strike hits alcohol: 80% of imported beer and 60% of rum arrive at these ports."
+    assert pair(beer, beer) == []  # one sentence printed in two articles
+    bio = "You can reach her at the desk every Monday through Friday."
+    assert pair(bio, bio) == []
+    assert (
+        pair(
+            "It takes about three to five days to clear the backlog, he said.",
+            "Analysts said it could take from four to six days to clear the backlog.",
+        )
+        == []
+    )  # two estimates' ranges
+    assert (
+        pair(
+            '"They do not care about us," said union president Harold Daggett on Monday.',
+            "Union president Harold Daggett said in a statement on Tuesday that they care.",
+        )
+        == []
+    )  # two statements on the days each article counts from
+    assert (
+        pair(
+            "Prices of imported beer rose 5% in September, the union said.",
+            "Prices of imported beer: the union said 9% of workers joined in September.",
+        )
+        == []
+    )  # shares of different things
+    assert (
+        pair(
+            "The crew will remain at the station for another five months.",
+            "When the crew return, they will have been at the station for over eight months.",
+        )
+        == []
+    )  # an increment is not the total
+    assert (
+        pair(
+            "The Crew-9 astronauts relieve two astronauts at the station.",
+            "Two astronauts will relieve the two astronauts at the station.",
+        )
+        == []
+    )  # "Crew-9" is a name, not nine astronauts
+    # … and this one is: the same demand given as two figures.
+    assert pair(
+        "The union is seeking a 61.5% pay increase over six years.",
+        "The union is demanding a 77% increase over six years.",
+    ) == ["percent"]

@@ -39,17 +39,61 @@ _QUANTITY = re.compile(
 )
 
 
+_FILLER = frozenset(
+    "of the a an its their his her our in on at to for by with over from per each and or than "
+    "more less about some".split()
+)
+_ABOUT_WORDS = 3
+_RANGE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:to|-|–|or|and)\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Value:
     text: str
     amount: float
     unit: str
+    about: frozenset[str] = frozenset()  # what a share is of: "77% pay increase" → pay, increase
+
+    def same_quantity(self, other: _Value) -> bool:
+        """Of the same unit, and a share of the same thing ("80% of imported beer" is not
+        "60% of rum")."""
+        return self.unit == other.unit and (
+            self.unit != "percent" or bool(self.about & other.about)
+        )
+
+
+_INCREMENT_BEFORE = re.compile(
+    r"\b(?:another|additional|an additional|a further|further|extra)\s*$", re.IGNORECASE
+)
+_LEADING = frozenset("of the a an its their his her our".split())
+
+
+def _what_follows(sentence: str, end: int) -> frozenset[str]:
+    """The words right after a share, up to the first filler: "77% pay increase over …" →
+    pay, increase; "80% of imported beer and …" → imported, beer; "5% in May" → nothing."""
+    words = re.findall(r"[A-Za-z][\w-]*|[^\sA-Za-z]", sentence[end:])
+    while words and words[0].casefold() in _LEADING:
+        words.pop(0)
+    kept: list[str] = []
+    for word in words[:_ABOUT_WORDS]:
+        if word.casefold() in _FILLER or not word[:1].isalpha():
+            break
+        kept.append(word)
+    return frozenset(stems(" ".join(kept)))
 
 
 def quantities(sentence: str) -> list[_Value]:
     """Counts and amounts with what they count ("12 protesters", "$5 billion in assets")."""
     found = []
     for match in _QUANTITY.finditer(sentence):
+        before = sentence[: match.start("number")]
+        if _RANGE_BEFORE.search(before) or _INCREMENT_BEFORE.search(before):
+            continue  # "three to five days", "another five months": no one value of a thing
+        if before[-1:].isalnum() or before[-1:] == "-":
+            continue  # "Crew-9", "COVID-19": part of a name
         raw = match.group("number").casefold()
         if raw in _NUMBER_WORDS:
             amount = float(_NUMBER_WORDS[raw])
@@ -60,10 +104,15 @@ def quantities(sentence: str) -> list[_Value]:
                 continue
         if match.group("scale"):
             amount *= _SCALE[match.group("scale").casefold()]
-        unit = ["percent"] if match.group("percent") else stems(match.group("unit"))
-        if unit:
+        if match.group("percent"):
+            unit = ["percent"]
+            about = _what_follows(sentence, match.start("unit"))
+        else:
+            unit = stems(match.group("unit"))
+            about = frozenset(unit)
+        if unit and unit[0] not in _FILLER:
             key = f"{match.group('currency') or ''}{unit[0]}"
-            found.append(_Value(match.group(0).strip(), amount, key))
+            found.append(_Value(match.group(0).strip(), amount, key, about))
     return found
 
 
@@ -79,20 +128,27 @@ def _same_thing(cited: set[str], sentence: str) -> bool:
 def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, str] | None:
     """(what, the cited value, the other value) where the sentence tells the same thing with
     another count or amount of the same unit, or (failing that) another day; else None."""
-    cited = {v.unit: v for v in quantities(citation.quote)}
+    if _same_words(citation.quote, sentence):
+        return None  # the same sentence (a byline, a boilerplate line) in two articles
+    cited = quantities(citation.quote)
     # The day of one happening is one day however late it is reported; a count or an amount
     # published a week later may be a new one.
     later = _successive(citation, sentence, hit)
     for value in [] if later else quantities(sentence):
-        ours = cited.get(value.unit)
-        if ours is not None and ours.amount != value.amount:
-            return value.unit, ours.text, value.text
+        same = [ours for ours in cited if ours.same_quantity(value)]
+        if same and all(ours.amount != value.amount for ours in same):
+            return value.unit, same[0].text, value.text
+    # Days stated in both: a weekday is resolved against each article's own date, and two
+    # articles' "on Monday" are most often two happenings.
     cited_day, cited_basis = event_date(citation.quote, citation.published)
     day, basis = event_date(sentence, hit.published)
-    told = {"stated", "relative"}
-    if cited_basis in told and basis in told and cited_day and day and day != cited_day:
+    if cited_basis == basis == "stated" and cited_day and day and day != cited_day:
         return "date", format_day(cited_day), format_day(day)
     return None
+
+
+def _same_words(one: str, other: str) -> bool:
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
 def _successive(citation: Citation, sentence: str, hit: Hit) -> bool:
