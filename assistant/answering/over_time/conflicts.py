@@ -39,37 +39,11 @@ _QUANTITY = re.compile(
 )
 
 
-_FILLER = frozenset(
-    [
-        "of",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "over",
-        "from",
-        "per",
-        "each",
-        "and",
-        "or",
-        "than",
-        "more",
-        "less",
-        "about",
-        "some",
-    ]
-)
+_FILLER = frozenset({
+    "of", "the", "a", "an", "its", "their", "his", "her", "our", "in", "on", "at", "to", "for",
+    "by", "with", "over", "from", "per", "each", "and", "or", "than", "more", "less", "about",
+    "some",
+})  # fmt: skip
 _ABOUT_WORDS = 3
 _RANGE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:to|-|–|or|and)\s*$",
@@ -95,7 +69,7 @@ class _Value:
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|additional|an additional|a further|further|extra)\s*$", re.IGNORECASE
 )
-_LEADING = frozenset(["of", "the", "a", "an", "its", "their", "his", "her", "our"])
+_LEADING = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our"})
 
 
 def _what_follows(sentence: str, end: int) -> frozenset[str]:
