@@ -248,12 +248,12 @@ def test_values_published_weeks_apart_are_a_development_not_a_conflict() -> None
     assert [{r.value for r in conflict.reports} for conflict, _ in found] == [
         {"30% raise", "32% raise"}
     ]
-    # The day of one happening is one day however late it is reported.
+    # Two days given for one happening in reports of the same days disagree.
     walkout = Hit(
         2,
         "late",
         "late",
-        date(2024, 10, 20),
+        date(2024, 10, 3),
         "late.md",
         "Workers walked off the job on 30 September 2024.",
         0,
@@ -328,6 +328,27 @@ def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None
         )
         == []
     )  # "Crew-9" is a name, not nine astronauts
+    assert (
+        pair(
+            "More than 15,000 flights were delayed across the nation on Wednesday.",
+            "Over 21,000 flights across the nation were delayed on Tuesday.",
+        )
+        == []
+    )  # the counts of two days
+    assert (
+        pair(
+            "A storm becomes a hurricane with winds of 74 mph or more.",
+            "The storm became a hurricane with winds of 80 mph.",
+        )
+        == []
+    )  # a threshold is not a value
+    assert (
+        pair(
+            "Thanksgiving is on Thursday, 23 November 2023.",
+            "Thanksgiving was first celebrated on 26 November 1789.",
+        )
+        == []
+    )  # the days of two happenings
     # … and this one is: the same demand given as two figures.
     assert pair(
         "The union is seeking a 61.5% pay increase over six years.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answering.evidence.candidates import sentences_of
 from assistant.answering.over_time.timeline import event_date
@@ -69,6 +70,7 @@ class _Value:
 _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|additional|an additional|a further|further|extra)\s*$", re.IGNORECASE
 )
+_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:more|less|higher|lower|above|below|up|over)\b")
 _LEADING = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our"})
 
 
@@ -93,6 +95,8 @@ def quantities(sentence: str) -> list[_Value]:
         before = sentence[: match.start("number")]
         if _RANGE_BEFORE.search(before) or _INCREMENT_BEFORE.search(before):
             continue  # "three to five days", "another five months": no one value of a thing
+        if _BOUND_AFTER.match(sentence, match.end()):
+            continue  # "winds of 74 mph or more": a threshold, not a value
         if before[-1:].isalnum() or before[-1:] == "-":
             continue  # "Crew-9", "COVID-19": part of a name
         raw = match.group("number").casefold()
@@ -117,12 +121,14 @@ def quantities(sentence: str) -> list[_Value]:
     return found
 
 
-def _words(sentence: str) -> set[str]:
-    return {w for w in stems(sentence) if not any(ch.isdigit() for ch in w)} - set(_NUMBER_WORDS)
+@lru_cache(maxsize=4096)
+def _words(sentence: str) -> frozenset[str]:
+    found = {w for w in stems(sentence) if not any(ch.isdigit() for ch in w)}
+    return frozenset(found - set(_NUMBER_WORDS))
 
 
-def _same_thing(cited: set[str], sentence: str) -> bool:
-    words = _words(sentence)
+def _shares(cited: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether two sentences tell the same thing: SAME_THING of the shorter one's words."""
     return bool(cited and words) and len(cited & words) / min(len(cited), len(words)) >= SAME_THING
 
 
@@ -131,19 +137,29 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     another count or amount of the same unit, or (failing that) another day; else None."""
     if _same_words(citation.quote, sentence):
         return None  # the same sentence (a byline, a boilerplate line) in two articles
-    cited = quantities(citation.quote)
-    # The day of one happening is one day however late it is reported; a count or an amount
-    # published a week later may be a new one.
-    later = _successive(citation, sentence, hit)
-    for value in [] if later else quantities(sentence):
-        same = [ours for ours in cited if ours.same_quantity(value)]
-        if same and all(ours.amount != value.amount for ours in same):
-            return value.unit, same[0].text, value.text
-    # Days stated in both: a weekday is resolved against each article's own date, and two
-    # articles' "on Monday" are most often two happenings.
     cited_day, cited_basis = event_date(citation.quote, citation.published)
     day, basis = event_date(sentence, hit.published)
-    if cited_basis == basis == "stated" and cited_day and day and day != cited_day:
+    told = {"stated", "relative"}
+    # Counts of two days ("15,000 flights delayed Wednesday" / "21,000 … Tuesday") are two
+    # counts; so are counts published too far apart to be of one event.
+    other_days = cited_basis in told and basis in told and cited_day != day
+    if not other_days and not _successive(citation, sentence, hit):
+        cited = quantities(citation.quote)
+        for value in quantities(sentence):
+            same = [ours for ours in cited if ours.same_quantity(value)]
+            if same and all(ours.amount != value.amount for ours in same):
+                return value.unit, same[0].text, value.text
+    # Days stated in both, for one happening: reported within days of each other, and days
+    # apart (a weekday is resolved against each article's own date, and two articles' "on
+    # Monday" are most often two happenings; this year's Thanksgiving is not 1789's).
+    if (
+        cited_basis == basis == "stated"
+        and cited_day
+        and day
+        and cited_day != day
+        and abs((cited_day - day).days) <= SAME_EVENT_DAYS * 2
+        and not _successive(citation, sentence, hit)
+    ):
         return "date", format_day(cited_day), format_day(day)
     return None
 
@@ -153,8 +169,7 @@ def _same_words(one: str, other: str) -> bool:
 
 
 def _successive(citation: Citation, sentence: str, hit: Hit) -> bool:
-    """Whether the two reports were published too far apart to be of one event, and do not
-    state the same day for it."""
+    """Whether the two reports were published too far apart to be of one event."""
     if citation.published is None or hit.published is None:
         return False
     if abs((citation.published - hit.published).days) <= SAME_EVENT_DAYS:
@@ -173,27 +188,30 @@ def find_conflicts(
     next_number = max((c.n for c in citations), default=0) + 1
     results: list[tuple[Conflict, Citation]] = []
     settled: set[tuple[str, str]] = set()
+    # Each sentence of the hits, split and reduced to its words once.
+    told = [
+        (hit, span, hit.text[span.start : span.end]) for hit in hits for span in sentences_of(hit)
+    ]
+    words = [_words(sentence) for _, _, sentence in told]
     for citation in citations:
         cited_story = story_of.get(citation.article_id, citation.article_id)
         cited_words = _words(citation.quote)
-        for hit in hits:
+        for (hit, span, sentence), theirs in zip(told, words, strict=True):
             if story_of.get(hit.article_id, hit.article_id) == cited_story:
                 continue
-            for span in sentences_of(hit):
-                sentence = hit.text[span.start : span.end]
-                if not _same_thing(cited_words, sentence):
-                    continue
-                found = _difference(citation, sentence, hit)
-                if found is None or (cited_story, found[0]) in settled:
-                    continue
-                about, ours, theirs = found
-                settled.add((cited_story, about))
-                start = hit.start + span.start
-                other = Citation.quoting(next_number, hit, start, hit.start + span.end)
-                next_number += 1
-                reports = (
-                    Report(ours, citation.n, citation.published, citation.source),
-                    Report(theirs, other.n, other.published, other.source),
-                )
-                results.append((Conflict(about, reports), other))
+            if not _shares(cited_words, theirs):
+                continue
+            found = _difference(citation, sentence, hit)
+            if found is None or (cited_story, found[0]) in settled:
+                continue
+            about, ours, other_value = found
+            settled.add((cited_story, about))
+            start = hit.start + span.start
+            other = Citation.quoting(next_number, hit, start, hit.start + span.end)
+            next_number += 1
+            reports = (
+                Report(ours, citation.n, citation.published, citation.source),
+                Report(other_value, other.n, other.published, other.source),
+            )
+            results.append((Conflict(about, reports), other))
     return results

@@ -1,0 +1,143 @@
+"""Conflicting reports on real news: the conflict finder over pairs of real articles, scored
+against labels written by hand.
+
+    .venv/bin/python -m bench.conflicts [--groups 80] [--show]
+
+Topics are RealTime QA 2024 questions (`../shared/datasets/realtimeqa-2024/`, never copied into
+the repository): the articles one question's web search returned are one topic, as in an
+archive that follows a story. For every pair of those articles (different URLs), each sentence
+of the first is taken as a cited quote and `find_conflicts` looks for a sentence of the second
+that gives another value for the same thing — what the answer would show as "Reports differ".
+
+`bench/data/conflict_labels.jsonl` labels flagged pairs (`"conflict": true` when the two
+sentences do give different values for one quantity of one event; false otherwise), each pair
+named by the sha1 of its two sentences (no article text is stored). The pool of labelled pairs
+is what this finder or the finder before issue 20 flagged (`--pool old`, with the old finder
+copied from git); recall is measured against the pool's true conflicts.
+Reports precision (true among labelled flags) and pooled recall; `--show` prints the unlabelled
+flags to label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.answering.over_time.conflicts import find_conflicts
+from assistant.answering.types import Citation
+from assistant.articles.cleaning import clean_pages
+from assistant.retrieval import Hit
+from assistant.sentences import split_sentences
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
+LABELS = REPO / "bench" / "data" / "conflict_labels.jsonl"
+Finder = Callable[[list[Citation], list[Hit]], list[tuple[Any, Citation]]]
+
+
+def key(first: str, second: str) -> str:
+    """The name of a flagged pair: sha1 of its two sentences (in order), 16 hex digits."""
+    joined = " ".join(first.split()) + "\n" + " ".join(second.split())
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def topics(groups: int) -> list[list[Hit]]:
+    """The articles of `groups` questions (spread over the file) as hits, one list a topic."""
+    questions = [
+        json.loads(line)
+        for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    asked = [q for q in questions if len(q["search_results"]) >= 2]
+    chosen = asked[:: max(1, len(asked) // groups)][:groups]
+    wanted = {url for q in chosen for url in q["search_results"]}
+    articles: dict[str, dict[str, Any]] = {}
+    with gzip.open(DATA / "articles-2024.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["url"] in wanted:
+                articles[record["url"]] = record
+    result = []
+    for question in chosen:
+        hits = []
+        for n, url in enumerate(question["search_results"]):
+            if url not in articles:
+                continue
+            record = articles[url]
+            text = clean_pages([record["text"]])[0]
+            published = date.fromisoformat(str(record["published"]).replace("/", "-"))
+            hits.append(Hit(n, url, record["title"] or "", published, url, text, 0, len(text),
+                            1.0, url))  # fmt: skip
+        result.append(hits)
+    return result
+
+
+def _sentences(hit: Hit) -> list[Hit]:
+    """The article as one hit per sentence (split once, not at every comparison)."""
+    return [
+        replace(hit, start=span.start, end=span.end, text=hit.text[span.start : span.end])
+        for span in split_sentences(hit.text)
+    ]
+
+
+def flags(finder: Finder, topic: list[Hit]) -> dict[str, tuple[str, str, str]]:
+    """Every flagged pair of the topic: key → (what, first sentence, second sentence)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    split = {hit.article_id: _sentences(hit) for hit in topic}
+    for hit in topic:
+        others = [s for h in topic if h.article_id != hit.article_id for s in split[h.article_id]]
+        for sentence in split[hit.article_id]:
+            cited = Citation.quoting(1, sentence, sentence.start, sentence.end)
+            for conflict, other in finder([cited], others):
+                found[key(cited.quote, other.quote)] = (conflict.about, cited.quote, other.quote)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--groups", type=int, default=80)
+    parser.add_argument("--show", action="store_true", help="print unlabelled flags")
+    parser.add_argument("--pool", choices=["new", "old"], default="new")
+    args = parser.parse_args()
+    finder: Finder = find_conflicts
+    if args.pool == "old":
+        from bench.old_conflicts import find_conflicts as old_finder  # a copy from git
+
+        finder = old_finder
+    labels = {}
+    if LABELS.exists():
+        for line in LABELS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                labels[record["pair"]] = bool(record["conflict"])
+    flagged: dict[str, tuple[str, str, str]] = {}
+    for topic in topics(args.groups):
+        flagged.update(flags(finder, topic))
+    labelled = [k for k in flagged if k in labels]
+    true_flags = sum(labels[k] for k in labelled)
+    pool_true = sum(labels.values())
+    result = {
+        "finder": args.pool,
+        "groups": args.groups,
+        "flagged": len(flagged),
+        "labelled_flags": len(labelled),
+        "precision": round(100 * true_flags / len(labelled), 1) if labelled else None,
+        "pooled_true_conflicts": pool_true,
+        "recall": round(100 * true_flags / pool_true, 1) if pool_true else None,
+    }
+    print(json.dumps(result))
+    if args.show:
+        for k, (about, first, second) in flagged.items():
+            if k not in labels:
+                print(json.dumps({"pair": k, "about": about, "a": first, "b": second}))
+
+
+if __name__ == "__main__":
+    main()
