@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from assistant.answering.evidence.candidates import sentences_of
@@ -24,7 +25,8 @@ from assistant.timeframe import format_day
 # are successive events (an offer, then a better one; a count, then a later count), not a
 # disagreement, unless both sentences state the same day.
 SAME_EVENT_DAYS = 3
-SAME_THING = 0.5  # share of the shorter sentence's words (numbers aside) the two must share
+SAME_THING = 0.5
+MIN_SHARED = 3  # share of the shorter sentence's words (numbers aside) the two must share
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -128,8 +130,15 @@ def _words(sentence: str) -> frozenset[str]:
 
 
 def _shares(cited: frozenset[str], words: frozenset[str]) -> bool:
-    """Whether two sentences tell the same thing: SAME_THING of the shorter one's words."""
-    return bool(cited and words) and len(cited & words) / min(len(cited), len(words)) >= SAME_THING
+    """Whether two sentences tell the same thing: SAME_THING of the shorter one's words, and at
+    least MIN_SHARED words ("Thanksgiving is on Thursday" shares two with any sentence about a
+    Thanksgiving food drive)."""
+    shared = len(cited & words)
+    return (
+        bool(cited and words)
+        and shared >= MIN_SHARED
+        and shared / min(len(cited), len(words)) >= SAME_THING
+    )
 
 
 def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, str] | None:
@@ -157,11 +166,20 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
         and cited_day
         and day
         and cited_day != day
+        and _year_as_said(citation.quote, cited_day)
+        and _year_as_said(sentence, day)
         and abs((cited_day - day).days) <= SAME_EVENT_DAYS * 2
         and not _successive(citation, sentence, hit)
     ):
         return "date", format_day(cited_day), format_day(day)
     return None
+
+
+def _year_as_said(sentence: str, day: date) -> bool:
+    """A day whose year the sentence states, or a sentence that states none (the day is then of
+    the article's year): "celebrated on Nov. 25 beginning in 1668" is no day of this year."""
+    years = re.findall(r"\b(?:1[5-9]|20)\d\d\b", sentence)
+    return not years or str(day.year) in years
 
 
 def _same_words(one: str, other: str) -> bool:
