@@ -390,6 +390,16 @@ def test_news_questions_are_answered_by_the_newest_articles_lead(fake_embedder) 
     for question in ("What is the latest on the strike?", "Is the strike still going on?"):
         answer = answerer(fake_embedder, reader).answer(question, hits)
         assert answer.citations[0].quote == lead, question
+    # The headline above the lead is no sentence of it.
+    headline = "Deal ends the port strike"
+    text = f"{headline}\n\n{lead}"
+    at_lead = len(headline) + 2
+    titled = [
+        Hit(1, "a2", "Deal", published, "deal.txt", headline, 0, len(headline), 0.9),
+        Hit(2, "a2", "Deal", published, "deal.txt", lead, at_lead, len(text), 0.8),
+    ]
+    answer = answerer(fake_embedder, reader).answer("What is the latest on the strike?", titled)
+    assert answer.citations[0].quote == lead
     # Another question is not bent towards the lead.
     other = answerer(fake_embedder, reader).answer("What did shoppers say about the strike?", hits)
     assert other.citations[0].quote == later

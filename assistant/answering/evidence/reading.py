@@ -154,9 +154,16 @@ def asks_for_news(question: str) -> bool:
     return bool(_NEWS_ON.search(question) or _STILL.search(question))
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]?\s*$")
+
+
 def in_lead(candidate: Candidate) -> bool:
-    """Whether a sentence is in its (dated) article's lead."""
-    return candidate.hit.published is not None and candidate.start < LEAD_CHARS
+    """Whether a sentence is in its (dated) article's lead — a sentence, not its headline."""
+    return (
+        candidate.hit.published is not None
+        and candidate.start < LEAD_CHARS
+        and _ENDS_SENTENCE.search(candidate.text) is not None
+    )
 
 
 # "What did Rudenko say?": what was said is the quote, not a few words of it ("TASS").
