@@ -403,3 +403,35 @@ def test_news_questions_are_answered_by_the_newest_articles_lead(fake_embedder) 
     # Another question is not bent towards the lead.
     other = answerer(fake_embedder, reader).answer("What did shoppers say about the strike?", hits)
     assert other.citations[0].quote == later
+
+
+def test_an_offer_does_not_say_what_was_won(fake_embedder) -> None:
+    offer = "The port authority's offer of a 3 percent raise did not keep pace with costs."
+    deal = "Under the agreement, dockworkers will receive a 6 percent raise this year."
+    reader = FakeReader(cues=["raise"], spans=["3 percent", "6 percent"])
+    question = "What raise did the dockworkers win in the wage agreement?"
+    # Before the agreement there is only the offer: no answer.
+    early = answerer(fake_embedder, reader).answer(question, [hit(offer)])
+    assert early.status == "not_found"
+    later = answerer(fake_embedder, reader).answer(question, [hit(offer), hit(deal, article="a2")])
+    assert later.short_answer is not None and later.short_answer.text == "6 percent"
+    # Asked about the offer, the offer answers.
+    asked = answerer(fake_embedder, reader).answer(
+        "What raise did the port authority offer?", [hit(offer)]
+    )
+    assert asked.short_answer is not None and asked.short_answer.text == "3 percent"
+
+
+def test_what_someone_said_gets_every_answering_quote(fake_embedder) -> None:
+    class Scored(FakeReader):
+        def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+            return [Reading(0.9 if "never" in w else 0.6 if "land grab" in w else 0.05)
+                    for w in windows]  # fmt: skip
+
+    first = "Blinken said the United States will never recognize the annexation."
+    second = "Blinken called the referendums a futile effort to mask a land grab."
+    other = "Markets in Moscow were closed on Thursday for a holiday."
+    hits = [hit(first), hit(second, article="a2"), hit(other, article="a3")]
+    answer = answerer(fake_embedder, Scored([])).answer("What did Blinken say?", hits)
+    quoted = [c.quote for c in answer.citations]
+    assert quoted == [first, second], quoted

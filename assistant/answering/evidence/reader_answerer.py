@@ -24,13 +24,20 @@ from assistant.answering.evidence.quoting import (
     quote_text,
     word_overlap,
 )
-from assistant.answering.evidence.reading import Read, rank_score, read_candidates, short_answer
+from assistant.answering.evidence.reading import (
+    Read,
+    asks_what_was_said,
+    rank_score,
+    read_candidates,
+    short_answer,
+)
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.over_time.background import asks_for_background, is_background
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import missing_entities, unmentioned
+from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
 from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
@@ -88,6 +95,8 @@ class ReaderAnswerer(AnswerGenerator):
         found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         reads = read_candidates(self.reader, parsed.text, listed, self.windows)
+        if asks_for_outcome(parsed.text):  # an offer does not say what was won
+            reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
         ranked = [(rank_score(parsed, read), read) for read in reads]
         return sorted(self._story_first(parsed, ranked), key=lambda pair: -pair[0])
 
@@ -144,7 +153,8 @@ class ReaderAnswerer(AnswerGenerator):
             return replace(Answer.not_found(question), confidence=round(confidence, 3)), values
         chosen = [best]
         if short is None:  # no few words answer it: more evidence helps (why, how …)
-            floor = ranked[0][0] * COMPANION_RATIO
+            # "What did X say?": every quote the reader finds answering, not only the best.
+            floor = 0.0 if asks_what_was_said(question) else ranked[0][0] * COMPANION_RATIO
             for rank, other in ranked[1:]:
                 if len(chosen) >= self.max_sentences or rank < floor:
                     break

@@ -175,6 +175,11 @@ _WHAT_SAID = re.compile(
 )
 
 
+def asks_what_was_said(question: str) -> bool:
+    """ "What did Rudenko say / announce …?": answered by what was said, in full."""
+    return _WHAT_SAID.search(question) is not None
+
+
 def wants_short_answer(question: Question) -> bool:
     """Why, how, yes/no, "latest news on" and "what did X say" questions are answered by the
     evidence, not by a few words."""
