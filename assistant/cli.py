@@ -48,19 +48,15 @@ def _count(high: int) -> Callable[[str], int]:
 
 
 class _Parser(argparse.ArgumentParser):
-    """`--ray=ADDRESS` is `--ray-address ADDRESS`: `--ray` alone takes no value, so
-    `ingest --ray corpus/` reads corpus/ on a local Ray."""
+    """`--ray=ADDRESS` is `--ray-address ADDRESS`; `--ray` takes no value (`--ray corpus/`)."""
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
-        given = list(sys.argv[1:] if args is None else args)
         rewritten: list[str] = []
-        for arg in given:
-            if arg.startswith("--ray="):
-                rewritten += ["--ray-address", arg.removeprefix("--ray=")]
-            else:
-                rewritten.append(arg)
+        for arg in sys.argv[1:] if args is None else args:
+            split = arg.startswith("--ray=")
+            rewritten += ["--ray-address", arg.removeprefix("--ray=")] if split else [arg]
         return super().parse_known_args(rewritten, namespace)
 
 

@@ -262,3 +262,14 @@ def test_a_when_span_that_dates_an_event_the_article_recalls_gives_way(fake_embe
         [Hit(1, "a1", "T", date(2024, 10, 3), "n.txt", text, 0, len(text), 1.0)],
     )
     assert founded.short_answer is not None and founded.short_answer.text == "1998"
+
+
+def test_a_name_does_not_answer_what_things(fake_embedder) -> None:
+    text = "Japan imposed sanctions on Russia, freezing the assets of three banks."
+    names = {"Japan": "GPE", "Russia": "GPE"}
+    answer = ask(fake_embedder, "What sanctions did Japan impose?", text, ["Russia"], names)
+    assert answer.short_answer is None and answer.status == "answered"
+    things = ask(
+        fake_embedder, "What sanctions did Japan impose?", text, ["freezing the assets"], names
+    )
+    assert things.short_answer is not None and "freezing the assets" in things.short_answer.text

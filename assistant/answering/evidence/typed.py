@@ -65,7 +65,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     question = parsed.text
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
-        return [_listed_on(read) for read in reads]
+        return [_listed_on(read) for read in _no_names(tagger, reads)]
     if labels is None or not reads or type(tagger) is EntityTagger:
         return list(reads)
     sentences: dict[tuple[str, int], Candidate] = {}
@@ -144,6 +144,22 @@ def _counting(
         if counts(best, span):
             return best, span
     return None
+
+
+def _no_names(tagger: EntityTagger, reads: Sequence[Read]) -> list[Read]:
+    """For "What sanctions / goods / measures …?" (things, not names): a span that is a name
+    ("Russia" in "imposed sanctions on Russia") is of the wrong kind."""
+    if type(tagger) is EntityTagger or not reads:
+        return list(reads)
+    tagged = tagger.entities([read.candidate.text for read in reads])
+    checked = []
+    for read, found in zip(reads, tagged, strict=True):
+        if read.span is not None:
+            start, end = (at - read.candidate.start for at in read.span)
+            if any(e.start <= start and end <= e.end and e.label in _NAMES for e in found):
+                read = replace(read, typed=False)
+        checked.append(read)
+    return checked
 
 
 def _dated(
