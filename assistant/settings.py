@@ -113,15 +113,16 @@ class Settings(BaseSettings):
         ge=0.0,
         le=1.0,
         description="Below this confidence (0–1, fitted on the reader's dev sets: "
-        "assistant/models/confidence.json) the extractive answer is 'not found' (0.15: 2.6 % of "
-        "answerable dev questions refused, 89 % of refusals right; BENCHMARKS.md).",
+        "assistant/models/confidence.json) the extractive answer is 'not found' (0.15: 4.3 % of "
+        "answerable held-out dev questions refused, 95 % of refusals right; BENCHMARKS.md).",
     )
     not_sure_below: float = Field(
-        0.5,
+        0.7,
         ge=0.0,
         le=1.0,
         description="Below this confidence the short answer is shown as 'Not sure: …', not in "
-        "bold.",
+        "bold: a bold answer is one the fit expects right at least 7 times in 10 (RealTime QA: "
+        "wrong short answers in bold 26.2 % at 0.5, 6.8 % at 0.7; BENCHMARKS.md).",
     )
     tagger: str = Field(
         "spacy",
