@@ -1,0 +1,38 @@
+"""The eval file of questions over real articles (15 USA TODAY articles on the 2024 US port
+strike, from RealTime QA beside the repository; see tests/data/real_news/README.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Newsdesk, Settings
+from tests.conftest import REPO
+from tests.integration.test_engine_real_model import newsdesk
+from tests.real_news import ARTICLES, PORT_STRIKE, write_articles
+
+pytestmark = pytest.mark.integration
+REAL_NEWS_QA = REPO / "tests" / "data" / "real_news_qa.jsonl"
+
+
+@pytest.fixture(scope="module")
+def port_index(tmp_path_factory) -> Path:
+    if not ARTICLES.exists():
+        pytest.skip(f"no {ARTICLES} beside the repository (its articles are not ours to copy)")
+    folder = tmp_path_factory.mktemp("real_news")
+    write_articles(PORT_STRIKE, folder / "port_strike.jsonl")
+    desk = Newsdesk.open(Settings(index_dir=folder / "index"))
+    desk.ingest([folder / "port_strike.jsonl"], progress=False)
+    desk.close()
+    return folder / "index"
+
+
+def test_questions_over_real_articles_of_one_developing_story_are_right(port_index) -> None:
+    """The 1977 strike the articles recall answers only when asked for; "latest" and "still"
+    from the newest article's lead as of the day asked; counts of the thing asked for; spans of
+    the kind asked for (known failures: tests/data/real_news/README.md)."""
+    result = newsdesk("eval", str(REAL_NEWS_QA), index=port_index)
+    total = sum(1 for line in REAL_NEWS_QA.read_text().splitlines() if line.strip())
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith(f"{total}/{total} correct, 0 failed"), result.stdout
