@@ -75,7 +75,8 @@ def ask(page, question: str, answers_before: int | None = None) -> str:
 
 
 def test_luxury_question_shows_dated_cited_answer_with_highlighted_quote(page) -> None:
-    answer = ask(page, "when did Japan ban luxury exports?")
+    # Asked as the article says it, the reader is sure enough (confidence >= 0.7) for bold.
+    answer = ask(page, "When did Japan decide to ban exports of luxury items to Russia?")
     assert "25 March 2022" in answer and "[1]" in answer
     # The short answer first, in bold, from the committed reader.
     assert answer.strip().startswith("Friday, 25 March 2022 —")
