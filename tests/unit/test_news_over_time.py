@@ -354,3 +354,32 @@ def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None
         "The union is seeking a 61.5% pay increase over six years.",
         "The union is demanding a 77% increase over six years.",
     ) == ["percent"]
+
+
+def test_a_topics_timeline_leaves_out_another_actors_events() -> None:
+    from assistant.answering.evidence.candidates import Candidate
+    from assistant.answering.over_time.actors import another_actors
+    from assistant.retrieval import Hit
+
+    text = (
+        "The US has already imposed sanctions on 24 Belarusians. They also sanctioned the "
+        "defence minister on Thursday. President Joe Biden on Thursday unveiled new sanctions "
+        "on Russia. Tokyo will freeze the assets of Russian banks. Japanese officials said more "
+        "steps would follow. Meanwhile, the head of US diplomacy accused Russia of a land grab. "
+        "Update: the union and the port resumed negotiations."
+    )
+    page = Hit(1, "a1", "Japan sanctions Russia", date(2022, 2, 26), "a.md", text, 0,
+               len(text), 1.0)  # fmt: skip
+
+    def other(sentence: str) -> bool:
+        start = text.index(sentence)
+        candidate = Candidate(page, 0, start, start + len(sentence), sentence)
+        return another_actors(candidate, ["japan", "russia"])
+
+    assert other("The US has already imposed sanctions on 24 Belarusians.")
+    assert other("They also sanctioned the defence minister on Thursday.")  # they = the US
+    assert other("President Joe Biden on Thursday unveiled new sanctions on Russia.")
+    assert other("Meanwhile, the head of US diplomacy accused Russia of a land grab.")
+    assert not other("Tokyo will freeze the assets of Russian banks.")  # Tokyo is Japan
+    assert not other("Japanese officials said more steps would follow.")
+    assert not other("Update: the union and the port resumed negotiations.")  # a label

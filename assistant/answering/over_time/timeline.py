@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 
 from assistant.answering.evidence.candidates import Candidate, candidates
+from assistant.answering.over_time.actors import another_actors
 from assistant.answering.over_time.background import is_background
 from assistant.answering.question.parse import parse_question, stems
 from assistant.answering.question.relative_time import time_mentions
@@ -168,7 +169,13 @@ class TimelineBuilder:
             return Timeline(topic, as_of)
         terms = set(stems(topic))
         names = topic_names(topic)
-        found = [c for c in found if _names_all(names, c.text, c.hit.title) and not _recalled(c)]
+        found = [
+            c
+            for c in found
+            if _names_all(names, c.text, c.hit.title)
+            and not _recalled(c)
+            and not another_actors(c, names)
+        ]
         if not found:
             return Timeline(topic, as_of)
         vectors = self.embedder.embed_documents([c.text for c in found])
