@@ -57,8 +57,10 @@ _WORD_COUNTS = {"few": 3, "two": 2, "three": 3}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "What did the union say on Tuesday?": the latest Tuesday up to the as-of date.
 _WEEKDAY = re.compile(
-    rf"\b(?:(?:on|last|this\s+past)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b", re.IGNORECASE
-)
+    r"(?<!black )(?<!good )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )"
+    rf"\b(?:(?:on|last|this\s+past)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b",
+    re.IGNORECASE,
+)  # "Black Friday", "Super Tuesday": days of no one week
 
 
 @dataclass(frozen=True)

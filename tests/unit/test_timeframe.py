@@ -36,6 +36,8 @@ AS_OF = date(2026, 11, 23)  # a Monday
         ("What did Japan ban in December?", date(2025, 12, 1), date(2025, 12, 31), False),
         ("What did the union say on Tuesday?", date(2026, 11, 17), date(2026, 11, 17), False),
         ("What happened Monday?", AS_OF, AS_OF, False),
+        ("How much did shoppers spend on Black Friday?", None, None, False),
+        ("Who won on Super Tuesday?", None, None, False),
     ],
 )
 def test_time_words_become_a_range_from_the_as_of_date(question, after, before, newest) -> None:
