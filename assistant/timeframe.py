@@ -23,7 +23,8 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"  # a year of news, as a regular expression
+_YEAR = YEAR
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A point or period in time: "25 March 2022", "March 25, 2022", "March 2022", "March", "2022".
 _WHEN = (
@@ -54,7 +55,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD_COUNTS = {"few": 3, "two": 2, "three": 3}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS
 # "What did the union say on Tuesday?": the latest Tuesday up to the as-of date.
 _WEEKDAY = re.compile(
     r"(?<!black )(?<!good )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )"

@@ -12,12 +12,12 @@ import re
 from datetime import date
 
 from assistant.articles.dates import MONTH
+from assistant.timeframe import YEAR as _YEAR
 from assistant.timeframe import month_end, month_number
 
 # A mention this long before publication is of another event (a strike that began in December
 # is still this January's story).
 BACKGROUND_AFTER_DAYS = 180
-_YEAR = r"(?:19|20)\d{2}"
 _STATED = re.compile(
     rf"(?<!since )(?<!Since )\b(?:(?P<month>{MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
     rf"(?P<year>{_YEAR})\b"

@@ -19,7 +19,7 @@ from assistant.answering.over_time.timeline import event_date
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Citation, Conflict, Report
 from assistant.retrieval import Hit
-from assistant.timeframe import format_day
+from assistant.timeframe import YEAR, format_day
 
 # Reports of the same event come out within days of each other; values published further apart
 # are successive events (an offer, then a better one; a count, then a later count), not a
@@ -152,7 +152,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     # Counts of two days ("15,000 flights delayed Wednesday" / "21,000 … Tuesday") are two
     # counts; so are counts published too far apart to be of one event.
     other_days = cited_basis in told and basis in told and cited_day != day
-    if not other_days and not _successive(citation, sentence, hit):
+    far = _successive(citation, hit, (cited_day, cited_basis), (day, basis))
+    if not other_days and not far:
         cited = quantities(citation.quote)
         for value in quantities(sentence):
             same = [ours for ours in cited if ours.same_quantity(value)]
@@ -169,7 +170,7 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
         and _year_as_said(citation.quote, cited_day)
         and _year_as_said(sentence, day)
         and abs((cited_day - day).days) <= SAME_EVENT_DAYS * 2
-        and not _successive(citation, sentence, hit)
+        and not far
     ):
         return "date", format_day(cited_day), format_day(day)
     return None
@@ -178,7 +179,7 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
 def _year_as_said(sentence: str, day: date) -> bool:
     """A day whose year the sentence states, or a sentence that states none (the day is then of
     the article's year): "celebrated on Nov. 25 beginning in 1668" is no day of this year."""
-    years = re.findall(r"\b(?:1[5-9]|20)\d\d\b", sentence)
+    years = re.findall(rf"\b{YEAR}\b", sentence)
     return not years or str(day.year) in years
 
 
@@ -186,15 +187,19 @@ def _same_words(one: str, other: str) -> bool:
     return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
 
 
-def _successive(citation: Citation, sentence: str, hit: Hit) -> bool:
-    """Whether the two reports were published too far apart to be of one event."""
+def _successive(
+    citation: Citation,
+    hit: Hit,
+    cited: tuple[date | None, str | None],
+    told: tuple[date | None, str | None],
+) -> bool:
+    """Whether the two reports were published too far apart to be of one event (and do not
+    state the same day for it); `cited` and `told` are their event_date()s."""
     if citation.published is None or hit.published is None:
         return False
     if abs((citation.published - hit.published).days) <= SAME_EVENT_DAYS:
         return False
-    cited_day, cited_basis = event_date(citation.quote, citation.published)
-    day, basis = event_date(sentence, hit.published)
-    return not (cited_basis == basis == "stated" and cited_day == day)
+    return not (cited[1] == told[1] == "stated" and cited[0] == told[0])
 
 
 def find_conflicts(

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.timeframe import format_day, month_end, month_start, shift_days
+from assistant.timeframe import WEEKDAYS, format_day, month_end, month_start, shift_days
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EXPRESSION = re.compile(
     r"\b(?:(?P<modifier>this|last|next|on|on\s+this|on\s+last|on\s+next)\s+)?"
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
