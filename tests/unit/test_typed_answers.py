@@ -273,3 +273,46 @@ def test_a_name_does_not_answer_what_things(fake_embedder) -> None:
         fake_embedder, "What sanctions did Japan impose?", text, ["freezing the assets"], names
     )
     assert things.short_answer is not None and "freezing the assets" in things.short_answer.text
+
+
+YELLEN = (
+    "US Treasury Secretary Janet Yellen said in a statement that Alexander Lukashenko's "
+    "government is jeopardising Belarus' sovereignty."
+)
+
+
+def test_who_is_a_named_person_is_answered_by_the_role_never_by_another_name(fake_embedder):
+    names = {"Janet Yellen": "PERSON", "Alexander Lukashenko": "PERSON", "Belarus": "GPE"}
+    # The reader likes names: its span is the other person in her sentence (seen in the app).
+    answer = ask(fake_embedder, "Who is Janet Yellen?", YELLEN, ["Alexander Lukashenko"], names)
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "US Treasury Secretary"
+    # A role set off after the name is found too.
+    after = "Janet Yellen, the US Treasury Secretary, said Alexander Lukashenko is to blame."
+    answer = ask(fake_embedder, "Who is Janet Yellen?", after, ["Alexander Lukashenko"], names)
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "US Treasury Secretary"
+    # A sentence that gives her no role: another person's name is no short answer in bold.
+    plain = "On Thursday Janet Yellen said Alexander Lukashenko is to blame."
+    answer = ask(fake_embedder, "Who is Janet Yellen?", plain, ["Alexander Lukashenko"], names)
+    assert answer.short_answer is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("said Russia's Deputy Foreign Minister Andrei Rudenko on Monday.", "Andrei Rudenko",
+         "Russia's Deputy Foreign Minister"),
+        ("Meanwhile, on Thursday, Belarusian President Lukashenko stated", "Alexander Lukashenko",
+         "Belarusian President"),
+        ("Andrei Rudenko, Russia's deputy foreign minister, told TASS", "Andrei Rudenko",
+         "Russia's deputy foreign minister"),
+        ("On Thursday Yellen said", "Janet Yellen", None),
+        ("Yellen, who spoke on Monday, said", "Janet Yellen", None),
+    ],
+)  # fmt: skip
+def test_the_role_an_article_gives_a_name(text: str, name: str, role: str | None) -> None:
+    from assistant.answering.evidence.roles import role_span
+
+    span = role_span(text, name)
+    assert (text[span[0] : span[1]] if span else None) == role

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
+from assistant.answering.evidence.roles import described_reads
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
@@ -26,6 +27,7 @@ from assistant.answering.question.answer_type import (
     WHEN,
     Labels,
     asks_for_list,
+    described_name,
     expected_labels,
 )
 from assistant.answering.question.parse import Question, name_word, stems
@@ -63,6 +65,9 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     perhaps moved), plainly not and no other span is (False), or unconfirmed (None, also when
     the question asks for no kind; a list question's span grows over its list)."""
     question = parsed.text
+    described = described_name(question)
+    if described is not None:  # "Who is Janet Yellen?": the role the article gives her
+        return described_reads(tagger, described, reads)
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
         return [_listed_on(read) for read in _no_names(tagger, reads)]

@@ -42,9 +42,16 @@ _NOUNS: tuple[tuple[Labels, str], ...] = (
     (frozenset({"NORP"}), r"nationalit(?:y|ies)|religions?"),
 )
 _WHO_IS_NAMED = re.compile(
-    r"\b(?i:who\s+(?:is|was|are|were)\s+)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*\??\s*$"
+    r"\b(?i:who\s+(?:is|was|are|were)\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s*\??\s*$"
 )
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
+
+
+def described_name(question: str) -> str | None:
+    """The name a "Who is NAME?" question asks about (what the person is), or None."""
+    match = _WHO_IS_NAMED.search(question.strip())
+    return match.group("name") if match else None
 
 
 def expected_labels(question: str) -> Labels | None:

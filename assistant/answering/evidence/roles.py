@@ -1,0 +1,144 @@
+"""'Who is Janet Yellen?' asks what a named person is: the role the article gives the name.
+
+The answer is the role written before the name ("US Treasury Secretary Janet Yellen",
+"Russia's Deputy Foreign Minister Andrei Rudenko") or set off after it ("Janet Yellen, the US
+Treasury Secretary, said"). Another person's name is never the answer: the reader, asked "who",
+likes names, and "Alexander Lukashenko" in Yellen's sentence was shown in bold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.evidence.reading import Read
+from assistant.entities import EntityTagger
+
+# Nouns that say what someone is ("secretary", "minister", "spokesperson" …).
+ROLE_NOUNS = frozenset({
+    "secretary", "minister", "president", "chancellor", "premier", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chief", "executive", "ceo", "cfo",
+    "director", "governor", "senator", "ambassador", "official", "king", "queen", "prince",
+    "princess", "general", "envoy", "mayor", "leader", "head", "commander", "founder",
+    "co-founder", "analyst", "economist", "professor", "lawmaker", "legislator", "representative",
+    "congressman", "congresswoman", "judge", "attorney", "adviser", "advisor", "secretary-general",
+    "counsel", "negotiator", "correspondent", "reporter", "editor", "officer", "manager",
+    "candidate", "researcher", "expert", "strategist", "owner", "partner", "commissioner",
+    "inspector", "coach", "captain", "prosecutor", "rapporteur", "dean", "author", "writer",
+    "vice-president", "president-elect", "administrator", "deputy", "diplomat", "emperor", "pope",
+    "bishop", "cardinal", "monarch"
+})  # fmt: skip
+# Lower-case words that may stand inside a role ("deputy", "former", "foreign").
+_ROLE_MODIFIERS = frozenset({
+    "former", "deputy", "vice", "acting", "chief", "foreign", "prime", "senior", "top", "first",
+    "then", "interim", "assistant", "associate", "principal", "general", "managing"
+})  # fmt: skip
+_FUNCTION = frozenset({
+    "on", "in", "at", "the", "a", "an", "and", "but", "meanwhile", "when", "while", "after",
+    "before", "as", "then", "also", "said", "says", "told", "according", "to", "by", "with",
+    "from", "for", "of"
+})  # fmt: skip
+_CALENDAR = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)$"
+)
+_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;:.()\"“”]{3,80}?)\s*(?:[,;:.)]|$)")
+_MAX_ROLE_WORDS = 8
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _word(token: str) -> str:
+    return token.casefold().strip("'’\"“”")
+
+
+def _role_before(text: str, at: int) -> tuple[int, int] | None:
+    """The role written just before the name at `at` ("US Treasury Secretary ")."""
+    tokens = list(re.finditer(r"\S+", text[:at]))
+    kept: list[re.Match[str]] = []
+    for token in reversed(tokens):
+        raw = token.group(0)
+        if raw[-1] in ',;:.()"“”' or len(kept) == _MAX_ROLE_WORDS:
+            break
+        word = _word(raw)
+        bare = _POSSESSIVE.sub("", word)
+        if word in _FUNCTION or _CALENDAR.match(bare):
+            break
+        if not (raw[:1].isupper() or word in ROLE_NOUNS or word in _ROLE_MODIFIERS):
+            break
+        kept.append(token)
+    kept.reverse()
+    while kept and _word(kept[0].group(0)) in _ROLE_MODIFIERS - {"former", "deputy", "vice"}:
+        kept.pop(0)  # nothing hangs on a leading "top" or "senior" alone
+    if not any(_word(t.group(0)) in ROLE_NOUNS for t in kept):
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+def _role_after(text: str, end: int) -> tuple[int, int] | None:
+    """The role set off after the name (", the US Treasury Secretary,")."""
+    match = _AFTER.match(text, end)
+    if match is None:
+        return None
+    role = match.group("role")
+    words = [_word(w) for w in role.split()]
+    if len(words) > _MAX_ROLE_WORDS or not any(w in ROLE_NOUNS for w in words):
+        return None
+    if words[0] in {"who", "which", "that", "said", "says", "told", "and", "but"}:
+        return None
+    return match.start("role"), match.end("role")
+
+
+def role_span(text: str, name: str) -> tuple[int, int] | None:
+    """Where `text` says what the person `name` is (whole name first, then the surname)."""
+    words = name.split()
+    for form in dict.fromkeys((name, words[-1])):
+        for found in re.finditer(rf"\b{re.escape(form)}\b", text):
+            span = _role_before(text, found.start()) or _role_after(text, found.end())
+            if span is not None:
+                return span
+    return None
+
+
+def described_reads(tagger: EntityTagger, name: str, reads: Sequence[Read]) -> list[Read]:
+    """Each read's span moved to the role its sentence gives `name` (`typed` True); a span that
+    is another person's name, in a sentence giving none, is marked `typed` False."""
+    asked = {w.casefold() for w in name.split()}
+    checked: list[Read] = []
+    others = _other_people(tagger, asked, reads)
+    for read, people in zip(reads, others, strict=True):
+        if read.span is None:
+            checked.append(read)
+            continue
+        candidate = read.candidate
+        role = role_span(candidate.text, name)
+        if role is not None:
+            span = (candidate.start + role[0], candidate.start + role[1])
+            checked.append(replace(read, span=span, typed=True))
+        elif any(start <= read.span[0] and read.span[1] <= end for start, end in people):
+            checked.append(replace(read, typed=False))
+        else:
+            checked.append(read)
+    return checked
+
+
+def _other_people(
+    tagger: EntityTagger, asked: set[str], reads: Sequence[Read]
+) -> list[list[tuple[int, int]]]:
+    """Per read, the article offsets of the people its sentence names besides the one asked."""
+    if type(tagger) is EntityTagger or not reads:
+        return [[] for _ in reads]
+    tagged = tagger.entities([read.candidate.text for read in reads])
+    people: list[list[tuple[int, int]]] = []
+    for read, found in zip(reads, tagged, strict=True):
+        text, offset = read.candidate.text, read.candidate.start
+        people.append(
+            [
+                (offset + e.start, offset + e.end)
+                for e in found
+                if e.label == "PERSON"
+                and not {_word(_POSSESSIVE.sub("", w)) for w in text[e.start : e.end].split()}
+                & asked
+            ]
+        )
+    return people
