@@ -100,15 +100,13 @@ def build_app(desk: Newsdesk) -> Any:
                 article = gr.HTML("", elem_id="nd-article")
         filters = [after, before, sources, generator, passages, as_of, all_copies]
         outputs = [chatbot, panel, exchanges, message, whole]
-        asking: list[Any] = [
+        for trigger in (message.submit, send.click):
             trigger(
                 handlers.respond,
                 [message, chatbot, exchanges, *filters],
                 outputs,
                 api_visibility="private",
             )
-            for trigger in (message.submit, send.click)
-        ]
 
         # Gradio passes event data to a positional parameter typed with its class.
         def regenerate(
@@ -122,9 +120,12 @@ def build_app(desk: Newsdesk) -> Any:
             day: Any,
             copies: Any,
             event: gr.RetryData,
+            request: gr.Request,
         ) -> Any:
             chosen = (a, b, s, g, k, day, copies)
-            yield from handlers.ask_again(_index(event.index), None, chat, done, *chosen)
+            yield from handlers.ask_again(
+                _index(event.index), None, chat, done, *chosen, request=request
+            )
 
         def edit(
             chat: Any,
@@ -137,21 +138,18 @@ def build_app(desk: Newsdesk) -> Any:
             day: Any,
             copies: Any,
             event: gr.EditData,
+            request: gr.Request,
         ) -> Any:
             chosen = (a, b, s, g, k, day, copies)
             yield from handlers.ask_again(
-                _index(event.index), str(event.value), chat, done, *chosen
+                _index(event.index), str(event.value), chat, done, *chosen, request=request
             )
 
-        asking.append(
-            chatbot.retry(
-                regenerate, [chatbot, exchanges, *filters], outputs, api_visibility="private"
-            )
-        )
-        asking.append(
-            chatbot.edit(edit, [chatbot, exchanges, *filters], outputs, api_visibility="private")
-        )
-        stop.click(None, None, None, cancels=asking, api_visibility="private")
+        chatbot.retry(regenerate, [chatbot, exchanges, *filters], outputs, api_visibility="private")
+        chatbot.edit(edit, [chatbot, exchanges, *filters], outputs, api_visibility="private")
+        # Stop ends the streaming answer at its next words; what was streamed stays. No
+        # Gradio cancel: a cancelled stream turned every output into an "Error" badge.
+        stop.click(handlers.stop, None, None, api_visibility="private")
 
         def pick_answer(done: Any, event: gr.SelectData) -> tuple[str, Any]:
             return handlers.show_sources(done, _index(event.index))

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from assistant.answering import GENERATORS, Answer, Turn
-from assistant.answering.question.parse import MAX_QUESTION_CHARS
+from assistant.answering import Answer, Turn
 from assistant.desk import Newsdesk
-from assistant.errors import NewsdeskError, NothingIngested, StoreUnavailable
+from assistant.errors import NewsdeskError, NothingIngested
 from assistant.ingest import IngestReport
 from assistant.retrieval import SearchFilters
-from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K
-from assistant.timeframe import parse_day
+from assistant.ui.api import ApiHandlers, form_date, public_message
 from assistant.ui.render import (
     NO_SOURCES,
     answer_markdown,
@@ -31,6 +29,8 @@ from assistant.ui.render import (
 from assistant.uploads import store_upload
 
 logger = logging.getLogger(__name__)
+STOPPED = "*Stopped.*"
+STOPPED_PANEL = '<div class="nd-empty" data-stopped="1">Stopped: this answer has no sources.</div>'
 LIBRARY_COLUMNS = ["title", "published", "source", "story", "delete"]
 DELETE_CELL = "delete"
 
@@ -40,13 +40,29 @@ Exchange = dict[str, Any]
 ChatUpdate = tuple[list[dict[str, Any]], str, list[Exchange], str, Any]
 
 
-def _date(value: str | None, label: str) -> date | None:
-    if not value or not str(value).strip():
-        return None
-    try:
-        return parse_day(str(value))
-    except ValueError:
-        raise NewsdeskError(f"{label} must be a date like 2022-03-25, not {value!r}") from None
+def _message_text(content: Any) -> str:
+    """A chat message's text, whether Gradio sends it as a string or as parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    if isinstance(content, (list, tuple)):
+        return "".join(_message_text(part) for part in content)
+    return ""
+
+
+def _closed(markdown: str) -> str:
+    """Markdown cut mid-stream with its bold or italics closed ("**Friday" → "**Friday**")."""
+    if markdown.count("**") % 2:
+        markdown += "**"
+    if markdown.replace("**", "").count("*") % 2:
+        markdown += "*"
+    return markdown
+
+
+def _session(request: gr.Request | None) -> str:
+    """The browser session of a call (one for calls made without one, as in tests)."""
+    return str(getattr(request, "session_hash", None) or "")
 
 
 def article_choices(answer: Answer | None) -> Any:
@@ -57,11 +73,15 @@ def article_choices(answer: Answer | None) -> Any:
     return gr.update(choices=[(label, key) for key, label in seen.items()], value=None)
 
 
-class ChatHandlers:
+class ChatHandlers(ApiHandlers):
     """The app's callbacks, holding the desk."""
 
     def __init__(self, desk: Newsdesk) -> None:
         self.desk = desk
+        # Browser sessions with an answer streaming, and those whose Stop was pressed.
+        self._answering: set[str] = set()
+        self._stopping: set[str] = set()
+        self._lock = threading.Lock()
 
     # --- chat --------------------------------------------------------------------------
     def respond(
@@ -76,8 +96,36 @@ class ChatHandlers:
         k: float,
         as_of: str = "",
         all_copies: bool = False,
+        request: gr.Request | None = None,
     ) -> Iterator[ChatUpdate]:
-        """Stream the answer into the chat, then show its sources."""
+        """Stream the answer into the chat, then show its sources. Stop (`stop`) ends it at
+        its next words: what was streamed stays, marked as stopped."""
+        session = _session(request)
+        self._stopping.discard(session)
+        self._answering.add(session)
+        try:
+            yield from self._respond(
+                session, message, chat, exchanges, after, before, sources, generator, k, as_of,
+                all_copies,
+            )  # fmt: skip
+        finally:
+            self._answering.discard(session)
+            self._stopping.discard(session)
+
+    def _respond(
+        self,
+        session: str,
+        message: str,
+        chat: list[dict[str, Any]],
+        exchanges: list[Exchange],
+        after: str,
+        before: str,
+        sources: list[str],
+        generator: str,
+        k: float,
+        as_of: str,
+        all_copies: bool,
+    ) -> Iterator[ChatUpdate]:
         message = (message or "").strip()
         chat, exchanges = list(chat or []), list(exchanges or [])
         if not message:
@@ -94,7 +142,9 @@ class ChatHandlers:
         yield chat, waiting, exchanges, "", article_choices(None)
         try:
             filters = SearchFilters(
-                _date(after, "Published from"), _date(before, "Published to"), tuple(sources or ())
+                form_date(after, "Published from"),
+                form_date(before, "Published to"),
+                tuple(sources or ()),
             )
             text, answer = "", None
             for chunk in self.desk.ask_stream(
@@ -103,9 +153,12 @@ class ChatHandlers:
                 generator=generator or None,
                 filters=filters,
                 k=int(k) or None,
-                as_of=_date(as_of, "As of"),
+                as_of=form_date(as_of, "As of"),
                 all_copies=bool(all_copies) or None,
             ):
+                if session in self._stopping:
+                    yield (*self.stopped(chat, exchanges), "", article_choices(None))
+                    return
                 if chunk.answer is not None:
                     answer = chunk.answer
                 elif chunk.text:
@@ -118,6 +171,12 @@ class ChatHandlers:
             yield chat, NO_SOURCES, exchanges, "", article_choices(None)
             return
         assert answer is not None
+        with self._lock:  # finished unless Stop came first: then it stays stopped
+            stopped = session in self._stopping
+            self._answering.discard(session)
+        if stopped:
+            yield (*self.stopped(chat, exchanges), "", article_choices(None))
+            return
         chat[-1] = {"role": "assistant", "content": answer_markdown(answer)}
         exchanges[-1] = {
             "question": message,
@@ -133,7 +192,14 @@ class ChatHandlers:
         question: str | None,
         chat: list[dict[str, Any]],
         exchanges: list[Exchange],
-        *filters: Any,
+        after: str,
+        before: str,
+        sources: list[str],
+        generator: str,
+        k: float,
+        as_of: str = "",
+        all_copies: bool = False,
+        request: gr.Request | None = None,
     ) -> Iterator[ChatUpdate]:
         """Regenerate (question None) or edit (a new question) the exchange at a chat index."""
         number = max(0, int(position)) // 2
@@ -141,8 +207,36 @@ class ChatHandlers:
         if question is None:  # the question as shown (an exchange may have been stopped early)
             shown = (chat or [])[2 * number]["content"] if 2 * number < len(chat or []) else ""
             question = exchanges[number]["question"] if number < len(exchanges) else str(shown)
-        asked = question
-        yield from self.respond(asked, list(chat or [])[: 2 * number], kept, *filters)
+        yield from self.respond(
+            question, list(chat or [])[: 2 * number], kept, after, before, sources, generator, k,
+            as_of, all_copies, request=request,
+        )  # fmt: skip
+
+    def stop(self, request: gr.Request | None = None) -> None:
+        """Stop pressed: the answer being streamed ends at its next words, where its own stream
+        shows it stopped. (Stop writes no output itself: Gradio streams a generator's outputs
+        as changes to what it sent before, so a second writer garbles them.)"""
+        session = _session(request)
+        with self._lock:
+            if session in self._answering:
+                self._stopping.add(session)
+
+    def stopped(
+        self, chat: list[dict[str, Any]], exchanges: list[Exchange]
+    ) -> tuple[list[dict[str, Any]], Any, list[Exchange]]:
+        """The answer streamed so far, marked as stopped (an answer not yet begun says so), and
+        a sources panel saying there are none. A finished or failed answer is left as it is."""
+        chat, exchanges = list(chat or []), list(exchanges or [])
+        busy = exchanges and exchanges[-1].get("answer") is None
+        if not busy or not chat or chat[-1].get("role") != "assistant":
+            return chat, NO_SOURCES, exchanges
+        partial = _message_text(chat[-1].get("content")).strip()
+        if partial.startswith("⚠"):  # it failed before Stop: the reason stays
+            return chat, NO_SOURCES, exchanges
+        content = f"{_closed(partial)}\n\n{STOPPED}" if partial else STOPPED
+        chat[-1] = {"role": "assistant", "content": content}
+        exchanges[-1] = {**exchanges[-1], "stopped": True}
+        return chat, STOPPED_PANEL, exchanges
 
     def show_sources(self, exchanges: list[Exchange], position: int) -> tuple[str, Any]:
         """The sources of the answer at a chat index (clicking a message shows its own)."""
@@ -232,68 +326,6 @@ class ChatHandlers:
             return f"⚠ {public_message(error)}"
         return f"Deleted “{removed.title}” ({removed.id})."
 
-    # --- API -----------------------------------------------------------------------------
-    def api_ask(
-        self,
-        question: str,
-        generator: str = "",
-        k: int = 0,
-        as_of: str = "",
-        all_copies: bool = False,
-    ) -> dict[str, Any]:
-        """Same object as `newsdesk ask --json`; `as_of` is a date like 2023-03-08 (empty:
-        the app's default)."""
-        question = _text(question, "question")
-        if generator and generator not in GENERATORS:
-            raise _bad_request(
-                f"unknown generator {generator!r}; use one of: {', '.join(GENERATORS)} "
-                "(or leave it empty for the default)"
-            )
-        passages = _bounded(k, "k", 0, MAX_ANSWER_K)
-        try:
-            answer = self.desk.ask(
-                question,
-                generator=generator or None,
-                k=passages or None,
-                as_of=_date(as_of, "as_of"),
-                all_copies=bool(all_copies) or None,
-            )
-        except NewsdeskError as error:
-            raise _bad_request(public_message(error)) from None
-        return dict(answer.to_dict())
-
-    def api_search(
-        self, query: str, k: int = 5, as_of: str = "", all_copies: bool = False
-    ) -> list[dict[str, Any]]:
-        """Same list as `newsdesk search --json`."""
-        query = _text(query, "query")
-        try:
-            hits = self.desk.search(
-                query,
-                _bounded(k, "k", 1, MAX_SEARCH_K),
-                as_of=_date(as_of, "as_of"),
-                all_copies=bool(all_copies) or None,
-            )
-        except NewsdeskError as error:
-            raise _bad_request(public_message(error)) from None
-        return [hit.to_dict() for hit in hits]
-
-    def api_timeline(
-        self, topic: str, after: str = "", before: str = "", as_of: str = ""
-    ) -> dict[str, Any]:
-        """Same object as `newsdesk timeline --json`."""
-        topic = _text(topic, "topic")
-        try:
-            timeline = self.desk.timeline(
-                topic,
-                after=_date(after, "after"),
-                before=_date(before, "before"),
-                as_of=_date(as_of, "as_of"),
-            )
-        except NewsdeskError as error:
-            raise _bad_request(public_message(error)) from None
-        return timeline.to_dict()
-
     def timeline_view(self, topic: str, after: str, before: str, as_of: str) -> str:
         """The Timeline tab's HTML for a topic."""
         if not (topic or "").strip():
@@ -301,47 +333,10 @@ class ChatHandlers:
         try:
             timeline = self.desk.timeline(
                 topic.strip(),
-                after=_date(after, "From"),
-                before=_date(before, "To"),
-                as_of=_date(as_of, "As of"),
+                after=form_date(after, "From"),
+                before=form_date(before, "To"),
+                as_of=form_date(as_of, "As of"),
             )
         except NewsdeskError as error:
             return f'<div class="nd-empty">⚠ {html.escape(public_message(error))}</div>'
         return timeline_html(timeline)
-
-
-def public_message(error: NewsdeskError) -> str:
-    """What a browser or API caller is told of an error. A lost database's message names the
-    server's address or socket path: that goes to the server log only."""
-    if isinstance(error, StoreUnavailable):
-        logger.error("%s", error)
-        return (
-            "the database cannot be reached right now; try again shortly "
-            "(details are in the server log)"
-        )
-    return str(error)
-
-
-def _text(value: Any, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _bad_request(f"{name} must be a non-empty string")
-    if len(value) > MAX_QUESTION_CHARS:
-        raise _bad_request(
-            f"the {name} is {len(value):,} characters long; the limit is {MAX_QUESTION_CHARS:,}"
-        )
-    return value.strip()
-
-
-def _bounded(value: Any, name: str, low: int, high: int) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise _bad_request(f"{name} must be a whole number from {low} to {high}") from None
-    if not low <= number <= high or number != value:
-        raise _bad_request(f"{name} must be a whole number from {low} to {high}, not {value!r}")
-    return number
-
-
-def _bad_request(message: str) -> gr.Error:
-    """An error the API caller sees as it is; the server log is not filled with its traceback."""
-    return gr.Error(message, print_exception=False)

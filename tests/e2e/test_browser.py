@@ -159,14 +159,30 @@ def test_regenerate_edit_and_stop(page) -> None:
         timeout=120_000,
     )
     assert page.locator(USER).count() == 1 and page.locator(BOT).count() == 1
+    page.wait_for_selector("#nd-sources [data-answer='1']", timeout=60_000)  # it has finished
+    # Stop pressed the moment the app starts searching (an observer clicks it).
+    page.evaluate(
+        """() => { const panel = document.querySelector('#nd-sources');
+          new MutationObserver((_, seen) => {
+            if (/Searching/.test(panel.innerText)) {
+              document.querySelector('#nd-stop').click(); seen.disconnect(); } })
+          .observe(panel, {subtree: true, childList: true, characterData: true}); }"""
+    )
     page.locator("#nd-question textarea").fill("when did Japan ban luxury exports?")
     page.locator("#nd-ask").click()
-    page.locator("#nd-stop").click()
-    page.wait_for_timeout(1000)
-    after_stop = page.locator(BOT).count()
-    answer = ask(page, "Who is Janet Yellen?", answers_before=after_stop)
+    page.wait_for_function(
+        "/Stopped/.test(document.querySelector('#nd-sources').innerText)", timeout=60_000
+    )
+    page.wait_for_timeout(2000)  # nothing streamed later overwrites the stopped answer
+    stopped = page.locator(BOT).last.inner_text()
+    assert stopped.strip().endswith("Stopped.")  # what was streamed stays, marked
+    assert page.locator(BOT).count() == 2 and page.locator(USER).count() == 2
+    assert page.get_by_text("Error", exact=True).count() == 0  # no red badges
+    assert page.locator("#nd-question textarea").is_editable()
+    answer = ask(page, "Who is Janet Yellen?", answers_before=2)
     assert "Janet Yellen" in answer  # the app goes on after a stop
-    assert page.locator(USER).count() == page.locator(BOT).count()
+    assert page.locator(USER).count() == page.locator(BOT).count() == 3
+    assert page.locator(BOT).nth(1).inner_text() == stopped  # the stopped one is kept
 
 
 def test_uploads_with_one_name_live_side_by_side_and_sources_are_short(

@@ -112,6 +112,41 @@ def test_regenerate_and_edit_replace_the_last_exchange(desk, corpus_copy: Path) 
     assert questions == ["Who is Janet Yellen?", "Who sanctioned Volfovich?"]
 
 
+def test_stop_keeps_what_was_streamed_marked_and_the_next_question_works(
+    desk, corpus_copy: Path
+) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    handlers = ChatHandlers(desk)
+    done = _answer_all(handlers, "Who is Janet Yellen?", [], [])
+    question = "when did Japan ban luxury exports?"
+    steps = handlers.respond(question, done[0], done[2], "", "", [], "", 5)
+    # Stop pressed at the first streamed words.
+    chat, _, exchanges, _, _ = next(step for step in steps if step[0][-1]["content"])
+    partial = chat[-1]["content"]
+    handlers.stop()
+    # The stream's next step is its last: what was streamed, marked stopped.
+    rest = list(steps)
+    assert len(rest) == 1
+    chat, panel, exchanges, _, _ = rest[0]
+    assert chat[-1]["content"].startswith(partial.strip()) and "Stopped" in panel
+    assert chat[-1]["content"].endswith("\n\n*Stopped.*")
+    assert chat[-1]["content"].count("*") % 2 == 0  # "**Fri" cut mid-word is closed
+    assert len(chat) == 4 and exchanges[-1]["stopped"] and exchanges[-1]["answer"] is None
+    assert handlers.show_sources(exchanges, 3)[0].startswith('<div class="nd-empty"')
+    # Stop before anything was streamed: the bubble says so, it is never left empty.
+    steps = handlers.respond("Who sanctioned Volfovich?", chat, exchanges, "", "", [], "", 5)
+    next(steps)  # "Searching the articles…"
+    handlers.stop()
+    stopped, _, kept, _, _ = list(steps)[-1]
+    assert stopped[-1]["content"] == "*Stopped.*" and len(kept) == 3
+    # Stop after an answer is finished changes nothing, and the next question is answered
+    # in full (the stopped exchanges are not taken as conversation history).
+    handlers.stop()
+    chat, panel, exchanges, _, _ = _answer_all(handlers, "Who is Janet Yellen?", stopped, kept)
+    assert len(chat) == 8 and "nd-card" in panel and exchanges[-1]["answer"] is not None
+    assert "Stopped" not in chat[-1]["content"]
+
+
 def test_the_api_validates_its_input(desk, corpus_copy: Path) -> None:
     desk.ingest([corpus_copy], progress=False)
     handlers = ChatHandlers(desk)
