@@ -316,3 +316,21 @@ def test_the_role_an_article_gives_a_name(text: str, name: str, role: str | None
 
     span = role_span(text, name)
     assert (text[span[0] : span[1]] if span else None) == role
+
+
+def test_who_holds_a_role_is_the_person_given_that_role_not_another_name(fake_embedder):
+    text = (
+        "The reaction of the Japanese government in the person of the Minister of Foreign "
+        "Affairs to the words of the President of the Russian Federation Vladimir Putin showed "
+        "it. On November 7, the head of the Japanese Foreign Ministry, Takeshi Iwaya, noted it."
+    )
+    names = {"Vladimir Putin": "PERSON", "Takeshi Iwaya": "PERSON", "November 7": "DATE"}
+    question = "Who is Japan's foreign minister?"
+    answer = ask(fake_embedder, question, text, ["Vladimir Putin"], names)
+    # The reader's span is a person given another role: never in bold as the answer.
+    assert answer.short_answer is None or answer.short_answer.text != "Vladimir Putin"
+    only_putin = text.split(" On November 7")[0]
+    answer = ask(fake_embedder, question, only_putin, ["Vladimir Putin"], names)
+    assert answer.short_answer is None
+    answer = ask(fake_embedder, question, text, ["Takeshi Iwaya"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Takeshi Iwaya"

@@ -142,3 +142,47 @@ def _other_people(
             ]
         )
     return people
+
+
+_ASKED_ROLE = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\w'’.-]+['’]s\s+)?"
+    r"(?P<role>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_HEAD = 6  # letters of a role noun that also match its kin ("minister" / "Ministry")
+
+
+def asked_role(question: str) -> str | None:
+    """The role noun a "Who is Japan's foreign minister?" question asks the holder of."""
+    match = _ASKED_ROLE.search(question.strip())
+    if match is None:
+        return None
+    head = _word(match.group("role").split()[-1])
+    return head if head in ROLE_NOUNS else None
+
+
+def _holds(text: str, start: int, end: int, head: str) -> bool:
+    """Whether the person at [start, end) of `text` is given the role `head` right before the
+    name or in an aside after it ("the head of the Japanese Foreign Ministry, Takeshi Iwaya")."""
+    near = text[:start].split()[-_MAX_ROLE_WORDS:]
+    aside = _AFTER.match(text, end)
+    if aside is not None:
+        near += aside.group("role").split()
+    return any(_word(word)[:_HEAD] == head[:_HEAD] for word in near)
+
+
+def role_holder(read: Read, people: Sequence[tuple[int, int]], head: str) -> Read:
+    """For "Who is Japan's foreign minister?": the span moved to the person the sentence gives
+    that role (`typed` True); a person it does not give the role is no answer (`typed` False:
+    "Vladimir Putin", the President, beside a mention of the Minister of Foreign Affairs)."""
+    if read.span is None:
+        return read
+    text, offset = read.candidate.text, read.candidate.start
+    holders = [(a, b) for a, b in people if _holds(text, a - offset, b - offset, head)]
+    if holders:
+        start, end = read.span
+        chosen = next(((a, b) for a, b in holders if a <= start and end <= b), holders[0])
+        return replace(read, span=chosen, typed=True)
+    if any(a <= read.span[0] and read.span[1] <= b for a, b in people):
+        return replace(read, typed=False)
+    return read

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
-from assistant.answering.evidence.roles import described_reads
+from assistant.answering.evidence.roles import asked_role, described_reads, role_holder
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
@@ -96,7 +96,17 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         entities[key] = [e for e in found if e not in said[key]]
     listed = asks_for_list(question)
     counted = _counted(question) if labels & AMOUNT else None
-    return [_typed(read, labels, entities, said, listed, counted) for read in reads]
+    head = asked_role(question) if labels & PERSON else None
+    if head is not None:  # "Who is Japan's foreign minister?": the person given that role
+        people = {
+            k: [(e.start, e.end) for e in found if e.label == "PERSON"]
+            for k, found in entities.items()
+        }
+        reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
+    return [
+        read if read.typed is not None else _typed(read, labels, entities, said, listed, counted)
+        for read in reads
+    ]
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
