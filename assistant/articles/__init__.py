@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,4 +134,36 @@ def _title(declared: str | None, text: str) -> str:
 
     sentences = split_sentences(text)
     first = text[sentences[0].start : sentences[0].end] if sentences else text
-    return _shorten(first, _DERIVED_TITLE_MAX_CHARS)
+    return _shorten(headline(first), _DERIVED_TITLE_MAX_CHARS)
+
+
+# An opening phrase a headline leaves out ("In a coordinated effort with Washington, …").
+_OPENING = re.compile(
+    r"^(?:in|on|at|after|before|a day after|days after|following|amid|as|while|with|despite"
+    r"|according to|earlier|meanwhile|last|this|on the other hand)\b[^,]{0,80},\s+",
+    re.IGNORECASE,
+)
+# Where a long sentence's main clause ends (", as …", ", which …", " because …").
+_CLAUSE_END = re.compile(
+    r",\s+(?:as|which|who|while|after|but|and|according|saying|amid|citing)\b|;\s|\s+—\s"
+    r"|\s+(?:as the|because|amid|after|while)\s",
+)
+_MIN_HEADLINE_WORDS = 4
+
+
+def headline(sentence: str) -> str:
+    """A first sentence as a readable short title: its main clause without the opening
+    phrase or the clauses after it ("In a coordinated effort with Washington, the Japanese
+    government Friday decided to ban exports of luxury items to Russia as the latter …" →
+    "The Japanese government Friday decided to ban exports of luxury items to Russia")."""
+    text = " ".join(sentence.split())
+    if len(text) <= _DERIVED_TITLE_MAX_CHARS:
+        return text
+    opening = _OPENING.match(text)
+    if opening and len(text[opening.end() :].split()) >= _MIN_HEADLINE_WORDS:
+        text = text[opening.end() :]
+        text = text[:1].upper() + text[1:]
+    for end in _CLAUSE_END.finditer(text):
+        if len(text[: end.start()].split()) >= _MIN_HEADLINE_WORDS:
+            return text[: end.start()].rstrip(",;:. ")
+    return text.rstrip(".")

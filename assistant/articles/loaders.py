@@ -134,8 +134,11 @@ class TextLoader(Loader):
 
     def load(self, location: str, data: bytes) -> LoadResult:
         warnings: list[str] = []
-        text = decode_text(data, warnings)
-        return LoadResult([RawDocument(pages=[text], source=location)], warnings=warnings)
+        # A text file may start with front matter as a Markdown file does (title, date).
+        front, text = split_front_matter(decode_text(data, warnings))
+        title = _text_field(front, "title")
+        published = parse_date(_text_field(front, "date", "published", "pubDate"))
+        return LoadResult([RawDocument([text], location, title, published)], warnings=warnings)
 
 
 class MarkdownLoader(Loader):
@@ -164,7 +167,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object], str]:
-    """YAML front matter (title, date …) of a Markdown file, and the rest of the text."""
+    """YAML front matter (title, date …) of a Markdown or text file, and the rest of the text."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text

@@ -222,3 +222,30 @@ def test_utf8_is_read_without_a_warning(tmp_path: Path) -> None:
     path.write_text("# Crème\n\nLe chef a préparé une crème brûlée à €3.\n", encoding="utf-8")
     result = read(path)
     assert "crème brûlée à €3" in result.articles[0].text and result.warnings == []
+
+
+def test_a_text_file_may_give_title_and_date_in_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        '---\ntitle: "Japan bans luxury exports"\ndate: 2022-03-25\n---\n'
+        "In a coordinated effort, Tokyo banned luxury exports.",
+        encoding="utf-8",
+    )
+    (article,) = read(path).articles
+    assert article.title == "Japan bans luxury exports"
+    assert article.published == date(2022, 3, 25)
+    assert article.text == "In a coordinated effort, Tokyo banned luxury exports."
+
+
+def test_an_untitled_article_is_titled_by_its_first_sentence_main_clause(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "In a coordinated effort with Washington, the Japanese government Friday decided to "
+        "ban exports of luxury items to Russia as the latter continues its fierce invasion "
+        "into the Ukrainian territory. More follows.",
+        encoding="utf-8",
+    )
+    title = read(path).articles[0].title
+    assert title == (
+        "The Japanese government Friday decided to ban exports of luxury items to Russia"
+    )  # a readable sentence, not one cut mid-clause with "…"
