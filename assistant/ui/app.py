@@ -238,9 +238,12 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
         library = [table, ids, sources]
 
         def upload(chosen: list[str] | None, query: str, progress: Any = _TRACK_TQDM) -> Any:
-            return handlers.upload(chosen), *refreshed(query)
+            # The upload box empties: the next Ingest sends only the files chosen next.
+            return handlers.upload(chosen), *refreshed(query), None
 
-        ingest.click(upload, [files, search], [report, *library], api_visibility="private")
+        ingest.click(
+            upload, [files, search], [report, *library, files], api_visibility="private"
+        )
         search.change(handlers.library, search, [table, ids], api_visibility="private")
 
         def pick(row_ids: list[str], event: gr.SelectData) -> tuple[str, str]:

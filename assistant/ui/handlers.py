@@ -284,9 +284,14 @@ class ChatHandlers(ApiHandlers):
                 ids.append(article.id)
         return rows, ids
 
-    def source_choices(self) -> list[str]:
-        """Distinct sources of the stored articles, for the filter."""
-        return sorted({a.source for a in self.desk.articles()})
+    def source_choices(self) -> list[tuple[str, str]]:
+        """The stored articles for the Sources filter, newest first: each shown by its title
+        and date (a server path means nothing to a reader), its value the source filtered on."""
+        choices: dict[str, str] = {}
+        for article in self.desk.articles():  # newest first
+            day = article.published.isoformat() if article.published else "undated"
+            choices.setdefault(article.source, f"{article.title} · {day}")
+        return [(label, source) for source, label in choices.items()]
 
     def upload(self, files: list[str] | None) -> str:
         """Store uploads by content (never over another file) and ingest them."""

@@ -214,3 +214,19 @@ def test_stories_as_of_and_timelines_in_the_app(time_desk) -> None:
     )[-1]
     assert "As of 2023-03-08" in chat[0][-1]["content"]
     assert "1 day earlier" in chat[1]
+
+
+def test_the_sources_filter_shows_titles_and_dates_and_filters_by_source(
+    desk, corpus_copy: Path
+) -> None:
+    desk.ingest([corpus_copy], progress=False)
+    handlers = ChatHandlers(desk)
+    choices = handlers.source_choices()
+    assert len(choices) == 5 and all(str(corpus_copy) not in label for label, _ in choices)
+    label, value = next(c for c in choices if c[1].endswith("002_f04dc1754ce9e86a.txt"))
+    assert label == "Japan bans luxury exports to Russia · 2022-03-25"
+    chat, _, exchanges, _, _ = list(
+        handlers.respond("Who sanctioned Volfovich?", [], [], "", "", [value], "", 5)
+    )[-1]
+    cited = {c.source for c in exchanges[0]["answer"].citations}
+    assert cited <= {value}  # only the chosen article answers
