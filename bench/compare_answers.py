@@ -8,7 +8,7 @@ Dev sets of the reader's sources (SQuAD, SQuADShifts' three parts, TimeQA, QED):
 from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeqa
 --keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
-or not the right choice), refused. Only APIs both commits have are used.
+or not the right choice), right ones in bold, refused. Only APIs both commits have are used.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def dev(per_source: int) -> dict[str, dict[str, float]]:
     result = {}
     for source, (_, paragraphs) in load(REPO.parent / "shared" / "datasets", list(SOURCES)).items():
         asked = [(p, qa) for p in paragraphs for qa in p.questions if qa.get("answers")]
-        em = f1 = given = bold_wrong = refused = 0.0
+        em = f1 = given = bold_wrong = bold_right = refused = 0.0
         for p, qa in asked[:per_source]:
             hit = Hit(
                 0, "gold", "Gold", date(2024, 1, 1), "gold", p.context, 0, len(p.context), 1.0
@@ -45,6 +45,7 @@ def dev(per_source: int) -> dict[str, dict[str, float]]:
             e, f = scores(answer.short_answer.text, tuple(a["text"] for a in qa["answers"]))
             em, f1, given = em + e, f1 + f, given + 1
             bold_wrong += f < 0.5 and answer.answer.startswith("**")
+            bold_right += f >= 0.5 and answer.answer.startswith("**")
         n = min(per_source, len(asked))
         result[source] = {
             "questions": n,
@@ -55,6 +56,7 @@ def dev(per_source: int) -> dict[str, dict[str, float]]:
                     ("em", em),
                     ("f1", f1),
                     ("wrong_in_bold", bold_wrong),
+                    ("right_in_bold", bold_right),
                     ("refused", refused),
                 )
             },
@@ -76,7 +78,8 @@ def main() -> None:
         questions, _ = sample(args.dates)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
         counts = dict.fromkeys(
-            ("choice_in_short", "choice_in_answer", "wrong_in_bold", "refused"), 0
+            ("choice_in_short", "choice_in_answer", "wrong_in_bold", "right_in_bold", "refused"),
+            0,
         )
         for q in questions:
             answer = desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))
@@ -86,6 +89,7 @@ def main() -> None:
             counts["choice_in_short"] += right
             counts["choice_in_answer"] += any(c and c in answer.answer.casefold() for c in choices)
             counts["wrong_in_bold"] += bool(short) and answer.answer.startswith("**") and not right
+            counts["right_in_bold"] += right and answer.answer.startswith("**")
             counts["refused"] += answer.status == "not_found"
         result["realtimeqa"] = {
             "questions": len(questions),
