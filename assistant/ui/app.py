@@ -241,9 +241,7 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
             # The upload box empties: the next Ingest sends only the files chosen next.
             return handlers.upload(chosen), *refreshed(query), None
 
-        ingest.click(
-            upload, [files, search], [report, *library, files], api_visibility="private"
-        )
+        ingest.click(upload, [files, search], [report, *library, files], api_visibility="private")
         search.change(handlers.library, search, [table, ids], api_visibility="private")
 
         def pick(row_ids: list[str], event: gr.SelectData) -> tuple[str, str]:

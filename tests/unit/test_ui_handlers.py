@@ -225,8 +225,8 @@ def test_the_sources_filter_shows_titles_and_dates_and_filters_by_source(
     assert len(choices) == 5 and all(str(corpus_copy) not in label for label, _ in choices)
     label, value = next(c for c in choices if c[1].endswith("002_f04dc1754ce9e86a.txt"))
     assert label == "Japan bans luxury exports to Russia · 2022-03-25"
-    exchanges = list(
-        handlers.respond("Who sanctioned Volfovich?", [], [], "", "", [value], "", 5)
-    )[-1][2]
+    exchanges = list(handlers.respond("Who sanctioned Volfovich?", [], [], "", "", [value], "", 5))[
+        -1
+    ][2]
     cited = {c.source for c in exchanges[0]["answer"].citations}
     assert cited <= {value}  # only the chosen article answers
