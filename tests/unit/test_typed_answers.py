@@ -334,3 +334,29 @@ def test_who_holds_a_role_is_the_person_given_that_role_not_another_name(fake_em
     assert answer.short_answer is None
     answer = ask(fake_embedder, question, text, ["Takeshi Iwaya"], names)
     assert answer.short_answer is not None and answer.short_answer.text == "Takeshi Iwaya"
+
+
+def test_a_nationality_a_role_word_or_the_asked_surname_does_not_answer_who(fake_embedder):
+    text = (
+        "The US has already imposed sanctions on 24 people. They also sanctioned Belarusian "
+        "Minister of Defense Viktor Gennadievich Khrenin and State Secretary of the Belarusian "
+        "Security Council Aleksandr Grigorievich Volfovich on Thursday."
+    )
+    names = {
+        "Belarusian": "NORP",
+        "Viktor Gennadievich Khrenin": "PERSON",
+        "The US": "GPE",
+        "State": "ORG",
+        "Aleksandr Grigorievich Volfovich": "PERSON",
+    }
+    # Seen in the app, one after the other: **Belarusian** (before "Minister"), **Aleksandr
+    # Grigorievich Volfovich** (the person asked about, by surname) and **State** (of "State
+    # Secretary") in bold for "Who sanctioned Volfovich?".
+    for span in ("Belarusian", "Aleksandr Grigorievich Volfovich", "State"):
+        answer = ask(fake_embedder, "Who sanctioned Volfovich?", text, [span], names)
+        assert answer.short_answer is None, span
+        assert answer.answer.startswith("The US has already imposed sanctions")
+    # A nationality that stands alone is an answer.
+    alone = "Officials said the Belarusian led the talks on Thursday."
+    answer = ask(fake_embedder, "Who led the talks?", alone, ["Belarusian"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Belarusian"

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
-from assistant.entities import EntityTagger
+from assistant.entities import Entity, EntityTagger
 
 # Nouns that say what someone is ("secretary", "minister", "spokesperson" …).
 ROLE_NOUNS = frozenset({
@@ -186,3 +187,19 @@ def role_holder(read: Read, people: Sequence[tuple[int, int]], head: str) -> Rea
     if any(a <= read.span[0] and read.span[1] <= b for a, b in people):
         return replace(read, typed=False)
     return read
+
+
+_TITLES = ROLE_NOUNS | {"officials", "ministers", "mr", "mrs", "ms", "dr", "sir", "lord"}
+
+
+def describes_a_noun(candidate: Candidate, span: tuple[int, int], found: Sequence[Entity]) -> bool:
+    """A nationality used as an adjective ("Belarusian" before "Minister of Defense") or a
+    name that is part of a role ("State" in "State Secretary"): it names no one who did
+    anything, so it answers no "who"."""
+    labels = {e.label for e in found if (e.start, e.end) == span}
+    hit = candidate.hit
+    following = hit.text[span[1] - hit.start : candidate.end - hit.start].split()[:1]
+    if not following:
+        return False
+    word = following[0].strip(",;:.").casefold()
+    return word in _TITLES or ("NORP" in labels and following[0][:1].isupper())

@@ -19,7 +19,12 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
-from assistant.answering.evidence.roles import asked_role, described_reads, role_holder
+from assistant.answering.evidence.roles import (
+    asked_role,
+    described_reads,
+    describes_a_noun,
+    role_holder,
+)
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
@@ -91,8 +96,8 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     said: dict[tuple[str, int], list[Entity]] = {}
     for key, found in entities.items():
         text, offset = sentences[key].text, sentences[key].start
-        words = [_names_in(text[e.start - offset : e.end - offset]) for e in found]
-        said[key] = [e for e, own in zip(found, words, strict=True) if own and own <= asked]
+        names = [text[e.start - offset : e.end - offset] for e in found]
+        said[key] = [e for e, name in zip(found, names, strict=True) if _asked_for(name, asked)]
         entities[key] = [e for e in found if e not in said[key]]
     listed = asks_for_list(question)
     counted = _counted(question) if labels & AMOUNT else None
@@ -211,6 +216,14 @@ def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
     return recalled_time(candidate.text, start, end, candidate.hit.published)
 
 
+def _asked_for(name: str, asked: set[str]) -> bool:
+    """Whether a name is one the question gives: all its words, or its surname ("Aleksandr
+    Grigorievich Volfovich" for "Who sanctioned Volfovich?")."""
+    own = _names_in(name)
+    words = _POSSESSIVE.sub("", name).split()
+    return bool(own) and (own <= asked or name_word(words[-1]) in asked)
+
+
 def _names_in(text: str) -> set[str]:
     return {name_word(w) for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES}
 
@@ -244,6 +257,8 @@ def _typed(
     for n, (candidate, (start, end)) in enumerate(choices):
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = _entity_span(candidate, start, end, found)
+        if span is not None and describes_a_noun(candidate, span, found):
+            continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None:
             if listed:
                 span = _whole_list(candidate, span, found)
