@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -282,6 +283,8 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
         "quiet": True,  # Gradio's banner suggests share=True, which newsdesk never uses
         "max_file_size": int(settings.max_upload_mb * 1024 * 1024),
         "css": CSS,
+        # Citations you can hover and click: a script of its own, read when the app starts.
+        "head": f"<script>{(Path(__file__).parent / 'citations.js').read_text()}</script>",
         "footer_links": [],
     }
     if settings.auth_username and settings.auth_password:

@@ -23,6 +23,8 @@ CSS = """
   margin-top: 6px;}
 .nd-notfound {border-left: 4px solid #d97706; padding-left: 8px; font-style: italic;}
 .nd-empty {opacity: 0.7; font-style: italic;}
+a.nd-cite {text-decoration: none; font-weight: 600; cursor: pointer; color: var(--color-accent);}
+.nd-card.nd-flash {outline: 3px solid var(--color-accent); transition: outline 0.2s;}
 .nd-which {font-size: 0.85rem; margin-bottom: 8px; opacity: 0.85;}
 .nd-also {font-size: 0.8rem; opacity: 0.8; margin-top: 4px;}
 .nd-event {border-left: 3px solid var(--color-accent); padding: 2px 0 2px 10px; margin: 8px 0;}

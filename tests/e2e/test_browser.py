@@ -392,3 +392,34 @@ def test_copies_of_one_story_are_grouped_in_the_library_and_shown_once(
         page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
         page.locator("#nd-delete").click()
         page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_citations_show_their_source_on_hover_and_lead_to_its_card(
+    browser, app_url: str, width: int
+) -> None:
+    page = open_page(browser, app_url, width=width, height=900 if width > 400 else 844)
+    try:
+        ask(page, "Who sanctioned Volfovich?")
+        cite = page.locator(BOT).last.locator("a.nd-cite").first
+        cite.wait_for(timeout=10_000)
+        # Hover: the source's title and date (the answer's own Sources line).
+        hover = cite.get_attribute("title") or ""
+        assert "Japan plans economic sanctions on Belarus" in hover and "2022-02-26" in hover
+        ask(page, "when did Japan ban luxury exports?")
+        assert "Sources of answer 2" in page.locator("#nd-sources").inner_text()
+        # Click a citation of the first answer: its sources come back and its card is shown.
+        page.locator(BOT).first.locator("a.nd-cite").first.click()
+        card = page.locator("#nd-sources .nd-card.nd-flash[data-cite='1']")
+        card.wait_for(timeout=10_000)
+        assert "Sources of answer 1" in page.locator("#nd-sources").inner_text()
+        page.wait_for_timeout(800)  # the smooth scroll
+        box = card.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+        # The message text is unchanged: copying it still gives "[1]" and its Sources lines.
+        assert "[1]" in page.locator(BOT).first.inner_text()
+        folder = os.environ.get("SCREENSHOT_DIR")  # docs/citations-<width>.png
+        if folder:
+            page.screenshot(path=str(Path(folder) / f"citations-{width}.png"))
+    finally:
+        page.context.close()

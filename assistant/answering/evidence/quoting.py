@@ -51,7 +51,7 @@ def quote_sentences(
         worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
         note = (
             f"({worked}, worked out from the article's published date, "
-            f"{format_day(published, weekday=True)}.) [{n}]"
+            f"{format_day(published, weekday=True)}.)"
         )
         result.append(AnswerSentence(note, (n,), derived=True))
     elif (
@@ -60,10 +60,10 @@ def quote_sentences(
         and published is not None
         and type_match("when", quote) == 0.0
     ):
-        note = f"(The article was published on {format_day(published, weekday=True)}.) [{n}]"
+        note = f"(The article was published on {format_day(published, weekday=True)}.)"
         result.append(AnswerSentence(note, (n,), derived=True))
     elif published is None and (phrases := relative_phrases(quote)):
         said = ", ".join(f"“{p}”" for p in phrases)
-        note = f"({said} cannot be dated: the article's published date is unknown.) [{n}]"
+        note = f"({said} cannot be dated: the article's published date is unknown.)"
         result.append(AnswerSentence(note, (n,), derived=True))
     return result
