@@ -10,6 +10,14 @@ that holds its gold answer:
   …?") where the sentence says the original, flagged as contradicted by that sentence.
 No model is involved: this measures `answering/question/predicates.py` itself. Writes
 bench/results/premises.json.
+
+    .venv/bin/python -m bench.premises --answerer 200
+
+The same, through the whole default extractive answerer (reader, NER, confidence) from the gold
+paragraph, for the first 200 answerable questions of each source: false alarms (a true question
+answered with a correction), opposite questions corrected, and opposite questions given a short
+answer in bold (a confident answer to what the text contradicts). Copy this file into another
+checkout to compare two commits in one run.
 """
 
 from __future__ import annotations
@@ -30,7 +38,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument("--answerer", type=int, default=0, help="questions per source")
     args = parser.parse_args()
+    if args.answerer:
+        through_answerer(args.data, args.answerer)
+        return
     result: dict[str, dict[str, float | int]] = {}
     examples_of_alarms: list[str] = []
     for source, (_, dev) in load(args.data, list(SOURCES)).items():
@@ -65,6 +77,42 @@ def main() -> None:
         print("  false alarm:", line)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "premises.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+def through_answerer(data: Path, per_source: int) -> None:
+    from datetime import date
+
+    from assistant import Settings
+    from assistant.answering.factory import make_generator
+    from assistant.embedding import make_embedder
+    from assistant.retrieval import Hit
+
+    generator = make_generator("extractive", Settings(), make_embedder("minilm"))
+    totals: dict[str, int] = {}
+    for source, (_, dev) in load(data, list(SOURCES)).items():
+        counts = dict.fromkeys(("questions", "false_alarms", "opposites", "caught", "bold"), 0)
+        for paragraph in dev:
+            spans = split_sentences(paragraph.context)
+            context = paragraph.context
+            hit = Hit(0, "gold", "Gold", date(2024, 1, 1), "gold", context, 0, len(context), 1.0)
+            for qa in paragraph.questions:
+                answers = qa.get("answers") or []
+                if not answers or not spans or counts["questions"] >= per_source:
+                    continue
+                span = spans[sentence_index(spans, int(answers[0]["answer_start"]))]
+                question = str(qa["question"])
+                counts["questions"] += 1
+                counts["false_alarms"] += generator.answer(question, [hit]).premise is not None
+                opposite = opposite_question(question, context[span.start : span.end])
+                if opposite:
+                    answer = generator.answer(opposite, [hit])
+                    counts["opposites"] += 1
+                    counts["caught"] += answer.premise == "unsupported"
+                    counts["bold"] += answer.answer.startswith("**")
+        print(source, json.dumps(counts), flush=True)
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+    print("all", json.dumps(totals), flush=True)
 
 
 if __name__ == "__main__":
