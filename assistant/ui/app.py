@@ -53,6 +53,7 @@ def build_app(desk: Newsdesk) -> Any:
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(
                     label="Conversation",
+                    show_label=False,  # a floating label covered each answer's first line
                     height=480,
                     elem_id="nd-chat",
                     editable="user",

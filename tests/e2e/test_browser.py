@@ -266,6 +266,15 @@ def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
                  return m.contains(hit); }"""
         )
         assert on_top  # nothing covers the first message
+        # … nor the first line of the answer, its bold short answer (a floating label did).
+        answer = page.locator(BOT).first
+        answer.scroll_into_view_if_needed()
+        answer_top = answer.evaluate(
+            """m => { const r = m.getBoundingClientRect();
+                 const hit = document.elementFromPoint(r.x + 24, r.y + 12);
+                 return m.contains(hit); }"""
+        )
+        assert answer_top
         page.get_by_role("tab", name="Library").click()
         table = page.locator("#nd-library")
         table.get_by_text("2022-03-25").first.wait_for(timeout=30_000)
@@ -273,6 +282,11 @@ def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
             h for h in table.locator("th").all() if h.is_visible() and h.inner_text().strip()
         ]
         assert [h.inner_text().strip() for h in visible] == ["title", "published", "delete"]
+        lines = "e => { const r = document.createRange(); r.selectNodeContents(e); " + (
+            "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
+        )
+        for text in ("2022-03-25", "delete"):  # were cut as "202/2-0/3-25" and "delet/e"
+            assert table.get_by_text(text).first.evaluate(lines) == 1, text
         box = table.bounding_box()
         assert box and box["x"] + box["width"] <= 390
     finally:
