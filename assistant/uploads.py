@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 _DIGEST_CHARS = 16
+_STORED = re.compile(rf"(?:^|[/\\])uploads[/\\][0-9a-f]{{{_DIGEST_CHARS}}}[/\\](?P<name>[^/\\]+)$")
+
+
+def json_source(source: str) -> dict[str, Any]:
+    """An article's `source` as the JSON outputs give it: the user's file name for an upload
+    made in the app (its server path under `uploads/<hash>/` as `path`), else as stored."""
+    match = _STORED.search(source)
+    if match is None:
+        return {"source": source}
+    return {"source": match.group("name"), "path": source}
 
 
 def sha256_file(path: Path) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from assistant.retrieval import Hit
 from assistant.store import Copy
 from assistant.timeframe import TimeConstraint, format_day
+from assistant.uploads import json_source
 
 NOT_FOUND_ANSWER = "I could not find this in the articles."
 Status = Literal["answered", "not_found"]
@@ -63,7 +64,7 @@ class Citation:
             "article_id": self.article_id,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
+            **json_source(self.source),
             "quote": self.quote,
             "start": self.start,
             "end": self.end,
@@ -138,7 +139,7 @@ class Report:
             "value": self.value,
             "citation": self.citation,
             "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
+            **json_source(self.source),
         }
 
 

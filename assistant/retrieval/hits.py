@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from assistant.store import Copy
+from assistant.uploads import json_source
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Hit:
             "article_id": self.article_id,
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
-            "source": self.source,
+            **json_source(self.source),
             "text": self.text,
             "start": self.start,
             "end": self.end,

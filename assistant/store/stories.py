@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.uploads import json_source
+
 PERMUTATIONS = 128
 BANDS, ROWS = 32, 4  # LSH catches pairs from Jaccard ~0.42 up with good odds: (1/32)^(1/4)
 SHINGLE_WORDS = 3
@@ -64,7 +66,7 @@ class Copy:
         """The JSON form (an entry of `also_in`)."""
         return {
             "article_id": self.article_id,
-            "source": self.source,
+            **json_source(self.source),
             "published": self.published.isoformat() if self.published else None,
             "title": self.title,
         }

@@ -35,7 +35,8 @@ a.nd-cite {text-decoration: none; font-weight: 600; cursor: pointer; color: var(
   #nd-library th:nth-child(4), #nd-library td:nth-child(4),
   #nd-library [role="gridcell"][data-col="3"] {display: none !important;}
   #nd-chat {min-height: 320px;}
-  #nd-library [aria-colindex="2"], #nd-library [aria-colindex="2"] * {white-space: nowrap !important;}
+  #nd-library [aria-colindex="2"], #nd-library [aria-colindex="2"] * {
+    white-space: nowrap !important;}
   #nd-library [aria-colindex="2"] {width: 7em !important; min-width: 7em !important;
     max-width: none !important;}
   #nd-library [aria-colindex="5"] {width: 4.5em !important; min-width: 4.5em !important;

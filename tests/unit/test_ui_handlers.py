@@ -44,6 +44,13 @@ def test_two_uploads_with_the_same_name_never_replace_each_other(desk, tmp_path:
     again = handlers.upload([str(first)])
     assert "unchanged 1" in again and len(desk.articles()) == 2
     assert len(_uploads(desk)) == 2
+    # The JSON names an upload by the user's file name; its server path is `path`.
+    hit = handlers.api_search("Osaka rice prices", 1)[0]
+    assert hit["source"] == "news.md"
+    assert hit["path"].endswith("/news.md") and "/uploads/" in hit["path"]
+    answer = handlers.api_ask("How much did rice prices in Osaka rise?")
+    assert {c["source"] for c in answer["citations"]} == {"news.md"}
+    assert all("/uploads/" in c["path"] for c in answer["citations"])
 
 
 def test_failed_uploads_and_those_of_deleted_articles_are_not_kept(desk, tmp_path: Path) -> None:
