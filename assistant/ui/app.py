@@ -76,6 +76,9 @@ def build_app(desk: Newsdesk) -> Any:
                         scale=3,
                     )
                     clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear", scale=1)
+                    plain = gr.Button(
+                        "Copy answer as text", size="sm", elem_id="nd-copy-text", scale=1
+                    )
                 with gr.Accordion("Filters and settings", open=False):
                     with gr.Row():
                         after = gr.Textbox(label="Published from (YYYY-MM-DD)")
@@ -162,6 +165,8 @@ def build_app(desk: Newsdesk) -> Any:
         def reset() -> tuple[Any, ...]:
             return [], NO_SOURCES, [], "", article_choices(None), ""
 
+        # The chat's own copy icon copies Markdown (**bold**); this copies what is shown.
+        plain.click(None, None, None, js=_COPY_TEXT)
         for trigger in (clear.click, chatbot.clear):
             trigger(reset, None, [*outputs, article], api_visibility="private")
         _timeline_tab(handlers)
@@ -264,6 +269,23 @@ def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
             remove, [selected, search], [deleted, *library, selected], api_visibility="private"
         )
     return table, ids
+
+
+_COPY_TEXT = """() => {
+  const answers = document.querySelectorAll("#nd-chat [data-testid='bot']");
+  if (!answers.length) return;
+  const text = answers[answers.length - 1].innerText.trim();
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text);
+    return;
+  }
+  const box = document.createElement("textarea");  // a page served over plain http
+  box.value = text;
+  document.body.append(box);
+  box.select();
+  document.execCommand("copy");
+  box.remove();
+}"""
 
 
 def _index(index: Any) -> int:

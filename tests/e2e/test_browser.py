@@ -113,6 +113,12 @@ def test_each_answer_keeps_its_own_sources_and_copies_as_text(page) -> None:
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "Janet Yellen" in copied and "[1]" in copied and "2022-02-26" in copied
     assert "#nd-cite" not in copied and "](#" not in copied
+    # Copy as plain text: the latest answer as shown, without Markdown's ** marks.
+    page.locator("#nd-copy-text").click()
+    page.wait_for_timeout(300)
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert "**" not in text and "[1]" in text and "Sources" in text and "2022-03-25" in text
+    assert text.startswith(page.locator(BOT).last.inner_text().strip()[:20])
 
 
 @pytest.mark.parametrize("how", ["button", "trash icon"])
