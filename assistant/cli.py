@@ -7,62 +7,25 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from pydantic import SecretStr
 
 from assistant import _offline  # noqa: F401
+from assistant.app_client import ask_app
+from assistant.cli_args import Parser, arg_count, arg_date
 from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
 from assistant.distributed import RayOptions
 from assistant.errors import InvalidQuestion, NothingIngested, run_at_edge
 from assistant.ingest import IngestReport
 from assistant.retrieval import MODES
 from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, Settings
-from assistant.timeframe import parse_day
-
-
-def _date(value: str) -> date:
-    try:
-        return parse_day(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _count(high: int) -> Callable[[str], int]:
-    """An argument type: a whole number from 1 to `high` (the API's bounds)."""
-
-    def count(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = 0
-        if not 1 <= number <= high:
-            raise argparse.ArgumentTypeError(
-                f"must be a whole number from 1 to {high}, not {value!r}"
-            )
-        return number
-
-    return count
-
-
-class _Parser(argparse.ArgumentParser):
-    """`--ray=ADDRESS` is `--ray-address ADDRESS`; `--ray` takes no value (`--ray corpus/`)."""
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        rewritten: list[str] = []
-        for arg in sys.argv[1:] if args is None else args:
-            split = arg.startswith("--ray=")
-            rewritten += ["--ray-address", arg.removeprefix("--ray=")] if split else [arg]
-        return super().parse_known_args(rewritten, namespace)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
-    parser = _Parser(
+    parser = Parser(
         prog="newsdesk", description="Question answering with exact citations over news articles."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -104,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument(
         "--ray-workers",
-        type=_count(4096),
+        type=arg_count(4096),
         default=None,
         metavar="N",
         help="Ray workers embedding at once (default: one per CPU of the cluster)",
@@ -113,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "Find the passages that best match a query.")
     search.add_argument("query", metavar="QUERY", help="the query, or - to read one per line")
     search.add_argument(
-        "--k", type=_count(MAX_SEARCH_K), default=None, help="number of hits (default 5)"
+        "--k", type=arg_count(MAX_SEARCH_K), default=None, help="number of hits (default 5)"
     )
     search.add_argument("--json", action="store_true", help="print hits as JSON")
     _add_filters(search)
@@ -126,16 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--generator", default=None, help="extractive (default), openai or llamacpp")
     ask.add_argument(
-        "--k", type=_count(MAX_ANSWER_K), default=None, help="passages to read (default 5)"
+        "--k", type=arg_count(MAX_ANSWER_K), default=None, help="passages to read (default 5)"
     )
     _add_filters(ask)
     _add_time(ask)
+    ask.add_argument("--local", action="store_true", help="answer here even if the app runs")
 
     timeline = command("timeline", "Dated, ordered, cited events of a topic.")
     timeline.add_argument("topic", metavar="TOPIC")
-    timeline.add_argument("--after", type=_date, help="only events on or after DATE")
-    timeline.add_argument("--before", type=_date, help="only events on or before DATE")
-    timeline.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
+    timeline.add_argument("--after", type=arg_date, help="only events on or after DATE")
+    timeline.add_argument("--before", type=arg_date, help="only events on or before DATE")
+    timeline.add_argument("--as-of", type=arg_date, default=None, help=_AS_OF_HELP)
     timeline.add_argument(
         "--source", action="append", default=[], help="only sources containing TEXT (repeatable)"
     )
@@ -145,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
     evaluate.add_argument("--json", action="store_true", help="print results as JSON")
     evaluate.add_argument("--generator", default=None, help="answer generator to evaluate")
-    evaluate.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
+    evaluate.add_argument("--as-of", type=arg_date, default=None, help=_AS_OF_HELP)
 
     stats = command("stats", "Show what the index holds.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
@@ -164,7 +128,7 @@ _AS_OF_HELP = "answer as of DATE (default: $NEWSDESK_AS_OF, then today)"
 
 
 def _add_time(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=_date, default=None, help=_AS_OF_HELP)
+    parser.add_argument("--as-of", type=arg_date, default=None, help=_AS_OF_HELP)
     parser.add_argument(
         "--all-copies",
         action="store_true",
@@ -173,8 +137,8 @@ def _add_time(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--after", type=_date, help="only articles published on or after DATE")
-    parser.add_argument("--before", type=_date, help="only articles published on or before DATE")
+    parser.add_argument("--after", type=arg_date, help="only articles published on or after DATE")
+    parser.add_argument("--before", type=arg_date, help="only articles published on or before DATE")
     parser.add_argument(
         "--source", action="append", default=[], help="only sources containing TEXT (repeatable)"
     )
@@ -246,9 +210,17 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from assistant.desk import Newsdesk
     from assistant.retrieval import SearchFilters
 
-    desk = Newsdesk.open(_settings(args), create=False)
-    filters = SearchFilters(args.after, args.before, tuple(args.source))
+    settings = _settings(args)
     batch, refused = args.question == "-", 0
+    if not (batch or args.local or args.after or args.before or args.source):
+        found = ask_app(
+            settings.index_dir, args.question, args.generator, args.k, args.as_of, args.all_copies
+        )  # the app serving this index answers at once: no models to load here
+        if found is not None:
+            _print_answer(found, args.json, out)
+            return 0
+    desk = Newsdesk.open(settings, create=False)
+    filters = SearchFilters(args.after, args.before, tuple(args.source))
     for question in _queries(args.question, stdin):
         try:
             answer = desk.ask(
@@ -269,12 +241,16 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             else:
                 print(f"newsdesk: error: {error}", file=sys.stderr)
             continue
-        if args.json:
-            print(json.dumps(answer.to_dict(), ensure_ascii=False), file=out)
-        else:
-            print_answer(answer, out)
+        _print_answer(answer.to_dict(), args.json, out)
         out.flush()
     return 1 if refused else 0
+
+
+def _print_answer(answer: dict[str, object], as_json: bool, out: TextIO) -> None:
+    if as_json:
+        print(json.dumps(answer, ensure_ascii=False), file=out)
+    else:
+        print_answer(answer, out)
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
 
-from assistant.answering import Answer
 from assistant.answering.types import Timeline
 from assistant.ingest import IngestReport
 from assistant.retrieval import Hit
@@ -49,25 +48,28 @@ def print_report(report: IngestReport, out: TextIO) -> None:
             print(f"  warning: {warning}", file=out)
 
 
-def print_answer(answer: Answer, out: TextIO) -> None:
-    """An answer, then its numbered citations with their quotes."""
-    print(answer.answer, file=out)
-    for citation in answer.citations:
-        published = citation.published.isoformat() if citation.published else "date unknown"
-        age = f", {citation.age}" if citation.age and citation.published else ""
-        print(f"\n[{citation.n}] {citation.title} ({published}{age})", file=out)
-        print(
-            f"    {citation.source}  [{citation.article_id} chars {citation.start}-{citation.end}]",
-            file=out,
-        )
-        print(f"    “{' '.join(citation.quote.split())}”", file=out)
-        if citation.also_in:
-            print("    also in: " + "; ".join(copy_text(c) for c in citation.also_in), file=out)
-    if answer.as_of is not None:
-        print(f"\n(as of {answer.as_of.isoformat()})", file=out)
-    unsupported = [s.text for s in answer.sentences if not s.supported]
-    for sentence in unsupported:
-        print(f"\n(unsupported by its citation: {sentence})", file=out)
+def print_answer(answer: Mapping[str, Any], out: TextIO) -> None:
+    """An answer in its JSON form (`Answer.to_dict()`, or the app's reply), then its numbered
+    citations with their quotes."""
+    print(answer["answer"], file=out)
+    for citation in answer["citations"]:
+        published = citation["published"] or "date unknown"
+        age = f", {citation['age']}" if citation.get("age") and citation["published"] else ""
+        print(f"\n[{citation['n']}] {citation['title']} ({published}{age})", file=out)
+        where = f"{citation['article_id']} chars {citation['start']}-{citation['end']}"
+        print(f"    {citation['source']}  [{where}]", file=out)
+        print(f"    “{' '.join(citation['quote'].split())}”", file=out)
+        if citation.get("also_in"):
+            copies = "; ".join(
+                f"{c['source']} ({c['published'] or 'date unknown'}) [{c['article_id']}]"
+                for c in citation["also_in"]
+            )
+            print("    also in: " + copies, file=out)
+    if answer.get("as_of"):
+        print(f"\n(as of {answer['as_of']})", file=out)
+    for sentence in answer["sentences"]:
+        if not sentence.get("supported", True):
+            print(f"\n(unsupported by its citation: {sentence['text']})", file=out)
 
 
 def print_timeline(timeline: Timeline, out: TextIO) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from assistant.answering import GENERATORS
+from assistant.app_client import announce
 from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
 from assistant.embedding import Embedder
@@ -330,5 +332,11 @@ def serve(
     app = build_app(desk)
     app.queue(default_concurrency_limit=8)
     app.launch(prevent_thread_lock=True, **launch_kwargs(settings))
+    # `newsdesk ask` on this index answers through this app instead of loading the models.
+    withdraw = announce(settings.index_dir, str(app.local_url), bool(settings.auth_username))
+    atexit.register(withdraw)
     print(f"newsdesk is ready: {app.local_url}", flush=True)
-    app.block_thread()
+    try:
+        app.block_thread()
+    finally:
+        withdraw()

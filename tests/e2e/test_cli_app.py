@@ -1,0 +1,46 @@
+"""`newsdesk ask` answers through the running app (issue 21.5): no models loaded in the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+from tests.e2e.conftest import RunningApp
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+QUESTION = "Which banks did Tokyo designate?"
+
+
+def newsdesk(app: RunningApp, *args: str, **environment: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(app.index), **environment}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_ask_uses_the_running_app_and_gives_the_same_answer(running_app: RunningApp) -> None:
+    record = json.loads((running_app.index / "app.json").read_text())
+    assert record["url"] == running_app.url and record["password"] is False
+    local = newsdesk(running_app, "ask", QUESTION, "--json", "--local")
+    assert local.returncode == 0, local.stderr
+    # A reader this process cannot load: only an answer from the app can succeed.
+    through_app = newsdesk(running_app, "ask", QUESTION, "--json", NEWSDESK_READER="nonsense")
+    assert through_app.returncode == 0, through_app.stderr
+    assert json.loads(through_app.stdout) == json.loads(local.stdout)
+    text = newsdesk(running_app, "ask", QUESTION, NEWSDESK_READER="nonsense")
+    assert text.stdout.startswith("**VTB Bank") and "\n[1] " in text.stdout
+    # Filters the app's API does not take are answered here (and fail here with that reader).
+    filtered = newsdesk(
+        running_app, "ask", QUESTION, "--after", "2022-01-01", NEWSDESK_READER="nonsense"
+    )
+    assert filtered.returncode == 2 and "nonsense" in filtered.stderr
