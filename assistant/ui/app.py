@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -335,6 +337,8 @@ def serve(
     # `newsdesk ask` on this index answers through this app instead of loading the models.
     withdraw = announce(settings.index_dir, str(app.local_url), bool(settings.auth_username))
     atexit.register(withdraw)
+    # `kill` (SIGTERM) stops the app as Ctrl-C does: app.json goes, the model process ends.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"newsdesk is ready: {app.local_url}", flush=True)
     try:
         app.block_thread()

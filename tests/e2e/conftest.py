@@ -79,7 +79,9 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
     assert "newsdesk is ready: http://127.0.0.1:" in started  # said after the models loaded
     assert "share=True" not in started
     yield app
+    assert (app.index / "app.json").exists()  # where `newsdesk ask` finds the app
     stop_app(process)
+    assert not (app.index / "app.json").exists()  # a stopped app is not asked
 
 
 def chromium_path() -> Path:
