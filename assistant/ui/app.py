@@ -154,7 +154,10 @@ def build_app(desk: Newsdesk) -> Any:
                 _index(event.index), str(event.value), chat, done, *chosen, request=request
             )
 
-        chatbot.retry(regenerate, [chatbot, exchanges, *filters], outputs, api_visibility="private")
+        if len(generators) > 1:  # the extractive answerer alone would repeat the same answer
+            chatbot.retry(
+                regenerate, [chatbot, exchanges, *filters], outputs, api_visibility="private"
+            )
         chatbot.edit(edit, [chatbot, exchanges, *filters], outputs, api_visibility="private")
         # Stop ends the streaming answer at its next words; what was streamed stays. No
         # Gradio cancel: a cancelled stream turned every output into an "Error" badge.

@@ -144,16 +144,10 @@ def test_not_found_looks_different_and_shows_no_sources(page) -> None:
 
 
 def test_regenerate_edit_and_stop(page) -> None:
-    first = ask(page, "Who is Janet Yellen?")
+    ask(page, "Who is Janet Yellen?")
     page.locator(BOT).last.hover()
-    page.locator("#nd-chat button[aria-label='Retry']").click()
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        f'document.querySelectorAll("{BOT}").length === 1 && '
-        "document.querySelector('#nd-sources .nd-card') !== null",
-        timeout=120_000,
-    )
-    assert page.locator(BOT).last.inner_text() == first  # regenerated in place
+    # With only the extractive answerer, Regenerate would give the same answer: it is not shown.
+    assert page.locator("#nd-chat button[aria-label='Retry']").count() == 0
     page.locator(USER).last.hover()
     page.locator("#nd-chat button[aria-label='Edit']").click()
     editor = page.locator("#nd-chat textarea").first
@@ -165,7 +159,12 @@ def test_regenerate_edit_and_stop(page) -> None:
         timeout=120_000,
     )
     assert page.locator(USER).count() == 1 and page.locator(BOT).count() == 1
-    page.wait_for_selector("#nd-sources [data-answer='1']", timeout=60_000)  # it has finished
+    # The edited answer has finished: the panel shows its own sources (answer 1 of the first
+    # question had data-answer 1 too, so the question is what tells them apart).
+    page.wait_for_function(
+        "document.querySelector('#nd-sources').innerText.includes('Who sanctioned Volfovich?')",
+        timeout=60_000,
+    )
     # Stop pressed the moment the app starts searching (an observer clicks it).
     page.evaluate(
         """() => { const panel = document.querySelector('#nd-sources');
