@@ -1,10 +1,27 @@
-"""Builders of real input files for tests (PDFs through reportlab and pypdf)."""
+"""Builders of real input files for tests (PDFs through reportlab and pypdf), and the real
+`newsdesk` command run in its own process."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
+
+
+def run_newsdesk(
+    *args: str, env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    """`python -m assistant.cli ARGS` with `env`, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=600,
+    )
 
 
 def make_pdf(

@@ -343,7 +343,4 @@ def serve(
     # `kill` (SIGTERM) stops the app as Ctrl-C does: app.json goes, the model process ends.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"newsdesk is ready: {app.local_url}", flush=True)
-    try:
-        app.block_thread()
-    finally:
-        withdraw()
+    app.block_thread()  # until Ctrl-C or kill: atexit then removes app.json

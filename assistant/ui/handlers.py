@@ -6,6 +6,7 @@ import html
 import logging
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -101,90 +102,77 @@ class ChatHandlers(ApiHandlers):
         """Stream the answer into the chat, then show its sources. Stop (`stop`) ends it at
         its next words: what was streamed stays, marked as stopped."""
         session = _session(request)
+        with self._streaming(session):
+            message = (message or "").strip()
+            chat, exchanges = list(chat or []), list(exchanges or [])
+            if not message:
+                yield chat, NO_SOURCES, exchanges, "", article_choices(None)
+                return
+            history = [
+                Turn(e["question"], e["standalone"], e["answer"].answer)
+                for e in exchanges
+                if e.get("answer") is not None
+            ]
+            chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+            exchanges.append({"question": message, "standalone": message, "answer": None})
+            waiting = '<div class="nd-empty">Searching the articles…</div>'
+            yield chat, waiting, exchanges, "", article_choices(None)
+            try:
+                filters = SearchFilters(
+                    form_date(after, "Published from"),
+                    form_date(before, "Published to"),
+                    tuple(sources or ()),
+                )
+                text, answer = "", None
+                for chunk in self.desk.ask_stream(
+                    message,
+                    history,
+                    generator=generator or None,
+                    filters=filters,
+                    k=int(k) or None,
+                    as_of=form_date(as_of, "As of"),
+                    all_copies=bool(all_copies) or None,
+                ):
+                    if session in self._stopping:
+                        yield (*self.stopped(chat, exchanges), "", article_choices(None))
+                        return
+                    if chunk.answer is not None:
+                        answer = chunk.answer
+                    elif chunk.text:
+                        text += chunk.text
+                        chat[-1] = {"role": "assistant", "content": text}
+                        writing = '<div class="nd-empty">Writing the answer…</div>'
+                        yield chat, writing, exchanges, "", article_choices(None)
+            except NewsdeskError as error:
+                chat[-1] = {"role": "assistant", "content": f"⚠ {public_message(error)}"}
+                yield chat, NO_SOURCES, exchanges, "", article_choices(None)
+                return
+            assert answer is not None
+            with self._lock:  # finished unless Stop came first: then it stays stopped
+                stopped = session in self._stopping
+                self._answering.discard(session)
+            if stopped:
+                yield (*self.stopped(chat, exchanges), "", article_choices(None))
+                return
+            chat[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+            exchanges[-1] = {
+                "question": message,
+                "standalone": answer.standalone_question,
+                "answer": answer,
+            }
+            panel = sources_html(answer, len(exchanges))
+            yield chat, panel, exchanges, "", article_choices(answer)
+
+    @contextmanager
+    def _streaming(self, session: str) -> Iterator[None]:
+        """The session has an answer streaming while inside; a Stop pressed before is dropped."""
         self._stopping.discard(session)
         self._answering.add(session)
         try:
-            yield from self._respond(
-                session, message, chat, exchanges, after, before, sources, generator, k, as_of,
-                all_copies,
-            )  # fmt: skip
+            yield
         finally:
             self._answering.discard(session)
             self._stopping.discard(session)
-
-    def _respond(
-        self,
-        session: str,
-        message: str,
-        chat: list[dict[str, Any]],
-        exchanges: list[Exchange],
-        after: str,
-        before: str,
-        sources: list[str],
-        generator: str,
-        k: float,
-        as_of: str,
-        all_copies: bool,
-    ) -> Iterator[ChatUpdate]:
-        message = (message or "").strip()
-        chat, exchanges = list(chat or []), list(exchanges or [])
-        if not message:
-            yield chat, NO_SOURCES, exchanges, "", article_choices(None)
-            return
-        history = [
-            Turn(e["question"], e["standalone"], e["answer"].answer)
-            for e in exchanges
-            if e.get("answer") is not None
-        ]
-        chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-        exchanges.append({"question": message, "standalone": message, "answer": None})
-        waiting = '<div class="nd-empty">Searching the articles…</div>'
-        yield chat, waiting, exchanges, "", article_choices(None)
-        try:
-            filters = SearchFilters(
-                form_date(after, "Published from"),
-                form_date(before, "Published to"),
-                tuple(sources or ()),
-            )
-            text, answer = "", None
-            for chunk in self.desk.ask_stream(
-                message,
-                history,
-                generator=generator or None,
-                filters=filters,
-                k=int(k) or None,
-                as_of=form_date(as_of, "As of"),
-                all_copies=bool(all_copies) or None,
-            ):
-                if session in self._stopping:
-                    yield (*self.stopped(chat, exchanges), "", article_choices(None))
-                    return
-                if chunk.answer is not None:
-                    answer = chunk.answer
-                elif chunk.text:
-                    text += chunk.text
-                    chat[-1] = {"role": "assistant", "content": text}
-                    writing = '<div class="nd-empty">Writing the answer…</div>'
-                    yield chat, writing, exchanges, "", article_choices(None)
-        except NewsdeskError as error:
-            chat[-1] = {"role": "assistant", "content": f"⚠ {public_message(error)}"}
-            yield chat, NO_SOURCES, exchanges, "", article_choices(None)
-            return
-        assert answer is not None
-        with self._lock:  # finished unless Stop came first: then it stays stopped
-            stopped = session in self._stopping
-            self._answering.discard(session)
-        if stopped:
-            yield (*self.stopped(chat, exchanges), "", article_choices(None))
-            return
-        chat[-1] = {"role": "assistant", "content": answer_markdown(answer)}
-        exchanges[-1] = {
-            "question": message,
-            "standalone": answer.standalone_question,
-            "answer": answer,
-        }
-        panel = sources_html(answer, len(exchanges))
-        yield chat, panel, exchanges, "", article_choices(answer)
 
     def ask_again(
         self,

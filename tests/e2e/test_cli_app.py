@@ -5,26 +5,19 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import REPO
 from tests.e2e.conftest import RunningApp
+from tests.helpers import run_newsdesk
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 QUESTION = "Which banks did Tokyo designate?"
 
 
 def newsdesk(app: RunningApp, *args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NEWSDESK_INDEX_DIR": str(app.index), **environment}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    return run_newsdesk(
+        *args, env={**os.environ, "NEWSDESK_INDEX_DIR": str(app.index), **environment}
     )
 
 

@@ -3,7 +3,6 @@
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +12,7 @@ from assistant.embedding import MiniLMEmbedder, make_embedder
 from assistant.errors import ConfigurationError
 from assistant.reader import make_reader
 from tests.conftest import SAMPLE_CORPUS
-from tests.helpers import make_pdf
+from tests.helpers import make_pdf, run_newsdesk
 
 pytestmark = pytest.mark.integration
 
@@ -21,14 +20,7 @@ pytestmark = pytest.mark.integration
 def newsdesk(*args: str, index: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NEWSDESK_INDEX_DIR": str(index)}
     env.pop("HF_HUB_OFFLINE", None)  # the package must switch itself offline
-    return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=600,
-    )
+    return run_newsdesk(*args, env=env, stdin=stdin)
 
 
 def test_packaged_model_embeds_offline() -> None:

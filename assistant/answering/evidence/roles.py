@@ -46,7 +46,7 @@ _CALENDAR = re.compile(
 )
 _AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;:.()\"“”]{3,80}?)\s*(?:[,;:.)]|$)")
 _MAX_ROLE_WORDS = 8
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _word(token: str) -> str:
@@ -62,7 +62,7 @@ def _role_before(text: str, at: int) -> tuple[int, int] | None:
         if raw[-1] in ',;:.()"“”' or len(kept) == _MAX_ROLE_WORDS:
             break
         word = _word(raw)
-        bare = _POSSESSIVE.sub("", word)
+        bare = POSSESSIVE.sub("", word)
         if word in _FUNCTION or _CALENDAR.match(bare):
             break
         if not (raw[:1].isupper() or word in ROLE_NOUNS or word in _ROLE_MODIFIERS):
@@ -138,7 +138,7 @@ def _other_people(
                 (offset + e.start, offset + e.end)
                 for e in found
                 if e.label == "PERSON"
-                and not {_word(_POSSESSIVE.sub("", w)) for w in text[e.start : e.end].split()}
+                and not {_word(POSSESSIVE.sub("", w)) for w in text[e.start : e.end].split()}
                 & asked
             ]
         )

@@ -20,6 +20,7 @@ from dataclasses import replace
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.roles import (
+    POSSESSIVE,
     asked_role,
     described_reads,
     describes_a_noun,
@@ -47,7 +48,6 @@ TYPE_BONUS = 0.1
 _EXTRA_WORDS = 2
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PRIORITY = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))}
-_POSSESSIVE = re.compile(r"['’]s?$")
 _LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
 _ROLE_WORDS = 6  # words before a person's name that may hold their role ("Deputy Minister …")
 _NUMBER = re.compile(
@@ -220,7 +220,7 @@ def _asked_for(name: str, asked: set[str]) -> bool:
     """Whether a name is one the question gives: all its words, or its surname ("Aleksandr
     Grigorievich Volfovich" for "Who sanctioned Volfovich?")."""
     own = _names_in(name)
-    words = _POSSESSIVE.sub("", name).split()
+    words = POSSESSIVE.sub("", name).split()
     return bool(own) and (own <= asked or name_word(words[-1]) in asked)
 
 
@@ -314,7 +314,7 @@ def _entity_span(
         if entity.start <= start and end <= entity.end and entity.label in _NAMES:
             # "Rudenko" → "Andrei Rudenko" (a number the reader cut is left as it is)
             whole = text[entity.start - offset : entity.end - offset]
-            cut = len(whole) - len(_POSSESSIVE.sub("", whole))
+            cut = len(whole) - len(POSSESSIVE.sub("", whole))
             return entity.start, entity.end - cut
     inside = [e for e in found if start <= e.start and e.end <= end]
     if any(e.start <= start and end <= e.end for e in found):
