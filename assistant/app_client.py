@@ -1,7 +1,7 @@
-"""The CLI's way to a running app: `newsdesk ask` answers through it instead of loading models.
+"""The CLI's way to a running app: `ask`, `search` and `timeline` go through it, no models loaded.
 
 The app says where it listens in `INDEX_DIR/app.json` (written when it is ready, removed when it
-stops); the CLI asks through Gradio's HTTP API (`/gradio_api/call/ask`, the same function and
+stops); the CLI asks through Gradio's HTTP API (`/gradio_api/call/NAME`, the same functions and
 JSON as the app's API). Anything amiss — no file, a stopped app, a password-protected app, a
 refused call — and the CLI answers in its own process as before.
 """
@@ -82,21 +82,18 @@ def call(url: str, api_name: str, data: list[Any]) -> Any:
     raise ValueError("the app sent no result")
 
 
-def ask_app(
-    index_dir: Path,
-    question: str,
-    generator: str | None,
-    k: int | None,
-    as_of: date | None,
-    all_copies: bool,
-) -> dict[str, Any] | None:
-    """The `ask --json` object from the app serving `index_dir`, or None to answer locally."""
+def app_call(index_dir: Path, api_name: str, data: list[Any]) -> Any | None:
+    """The reply of the app serving `index_dir` to one API call (`ask`, `search`, `timeline`:
+    the same JSON as the CLI's `--json`), or None to work locally: no app, or the app refused."""
     url = running_app(index_dir)
     if url is None:
         return None
-    arguments = [question, generator or "", k or 0, as_of.isoformat() if as_of else "", all_copies]
     try:
-        answer = call(url, "ask", arguments)
+        return call(url, api_name, data)
     except (OSError, ValueError):
-        return None  # answered locally, where an error gets its full message
-    return answer if isinstance(answer, dict) else None
+        return None  # done locally, where an error gets its full message
+
+
+def day(value: date | None) -> str:
+    """A date as the app's API takes it (empty: the app's default)."""
+    return value.isoformat() if value else ""

@@ -8,12 +8,12 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pydantic import SecretStr
 
 from assistant import _offline  # noqa: F401
-from assistant.app_client import ask_app
+from assistant.app_client import app_call, day
 from assistant.cli_args import Parser, arg_count, arg_date
 from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
 from assistant.distributed import RayOptions
@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_time(search)
     search.add_argument("--mode", choices=MODES, default="hybrid", help="retriever to use")
     search.add_argument("--mmr", action="store_true", help="diversify hits (MMR)")
+    search.add_argument("--local", action="store_true", help="search here even if the app runs")
 
     ask = command("ask", "Answer a question with exact citations.")
     ask.add_argument("question", metavar="QUESTION", help="the question, or - to read one per line")
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--source", action="append", default=[], help="only sources containing TEXT (repeatable)"
     )
     timeline.add_argument("--json", action="store_true", help="print the timeline as JSON")
+    timeline.add_argument("--local", action="store_true", help="work here even if the app runs")
 
     evaluate = command("eval", "Score answers against a JSONL question file.")
     evaluate.add_argument("file", type=Path, metavar="FILE.jsonl")
@@ -185,7 +187,17 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
 def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from assistant.desk import Newsdesk
 
-    desk = Newsdesk.open(_settings(args), create=False)
+    settings = _settings(args)
+    plain = not (args.after or args.before or args.source or args.mmr) and args.mode == "hybrid"
+    if plain and not args.local and args.query != "-":
+        k = args.k or settings.search_k
+        found = app_call(
+            settings.index_dir, "search", [args.query, k, day(args.as_of), args.all_copies]
+        )  # the app serving this index searches at once: no models to load here
+        if isinstance(found, list):
+            _print_hits(found, args.json, out)
+            return 0
+    desk = Newsdesk.open(settings, create=False)
     for query in _queries(args.query, stdin):
         hits = desk.search(
             query,
@@ -198,12 +210,16 @@ def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             all_copies=args.all_copies or None,
             as_of=args.as_of,
         )
-        if args.json:
-            print(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False), file=out)
-        else:
-            print_hits(hits, out)
+        _print_hits([hit.to_dict() for hit in hits], args.json, out)
         out.flush()
     return 0
+
+
+def _print_hits(hits: list[dict[str, Any]], as_json: bool, out: TextIO) -> None:
+    if as_json:
+        print(json.dumps(hits, ensure_ascii=False), file=out)
+    else:
+        print_hits(hits, out)
 
 
 def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -213,10 +229,9 @@ def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     settings = _settings(args)
     batch, refused = args.question == "-", 0
     if not (batch or args.local or args.after or args.before or args.source):
-        found = ask_app(
-            settings.index_dir, args.question, args.generator, args.k, args.as_of, args.all_copies
-        )  # the app serving this index answers at once: no models to load here
-        if found is not None:
+        arguments = [args.question, args.generator or "", args.k or 0, day(args.as_of)]
+        found = app_call(settings.index_dir, "ask", [*arguments, args.all_copies])
+        if isinstance(found, dict):  # the app serving this index answered: no models loaded
             _print_answer(found, args.json, out)
             return 0
     desk = Newsdesk.open(settings, create=False)
@@ -295,14 +310,20 @@ def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
 def _run_timeline(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
 
-    desk = Newsdesk.open(_settings(args), create=False)
-    timeline = desk.timeline(
-        args.topic, after=args.after, before=args.before, as_of=args.as_of, sources=args.source
-    )
+    settings = _settings(args)
+    found = None
+    if not (args.source or args.local):
+        dates = [day(args.after), day(args.before), day(args.as_of)]
+        found = app_call(settings.index_dir, "timeline", [args.topic, *dates])
+    if not isinstance(found, dict):
+        desk = Newsdesk.open(settings, create=False)
+        found = desk.timeline(
+            args.topic, after=args.after, before=args.before, as_of=args.as_of, sources=args.source
+        ).to_dict()
     if args.json:
-        print(json.dumps(timeline.to_dict(), ensure_ascii=False), file=out)
-        return 0
-    print_timeline(timeline, out)
+        print(json.dumps(found, ensure_ascii=False), file=out)
+    else:
+        print_timeline(found, out)
     return 0
 
 

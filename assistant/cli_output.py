@@ -5,30 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from assistant.answering.types import Timeline
 from assistant.ingest import IngestReport
-from assistant.retrieval import Hit
-from assistant.store import Copy
 
 
-def print_hits(hits: Sequence[Hit], out: TextIO) -> None:
-    """Search hits, ranked, each with its source, offsets and text."""
+def print_hits(hits: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    """Search hits in their JSON form (`Hit.to_dict()`, or the app's reply), ranked, each with
+    its source, offsets and text."""
     if not hits:
         print("No matching passages.", file=out)
     for rank, hit in enumerate(hits, start=1):
-        published = hit.published.isoformat() if hit.published else "date unknown"
-        print(f"{rank}. {hit.title} ({published})  score {hit.score:.3f}", file=out)
-        page = f", page {hit.page}" if hit.page else ""
-        print(f"   {hit.source}  [{hit.article_id} chars {hit.start}-{hit.end}{page}]", file=out)
-        print("   " + " ".join(hit.text.split())[:400], file=out)
-        if hit.also_in:
-            print("   also in: " + "; ".join(copy_text(c) for c in hit.also_in), file=out)
-
-
-def copy_text(copy: Copy) -> str:
-    """Another copy of a story: its source, date and article id."""
-    published = copy.published.isoformat() if copy.published else "date unknown"
-    return f"{copy.source} ({published}) [{copy.article_id}]"
+        published = hit["published"] or "date unknown"
+        print(f"{rank}. {hit['title']} ({published})  score {hit['score']:.3f}", file=out)
+        page = f", page {hit['page']}" if hit.get("page") else ""
+        where = f"[{hit['article_id']} chars {hit['start']}-{hit['end']}{page}]"
+        print(f"   {hit['source']}  {where}", file=out)
+        print("   " + " ".join(hit["text"].split())[:400], file=out)
+        if hit.get("also_in"):
+            print("   also in: " + _copies(hit["also_in"]), file=out)
 
 
 def print_report(report: IngestReport, out: TextIO) -> None:
@@ -60,11 +53,7 @@ def print_answer(answer: Mapping[str, Any], out: TextIO) -> None:
         print(f"    {citation['source']}  [{where}]", file=out)
         print(f"    “{' '.join(citation['quote'].split())}”", file=out)
         if citation.get("also_in"):
-            copies = "; ".join(
-                f"{c['source']} ({c['published'] or 'date unknown'}) [{c['article_id']}]"
-                for c in citation["also_in"]
-            )
-            print("    also in: " + copies, file=out)
+            print("    also in: " + _copies(citation["also_in"]), file=out)
     if answer.get("as_of"):
         print(f"\n(as of {answer['as_of']})", file=out)
     for sentence in answer["sentences"]:
@@ -72,21 +61,28 @@ def print_answer(answer: Mapping[str, Any], out: TextIO) -> None:
             print(f"\n(unsupported by its citation: {sentence['text']})", file=out)
 
 
-def print_timeline(timeline: Timeline, out: TextIO) -> None:
-    """A timeline: dated events in order with their sources, then the undated ones."""
-    print(f"Timeline of {timeline.topic} (as of {timeline.as_of.isoformat()})", file=out)
-    if not timeline.events and not timeline.undated:
+def print_timeline(timeline: Mapping[str, Any], out: TextIO) -> None:
+    """A timeline in its JSON form (`Timeline.to_dict()`, or the app's reply): dated events in
+    order with their sources, then the undated ones."""
+    print(f"Timeline of {timeline['topic']} (as of {timeline['as_of']})", file=out)
+    if not timeline["events"] and not timeline["undated"]:
         print("No events found.", file=out)
-    for event in timeline.events:
-        basis = "" if event.date_basis == "stated" else f" ({event.date_basis} date)"
-        assert event.date is not None
-        print(f"\n{event.date.isoformat()}{basis}  {event.text}", file=out)
-        for c in event.citations:
-            published = c.published.isoformat() if c.published else "date unknown"
-            print(f"    [{c.n}] {c.title} ({published}) {c.source}", file=out)
-    if timeline.undated:
+    for event in timeline["events"]:
+        basis = "" if event["date_basis"] == "stated" else f" ({event['date_basis']} date)"
+        print(f"\n{event['date']}{basis}  {event['text']}", file=out)
+        for c in event["citations"]:
+            published = c["published"] or "date unknown"
+            print(f"    [{c['n']}] {c['title']} ({published}) {c['source']}", file=out)
+    if timeline["undated"]:
         print("\nUndated (no date stated, article undated):", file=out)
-        for event in timeline.undated:
-            print(f"  - {event.text}", file=out)
-            for c in event.citations:
-                print(f"    [{c.n}] {c.title} {c.source}", file=out)
+        for event in timeline["undated"]:
+            print(f"  - {event['text']}", file=out)
+            for c in event["citations"]:
+                print(f"    [{c['n']}] {c['title']} {c['source']}", file=out)
+
+
+def _copies(copies: Sequence[Mapping[str, Any]]) -> str:
+    """Other copies of a story (JSON form): each one's source, date and article id."""
+    return "; ".join(
+        f"{c['source']} ({c['published'] or 'date unknown'}) [{c['article_id']}]" for c in copies
+    )
