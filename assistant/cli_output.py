@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
+from assistant.citing import renumber, source_numbers
 from assistant.ingest import IngestReport
 
 
@@ -42,23 +43,31 @@ def print_report(report: IngestReport, out: TextIO) -> None:
 
 
 def print_answer(answer: Mapping[str, Any], out: TextIO) -> None:
-    """An answer in its JSON form (`Answer.to_dict()`, or the app's reply), then its numbered
-    citations with their quotes."""
-    print(answer["answer"], file=out)
-    for citation in answer["citations"]:
-        published = citation["published"] or "date unknown"
-        age = f", {citation['age']}" if citation.get("age") and citation["published"] else ""
-        print(f"\n[{citation['n']}] {citation['title']} ({published}{age})", file=out)
-        where = f"{citation['article_id']} chars {citation['start']}-{citation['end']}"
-        print(f"    {citation['source']}  [{where}]", file=out)
-        print(f"    “{' '.join(citation['quote'].split())}”", file=out)
-        if citation.get("also_in"):
-            print("    also in: " + _copies(citation["also_in"]), file=out)
+    """An answer in its JSON form (`Answer.to_dict()`, or the app's reply), then its sources,
+    one per article, each with its cited quotes."""
+    citations = answer["citations"]
+    numbers = source_numbers((c["n"], c["article_id"]) for c in citations)
+    print(renumber(answer["answer"], numbers), file=out)
+    sources: dict[int, list[Mapping[str, Any]]] = {}
+    for citation in citations:
+        sources.setdefault(numbers[citation["n"]], []).append(citation)
+    for number, cited in sources.items():
+        first = cited[0]
+        published = first["published"] or "date unknown"
+        age = f", {first['age']}" if first.get("age") and first["published"] else ""
+        print(f"\n[{number}] {first['title']} ({published}{age})", file=out)
+        spans = ", ".join(f"{c['start']}-{c['end']}" for c in cited)
+        print(f"    {first['source']}  [{first['article_id']} chars {spans}]", file=out)
+        for citation in cited:
+            print(f"    “{' '.join(citation['quote'].split())}”", file=out)
+        if first.get("also_in"):
+            print("    also in: " + _copies(first["also_in"]), file=out)
     if answer.get("as_of"):
         print(f"\n(as of {answer['as_of']})", file=out)
     for sentence in answer["sentences"]:
         if not sentence.get("supported", True):
-            print(f"\n(unsupported by its citation: {sentence['text']})", file=out)
+            text = renumber(sentence["text"], numbers)
+            print(f"\n(unsupported by its citation: {text})", file=out)
 
 
 def print_timeline(timeline: Mapping[str, Any], out: TextIO) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering import Answer, Turn
+from assistant.citing import source_numbers
 from assistant.desk import Newsdesk
 from assistant.errors import NewsdeskError, NothingIngested
 from assistant.ingest import IngestReport
@@ -68,9 +69,11 @@ def _session(request: gr.Request | None) -> str:
 
 def article_choices(answer: Answer | None) -> Any:
     """The cited articles of an answer, for the 'whole article' menu."""
+    cited = answer.citations if answer else ()
+    numbers = source_numbers((c.n, c.article_id) for c in cited)
     seen: dict[str, str] = {}
-    for citation in answer.citations if answer else ():
-        seen.setdefault(citation.article_id, f"[{citation.n}] {citation.title}")
+    for citation in cited:
+        seen.setdefault(citation.article_id, f"[{numbers[citation.n]}] {citation.title}")
     return gr.update(choices=[(label, key) for key, label in seen.items()], value=None)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from assistant.answering import Answer, Citation
 from assistant.answering.types import Event, Timeline
+from assistant.citing import renumber, source_numbers
 from assistant.ingest import IngestReport
 
 _CONTEXT = 240
@@ -18,6 +20,7 @@ CSS = """
 .nd-card h4 {margin: 0 0 4px 0; font-size: 0.95rem;}
 .nd-meta {font-size: 0.8rem; opacity: 0.8; margin-bottom: 6px; word-break: break-all;}
 .nd-passage {font-size: 0.88rem; line-height: 1.45;}
+.nd-passage + .nd-passage {margin-top: 6px;}
 .nd-passage mark, .nd-article mark {background: #ffe58a; color: #111; padding: 0 2px;}
 .nd-article {white-space: pre-wrap; font-size: 0.88rem; max-height: 420px; overflow-y: auto;
   margin-top: 6px;}
@@ -29,6 +32,9 @@ a.nd-cite {text-decoration: none; font-weight: 600; cursor: pointer; color: var(
 .nd-also {font-size: 0.8rem; opacity: 0.8; margin-top: 4px;}
 .nd-event {border-left: 3px solid var(--color-accent); padding: 2px 0 2px 10px; margin: 8px 0;}
 .nd-event ul {margin: 2px 0 0 0; font-size: 0.8rem; opacity: 0.85;}
+@media (min-width: 641px) {
+  #nd-sources {max-height: 560px; overflow-y: auto;}
+}
 @media (max-width: 640px) {
   #nd-library th:nth-child(3), #nd-library td:nth-child(3),
   #nd-library [role="gridcell"][data-col="2"],
@@ -46,13 +52,16 @@ a.nd-cite {text-decoration: none; font-weight: 600; cursor: pointer; color: var(
 """
 
 
-def _highlight(text: str, start: int, end: int) -> str:
-    """Escape `text`, marking [start, end)."""
-    return (
-        html.escape(text[:start])
-        + f"<mark>{html.escape(text[start:end])}</mark>"
-        + html.escape(text[end:])
-    )
+def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escape `text`, marking each [start, end) (a span overlapping one marked before is not)."""
+    parts, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        parts.append(html.escape(text[at:start]) + f"<mark>{html.escape(text[start:end])}</mark>")
+        at = end
+    parts.append(html.escape(text[at:]))
+    return "".join(parts)
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, int]:
@@ -110,43 +119,72 @@ def _also_in(citation: Citation) -> str:
     return f'<div class="nd-also">Also in: {copies}</div>'
 
 
+def _by_source(answer: Answer) -> tuple[dict[int, int], dict[int, list[Citation]]]:
+    """Citation n → source number (one per article), and each source's citations."""
+    numbers = source_numbers((c.n, c.article_id) for c in answer.citations)
+    sources: dict[int, list[Citation]] = {}
+    for citation in answer.citations:
+        sources.setdefault(numbers[citation.n], []).append(citation)
+    return numbers, sources
+
+
 def answer_markdown(answer: Answer) -> str:
-    """The chat message: the answer, then its own numbered sources (what copying copies)."""
+    """The chat message: the answer, then its numbered sources, one per article (what copying
+    copies)."""
     understood = ""
     if answer.standalone_question and answer.standalone_question != answer.question:
         understood = f"\n\n*Understood as: {html.escape(answer.standalone_question)}*"
     if answer.status == "not_found":
         return f'<div class="nd-notfound">⚠ {html.escape(answer.answer)}</div>{understood}'
-    text = answer.answer
-    unsupported = [s.text for s in answer.sentences if not s.supported]
+    numbers, sources = _by_source(answer)
+    text = renumber(answer.answer, numbers)
+    unsupported = [renumber(s.text, numbers) for s in answer.sentences if not s.supported]
     if unsupported:
         text += "\n\n" + "\n".join(f"> ⚠ not supported by its source: {s}" for s in unsupported)
     lines = []
-    for citation in answer.citations:
+    for number, (citation, *_) in sources.items():
         label, url = short_source(citation.source)
         where = f"[{label}]({url})" if url else label
-        lines.append(f"[{citation.n}] {citation.title} · {_published(citation)} · {where}")
+        lines.append(f"[{number}] {citation.title} · {_published(citation)} · {where}")
         if citation.also_in:
             lines[-1] += f" · also in {len(citation.also_in)} more"
-    sources = "\n\n**Sources**  \n" + "  \n".join(lines) if lines else ""
+    listed = "\n\n**Sources**  \n" + "  \n".join(lines) if lines else ""
     as_of = f"\n\n*As of {answer.as_of.isoformat()}*" if answer.as_of else ""
-    return text + sources + as_of + understood
+    return text + listed + as_of + understood
 
 
-def citation_card(citation: Citation) -> str:
-    """One source: title, date, short source, and the quote marked inside its passage."""
+def _in_passage(citation: Citation) -> tuple[str, int]:
+    """The passage shown around a quote, and where the quote starts in it (the quote alone
+    when the stored passage does not hold it)."""
     offset = citation.start - citation.passage_start
     passage = citation.passage or citation.quote
-    if not (offset >= 0 and passage[offset : offset + len(citation.quote)] == citation.quote):
-        passage, offset = citation.quote, 0
-    passage, offset = _around(passage, offset, offset + len(citation.quote))
-    page = f" · page {citation.page}" if citation.page else ""
+    if offset >= 0 and passage[offset : offset + len(citation.quote)] == citation.quote:
+        return passage, offset
+    return citation.quote, 0
+
+
+def source_card(number: int, cited: Sequence[Citation]) -> str:
+    """One source (an article): title, date, short source, and each passage with its quotes
+    marked; quotes of one passage are marked in one excerpt."""
+    passages: dict[str, list[tuple[int, int]]] = {}
+    for citation in cited:
+        passage, offset = _in_passage(citation)
+        passages.setdefault(passage, []).append((offset, offset + len(citation.quote)))
+    excerpts = []
+    for passage, spans in passages.items():
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        shown, at = _around(passage, start, end)
+        shift = at - start
+        marked = _marked(shown, [(a + shift, b + shift) for a, b in spans])
+        excerpts.append(f'<div class="nd-passage">{marked}</div>')
+    first = cited[0]
+    pages = sorted({c.page for c in cited if c.page})
+    page = f" · page {', '.join(map(str, pages))}" if pages else ""
     return (
-        f'<div class="nd-card" data-cite="{citation.n}" data-article="{citation.article_id}">'
-        f"<h4>[{citation.n}] {html.escape(citation.title)}</h4>"
-        f'<div class="nd-meta">{_published(citation)} · {source_html(citation.source)}{page}</div>'
-        f'<div class="nd-passage">{_highlight(passage, offset, offset + len(citation.quote))}</div>'
-        f"{_also_in(citation)}</div>"
+        f'<div class="nd-card" data-cite="{number}" data-article="{first.article_id}">'
+        f"<h4>[{number}] {html.escape(first.title)}</h4>"
+        f'<div class="nd-meta">{_published(first)} · {source_html(first.source)}{page}</div>'
+        f"{''.join(excerpts)}{_also_in(first)}</div>"
     )
 
 
@@ -194,19 +232,12 @@ def sources_html(answer: Answer | None, number: int | None = None) -> str:
             f'<div class="nd-which"{which}>Sources of answer {number}: '
             f"“{html.escape(answer.question)}”</div>"
         )
-    return heading + "".join(citation_card(c) for c in answer.citations)
+    return heading + "".join(source_card(n, cited) for n, cited in _by_source(answer)[1].items())
 
 
 def article_html(text: str, quotes: list[tuple[int, int]]) -> str:
     """A whole article, loaded on demand, with the cited quotes marked."""
-    parts, at = [], 0
-    for start, end in sorted(quotes):
-        if start < at:
-            continue
-        parts.append(html.escape(text[at:start]) + f"<mark>{html.escape(text[start:end])}</mark>")
-        at = end
-    parts.append(html.escape(text[at:]))
-    return f'<div class="nd-article">{"".join(parts)}</div>'
+    return f'<div class="nd-article">{_marked(text, quotes)}</div>'
 
 
 def report_markdown(report: IngestReport) -> str:

@@ -151,3 +151,39 @@ def test_as_of_from_the_environment(capsys, corpus_copy: Path, monkeypatch) -> N
     assert all(day is None or day <= "2022-03-01" for day in cited)
     _, out, _ = run(capsys, "search", "luxury exports", "--json")
     assert all(h["published"] is None or h["published"] <= "2022-03-01" for h in json.loads(out))
+
+
+def test_printed_answer_lists_each_article_once_with_all_its_quotes() -> None:
+    from assistant.answering import Answer, AnswerSentence, Citation
+    from assistant.cli_output import print_answer
+
+    text = "Japan froze assets. Japan banned exports. Moscow protested."
+
+    def cited(n: int, article: str, quote: str) -> Citation:
+        start = text.index(quote)
+        return Citation(n, article, f"Story {article}", date(2022, 3, 25), f"{article}.txt",
+                        quote, start, start + len(quote), text, 0)  # fmt: skip
+
+    answer = Answer(
+        "What did Japan do?",
+        "answered",
+        (
+            AnswerSentence(
+                "Japan froze assets. [1] Japan banned exports. [2] Moscow protested. [3]", (1, 2, 3)
+            ),
+        ),
+        (
+            cited(1, "a", "Japan froze assets."),
+            cited(2, "a", "Japan banned exports."),
+            cited(3, "b", "Moscow protested."),
+        ),
+    )
+    out = io.StringIO()
+    print_answer(answer.to_dict(), out)
+    printed = out.getvalue()
+    assert printed.startswith(
+        "Japan froze assets. [1] Japan banned exports. [1] Moscow protested. [2]"
+    )
+    assert printed.count("Story a") == 1 and "\n[2] Story b" in printed
+    assert "“Japan froze assets.”" in printed and "“Japan banned exports.”" in printed
+    assert "[a chars 0-19, 20-41]" in printed

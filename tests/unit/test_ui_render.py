@@ -11,8 +11,8 @@ from assistant.ui.auth import LoginClient, LoginGuard
 from assistant.ui.render import (
     answer_markdown,
     article_html,
-    citation_card,
     short_source,
+    source_card,
     source_html,
     sources_html,
 )
@@ -61,7 +61,7 @@ def test_sources_are_short_and_urls_open_safely_in_a_new_tab() -> None:
     assert "[example.org/a](https://example.org/a)" in answer_markdown(
         replace(answered(), citations=(cited,))
     )
-    assert "/x/" not in citation_card(citation())
+    assert "/x/" not in source_card(1, [citation()])
 
 
 def test_refusal_is_styled_apart_and_has_no_sources() -> None:
@@ -72,13 +72,47 @@ def test_refusal_is_styled_apart_and_has_no_sources() -> None:
 
 
 def test_card_marks_the_escaped_quote_in_its_passage_without_the_whole_article() -> None:
-    card = citation_card(citation())
+    card = source_card(1, [citation()])
     assert 'data-cite="1"' in card and "2022-03-25" in card and "A &amp; B" in card
     assert card.count("<mark>The &lt;b&gt;quoted&lt;/b&gt; sentence &amp; more.</mark>") == 1
     assert "<b>quoted" not in card  # article text is escaped, never rendered as HTML
     assert len(card) < len(ARTICLE) + 600  # the passage around the quote, not the article
     whole = article_html(ARTICLE, [(QUOTE_START, QUOTE_START + len(QUOTE))])
     assert whole.count("<mark>") == 1 and "Tail words." in whole
+
+
+SECOND = "Tail words. Tail words."
+
+
+def test_an_article_cited_for_several_sentences_is_one_source() -> None:
+    again = replace(
+        citation(),
+        n=2,
+        quote=SECOND,
+        start=ARTICLE.index(SECOND),
+        end=ARTICLE.index(SECOND) + len(SECOND),
+    )
+    other = replace(citation(), n=3, article_id="def", title="Other story", source="/x/b.txt")
+    answer = Answer(
+        "q?",
+        "answered",
+        (
+            AnswerSentence(f"{QUOTE} [1]", (1,)),
+            AnswerSentence("Tail words. [2] [1]", (2, 1)),
+            AnswerSentence("Elsewhere. [3]", (3,)),
+        ),
+        (citation(), again, other),
+    )
+    body, sources = answer_markdown(answer).split("**Sources**")
+    assert "[1]" in body and "[2]" in body and "[3]" not in body  # the other article is [2]
+    assert "Tail words. [1]" in body and "[1] [1]" not in body  # never the same [n] twice
+    assert sources.count("A & B") == 1 and "[2] Other story" in sources
+    panel = sources_html(answer)
+    assert panel.count('class="nd-card"') == 2
+    first, second = panel.split('<div class="nd-card"')[1:]
+    assert 'data-cite="1"' in first and first.count("<mark>") == 2  # both quotes, one excerpt
+    assert first.count('class="nd-passage"') == 1
+    assert 'data-cite="2"' in second and "Other story" in second
 
 
 def test_unsupported_llm_sentences_are_shown_as_such() -> None:
