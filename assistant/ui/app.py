@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio.components.chatbot import ExampleMessage
 from starlette.middleware import Middleware
 
 from assistant.answering import GENERATORS
@@ -20,6 +21,7 @@ from assistant.entities import EntityTagger
 from assistant.reader import Reader
 from assistant.settings import Settings
 from assistant.ui.auth import LoginClientMiddleware, LoginGuard
+from assistant.ui.examples import ExampleQuestions
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
 from assistant.ui.render import CSS, NO_SOURCES
 
@@ -49,64 +51,68 @@ def prepare(
 def build_app(desk: Newsdesk) -> Any:
     """The Blocks app around an opened desk."""
     handlers = ChatHandlers(desk)
+    examples = ExampleQuestions(desk)
     generators = [g for g in GENERATORS if g == "extractive" or _configured(desk.settings, g)]
     with gr.Blocks(title="newsdesk", analytics_enabled=False) as app:
         gr.Markdown("## newsdesk\nAsk about the news articles; every answer cites its sources.")
         exchanges = gr.State([])
-        with gr.Tab("Chat"), gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=340):
-                chatbot = gr.Chatbot(
-                    label="Conversation",
-                    show_label=False,  # a floating label covered each answer's first line
-                    height=480,
-                    elem_id="nd-chat",
-                    editable="user",
-                    buttons=["copy", "copy_all"],
+        # On a phone the columns stack: the chat, its question box, then its sources; the
+        # settings come last, for all widths.
+        with gr.Tab("Chat"):
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=340):
+                    chatbot = gr.Chatbot(
+                        label="Conversation",
+                        show_label=False,  # a floating label covered each answer's first line
+                        height=480,
+                        elem_id="nd-chat",
+                        editable="user",
+                        buttons=["copy", "copy_all"],
+                        # The page's script keeps a new answer's start in view.
+                        autoscroll=False,
+                        # Shown while the chat is empty; a click asks it.
+                        examples=_examples(examples.questions()),
+                    )
+                    with gr.Row():
+                        message = gr.Textbox(
+                            placeholder="e.g. When did Japan ban luxury exports to Russia?",
+                            show_label=False,
+                            scale=5,
+                            elem_id="nd-question",
+                        )
+                        send = gr.Button("Ask", variant="primary", scale=1, elem_id="nd-ask")
+                        stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nd-stop")
+                with gr.Column(scale=2, min_width=300):
+                    gr.Markdown("### Sources")
+                    panel = gr.HTML(NO_SOURCES, elem_id="nd-sources")
+                    whole = gr.Dropdown([], label="Open a whole article", elem_id="nd-open-article")
+                    article = gr.HTML("", elem_id="nd-article")
+            with gr.Row():
+                as_of = gr.Textbox(
+                    label="As of (YYYY-MM-DD; empty: today)",
+                    value=desk.settings.as_of.isoformat() if desk.settings.as_of else "",
+                    elem_id="nd-as-of",
+                    scale=3,
                 )
+                clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear", scale=1)
+                plain = gr.Button("Copy answer as text", size="sm", elem_id="nd-copy-text", scale=1)
+            with gr.Accordion("Filters and settings", open=False):
                 with gr.Row():
-                    message = gr.Textbox(
-                        placeholder="e.g. When did Japan ban luxury exports to Russia?",
-                        show_label=False,
-                        scale=5,
-                        elem_id="nd-question",
-                    )
-                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="nd-ask")
-                    stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nd-stop")
+                    after = gr.Textbox(label="Published from (YYYY-MM-DD)")
+                    before = gr.Textbox(label="Published to (YYYY-MM-DD)")
+                sources = gr.Dropdown(handlers.source_choices(), multiselect=True, label="Sources")
                 with gr.Row():
-                    as_of = gr.Textbox(
-                        label="As of (YYYY-MM-DD; empty: today)",
-                        value=desk.settings.as_of.isoformat() if desk.settings.as_of else "",
-                        elem_id="nd-as-of",
-                        scale=3,
+                    generator = gr.Dropdown(
+                        generators, value=desk.settings.generator, label="Answerer"
                     )
-                    clear = gr.Button("Clear chat", size="sm", elem_id="nd-clear", scale=1)
-                    plain = gr.Button(
-                        "Copy answer as text", size="sm", elem_id="nd-copy-text", scale=1
+                    passages = gr.Slider(
+                        1, 20, value=desk.settings.answer_k, step=1, label="Passages"
                     )
-                with gr.Accordion("Filters and settings", open=False):
-                    with gr.Row():
-                        after = gr.Textbox(label="Published from (YYYY-MM-DD)")
-                        before = gr.Textbox(label="Published to (YYYY-MM-DD)")
-                    sources = gr.Dropdown(
-                        handlers.source_choices(), multiselect=True, label="Sources"
-                    )
-                    with gr.Row():
-                        generator = gr.Dropdown(
-                            generators, value=desk.settings.generator, label="Answerer"
-                        )
-                        passages = gr.Slider(
-                            1, 20, value=desk.settings.answer_k, step=1, label="Passages"
-                        )
-                    all_copies = gr.Checkbox(
-                        value=desk.settings.all_copies,
-                        label="Show every copy of a story (default: one per story)",
-                        elem_id="nd-all-copies",
-                    )
-            with gr.Column(scale=2, min_width=300):
-                gr.Markdown("### Sources")
-                panel = gr.HTML(NO_SOURCES, elem_id="nd-sources")
-                whole = gr.Dropdown([], label="Open a whole article", elem_id="nd-open-article")
-                article = gr.HTML("", elem_id="nd-article")
+                all_copies = gr.Checkbox(
+                    value=desk.settings.all_copies,
+                    label="Show every copy of a story (default: one per story)",
+                    elem_id="nd-all-copies",
+                )
         filters = [after, before, sources, generator, passages, as_of, all_copies]
         outputs = [chatbot, panel, exchanges, message, whole]
         for trigger in (message.submit, send.click):
@@ -159,6 +165,28 @@ def build_app(desk: Newsdesk) -> Any:
                 regenerate, [chatbot, exchanges, *filters], outputs, api_visibility="private"
             )
         chatbot.edit(edit, [chatbot, exchanges, *filters], outputs, api_visibility="private")
+
+        def example(
+            chat: Any,
+            done: Any,
+            a: Any,
+            b: Any,
+            s: Any,
+            g: Any,
+            k: Any,
+            day: Any,
+            copies: Any,
+            event: gr.SelectData,
+            request: gr.Request,
+        ) -> Any:
+            picked = event.value.get("text", "") if isinstance(event.value, dict) else ""
+            yield from handlers.respond(
+                str(picked), chat, done, a, b, s, g, k, day, copies, request=request
+            )
+
+        chatbot.example_select(
+            example, [chatbot, exchanges, *filters], outputs, api_visibility="private"
+        )
         # Stop ends the streaming answer at its next words; what was streamed stays. No
         # Gradio cancel: a cancelled stream turned every output into an "Error" badge.
         stop.click(handlers.stop, None, None, api_visibility="private")
@@ -179,9 +207,13 @@ def build_app(desk: Newsdesk) -> Any:
         _timeline_tab(handlers)
         table, ids = _library_tab(handlers, sources)
         app.load(
-            lambda: (*handlers.library(), gr.update(choices=handlers.source_choices())),
+            lambda: (
+                *handlers.library(),
+                gr.update(choices=handlers.source_choices()),
+                gr.update(examples=_examples(examples.questions())),
+            ),
             None,
-            [table, ids, sources],
+            [table, ids, sources, chatbot],
             api_visibility="private",
         )
         gr.api(handlers.api_ask, api_name="ask")
@@ -293,6 +325,10 @@ _COPY_TEXT = """() => {
   document.execCommand("copy");
   box.remove();
 }"""
+
+
+def _examples(questions: list[str]) -> list[ExampleMessage] | None:
+    return [ExampleMessage(text=q) for q in questions] or None
 
 
 def _index(index: Any) -> int:

@@ -1,4 +1,5 @@
-// newsdesk: the [n] of an answer you can hover and click (issue 21.2).
+// newsdesk: the [n] of an answer you can hover and click (issue 21.2), and a new answer read
+// from its start.
 // Hover shows the source's title, date and where it is from (the answer's own "Sources" line);
 // click shows that answer's sources in the panel, scrolls to the card and highlights it (on a
 // phone the panel is under the chat: the page scrolls to it). The message text itself is left
@@ -75,6 +76,39 @@
     showCard(cite.dataset.cite);
   });
 
+  // A new question is scrolled to the top of the chat and kept there while its answer grows, so
+  // the answer is read from its first line, the bold short answer (the chat's own autoscroll
+  // showed a long answer's end). Scrolling by hand lets go.
+  let asked = 0;
+  let pinned = null;
+
+  function scroller(element, chat) {
+    for (let box = element.parentElement; box && box !== chat; box = box.parentElement) {
+      const overflow = getComputedStyle(box).overflowY;
+      if (overflow === "auto" || overflow === "scroll") return box;
+    }
+    return null;
+  }
+
+  function keepQuestionInView() {
+    const chat = document.querySelector("#nd-chat");
+    if (!chat) return;
+    const questions = chat.querySelectorAll("[data-testid='user']");
+    if (questions.length > asked) pinned = questions[questions.length - 1];
+    asked = questions.length;
+    if (!pinned || !pinned.isConnected) return;
+    const box = scroller(pinned, chat);
+    if (!box) return;
+    const offset = pinned.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    if (Math.abs(offset) > 1) box.scrollTop += offset;
+  }
+
+  for (const kind of ["wheel", "touchmove", "keydown", "mousedown"]) {
+    document.addEventListener(kind, (event) => {
+      if (event.target.closest && event.target.closest("#nd-chat")) pinned = null;
+    }, { passive: true });
+  }
+
   let queued = false;
   new MutationObserver(() => {
     if (queued) return;
@@ -82,6 +116,7 @@
     requestAnimationFrame(() => {
       queued = false;
       document.querySelectorAll("#nd-chat [data-testid='bot']").forEach(decorate);
+      keepQuestionInView();
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 })();

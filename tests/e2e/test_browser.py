@@ -254,13 +254,39 @@ def test_uploads_with_one_name_live_side_by_side_and_sources_are_short(
     assert not any("/" in o for o in options)
 
 
+def test_empty_chat_offers_questions_from_the_newest_stories(page) -> None:
+    examples = page.locator("#nd-chat button.example")
+    examples.first.wait_for(timeout=30_000)
+    offered = examples.all_inner_texts()
+    assert 1 <= len(offered) <= 4 and all(q.strip().endswith("?") for q in offered)
+    # The newest story of the sample corpus (2024-11-24, Moscow's reply to Tokyo) comes first.
+    assert "Moscow" in offered[0]
+    examples.first.click()
+    page.locator("#nd-sources [data-answer='1']").wait_for(timeout=120_000)
+    assert page.locator(USER).first.inner_text().strip() == offered[0].strip()
+    cards = page.locator("#nd-sources .nd-card")
+    assert "We will respond sharply" in cards.first.inner_text()
+    # One article cited for several sentences is one source: one card, one Sources line, the
+    # same [1] after each sentence (never [1] [2] [3] with identical lines).
+    answer = page.locator(BOT).last
+    body, listed = answer.inner_text().split("Sources", 1)
+    lines = [line for line in listed.splitlines() if line.strip().startswith("[")]
+    assert cards.count() == len(lines) == len({line.split("·")[0] for line in lines})
+    assert body.count("[1]") >= 2 and "[1] [1]" not in body
+    page.locator("#nd-clear").click()
+    examples.first.wait_for(timeout=30_000)  # an empty chat offers them again
+
+
 def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
     page = open_page(browser, app_url, width=390, height=844)
     try:
         ask(page, "when did Japan ban luxury exports?")
         chat = page.locator("#nd-chat").bounding_box()
         panel = page.locator("#nd-sources").bounding_box()
-        assert chat and panel and panel["y"] >= chat["y"] + chat["height"] - 1  # right under
+        settings = page.locator("#nd-as-of").bounding_box()
+        assert chat and panel and settings
+        # The sources follow the chat and its question box, before the settings.
+        assert chat["y"] + chat["height"] - 1 <= panel["y"] < settings["y"]
         message = page.locator(USER).first
         message.scroll_into_view_if_needed()
         first = message.bounding_box()
@@ -280,6 +306,13 @@ def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
                  return m.contains(hit); }"""
         )
         assert answer_top
+        # A long answer to a later question is shown from its start, not scrolled to its end.
+        ask(page, "What did Moscow say about Tokyo's hostile steps?")
+        page.wait_for_timeout(500)
+        inside = page.locator("#nd-chat").bounding_box()
+        question = page.locator(USER).last.bounding_box()
+        assert inside and question
+        assert inside["y"] <= question["y"] < inside["y"] + 80
         page.get_by_role("tab", name="Library").click()
         table = page.locator("#nd-library")
         table.get_by_text("2022-03-25").first.wait_for(timeout=30_000)
@@ -438,7 +471,12 @@ def test_citations_show_their_source_on_hover_and_lead_to_its_card(
         # The message text is unchanged: copying it still gives "[1]" and its Sources lines.
         assert "[1]" in page.locator(BOT).first.inner_text()
         folder = os.environ.get("SCREENSHOT_DIR")  # docs/citations-<width>.png
-        if folder:
-            page.screenshot(path=str(Path(folder) / f"citations-{width}.png"))
+        if folder:  # the page from its top to the flashing card: answer, [n] and its source
+            bottom = box["y"] + box["height"] + page.evaluate("window.scrollY") + 16
+            page.screenshot(
+                path=str(Path(folder) / f"citations-{width}.png"),
+                full_page=True,
+                clip={"x": 0, "y": 0, "width": width, "height": bottom},
+            )
     finally:
         page.context.close()
