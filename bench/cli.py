@@ -2,9 +2,9 @@
 
     .venv/bin/python -m bench.cli [--runs 5]
 
-On a fresh index of the sample corpus: wall time of `newsdesk stats`, `newsdesk search`,
-`newsdesk ask` answered in the CLI's own process (`--local`), and `newsdesk ask` answered
-through a running `python app.py` on the same index; the median of `--runs` runs after one
+On a fresh index of the sample corpus: wall time of `newsdesk stats`, and of `newsdesk ask`,
+`search` and `timeline` done in the CLI's own process (`--local`) and through a running
+`python app.py` on the same index; the median of `--runs` runs after one
 warm-up run each (the first run also pays for cold disk caches). Run it on a machine doing
 nothing else. Writes bench/results/cli.json.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 QUESTION = "Which banks did Tokyo designate?"
+TOPIC = "Japan's sanctions against Russia"
 
 
 def _timed(command: list[str], env: dict[str, str], runs: int) -> float:
@@ -56,7 +57,8 @@ def main() -> None:
         subprocess.run([*cli, "ingest", str(REPO / "corpus"), "--quiet"], env=env, check=True)
         result = {
             "stats": _timed([*cli, "stats"], env, args.runs),
-            "search": _timed([*cli, "search", "luxury exports"], env, args.runs),
+            "search": _timed([*cli, "search", "luxury exports", "--local"], env, args.runs),
+            "timeline": _timed([*cli, "timeline", TOPIC, "--local"], env, args.runs),
             "ask_without_app": _timed([*cli, "ask", QUESTION, "--local"], env, args.runs),
         }
         port = _free_port()
@@ -73,6 +75,8 @@ def main() -> None:
                 time.sleep(1)
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).close()
             result["ask_with_app"] = _timed([*cli, "ask", QUESTION], env, args.runs)
+            result["search_with_app"] = _timed([*cli, "search", "luxury exports"], env, args.runs)
+            result["timeline_with_app"] = _timed([*cli, "timeline", TOPIC], env, args.runs)
         finally:
             app.terminate()
             app.wait(timeout=60)
