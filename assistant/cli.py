@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    ingest = command("ingest", "Add or update articles from files and folders.")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest = command("ingest", "Add or update articles from files, folders and URLs.")
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH|URL", help="files, folders, or http(s):// pages"
+    )
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.add_argument("--quiet", action="store_true", help="no progress bars")
     ingest.add_argument(

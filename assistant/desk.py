@@ -27,7 +27,7 @@ from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder
 from assistant.entities import EntityTagger
 from assistant.errors import ArticleNotFound, NothingIngested
-from assistant.ingest import Ingestor, IngestReport, key_path
+from assistant.ingest import Document, Ingestor, IngestReport, key_path
 from assistant.reader import Reader
 from assistant.retrieval import Hit, HybridSearcher, Mode, SearchFilters
 from assistant.retrieval.langchain import NewsdeskRetriever
@@ -81,36 +81,53 @@ class Newsdesk:
         progress: bool = True,
         ray: RayOptions | None = None,
     ) -> IngestReport:
-        """Add or update the articles in these files and folders; see IngestReport. With `ray`,
-        Ray Data workers read, chunk and embed them (see assistant.distributed).
+        """Add or update the articles in these files, folders and http(s) URLs; see
+        IngestReport. With `ray`, Ray Data workers read, chunk and embed the files (see
+        assistant.distributed). A URL's page is fetched safely (assistant.web) and stored with
+        the URL as its source; an unchanged page is "unchanged".
 
         Raises NothingIngested (carrying the report) when no input at all could be read.
         """
+        from assistant.web.pages import is_url
+
         if isinstance(paths, (str, Path)):
             paths = [paths]
         if not paths:
             raise NothingIngested("no files or folders given", IngestReport())
-        files = [Path(p) for p in paths]
-        if ray is not None:
+        urls = [p for p in paths if isinstance(p, str) and is_url(p)]
+        files = [Path(p) for p in paths if not (isinstance(p, str) and is_url(p))]
+        documents: list[Document] = []
+        report = IngestReport()
+        if urls:
+            from assistant.web.fetcher import make_fetcher
+            from assistant.web.pages import fetch_pages
+
+            with make_fetcher(self.settings) as fetcher:
+                documents, failed = fetch_pages(fetcher, urls, progress)
+            report.outcomes.extend(failed)
+        local = Ingestor(
+            self.index,
+            self.embedder,
+            self.settings.embed_batch_size,
+            max_article_bytes=self.max_article_bytes,
+        )
+        if ray is not None and files:
             # Each worker builds its own embedder of the same class (embedders take no arguments).
             factory = type(self.embedder)
-            report = ray_ingest(
-                self.index,
-                factory,
-                files,
-                ray,
-                self.settings.embed_batch_size,
-                progress,
-                self.max_article_bytes,
+            report.merge(
+                ray_ingest(
+                    self.index,
+                    factory,
+                    files,
+                    ray,
+                    self.settings.embed_batch_size,
+                    progress,
+                    self.max_article_bytes,
+                )
             )
-        else:
-            ingestor = Ingestor(
-                self.index,
-                self.embedder,
-                self.settings.embed_batch_size,
-                max_article_bytes=self.max_article_bytes,
-            )
-            report = ingestor.ingest(files, progress=progress)
+            files = []
+        if files or documents:
+            report.merge(local.ingest(files, progress=progress, documents=documents))
         if report.outcomes and len(report.failed) == len(report.outcomes):
             reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
             more = f" (and {len(report.failed) - 3} more)" if len(report.failed) > 3 else ""

@@ -99,7 +99,7 @@ class FileWorker:
             if hashlib.sha256(data).hexdigest() != digest:
                 done.error = "the file changed while it was being ingested: ingest it again"
                 return done
-            result = read_articles(Path(key), data, self.max_article_bytes)
+            result = read_articles(key, data, self.max_article_bytes)
             done.failures, done.warnings = list(result.failures), list(result.warnings)
             seen: set[str] = set()
             for article in result.articles:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 import numpy as np
 from tqdm.auto import tqdm
 
-from assistant.articles import Article, read_articles, too_large_to_read
+from assistant.articles import Article, Loader, read_articles, too_large_to_read
 from assistant.chunking import Chunk, Chunker, indexed_text
 from assistant.embedding import Embedder
 from assistant.errors import UnreadableInput
@@ -40,6 +40,11 @@ class IngestReport:
 
     outcomes: list[FileOutcome] = field(default_factory=list)
     chunks_added: int = 0
+
+    def merge(self, other: IngestReport) -> None:
+        """Add another run's outcomes and passages to this report."""
+        self.outcomes.extend(other.outcomes)
+        self.chunks_added += other.chunks_added
 
     def by_status(self, status: Status) -> list[FileOutcome]:
         """The outcomes with one status."""
@@ -131,6 +136,16 @@ class _Batch:
     tally: dict[int, list[Any]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Document:
+    """Bytes that are no file of ours (a fetched page): the key they are stored under (the URL,
+    also the articles' source) and the loader that reads them."""
+
+    key: str
+    data: bytes
+    loader: Loader
+
+
 class Ingestor:
     """Adds, updates and skips articles; one bad file never stops the batch.
 
@@ -153,11 +168,15 @@ class Ingestor:
         self.max_article_bytes = max_article_bytes
         self.chunker = Chunker(index.chunking, embedder.count_tokens)
 
-    def ingest(self, paths: Sequence[Path], progress: bool = True) -> IngestReport:
-        """Ingest files and folders; see IngestReport for what happened to each."""
+    def ingest(
+        self, paths: Sequence[Path], progress: bool = True, documents: Sequence[Document] = ()
+    ) -> IngestReport:
+        """Ingest files and folders, and documents read elsewhere (fetched pages); see
+        IngestReport for what happened to each."""
         report = IngestReport()
         files = list(expand_paths(paths))
         total = sum(_size(path) for path, problem in files if problem is None)
+        total += sum(len(document.data) for document in documents)
         batch = _Batch()
         with tqdm(
             total=total, desc="Ingesting", unit="B", unit_scale=True, disable=not progress
@@ -168,6 +187,9 @@ class Ingestor:
                     report.outcomes.append(FileOutcome(key, "failed", detail=problem))
                     continue
                 self._file(path, report, batch, bar)
+            for document in documents:
+                size = len(document.data)
+                self._read(document.key, document.data, size, report, batch, bar, document.loader)
             self._flush(batch, report, bar)
         for outcome, queued, stored in batch.tally.values():
             if queued and not stored and outcome.status == "added":
@@ -190,6 +212,19 @@ class Ingestor:
             bar.update(size)
             report.outcomes.append(FileOutcome(key, "failed", detail=f"cannot read: {error}"))
             return
+        self._read(key, data, size, report, batch, bar)
+
+    def _read(
+        self,
+        key: str,
+        data: bytes,
+        size: int,
+        report: IngestReport,
+        batch: _Batch,
+        bar: tqdm,
+        loader: Loader | None = None,
+    ) -> None:
+        """Queue the articles of one file's (or page's) bytes, unless they are unchanged."""
         digest = hashlib.sha256(data).hexdigest()
         known = self.index.file_hash(key)
         if known == digest:
@@ -198,7 +233,7 @@ class Ingestor:
             report.outcomes.append(FileOutcome(key, "unchanged", articles))
             return
         try:
-            result = read_articles(Path(key), data, self.max_article_bytes)
+            result = read_articles(key, data, self.max_article_bytes, loader)
         except UnreadableInput as error:
             bar.update(size)
             report.outcomes.append(FileOutcome(key, "failed", detail=str(error)))
@@ -297,6 +332,7 @@ def _size(path: Path) -> int:
 
 __all__ = [
     "COMMIT_CHUNKS",
+    "Document",
     "FileOutcome",
     "IngestReport",
     "Ingestor",

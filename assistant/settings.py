@@ -46,6 +46,14 @@ class Settings(BaseSettings):
         description="Largest article: a text, Markdown or HTML file over it is refused unread, "
         "and so is any article (a PDF's or a JSON line's) whose text is over it.",
     )
+    allow_private_urls: bool = Field(
+        False,
+        description="Fetch URLs that resolve to loopback, private or link-local addresses "
+        "(tests, an intranet). Off, the app cannot be made to reach its own network.",
+    )
+    fetch_timeout: float = Field(
+        20.0, gt=0, le=300, description="Seconds one URL fetch may take in all."
+    )
     embed_batch_size: int = Field(32, ge=1, le=512, description="Chunks per model.encode call.")
     ann_threshold: int = Field(
         100_000,
@@ -160,6 +168,11 @@ class Settings(BaseSettings):
     )
     auth_username: str | None = Field(None, description="Username for password protection.")
     auth_password: SecretStr | None = Field(None, description="Password for password protection.")
+    api_token: SecretStr | None = Field(
+        None,
+        description="A bearer token for the REST API (/api/v1): with it set, the API needs it "
+        "(or the app's password, over HTTP basic).",
+    )
     max_upload_mb: float = Field(50.0, gt=0, description="Largest upload the library accepts.")
 
     @model_validator(mode="after")

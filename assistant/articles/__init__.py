@@ -9,15 +9,17 @@ from pathlib import Path
 from assistant.articles.article import Article, RawDocument, article_id_for
 from assistant.articles.cleaning import clean_pages, collapse_blank_lines
 from assistant.articles.dates import find_dateline, pop_date_marker
-from assistant.articles.loaders import SUPPORTED_SUFFIXES, loader_for
+from assistant.articles.loaders import SUPPORTED_SUFFIXES, Loader, loader_for, loader_for_page
 from assistant.errors import UnreadableInput, UnsupportedFormat
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
     "Article",
+    "Loader",
     "RawDocument",
     "ReadResult",
     "build_article",
+    "loader_for_page",
     "read_articles",
     "too_large_to_read",
 ]
@@ -56,10 +58,13 @@ def _too_large(size: int, limit: int) -> str:
     )
 
 
-def read_articles(path: Path, data: bytes, max_article_bytes: int | None = None) -> ReadResult:
-    """Read one file's bytes into articles; raises UnreadableInput when nothing can be read.
-    An article whose text is over `max_article_bytes` (UTF-8) is refused with its reason."""
-    loaded = loader_for(path).load(str(path), data)
+def read_articles(
+    location: str, data: bytes, max_article_bytes: int | None = None, loader: Loader | None = None
+) -> ReadResult:
+    """Read the bytes of one file (or fetched page) at `location` into articles; the loader is
+    the one for its extension unless given. Raises UnreadableInput when nothing can be read. An
+    article whose text is over `max_article_bytes` (UTF-8) is refused with its reason."""
+    loaded = (loader or loader_for(Path(location))).load(location, data)
     result = ReadResult(failures=list(loaded.failures), warnings=list(loaded.warnings))
     for raw in loaded.documents:
         try:

@@ -309,3 +309,29 @@ def loader_for(path: Path) -> Loader:
         f"unsupported file type {suffix or '(no extension)'!r}; "
         f"newsdesk reads {', '.join(SUPPORTED_SUFFIXES)}"
     )
+
+
+_MEDIA_TYPES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/pdf": ".pdf",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
+}
+
+
+def loader_for_page(media_type: str, url_path: str, data: bytes) -> Loader:
+    """The loader for a fetched page: by its Content-Type, else by its URL's extension, else
+    HTML when it looks like markup; UnsupportedFormat otherwise (an image, a zip …)."""
+    suffix = _MEDIA_TYPES.get(media_type)
+    if suffix is None and Path(url_path).suffix.casefold() in SUPPORTED_SUFFIXES:
+        return loader_for(Path(url_path))
+    if suffix is None and not media_type and data.lstrip()[:1] == b"<":
+        suffix = ".html"
+    if suffix is None:
+        raise UnsupportedFormat(
+            f"not an article: the server sent {media_type or 'no content type'!r}; newsdesk "
+            "reads HTML, PDF, plain text and Markdown pages"
+        )
+    return loader_for(Path(f"page{suffix}"))

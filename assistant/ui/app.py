@@ -14,7 +14,6 @@ from starlette.middleware import Middleware
 
 from assistant.answering import GENERATORS
 from assistant.app_client import announce
-from assistant.articles import SUPPORTED_SUFFIXES
 from assistant.desk import Newsdesk
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger
@@ -22,11 +21,9 @@ from assistant.reader import Reader
 from assistant.settings import Settings
 from assistant.ui.auth import LoginClientMiddleware, LoginGuard
 from assistant.ui.examples import ExampleQuestions
-from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers, article_choices
+from assistant.ui.handlers import ChatHandlers, article_choices
+from assistant.ui.library import library_tab
 from assistant.ui.render import CSS, NO_SOURCES
-
-# gr.Progress as a default argument is how Gradio injects a progress bar; it mirrors tqdm.
-_TRACK_TQDM = gr.Progress(track_tqdm=True)
 
 __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
@@ -205,7 +202,7 @@ def build_app(desk: Newsdesk) -> Any:
         for trigger in (clear.click, chatbot.clear):
             trigger(reset, None, [*outputs, article], api_visibility="private")
         _timeline_tab(handlers)
-        table, ids = _library_tab(handlers, sources)
+        table, ids = library_tab(handlers, sources)
         app.load(
             lambda: (
                 *handlers.library(),
@@ -250,66 +247,6 @@ def _timeline_tab(handlers: ChatHandlers) -> None:
             )
 
 
-def _library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
-    with gr.Tab("Library"):
-        files = gr.File(
-            label=f"Upload articles ({', '.join(SUPPORTED_SUFFIXES)})",
-            file_count="multiple",
-            file_types=list(SUPPORTED_SUFFIXES),
-            elem_id="nd-upload",
-            height=150,
-        )
-        ingest = gr.Button("Ingest", variant="primary", elem_id="nd-ingest")
-        report = gr.Markdown(elem_id="nd-report")
-        search = gr.Textbox(label="Search the library", elem_id="nd-library-search")
-        rows, row_ids = handlers.library()
-        ids = gr.State(row_ids)
-        table = gr.Dataframe(
-            rows,
-            headers=LIBRARY_COLUMNS,
-            interactive=False,
-            wrap=True,
-            column_widths=["44%", "14%", "18%", "14%", "10%"],
-            elem_id="nd-library",
-        )
-        with gr.Row():
-            selected = gr.Textbox(label="Article id", elem_id="nd-selected", scale=4)
-            delete = gr.Button("Delete article", variant="stop", elem_id="nd-delete", scale=1)
-        deleted = gr.Markdown(elem_id="nd-deleted")
-
-        def refreshed(query: str = "") -> tuple[Any, Any, Any]:
-            rows, row_ids = handlers.library(query)
-            return rows, row_ids, gr.update(choices=handlers.source_choices())
-
-        library = [table, ids, sources]
-
-        def upload(chosen: list[str] | None, query: str, progress: Any = _TRACK_TQDM) -> Any:
-            # The upload box empties: the next Ingest sends only the files chosen next.
-            return handlers.upload(chosen), *refreshed(query), None
-
-        ingest.click(upload, [files, search], [report, *library, files], api_visibility="private")
-        search.change(handlers.library, search, [table, ids], api_visibility="private")
-
-        def pick(row_ids: list[str], event: gr.SelectData) -> tuple[str, str]:
-            row, column = event.index
-            if not 0 <= row < len(row_ids):
-                return "", ""
-            if column == LIBRARY_COLUMNS.index(DELETE_CELL):
-                title = event.row_value[0] if event.row_value else "this article"
-                return row_ids[row], f"Delete “{title}”? Press **Delete article** to confirm."
-            return row_ids[row], ""
-
-        table.select(pick, ids, [selected, deleted], api_visibility="private")
-
-        def remove(article_id: str, query: str) -> tuple[Any, ...]:
-            return handlers.delete(article_id), *refreshed(query), ""
-
-        delete.click(
-            remove, [selected, search], [deleted, *library, selected], api_visibility="private"
-        )
-    return table, ids
-
-
 _COPY_TEXT = """() => {
   const answers = document.querySelectorAll("#nd-chat [data-testid='bot']");
   if (!answers.length) return;
@@ -340,8 +277,9 @@ def _configured(settings: Settings, generator: str) -> bool:
     return bool(settings.llm_base_url) if generator == "openai" else bool(settings.llm_gguf_path)
 
 
-def launch_kwargs(settings: Settings) -> dict[str, Any]:
-    """launch() arguments: host, port, no share link, upload limit, optional password."""
+def launch_kwargs(settings: Settings, desk: Newsdesk | None = None) -> dict[str, Any]:
+    """launch() arguments: host, port, no share link, upload limit, optional password, and
+    (given the desk) the REST API at /api/v1 behind the same password."""
     kwargs: dict[str, Any] = {
         "server_name": settings.host,
         "server_port": settings.port,
@@ -353,12 +291,15 @@ def launch_kwargs(settings: Settings) -> dict[str, Any]:
         "head": f"<script>{(Path(__file__).parent / 'citations.js').read_text()}</script>",
         "footer_links": [],
     }
+    guard = None
+    app_kwargs: dict[str, Any] = {}
     if settings.auth_username and settings.auth_password:
-        kwargs["auth"] = LoginGuard(
-            settings.auth_username, settings.auth_password.get_secret_value()
-        )
+        guard = LoginGuard(settings.auth_username, settings.auth_password.get_secret_value())
+        kwargs["auth"] = guard
         # Logins are limited per client: the guard learns each login's address from this.
-        kwargs["app_kwargs"] = {"middleware": [Middleware(LoginClientMiddleware)]}
+        app_kwargs["middleware"] = [Middleware(LoginClientMiddleware)]
+    if app_kwargs:
+        kwargs["app_kwargs"] = app_kwargs
     return kwargs
 
 
@@ -372,7 +313,7 @@ def serve(
     desk = prepare(settings, embedder, reader, tagger)
     app = build_app(desk)
     app.queue(default_concurrency_limit=8)
-    app.launch(prevent_thread_lock=True, **launch_kwargs(settings))
+    app.launch(prevent_thread_lock=True, **launch_kwargs(settings, desk))
     # `newsdesk ask` on this index answers through this app instead of loading the models.
     withdraw = announce(settings.index_dir, str(app.local_url), bool(settings.auth_username))
     atexit.register(withdraw)

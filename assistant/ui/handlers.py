@@ -284,6 +284,22 @@ class ChatHandlers(ApiHandlers):
             choices.setdefault(article.source, f"{article.title} · {day}")
         return [(label, source) for source, label in choices.items()]
 
+    def fetch_links(self, text: str | None) -> str:
+        """Fetch and ingest the article links pasted (one or more, any spacing)."""
+        from assistant.web.pages import is_url
+
+        given = (text or "").split()
+        links = [word for word in given if is_url(word)]
+        if not links:
+            return "Paste one or more links (https://…) first."
+        refused = [f"- refused — `{w}`: not a link (https://…)" for w in given if not is_url(w)]
+        try:
+            report = self.desk.ingest(links, progress=True)
+        except NothingIngested as error:
+            assert isinstance(error.report, IngestReport)
+            report = error.report
+        return "\n".join([report_markdown(report), *refused]).strip()
+
     def upload(self, files: list[str] | None) -> str:
         """Store uploads by content (never over another file) and ingest them."""
         if not files:

@@ -480,3 +480,32 @@ def test_citations_show_their_source_on_hover_and_lead_to_its_card(
             )
     finally:
         page.context.close()
+
+
+def test_an_article_link_is_fetched_asked_about_and_deleted(page) -> None:
+    from tests.local_site import Page, local_site
+    from tests.unit.test_ingest_urls import STORY
+
+    with local_site() as site:
+        site.pages["/news/strike-ends"] = Page(STORY.encode())
+        page.get_by_role("tab", name="Library").click()
+        page.locator("#nd-links textarea").fill(site.url("/news/strike-ends") + "\nnot-a-link")
+        page.locator("#nd-fetch").click()
+        report = page.locator("#nd-report")
+        report.get_by_text("added 1").wait_for(timeout=120_000)
+        assert "not a link" in report.inner_text()
+        assert page.locator("#nd-links textarea").input_value() == ""  # emptied once sent
+        page.locator("#nd-library").get_by_text("Harbour strike ends").first.wait_for()
+    page.get_by_role("tab", name="Chat").click()
+    answer = ask(page, "What share of Norhaven dock workers backed the deal?")
+    assert "81 percent" in answer
+    card = page.locator("#nd-sources .nd-card").first
+    assert "Harbour strike ends after six weeks" in card.inner_text()
+    assert "127.0.0.1" in card.locator("a").first.get_attribute("href")
+    page.get_by_role("tab", name="Library").click()
+    search = page.locator("#nd-library-search textarea, #nd-library-search input").first
+    search.fill("Harbour strike")
+    page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
+    page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
+    page.locator("#nd-delete").click()
+    page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)

@@ -10,7 +10,7 @@ from tests.helpers import make_pdf
 
 
 def read(path: Path):
-    return read_articles(path, path.read_bytes())
+    return read_articles(str(path), path.read_bytes())
 
 
 def test_text_with_marker_gets_date_and_derived_title(tmp_path: Path) -> None:
