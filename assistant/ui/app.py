@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import ExampleMessage
 from starlette.middleware import Middleware
+from starlette.routing import Mount
 
 from assistant.answering import GENERATORS
 from assistant.app_client import announce
@@ -24,6 +25,7 @@ from assistant.ui.examples import ExampleQuestions
 from assistant.ui.handlers import ChatHandlers, article_choices
 from assistant.ui.library import library_tab
 from assistant.ui.render import CSS, NO_SOURCES
+from assistant.ui.rest import PREFIX, ApiDesk, rest_api
 
 __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
@@ -298,6 +300,9 @@ def launch_kwargs(settings: Settings, desk: Newsdesk | None = None) -> dict[str,
         kwargs["auth"] = guard
         # Logins are limited per client: the guard learns each login's address from this.
         app_kwargs["middleware"] = [Middleware(LoginClientMiddleware)]
+    if desk is not None:
+        # Routes given to the server before Gradio adds its own: /api/v1 is never the page's.
+        app_kwargs["routes"] = [Mount(PREFIX, app=rest_api(ApiDesk(desk), settings, guard))]
     if app_kwargs:
         kwargs["app_kwargs"] = app_kwargs
     return kwargs

@@ -13,7 +13,7 @@ from tests.e2e.conftest import RunningApp, chromium_path, start_app, stop_app
 from tests.e2e.test_browser import LAUNCH_ARGS
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-USER, PASSWORD = "editor", "the-right-password"
+USER, PASSWORD, TOKEN = "editor", "the-right-password", "a-long-api-token"
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +22,7 @@ def guarded_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp
         tmp_path_factory.mktemp("guarded"),
         NEWSDESK_AUTH_USERNAME=USER,
         NEWSDESK_AUTH_PASSWORD=PASSWORD,
+        NEWSDESK_API_TOKEN=TOKEN,
     )
     yield app
     stop_app(process)
@@ -38,6 +39,33 @@ def login(session: httpx.Client, url: str, password: str, user: str = USER) -> h
 
 def logged_in(session: httpx.Client, url: str) -> bool:
     return '"auth_required":true' not in session.get(url).text.replace(" ", "")
+
+
+ROUTES = [("GET", "/search?query=port"), ("POST", "/ask"), ("GET", "/timeline?topic=port"),
+          ("GET", "/articles"), ("POST", "/articles"), ("DELETE", "/articles/abc"),
+          ("GET", "/docs"), ("GET", "/openapi.json")]  # fmt: skip
+
+
+def test_the_rest_api_needs_the_password_or_the_token(guarded_app) -> None:
+    # First in the module: the tests after it lock addresses and the username out on purpose.
+    api = guarded_app.url + "api/v1"
+    with client("127.0.0.9") as anyone:
+        for method, path in ROUTES:
+            refused = anyone.request(method, api + path, json={"question": "port?"})
+            assert refused.status_code == 401, path
+            assert "error" in refused.json() and refused.headers["WWW-Authenticate"]
+        wrong = anyone.get(api + "/articles", headers={"Authorization": "Bearer wrong"})
+        assert wrong.status_code == 401
+        with_token = anyone.get(api + "/articles", headers={"Authorization": f"Bearer {TOKEN}"})
+        assert with_token.status_code == 200 and len(with_token.json()) == 5
+    with client("127.0.0.1") as editor:
+        basic = editor.get(api + "/search", params={"query": "luxury"}, auth=(USER, PASSWORD))
+        assert basic.status_code == 200 and basic.json()
+    with client("127.0.0.10") as guesser:  # guesses are limited as the login page's are
+        for _ in range(5):
+            assert guesser.get(api + "/articles", auth=("nobody", "guess")).status_code == 401
+        waits = guesser.get(api + "/articles", auth=("nobody", "guess"))
+        assert waits.status_code == 429 and int(waits.headers["Retry-After"]) >= 1
 
 
 def test_a_strangers_failures_lock_out_the_stranger_not_the_editor(guarded_app) -> None:
