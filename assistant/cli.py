@@ -15,6 +15,8 @@ from pydantic import SecretStr
 from assistant import _offline  # noqa: F401
 from assistant.app_client import app_call, day
 from assistant.cli_args import Parser, arg_count, arg_date
+from assistant.cli_manage import add_arguments as add_feed_arguments
+from assistant.cli_manage import run_db, run_feeds, run_refresh, run_remove, run_stats
 from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
 from assistant.distributed import RayOptions
 from assistant.errors import InvalidQuestion, NothingIngested, run_at_edge
@@ -114,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print results as JSON")
     evaluate.add_argument("--generator", default=None, help="answer generator to evaluate")
     evaluate.add_argument("--as-of", type=arg_date, default=None, help=_AS_OF_HELP)
+
+    add_feed_arguments(
+        command("feeds", "Follow RSS and Atom feeds: list them (default), add or remove one."),
+        command("refresh", "Fetch what is new in the followed feeds (one line per feed)."),
+    )
 
     stats = command("stats", "Show what the index holds.")
     stats.add_argument("--json", action="store_true", help="print as JSON")
@@ -329,46 +336,15 @@ def _run_timeline(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _run_stats(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.desk import Newsdesk
-
-    stats = Newsdesk.open(_settings(args), create=False).stats()
-    if args.json:
-        print(json.dumps(stats, ensure_ascii=False), file=out)
-        return 0
-    for key, value in stats.items():
-        print(f"{key}: {json.dumps(value) if isinstance(value, dict) else value}", file=out)
-    return 0
-
-
-def _run_db(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.embedding import make_embedder
-    from assistant.store.factory import upgrade_database
-
-    settings = _settings(args)
-    applied, version = upgrade_database(settings, make_embedder(settings.embedder).dimension)
-    for name in applied:
-        print(f"applied {name}", file=out)
-    state = "upgraded to" if applied else "already at"
-    print(f"{state} newsdesk schema {version}", file=out)
-    return 0
-
-
-def _run_remove(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.desk import Newsdesk
-
-    removed = Newsdesk.open(_settings(args), create=False).remove(args.article_id)
-    print(f"removed {removed.id}: {removed.title} ({removed.source})", file=out)
-    return 0
-
-
 COMMANDS: dict[str, Callable[..., int]] = {
     "ingest": _run_ingest,
     "eval": _run_eval,
-    "stats": _run_stats,
+    "stats": lambda args, out: run_stats(args, out, _settings(args)),
     "timeline": _run_timeline,
-    "remove": _run_remove,
-    "db": _run_db,
+    "remove": lambda args, out: run_remove(args, out, _settings(args)),
+    "db": lambda args, out: run_db(args, out, _settings(args)),
+    "feeds": lambda args, out: run_feeds(args, out, _settings(args)),
+    "refresh": lambda args, out: run_refresh(args, out, _settings(args)),
 }
 
 

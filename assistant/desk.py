@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.runnables import Runnable
 
@@ -34,8 +34,12 @@ from assistant.retrieval.langchain import NewsdeskRetriever
 from assistant.settings import Settings
 from assistant.store import ArticleSummary, Store
 from assistant.store.factory import open_store
+from assistant.store.feeds import FeedState
 from assistant.timeframe import as_of_date
 from assistant.uploads import discard_upload
+
+if TYPE_CHECKING:  # the web package loads httpx and feedparser: only when feeds are used
+    from assistant.web.feeds import FeedReport
 
 
 class Newsdesk:
@@ -105,12 +109,6 @@ class Newsdesk:
             with make_fetcher(self.settings) as fetcher:
                 documents, failed = fetch_pages(fetcher, urls, progress)
             report.outcomes.extend(failed)
-        local = Ingestor(
-            self.index,
-            self.embedder,
-            self.settings.embed_batch_size,
-            max_article_bytes=self.max_article_bytes,
-        )
         if ray is not None and files:
             # Each worker builds its own embedder of the same class (embedders take no arguments).
             factory = type(self.embedder)
@@ -127,7 +125,7 @@ class Newsdesk:
             )
             files = []
         if files or documents:
-            report.merge(local.ingest(files, progress=progress, documents=documents))
+            report.merge(self._ingestor().ingest(files, progress=progress, documents=documents))
         if report.outcomes and len(report.failed) == len(report.outcomes):
             reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
             more = f" (and {len(report.failed) - 3} more)" if len(report.failed) > 3 else ""
@@ -285,6 +283,61 @@ class Newsdesk:
         self.index.refresh()
         with self.index.lock:
             return self.index.articles()
+
+    def _ingestor(self) -> Ingestor:
+        return Ingestor(
+            self.index,
+            self.embedder,
+            self.settings.embed_batch_size,
+            max_article_bytes=self.max_article_bytes,
+        )
+
+    # --- feeds (assistant.web.feeds) -----------------------------------------------------
+    def follow(self, url: str) -> FeedState:
+        """Follow an RSS or Atom feed (checked by fetching it once); FetchError / FeedError say
+        why a URL cannot be followed. Its articles come with the next `refresh`."""
+        from assistant.web.feeds import feed_title
+        from assistant.web.fetcher import make_fetcher
+
+        with make_fetcher(self.settings) as fetcher:
+            title = feed_title(fetcher, url)
+        with self.index.lock:
+            self.index.feeds.add(url, title)
+            state = self.index.feeds.get(url)
+        assert state is not None
+        return state
+
+    def unfollow(self, url: str) -> bool:
+        """Stop following a feed (its articles stay); False when it was not followed."""
+        with self.index.lock:
+            return self.index.feeds.remove(url)
+
+    def feeds(self) -> list[FeedState]:
+        """Every followed feed: title, last refresh, articles added, last error."""
+        with self.index.lock:
+            return self.index.feeds.all()
+
+    def refresh(
+        self, urls: Sequence[str] = (), each: Callable[[FeedReport], None] | None = None
+    ) -> list[FeedReport]:
+        """Refresh the followed feeds (or these), one after another; `each` hears of each."""
+        from assistant.web.feeds import refresh_feed
+        from assistant.web.fetcher import make_fetcher
+
+        reports = []
+        with make_fetcher(self.settings) as fetcher:
+            for url in urls or [f.url for f in self.feeds()]:
+                reports.append(
+                    refresh_feed(
+                        self.index,
+                        fetcher,
+                        url,
+                        lambda documents: self._ingestor().ingest([], False, documents),
+                    )
+                )
+                if each is not None:
+                    each(reports[-1])
+        return reports
 
     def remove(self, article_id: str) -> Article:
         """Delete an article and its chunks; returns what was removed.

@@ -54,6 +54,12 @@ class Settings(BaseSettings):
     fetch_timeout: float = Field(
         20.0, gt=0, le=300, description="Seconds one URL fetch may take in all."
     )
+    fetch_host_interval: float = Field(
+        1.0, ge=0, le=60, description="Seconds between two requests to one host (politeness)."
+    )
+    refresh_minutes: float = Field(
+        0, ge=0, description="The app refreshes the followed feeds this often (0: never)."
+    )
     embed_batch_size: int = Field(32, ge=1, le=512, description="Chunks per model.encode call.")
     ann_threshold: int = Field(
         100_000,

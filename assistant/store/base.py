@@ -24,6 +24,7 @@ from assistant.store.catalog import (
     IndexedArticle,
     StoredChunk,
 )
+from assistant.store.feeds import FeedBook
 from assistant.store.stories import Copy
 
 
@@ -124,6 +125,11 @@ class Store(Protocol):
     def forget_file(self, path: str) -> None:
         """Drop a file that yields no article any more from the record."""
 
+    @property
+    def feeds(self) -> FeedBook:
+        """Followed feeds and fetched pages' validators (call under the store's lock)."""
+        ...
+
     def stats(self) -> dict[str, object]:
         """Counts, dates and how the store was built, for `newsdesk stats`."""
         ...
@@ -184,3 +190,8 @@ class CatalogReads:
     def forget_file(self, path: str) -> None:
         """Drop a file that yields no article any more."""
         self.catalog.forget_file(path)
+
+    @property
+    def feeds(self) -> FeedBook:
+        """Followed feeds and fetched pages' validators (call under the store's lock)."""
+        return self.catalog.feeds

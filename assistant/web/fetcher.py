@@ -272,4 +272,5 @@ def make_fetcher(settings: Settings) -> Fetcher:
         allow_private=settings.allow_private_urls,
         max_bytes=int(settings.max_article_mb * 1024 * 1024),
         timeout=settings.fetch_timeout,
+        host_interval=settings.fetch_host_interval,
     )

@@ -23,10 +23,10 @@ def _cli(*argv: str) -> tuple[int, str]:
 def test_db_upgrade_creates_the_schema_once(database_url) -> None:
     code, out = _cli("db", "upgrade", "--database-url", database_url)
     assert code == 0
-    assert "applied 0001_initial.sql" in out
-    assert "upgraded to newsdesk schema 1" in out
+    assert "applied 0001_initial.sql" in out and "applied 0002_feeds.sql" in out
+    assert "upgraded to newsdesk schema 2" in out
     code, out = _cli("db", "upgrade", "--database-url", database_url)
-    assert (code, out.strip()) == (0, "already at newsdesk schema 1")
+    assert (code, out.strip()) == (0, "already at newsdesk schema 2")
 
 
 def test_an_older_schema_is_refused_until_upgraded(
@@ -38,19 +38,20 @@ def test_an_older_schema_is_refused_until_upgraded(
     from assistant.store.postgres import schema as postgres
 
     on_url = settings.model_copy(update={"database_url": SecretStr(database_url)})
-    Newsdesk.open(on_url, embedder=fake_embedder).close()  # schema 1
+    Newsdesk.open(on_url, embedder=fake_embedder).close()  # today's schema
     newer = tmp_path / "migrations"
     shutil.copytree(postgres.MIGRATIONS, newer)
-    (newer / "0002_article_language.sql").write_text(
+    next_version = postgres.latest_version() + 1
+    (newer / f"{next_version:04d}_article_language.sql").write_text(
         "ALTER TABLE articles ADD COLUMN language TEXT;\n", encoding="utf-8"
     )
     monkeypatch.setattr(postgres, "MIGRATIONS", newer)
     with pytest.raises(IndexMismatch, match="newsdesk db upgrade"):
         Newsdesk.open(on_url, embedder=fake_embedder)
     code, out = _cli("db", "upgrade", "--database-url", database_url)
-    assert code == 0 and "applied 0002_article_language.sql" in out
+    assert code == 0 and f"applied {next_version:04d}_article_language.sql" in out
     desk = Newsdesk.open(on_url, embedder=fake_embedder)
-    assert desk.stats()["schema_version"] == 2
+    assert desk.stats()["schema_version"] == next_version
     desk.close()
 
 

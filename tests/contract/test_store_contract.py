@@ -222,3 +222,23 @@ def test_exact_vectors_come_back_in_the_order_asked(open_desk, corpus_copy) -> N
     backward = desk.index.exact_vectors(ids[::-1])
     assert np.allclose(forward[::-1], backward)
     assert np.allclose(np.linalg.norm(forward, axis=1), 1.0, atol=1e-5)
+
+
+def test_feeds_live_in_the_store_and_one_process_refreshes_a_feed_at_a_time(open_desk) -> None:
+    first, second = open_desk(), open_desk()  # two processes' views of one store
+    feeds, other = first.index.feeds, second.index.feeds
+    url = "https://news.example/feed.xml"
+    assert feeds.add(url, "Example news") and not other.add(url, "again")
+    assert [f.title for f in second.feeds()] == ["Example news"]
+    assert feeds.claim(url, "process-1", 60)
+    assert not other.claim(url, "process-2", 60)  # the other process sees the claim
+    feeds.finish(url, "process-1", title="Example", error=None, added=3, etag='"e1"',
+                 last_modified=None)  # fmt: skip
+    state = second.feeds()[0]
+    assert (state.title, state.articles, state.etag) == ("Example", 3, '"e1"')
+    assert state.refreshed_at and state.error is None
+    assert other.claim(url, "process-2", 60) and not feeds.claim(url, "process-1", 60)
+    feeds.remember_page("https://news.example/a", '"p1"', "Mon, 02 Dec 2024 10:00:00 GMT")
+    feeds.remember_page("https://news.example/a", '"p2"', None)
+    assert other.page("https://news.example/a") == ('"p2"', None)
+    assert second.unfollow(url) and first.feeds() == [] and not first.unfollow(url)

@@ -23,6 +23,8 @@ from assistant.store.catalog.records import (
     StoredChunk,
 )
 from assistant.store.catalog.writes import CatalogWrites
+from assistant.store.feeds import SCHEMA as FEED_SCHEMA
+from assistant.store.feeds import FeedBook
 from assistant.store.stories import SCHEMA as STORY_SCHEMA
 from assistant.store.stories import StoryBook
 
@@ -65,7 +67,7 @@ class Catalog(CatalogWrites):
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA + STORY_SCHEMA)
+            self._db.executescript(_SCHEMA + STORY_SCHEMA + FEED_SCHEMA)
             self._db.execute("SELECT COUNT(*) FROM articles").fetchone()
         except sqlite3.DatabaseError as error:
             self._db.close()
@@ -74,6 +76,7 @@ class Catalog(CatalogWrites):
                 "your articles again"
             ) from error
         self.stories = StoryBook(self._db, self.article_vectors)
+        self.feeds = FeedBook(self._db)
         if group_stories:
             self._group_ungrouped()
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.chunking import indexed_text
 from assistant.store.catalog import Catalog, IndexedArticle
+from assistant.store.feeds import FeedBook
 from assistant.store.postgres.connection import QmarkConnection, array_of, redacted
 from assistant.store.postgres.keywords import tsvector_of
 from assistant.store.postgres.schema import WRITE_LOCK
@@ -24,6 +25,7 @@ class PgCatalog(Catalog):
         self.group_stories = group_stories
         self._db = db
         self.stories = StoryBook(self._db, self.article_vectors)
+        self.feeds = FeedBook(self._db)
 
     def close(self) -> None:
         """Close the connection."""

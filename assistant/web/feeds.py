@@ -1,0 +1,186 @@
+"""Feeds: RSS and Atom (feedparser) whose articles newsdesk keeps current.
+
+A refresh claims the feed in the store (no two processes fetch one feed at once), fetches it
+conditionally (a 304 costs no body and no item request), and fetches each item's page
+conditionally too with the validators kept from last time; new and changed pages are ingested
+like links, unchanged ones cost one small request. Items that leave the feed stay stored: a
+refresh never loses anything. A failing feed or page is reported with its reason and never stops
+the others.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+from assistant.articles import loader_for_page
+from assistant.errors import NewsdeskError, UnsupportedFormat
+from assistant.ingest import Document, FileOutcome, IngestReport
+from assistant.store import Store
+from assistant.store.feeds import FeedState
+from assistant.web.fetcher import Fetched, Fetcher, FetchError
+
+CLAIM_SECONDS = 30 * 60.0  # a refresh that dies lets go of its feed after this long
+MAX_ITEMS = 1000  # items read from one feed per refresh (the newest first, as feeds list them)
+
+FeedStatus = Literal["refreshed", "unchanged", "failed", "busy"]
+
+
+class FeedError(NewsdeskError):
+    """A URL that is not a feed newsdesk can read."""
+
+
+@dataclass
+class FeedReport:
+    """What one feed's refresh did."""
+
+    url: str
+    status: FeedStatus
+    title: str = ""
+    items: int = 0
+    not_modified: int = 0  # item pages the server said were unchanged (304)
+    error: str | None = None
+    report: IngestReport = field(default_factory=IngestReport)
+
+    def line(self) -> str:
+        """One line of progress, as `newsdesk refresh` prints it."""
+        name = self.title or self.url
+        if self.status in ("failed", "busy"):
+            return f"{name}: {self.status} — {self.error}"
+        if self.status == "unchanged":
+            return f"{name}: unchanged since the last refresh"
+        counts = self.report.summary()
+        return (
+            f"{name}: {self.items} items — added {counts['added']}, updated "
+            f"{counts['updated']}, unchanged {counts['unchanged'] + self.not_modified}, "
+            f"failed {counts['failed']}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (`newsdesk refresh --json`)."""
+        counts = self.report.summary()
+        return {
+            "url": self.url,
+            "status": self.status,
+            "title": self.title,
+            "items": self.items,
+            **{k: counts[k] for k in ("added", "updated", "failed", "chunks_added")},
+            "unchanged": counts["unchanged"] + self.not_modified,
+            "error": self.error,
+            "failures": [o.__dict__ for o in self.report.failed],
+        }
+
+
+def read_feed(page: Fetched) -> tuple[str, list[str]]:
+    """A fetched feed's title and item links (absolute, in the feed's order, at most
+    MAX_ITEMS); FeedError when the bytes are no RSS or Atom feed."""
+    import feedparser
+
+    parsed = feedparser.parse(page.content)  # bytes: feedparser never fetches anything itself
+    links = []
+    for entry in parsed.entries:
+        link = entry.get("link") or next(
+            (x.get("href") for x in entry.get("links", ()) if x.get("href")), None
+        )
+        if link:
+            links.append(urljoin(page.final_url, link))
+    # Feeds are often a little malformed: one that still yields links is read.
+    if not links and (parsed.bozo or not parsed.get("version")):
+        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or (
+            "no RSS or Atom items"
+        )
+        raise FeedError(f"not an RSS or Atom feed ({reason})")
+    title = " ".join(str(parsed.feed.get("title", "")).split())
+    return title, list(dict.fromkeys(links))[:MAX_ITEMS]
+
+
+def owner_id() -> str:
+    """Who holds a claimed feed: this host, process and thread."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+Ingest = Callable[[list[Document]], IngestReport]
+
+
+def refresh_feed(store: Store, fetcher: Fetcher, url: str, ingest: Ingest) -> FeedReport:
+    """Refresh one followed feed (see the module's doc); `ingest` stores pages' articles."""
+    owner = owner_id()
+    with store.lock:
+        state = store.feeds.get(url)
+        claimed = state is not None and store.feeds.claim(url, owner, CLAIM_SECONDS)
+    if state is None:
+        return FeedReport(url, "failed", error="not followed (newsdesk feeds add URL)")
+    if not claimed:
+        return FeedReport(url, "busy", state.title, error="another process is refreshing it")
+    result = FeedReport(url, "refreshed", state.title)
+    feed: Fetched | None = None
+    try:
+        feed = fetcher.fetch(url, state.etag, state.last_modified)
+        if feed.not_modified:
+            result.status = "unchanged"
+        else:
+            result.title, links = read_feed(feed)
+            result.items = len(links)
+            _refresh_items(store, fetcher, links, ingest, result)
+    except (FetchError, FeedError) as error:
+        result.status = "failed"
+        result.error = error.reason if isinstance(error, FetchError) else str(error)
+    finally:
+        fresh = feed is not None and not feed.not_modified and result.status != "failed"
+        with store.lock:
+            store.feeds.finish(
+                url,
+                owner,
+                title=result.title or None,
+                error=result.error,
+                added=result.report.summary()["added"],
+                etag=feed.etag if fresh and feed else None,
+                last_modified=feed.last_modified if fresh and feed else None,
+            )
+    return result
+
+
+def _refresh_items(
+    store: Store, fetcher: Fetcher, links: list[str], ingest: Ingest, result: FeedReport
+) -> None:
+    documents: list[Document] = []
+    validators: dict[str, tuple[str | None, str | None]] = {}
+    for link in links:
+        with store.lock:
+            etag, modified = store.feeds.page(link)
+        try:
+            page = fetcher.fetch(link, etag, modified)
+            if page.not_modified:
+                result.not_modified += 1
+                continue
+            path = urlsplit(page.final_url).path
+            documents.append(Document(link, page.content, loader_for_page(
+                page.content_type, path, page.content)))  # fmt: skip
+            validators[link] = (page.etag, page.last_modified)
+        except FetchError as error:
+            result.report.outcomes.append(FileOutcome(link, "failed", detail=error.reason))
+        except UnsupportedFormat as error:
+            result.report.outcomes.append(FileOutcome(link, "failed", detail=str(error)))
+    if documents:
+        result.report.merge(ingest(documents))
+    stored = {o.path for o in result.report.outcomes if o.status != "failed"}
+    with store.lock:  # after the articles are stored: a crash before means fetching again
+        for link, (etag, modified) in validators.items():
+            if link in stored:
+                store.feeds.remember_page(link, etag, modified)
+
+
+def feed_title(fetcher: Fetcher, url: str) -> str:
+    """Check that `url` is a feed (FetchError / FeedError say why not) and return its title."""
+    return read_feed(fetcher.fetch(url))[0]
+
+
+def feed_states(store: Store) -> list[FeedState]:
+    """Every followed feed's state."""
+    with store.lock:
+        return store.feeds.all()
