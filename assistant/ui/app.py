@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import signal
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +29,8 @@ from assistant.ui.handlers import ChatHandlers, article_choices
 from assistant.ui.library import library_tab
 from assistant.ui.render import CSS, NO_SOURCES
 from assistant.ui.rest import PREFIX, ApiDesk, rest_api
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["ChatHandlers", "build_app", "launch_kwargs", "prepare", "serve"]
 
@@ -279,6 +284,24 @@ def _configured(settings: Settings, generator: str) -> bool:
     return bool(settings.llm_base_url) if generator == "openai" else bool(settings.llm_gguf_path)
 
 
+def refresh_every(desk: Newsdesk, minutes: float) -> threading.Thread:
+    """Refresh the followed feeds now and then every `minutes`, in a daemon thread (a feed
+    another process is refreshing is left to it); each feed's line goes to the log."""
+
+    def loop() -> None:
+        while True:
+            try:
+                for report in desk.refresh():
+                    print(f"feed refresh: {report.line()}", flush=True)
+            except Exception:  # the next round tries again; the app goes on
+                logger.exception("feed refresh failed")
+            time.sleep(minutes * 60)
+
+    thread = threading.Thread(target=loop, name="newsdesk-feeds", daemon=True)
+    thread.start()
+    return thread
+
+
 def launch_kwargs(settings: Settings, desk: Newsdesk | None = None) -> dict[str, Any]:
     """launch() arguments: host, port, no share link, upload limit, optional password, and
     (given the desk) the REST API at /api/v1 behind the same password."""
@@ -324,5 +347,7 @@ def serve(
     atexit.register(withdraw)
     # `kill` (SIGTERM) stops the app as Ctrl-C does: app.json goes, the model process ends.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    if settings.refresh_minutes > 0:
+        refresh_every(desk, settings.refresh_minutes)
     print(f"newsdesk is ready: {app.local_url}", flush=True)
     app.block_thread()  # until Ctrl-C or kill: atexit then removes app.json

@@ -1,12 +1,17 @@
-"""The Library tab: upload files or paste links, search the stored articles, delete one."""
+"""The Library tab: upload files or paste links, search the stored articles, delete one, and
+follow feeds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
 
 from assistant.articles import SUPPORTED_SUFFIXES
+from assistant.desk import Newsdesk
+from assistant.errors import NewsdeskError
+from assistant.ui.api import public_message
 from assistant.ui.handlers import DELETE_CELL, LIBRARY_COLUMNS, ChatHandlers
 
 # gr.Progress as a default argument is how Gradio injects a progress bar; it mirrors tqdm.
@@ -85,4 +90,55 @@ def library_tab(handlers: ChatHandlers, sources: Any) -> tuple[Any, Any]:
         delete.click(
             remove, [selected, search], [deleted, *library, selected], api_visibility="private"
         )
+        _feeds_section(handlers, search, refreshed, [table, ids, sources])
     return table, ids
+
+
+FEED_COLUMNS = ["feed", "address", "articles", "last refresh", "last error"]
+
+
+def feed_rows(desk: Newsdesk) -> list[list[Any]]:
+    """The Feeds table: one row per followed feed."""
+    return [
+        [f.title or "(untitled)", f.url, f.articles, f.refreshed_at or "never", f.error or ""]
+        for f in desk.feeds()
+    ]
+
+
+def _feeds_section(
+    handlers: ChatHandlers, search: Any, refreshed: Callable[[str], Any], library: list[Any]
+) -> None:
+    """Follow or drop RSS and Atom feeds, see how each did, refresh them now."""
+    desk = handlers.desk
+    with gr.Accordion("Feeds", open=bool(desk.feeds()), elem_id="nd-feeds"):
+        with gr.Row(equal_height=True):
+            address = gr.Textbox(label="Feed address (RSS or Atom)", scale=4, elem_id="nd-feed")
+            follow = gr.Button("Follow", variant="primary", scale=1, elem_id="nd-follow")
+            drop = gr.Button("Stop following", scale=1, elem_id="nd-unfollow")
+            again = gr.Button("Refresh now", scale=1, elem_id="nd-refresh")
+        said = gr.Markdown(elem_id="nd-feed-report")
+        table = gr.Dataframe(
+            feed_rows(desk), headers=FEED_COLUMNS, interactive=False, wrap=True,
+            elem_id="nd-feed-table",
+        )  # fmt: skip
+
+    def followed(url: str) -> tuple[str, Any, str]:
+        try:
+            state = desk.follow(url.strip())
+        except NewsdeskError as error:
+            return f"⚠ {public_message(error)}", feed_rows(desk), url
+        note = f"Following **{state.title or state.url}**: press *Refresh now* for its articles."
+        return note, feed_rows(desk), ""
+
+    def dropped(url: str) -> tuple[str, Any, str]:
+        if not desk.unfollow(url.strip()):
+            return f"⚠ Not following {url.strip() or 'that'}.", feed_rows(desk), url
+        return "No longer following it (its articles stay).", feed_rows(desk), ""
+
+    def refreshed_now(query: str, progress: Any = _TRACK_TQDM) -> tuple[Any, ...]:
+        lines = [f"- {report.line()}" for report in desk.refresh()]
+        return "\n".join(lines) or "No feeds followed.", feed_rows(desk), *refreshed(query)
+
+    follow.click(followed, address, [said, table, address], api_visibility="private")
+    drop.click(dropped, address, [said, table, address], api_visibility="private")
+    again.click(refreshed_now, search, [said, table, *library], api_visibility="private")

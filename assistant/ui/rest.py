@@ -47,7 +47,7 @@ class AskBody(BaseModel):
 
 
 class ArticleBody(BaseModel):
-    """POST /api/v1/articles with a JSON body: the link of an article to fetch and ingest."""
+    """POST /api/v1/articles or /api/v1/feeds: the link of an article or a feed."""
 
     url: str
 
@@ -143,6 +143,27 @@ def rest_api(handlers: ApiHandlers, settings: Settings, guard: LoginGuard | None
         if report.failed and len(report.failed) == len(report.outcomes):
             status = 422
         return JSONResponse(report.to_dict(), status_code=status)
+
+    @api.get("/feeds", summary="Followed feeds (newsdesk feeds --json)")
+    def feeds() -> list[dict[str, Any]]:
+        return [state.to_dict() for state in handlers.desk.feeds()]
+
+    @api.post("/feeds", status_code=201, summary='Follow a feed: {"url": …} (checked first)')
+    def follow(body: ArticleBody) -> dict[str, Any]:
+        try:
+            return handlers.desk.follow(body.url).to_dict()
+        except NewsdeskError as error:
+            raise HTTPException(422, public_message(error)) from None
+
+    @api.delete("/feeds", summary="Stop following a feed (its articles stay)")
+    def unfollow(url: str = Query(..., description="the feed's address")) -> dict[str, Any]:
+        if not handlers.desk.unfollow(url):
+            raise HTTPException(404, f"not following {url}")
+        return {"removed": url}
+
+    @api.post("/feeds/refresh", summary="Refresh every followed feed (newsdesk refresh --json)")
+    def refresh() -> list[dict[str, Any]]:
+        return [report.to_dict() for report in handlers.desk.refresh()]
 
     @api.delete("/articles/{article_id}", summary="Delete an article and its passages")
     def delete(article_id: str) -> dict[str, Any]:

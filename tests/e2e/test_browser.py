@@ -509,3 +509,37 @@ def test_an_article_link_is_fetched_asked_about_and_deleted(page) -> None:
     page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
     page.locator("#nd-delete").click()
     page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
+
+
+def test_a_feed_is_followed_refreshed_and_dropped_in_the_library(page) -> None:
+    from tests.local_site import local_site
+    from tests.unit.test_feeds import publish
+
+    with local_site() as site:
+        publish(site, [3, 4])
+        page.get_by_role("tab", name="Library").click()
+        page.get_by_text("Feeds").first.click()
+        page.locator("#nd-feed textarea, #nd-feed input").first.fill(site.url("/feed.xml"))
+        page.locator("#nd-follow").click()
+        said = page.locator("#nd-feed-report")
+        said.get_by_text("Following City news").wait_for(timeout=60_000)
+        page.locator("#nd-refresh").click()
+        said.get_by_text("added 2").wait_for(timeout=120_000)
+        table = page.locator("#nd-feed-table")
+        assert "City news" in table.inner_text() and "never" not in table.inner_text()
+    page.get_by_role("tab", name="Chat").click()
+    answer = ask(page, "What measure did the Rome council vote on?")
+    assert "measure 3" in answer
+    assert site.url("/news/3") in page.locator("#nd-sources .nd-card a").first.get_attribute("href")
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#nd-feed textarea, #nd-feed input").first.fill(site.url("/feed.xml"))
+    page.locator("#nd-unfollow").click()
+    page.locator("#nd-feed-report").get_by_text("No longer following").wait_for(timeout=30_000)
+    assert "City news" not in page.locator("#nd-feed-table").inner_text()
+    for title in ("Rome council item 3", "Bern council item 4"):
+        search = page.locator("#nd-library-search textarea, #nd-library-search input").first
+        search.fill(title)
+        page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
+        page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
+        page.locator("#nd-delete").click()
+        page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)

@@ -89,3 +89,29 @@ def test_the_api_documents_itself(api: httpx.Client) -> None:
     assert "swagger" in api.get("/docs").text.lower()
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/search", "/ask", "/timeline", "/articles", "/articles/{article_id}"} <= set(paths)
+
+
+def test_feeds_are_followed_refreshed_and_dropped(api: httpx.Client) -> None:
+    from tests.unit.test_feeds import publish
+
+    before = len(api.get("/articles").json())
+    with local_site() as site:
+        publish(site, [1, 2])
+        feed = site.url("/feed.xml")
+        followed = api.post("/feeds", json={"url": feed})
+        assert followed.status_code == 201 and followed.json()["title"] == "City news"
+        site.pages["/page.html"] = Page(STORY.encode())
+        refused = api.post("/feeds", json={"url": site.url("/page.html")})
+        assert refused.status_code == 422 and "not an RSS or Atom feed" in refused.json()["error"]
+        refreshed = api.post("/feeds/refresh")
+        assert refreshed.status_code == 200
+        assert [(r["url"], r["added"]) for r in refreshed.json()] == [(feed, 2)]
+        listed = api.get("/feeds").json()
+        assert listed[0]["url"] == feed and listed[0]["articles"] == 2 and listed[0]["refreshed_at"]
+    assert api.delete("/feeds", params={"url": feed}).json() == {"removed": feed}
+    assert api.delete("/feeds", params={"url": feed}).status_code == 404
+    added = [a for a in api.get("/articles").json() if a["source"].startswith(site.url("/news/"))]
+    assert len(added) == 2  # the feed's articles stay after it is dropped
+    for article in added:
+        assert api.delete(f"/articles/{article['article_id']}").status_code == 200
+    assert len(api.get("/articles").json()) == before

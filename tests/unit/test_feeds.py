@@ -167,3 +167,26 @@ def test_two_processes_never_refresh_one_feed_at_once(site: LocalSite, tmp_path)
                        last_modified=None)  # fmt: skip
     assert second.feeds.claim(url, "process-2", 60)
     assert not first.feeds.claim(url, "process-1", 60)
+
+
+def test_the_app_refreshes_feeds_in_the_background_and_survives_a_failing_round() -> None:
+    import threading
+
+    from assistant.ui.app import refresh_every
+
+    rounds = threading.Semaphore(0)
+
+    class Desk:
+        calls = 0
+
+        def refresh(self) -> list:
+            Desk.calls += 1
+            rounds.release()
+            if Desk.calls == 1:
+                raise OSError("the disk is full")  # the next round still comes
+            return []
+
+    thread = refresh_every(Desk(), minutes=0.0005)  # type: ignore[arg-type]
+    assert thread.daemon  # never keeps the app from stopping
+    for _ in range(3):
+        assert rounds.acquire(timeout=30)
