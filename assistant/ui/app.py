@@ -27,8 +27,9 @@ from assistant.ui.auth import LoginClientMiddleware, LoginGuard
 from assistant.ui.examples import ExampleQuestions
 from assistant.ui.handlers import ChatHandlers, article_choices
 from assistant.ui.library import library_tab
+from assistant.ui.mcp_tools import mcp_route, mcp_server
 from assistant.ui.render import CSS, NO_SOURCES
-from assistant.ui.rest import PREFIX, ApiDesk, rest_api
+from assistant.ui.rest import PREFIX, ApiDesk, credentials, rest_api
 
 logger = logging.getLogger(__name__)
 
@@ -324,8 +325,13 @@ def launch_kwargs(settings: Settings, desk: Newsdesk | None = None) -> dict[str,
         # Logins are limited per client: the guard learns each login's address from this.
         app_kwargs["middleware"] = [Middleware(LoginClientMiddleware)]
     if desk is not None:
-        # Routes given to the server before Gradio adds its own: /api/v1 is never the page's.
-        app_kwargs["routes"] = [Mount(PREFIX, app=rest_api(ApiDesk(desk), settings, guard))]
+        # Routes given to the server before Gradio adds its own: /api/v1 and /mcp are never
+        # the page's. The MCP sessions run for as long as the server does.
+        api = ApiDesk(desk)
+        route, lifespan = mcp_route(mcp_server(api), settings.host, credentials(settings, guard))
+        rest = Mount(PREFIX, app=rest_api(api, settings, guard))
+        app_kwargs["routes"] = [rest, route]
+        app_kwargs["lifespan"] = lifespan
     if app_kwargs:
         kwargs["app_kwargs"] = app_kwargs
     return kwargs

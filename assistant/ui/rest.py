@@ -13,6 +13,7 @@ import base64
 import binascii
 import hmac
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,8 @@ def rest_api(handlers: ApiHandlers, settings: Settings, guard: LoginGuard | None
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    token = settings.api_token.get_secret_value() if settings.api_token else ""
-    if guard is not None or token:
-        api.add_middleware(_Credentials, guard=guard, token=token)
+    if guard is not None or _token(settings):
+        api.add_middleware(_Credentials, guard=guard, token=_token(settings))
 
     @api.exception_handler(gr.Error)
     def refused(_: Request, error: gr.Error) -> JSONResponse:
@@ -204,6 +204,19 @@ async def _ingest_upload(
     report = _ingest(handlers, [stored])
     handlers.desk.drop_unused_uploads([str(stored.resolve())])
     return report
+
+
+def credentials(settings: Settings, guard: LoginGuard | None) -> Callable[[Any], Any] | None:
+    """What wraps an ASGI app so that it needs the app's password or the API token; None when
+    the app has neither (then the API is as open as the app)."""
+    token = _token(settings)
+    if guard is None and not token:
+        return None
+    return lambda app: _Credentials(app, guard=guard, token=token)
+
+
+def _token(settings: Settings) -> str:
+    return settings.api_token.get_secret_value() if settings.api_token else ""
 
 
 class _Credentials(BaseHTTPMiddleware):

@@ -61,6 +61,19 @@ def test_the_rest_api_needs_the_password_or_the_token(guarded_app) -> None:
     with client("127.0.0.1") as editor:
         basic = editor.get(api + "/search", params={"query": "luxury"}, auth=(USER, PASSWORD))
         assert basic.status_code == 200 and basic.json()
+    # The MCP server too: nothing without credentials, the tools with the token.
+    from tests.e2e.test_mcp import mcp_calls
+
+    with client("127.0.0.9") as anyone:
+        refused = anyone.post(guarded_app.url + "mcp", json={"jsonrpc": "2.0", "id": 1,
+                              "method": "tools/list"})  # fmt: skip
+        assert refused.status_code == 401
+    names, (found,) = mcp_calls(
+        guarded_app.url + "mcp",
+        ("search_news", {"query": "luxury goods"}),
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert "search_news" in names and not found.is_error
     with client("127.0.0.10") as guesser:  # guesses are limited as the login page's are
         for _ in range(5):
             assert guesser.get(api + "/articles", auth=("nobody", "guess")).status_code == 401
