@@ -107,8 +107,9 @@ class Newsdesk:
             from assistant.web.pages import fetch_pages
 
             with make_fetcher(self.settings) as fetcher:
-                documents, failed = fetch_pages(fetcher, urls, progress)
-            report.outcomes.extend(failed)
+                pages = fetch_pages(fetcher, self.index, urls, progress)
+            documents = pages.documents
+            report.outcomes.extend(pages.outcomes)
         if ray is not None and files:
             # Each worker builds its own embedder of the same class (embedders take no arguments).
             factory = type(self.embedder)
@@ -126,6 +127,8 @@ class Newsdesk:
             files = []
         if files or documents:
             report.merge(self._ingestor().ingest(files, progress=progress, documents=documents))
+        if urls:
+            pages.remember(self.index, report)
         if report.outcomes and len(report.failed) == len(report.outcomes):
             reasons = "; ".join(f"{o.path}: {o.detail}" for o in report.failed[:3])
             more = f" (and {len(report.failed) - 3} more)" if len(report.failed) > 3 else ""

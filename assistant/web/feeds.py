@@ -16,14 +16,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from assistant.articles import loader_for_page
-from assistant.errors import NewsdeskError, UnsupportedFormat
-from assistant.ingest import Document, FileOutcome, IngestReport
+from assistant.errors import NewsdeskError
+from assistant.ingest import Document, IngestReport
 from assistant.store import Store
 from assistant.store.feeds import FeedState
 from assistant.web.fetcher import Fetched, Fetcher, FetchError
+from assistant.web.pages import fetch_pages
 
 CLAIM_SECONDS = 30 * 60.0  # a refresh that dies lets go of its feed after this long
 MAX_ITEMS = 1000  # items read from one feed per refresh (the newest first, as feeds list them)
@@ -43,7 +43,6 @@ class FeedReport:
     status: FeedStatus
     title: str = ""
     items: int = 0
-    not_modified: int = 0  # item pages the server said were unchanged (304)
     error: str | None = None
     report: IngestReport = field(default_factory=IngestReport)
 
@@ -57,7 +56,7 @@ class FeedReport:
         counts = self.report.summary()
         return (
             f"{name}: {self.items} items — added {counts['added']}, updated "
-            f"{counts['updated']}, unchanged {counts['unchanged'] + self.not_modified}, "
+            f"{counts['updated']}, unchanged {counts['unchanged']}, "
             f"failed {counts['failed']}"
         )
 
@@ -69,8 +68,7 @@ class FeedReport:
             "status": self.status,
             "title": self.title,
             "items": self.items,
-            **{k: counts[k] for k in ("added", "updated", "failed", "chunks_added")},
-            "unchanged": counts["unchanged"] + self.not_modified,
+            **{k: counts[k] for k in ("added", "updated", "unchanged", "failed", "chunks_added")},
             "error": self.error,
             "failures": [o.__dict__ for o in self.report.failed],
         }
@@ -148,31 +146,11 @@ def refresh_feed(store: Store, fetcher: Fetcher, url: str, ingest: Ingest) -> Fe
 def _refresh_items(
     store: Store, fetcher: Fetcher, links: list[str], ingest: Ingest, result: FeedReport
 ) -> None:
-    documents: list[Document] = []
-    validators: dict[str, tuple[str | None, str | None]] = {}
-    for link in links:
-        with store.lock:
-            etag, modified = store.feeds.page(link)
-        try:
-            page = fetcher.fetch(link, etag, modified)
-            if page.not_modified:
-                result.not_modified += 1
-                continue
-            path = urlsplit(page.final_url).path
-            documents.append(Document(link, page.content, loader_for_page(
-                page.content_type, path, page.content)))  # fmt: skip
-            validators[link] = (page.etag, page.last_modified)
-        except FetchError as error:
-            result.report.outcomes.append(FileOutcome(link, "failed", detail=error.reason))
-        except UnsupportedFormat as error:
-            result.report.outcomes.append(FileOutcome(link, "failed", detail=str(error)))
-    if documents:
-        result.report.merge(ingest(documents))
-    stored = {o.path for o in result.report.outcomes if o.status != "failed"}
-    with store.lock:  # after the articles are stored: a crash before means fetching again
-        for link, (etag, modified) in validators.items():
-            if link in stored:
-                store.feeds.remember_page(link, etag, modified)
+    pages = fetch_pages(fetcher, store, links, progress=False, revive=False)
+    result.report.outcomes.extend(pages.outcomes)
+    if pages.documents:
+        result.report.merge(ingest(pages.documents))
+    pages.remember(store, result.report)
 
 
 def feed_title(fetcher: Fetcher, url: str) -> str:

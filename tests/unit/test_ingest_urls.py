@@ -54,6 +54,9 @@ def test_a_page_is_ingested_with_its_url_as_source_and_again_only_when_changed(
     assert hit["published"] == "2024-11-05"
     code, report = run(capsys, "ingest", url + "#comments")  # the same page
     assert code == 0 and report["unchanged"] == 1 and report["added"] == 0
+    # Asked conditionally with the ETag kept from the first fetch: a 304, no body.
+    assert site.seen[-1].headers["if-none-match"] == '"a"'
+    assert report["files"][0]["detail"] == "not modified"
     site.pages["/news/strike-ends"] = Page(STORY.replace("81 percent", "82 percent").encode())
     code, report = run(capsys, "ingest", url)
     assert code == 0 and report["updated"] == 1
