@@ -134,8 +134,9 @@ def parse_html(markup: str) -> lxml.html.HtmlElement:
     return tree
 
 
-def html_to_text(tree: lxml.html.HtmlElement) -> str:
-    """Main text of a web page without navigation; falls back to all block text for tiny pages.
+def html_to_text(tree: lxml.html.HtmlElement, fallback: bool = True) -> str:
+    """Main text of a web page without navigation; falls back to all block text for tiny pages
+    (with `fallback`: a file of one's own; a fetched page without main text is no article).
 
     Takes a tree it may change: <noscript> fallbacks ("Enable JavaScript") are not article text.
     """
@@ -152,7 +153,7 @@ def html_to_text(tree: lxml.html.HtmlElement) -> str:
     )
     if text and text.strip():
         return text
-    return block_text(tree)
+    return block_text(tree) if fallback else ""
 
 
 def block_text(tree: lxml.html.HtmlElement) -> str:

@@ -188,9 +188,16 @@ def _text_field(fields: dict[str, object], *names: str) -> str | None:
     return None
 
 
+# A fetched page with less main text than this is no article (a front page, a list, a login).
+MIN_PAGE_WORDS = 25
+
+
 class HtmlLoader(Loader):
     suffixes = (".html", ".htm")
     one_text_article = True
+
+    def __init__(self, fetched: bool = False) -> None:
+        self.fetched = fetched  # a page from the web, not a file of the user's
 
     def load(self, location: str, data: bytes) -> LoadResult:
         warnings: list[str] = []
@@ -204,7 +211,12 @@ class HtmlLoader(Loader):
         published = published_from_html(tree)
         title = title_from_html(tree)
         scripted = bool(tree.xpath("//noscript"))
-        text = html_to_text(tree)
+        text = html_to_text(tree, fallback=not self.fetched)
+        if self.fetched and len(text.split()) < MIN_PAGE_WORDS:
+            raise UnreadableInput(
+                f"not an article: the page has {len(text.split())} words of main text (a home "
+                "page, an index or a login page?)"
+            )
         if not text.strip():
             reason = "HTML page has no article text"
             if scripted:
@@ -334,4 +346,4 @@ def loader_for_page(media_type: str, url_path: str, data: bytes) -> Loader:
             f"not an article: the server sent {media_type or 'no content type'!r}; newsdesk "
             "reads HTML, PDF, plain text and Markdown pages"
         )
-    return loader_for(Path(f"page{suffix}"))
+    return HtmlLoader(fetched=True) if suffix == ".html" else loader_for(Path(f"page{suffix}"))

@@ -25,6 +25,8 @@ def story(n: int, extra: str = "") -> bytes:
         f"<html><head><title>{city} council item {n}</title></head><body><article>"
         f"<h1>{city} council item {n}</h1><p>The {city} council voted on measure {n} on "
         f"Monday, after a debate about buses, bridges and the budget number {n * 7}.{extra}</p>"
+        f"<p>Officials said the {city} measure would take effect next month and cost the "
+        f"city {n * 13 + 100} thousand euros over two years.</p>"
         "</article></body></html>"
     ).encode()
 

@@ -69,6 +69,7 @@ def test_each_failing_url_is_reported_and_the_others_are_ingested(
     site.pages["/logo.png"] = Page(b"\x89PNG\r\n", content_type="image/png")
     site.pages["/huge.html"] = Page(b"<p>" + b"word " * 300_000 + b"</p>")
     site.pages["/broken"] = Page(b"oops", 500, "text/plain")
+    site.pages["/home"] = Page(b"<html><body><nav><a href='/'>Home</a> | News</nav></body></html>")
     good = site.url("/news/strike-ends")
     code, report = run(
         capsys,
@@ -77,15 +78,17 @@ def test_each_failing_url_is_reported_and_the_others_are_ingested(
         site.url("/logo.png"),
         site.url("/huge.html"),
         site.url("/broken"),
+        site.url("/home"),
         good,
         "ftp://example.org/story",
         good,  # given twice, fetched once
     )
-    assert code == 1 and report["added"] == 1 and report["failed"] == 5
+    assert code == 1 and report["added"] == 1 and report["failed"] == 6
     reasons = {f["path"]: f["detail"] for f in report["files"] if f["status"] == "failed"}
     assert "HTTP 404" in reasons[site.url("/missing")]
     assert "not an article" in reasons[site.url("/logo.png")]
     assert "HTTP 500" in reasons[site.url("/broken")]
+    assert "not an article: the page has 3 words" in reasons[site.url("/home")]
     assert "larger than 1 MB" in reasons[site.url("/huge.html")]
     assert "only http and https" in reasons["ftp://example.org/story"]
     assert site.requests_to("/news/strike-ends") == 1
