@@ -21,7 +21,6 @@ from urllib.parse import urljoin
 from assistant.errors import NewsdeskError
 from assistant.ingest import Document, IngestReport
 from assistant.store import Store
-from assistant.store.feeds import FeedState
 from assistant.web.fetcher import Fetched, Fetcher, FetchError
 from assistant.web.pages import fetch_pages
 
@@ -156,9 +155,3 @@ def _refresh_items(
 def feed_title(fetcher: Fetcher, url: str) -> str:
     """Check that `url` is a feed (FetchError / FeedError say why not) and return its title."""
     return read_feed(fetcher.fetch(url))[0]
-
-
-def feed_states(store: Store) -> list[FeedState]:
-    """Every followed feed's state."""
-    with store.lock:
-        return store.feeds.all()
