@@ -74,7 +74,11 @@ def stop_app(process: subprocess.Popen) -> None:
 @pytest.fixture(scope="session")
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     # Tests serve their own pages on 127.0.0.1 (links, feeds): let the app fetch them.
-    process, app = start_app(tmp_path_factory.mktemp("app"), NEWSDESK_ALLOW_PRIVATE_URLS="1")
+    process, app = start_app(
+        tmp_path_factory.mktemp("app"),
+        NEWSDESK_ALLOW_PRIVATE_URLS="1",
+        NEWSDESK_FETCH_HOST_INTERVAL="0",  # one host on 127.0.0.1, not a site to be polite to
+    )
     started = app.log.read_text()
     assert "Indexing the sample corpus" in started  # first start builds the index
     assert "newsdesk is ready: http://127.0.0.1:" in started  # said after the models loaded

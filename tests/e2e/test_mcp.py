@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from typing import Any
 
 import pytest
 
 from tests.e2e.conftest import RunningApp
-from tests.helpers import run_newsdesk
+from tests.e2e.test_rest_api import app_json
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def cli_json(app: RunningApp, *args: str) -> Any:
-    done = run_newsdesk(*args, "--json", env={**os.environ, "NEWSDESK_INDEX_DIR": str(app.index)})
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
 
 
 async def _session(url: str, calls: list[tuple[str, dict[str, Any]]], headers=None) -> Any:
@@ -62,10 +55,10 @@ def test_an_agent_searches_asks_and_builds_timelines_over_mcp(running_app: Runni
     )
     assert sorted(names) == ["ask_news", "news_timeline", "search_news"]
     assert not found.is_error
-    assert text(found) == cli_json(running_app, "search", "luxury goods", "--k", "3", "--local")
-    assert text(answer) == cli_json(running_app, "ask", question, "--local")
+    assert text(found) == app_json(running_app, "search", "luxury goods", 3, "", False)
+    assert text(answer) == app_json(running_app, "ask", question, "", 0, "", False)
     assert text(answer)["short_answer"]["text"].startswith("VTB Bank")
-    expected = cli_json(running_app, "timeline", topic, "--as-of", "2024-12-01", "--local")
+    expected = app_json(running_app, "timeline", topic, "", "", "2024-12-01")
     assert text(timeline) == expected and expected["events"]
     assert refused.is_error
     assert refused.content[0].text.endswith(": k must be a whole number from 1 to 100, not -1")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
-
 import httpx
 import pytest
 
+from assistant.app_client import call
 from tests.e2e.conftest import RunningApp
-from tests.helpers import run_newsdesk
 from tests.local_site import Page, local_site
 from tests.unit.test_ingest_urls import STORY
 
@@ -17,10 +14,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 QUESTION = "Which banks did Tokyo designate?"
 
 
-def cli_json(app: RunningApp, *args: str) -> object:
-    done = run_newsdesk(*args, "--json", env={**os.environ, "NEWSDESK_INDEX_DIR": str(app.index)})
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+def app_json(app: RunningApp, api_name: str, *arguments: object) -> object:
+    """The app's Gradio API answer: the CLI's `--json` (tests/e2e/test_cli_app.py proves the two
+    equal), got without loading the models in another process."""
+    return call(app.url, api_name, list(arguments))
 
 
 @pytest.fixture(scope="module")
@@ -32,16 +29,16 @@ def api(running_app: RunningApp) -> httpx.Client:
 def test_search_ask_and_timeline_give_the_clis_json(api: httpx.Client, running_app) -> None:
     found = api.get("/search", params={"query": "luxury goods", "k": 3})
     assert found.status_code == 200
-    assert found.json() == cli_json(running_app, "search", "luxury goods", "--k", "3", "--local")
+    assert found.json() == app_json(running_app, "search", "luxury goods", 3, "", False)
     answer = api.post("/ask", json={"question": QUESTION})
     assert answer.status_code == 200
-    assert answer.json() == cli_json(running_app, "ask", QUESTION, "--local")
+    assert answer.json() == app_json(running_app, "ask", QUESTION, "", 0, "", False)
     assert answer.json()["short_answer"]["text"].startswith("VTB Bank")
     topic = {"topic": "Japan's sanctions against Russia", "as_of": "2024-12-01"}
     timeline = api.get("/timeline", params=topic)
     assert timeline.status_code == 200 and timeline.json()["events"]
-    assert timeline.json() == cli_json(
-        running_app, "timeline", topic["topic"], "--as-of", "2024-12-01", "--local"
+    assert timeline.json() == app_json(
+        running_app, "timeline", topic["topic"], "", "", "2024-12-01"
     )
 
 
