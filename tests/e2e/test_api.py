@@ -57,19 +57,19 @@ def test_ask_and_search_endpoints_match_the_cli_json(running_app) -> None:
     assert json.loads(cli.stdout) == hits
 
 
-def test_eight_sessions_fifty_questions_each_in_parallel(app_url: str) -> None:
+def test_eight_sessions_twenty_questions_each_in_parallel(app_url: str) -> None:
     from gradio_client import Client
 
     def session(number: int) -> list[dict]:
         client = Client(app_url, verbose=False)
         return [
             client.predict(QUESTIONS[(number + i) % len(QUESTIONS)], api_name="/ask")
-            for i in range(50)
+            for i in range(20)
         ]
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = [answer for answers in pool.map(session, range(8)) for answer in answers]
-    assert len(results) == 400
+    assert len(results) == 160
     assert all(r["status"] == "answered" and r["citations"] for r in results)
 
 

@@ -8,11 +8,22 @@ import pytest
 from assistant import Newsdesk, Settings
 from assistant.answering import NOT_FOUND_ANSWER
 from tests.conftest import REPO, SAMPLE_CORPUS
-from tests.integration.test_engine_real_model import newsdesk
+from tests.integration.test_engine_real_model import ask_all, newsdesk
 
 pytestmark = pytest.mark.integration
 DEV_QA = REPO / "tests" / "data" / "dev_qa.jsonl"  # a copy of shared/eval/dev_qa.jsonl
 SHARED_DEV_QA = REPO.parent / "shared" / "eval" / "dev_qa.jsonl"
+LUXURY = "when did Japan ban luxury exports?"
+GOODS = "What luxury goods did Japan ban from export to Russia?"
+WHY = "Why did Russia withdraw from the peace treaty talks with Japan?"
+LIFTED = "When did Japan lift its ban on luxury exports to Russia?"
+SANCTIONS_LIFTED = "When were Japan's sanctions against Russia lifted?"
+
+
+@pytest.fixture(scope="module")
+def answers(index: Path) -> dict[str, dict]:
+    """The answers these tests read, from one `newsdesk ask -` process."""
+    return ask_all([LUXURY, GOODS, WHY, LIFTED, SANCTIONS_LIFTED], index)
 
 
 def test_the_repo_copy_of_the_dev_questions_is_current() -> None:
@@ -72,9 +83,8 @@ def test_the_reader_questions_are_right(index: Path) -> None:
     assert result.stdout.strip().endswith(f"{total}/{total} correct, 0 failed")
 
 
-def test_short_answer_first_from_the_committed_reader(index: Path) -> None:
-    result = newsdesk("ask", "when did Japan ban luxury exports?", "--json", index=index)
-    answer = json.loads(result.stdout)
+def test_short_answer_first_from_the_committed_reader(index: Path, answers) -> None:
+    answer = answers[LUXURY]
     short = answer["short_answer"]
     assert short["text"] == "Friday, 25 March 2022" and short["resolved_from"] == "Friday"
     text = (SAMPLE_CORPUS / "002_f04dc1754ce9e86a.txt").read_text()
@@ -87,11 +97,7 @@ def test_short_answer_first_from_the_committed_reader(index: Path) -> None:
     assert answer["answer"].count("25 March 2022") == 1 and answer["answer"].count("[1]") == 1
     assert answer["citations"][0]["quote"] in text
 
-    goods = json.loads(
-        newsdesk(
-            "ask", "What luxury goods did Japan ban from export to Russia?", "--json", index=index
-        ).stdout
-    )
+    goods = answers[GOODS]
     short = goods["short_answer"]
     cited = goods["citations"][short["citation"] - 1]
     assert "jewellery" in short["text"]
@@ -99,14 +105,7 @@ def test_short_answer_first_from_the_committed_reader(index: Path) -> None:
         cited["quote"][short["start"] - cited["start"] : short["end"] - cited["start"]]
         == (short["text"])
     )
-    reason = json.loads(
-        newsdesk(
-            "ask",
-            "Why did Russia withdraw from the peace treaty talks with Japan?",
-            "--json",
-            index=index,
-        ).stdout
-    )
+    reason = answers[WHY]
     assert reason["status"] == "answered" and reason["short_answer"] is None
 
 
@@ -152,17 +151,12 @@ def test_a_question_of_nul_bytes_is_refused_not_answered(index: Path) -> None:
     assert "the question has no words" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_false_premise_is_corrected_instead_of_dated(index: Path) -> None:
-    for question, said in (
-        ("When did Japan lift its ban on luxury exports to Russia?", "ban"),
-        ("When were Japan's sanctions against Russia lifted?", "imposed"),
-    ):
-        answer = json.loads(newsdesk("ask", question, "--json", index=index).stdout)
+def test_a_false_premise_is_corrected_instead_of_dated(answers) -> None:
+    for question, said in ((LIFTED, "ban"), (SANCTIONS_LIFTED, "imposed")):
+        answer = answers[question]
         assert answer["status"] == "answered" and answer["premise"] == "unsupported", answer
         assert answer["short_answer"] is None and "**" not in answer["answer"]
         assert answer["answer"].startswith(f"The articles do not report that; they say “{said}”")
         assert said in answer["citations"][0]["quote"]
-    plain = json.loads(
-        newsdesk("ask", "when did Japan ban luxury exports?", "--json", index=index).stdout
-    )
+    plain = answers[LUXURY]
     assert "premise" not in plain and plain["short_answer"]["text"] == "Friday, 25 March 2022"

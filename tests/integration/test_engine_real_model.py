@@ -23,6 +23,16 @@ def newsdesk(*args: str, index: Path, stdin: str | None = None) -> subprocess.Co
     return run_newsdesk(*args, env=env, stdin=stdin)
 
 
+def ask_all(questions: list[str], index: Path, *extra: str) -> dict[str, dict]:
+    """`newsdesk ask - --json`: every question answered by one process (the models loaded
+    once), each answer by its question."""
+    result = newsdesk("ask", "-", "--json", *extra, index=index, stdin="\n".join(questions))
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [a["question"] for a in answers] == questions
+    return {a["question"]: a for a in answers}
+
+
 def test_packaged_model_embeds_offline() -> None:
     model = make_embedder("minilm")
     assert isinstance(model, MiniLMEmbedder)

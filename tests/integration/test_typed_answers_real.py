@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.entities import make_tagger
-from tests.integration.test_engine_real_model import newsdesk
+from tests.integration.test_engine_real_model import ask_all, newsdesk
 
 pytestmark = pytest.mark.integration
 
@@ -37,13 +37,27 @@ def ask(question: str, index: Path, *extra: str) -> dict:
     return json.loads(result.stdout)
 
 
-def test_who_which_and_list_questions_get_typed_answers(index: Path) -> None:
-    banks = ask("Which banks did Tokyo designate?", index)
+BANKS = "Which banks did Tokyo designate?"
+OFFICIAL = "Which official warned that Russia's reaction will be sharp?"
+SAID = "What did Andrei Rudenko say?"
+SURE = "When did Japan decide to ban exports of luxury items to Russia?"
+DOUBTFUL = "Which official warned of a sharp reaction?"
+REFUSED = "Who won the 2022 World Cup?"
+
+
+@pytest.fixture(scope="module")
+def answers(index: Path) -> dict[str, dict]:
+    """The answers these tests read, from one `newsdesk ask -` process."""
+    return ask_all([BANKS, OFFICIAL, SAID, SURE, DOUBTFUL, REFUSED], index)
+
+
+def test_who_which_and_list_questions_get_typed_answers(answers) -> None:
+    banks = answers[BANKS]
     assert banks["short_answer"]["text"] == "VTB Bank, Sovcombank, Novikombank and Otkritie"
-    official = ask("Which official warned that Russia's reaction will be sharp?", index)
+    official = answers[OFFICIAL]
     assert official["short_answer"]["text"] == "Andrei Rudenko"
     # What someone said is quoted, not cut to a few words ("TASS" before typed answers).
-    said = ask("What did Andrei Rudenko say?", index)
+    said = answers[SAID]
     assert "short_answer" not in said or said["short_answer"] is None
     assert "will be sharp" in said["answer"]
 
@@ -57,14 +71,14 @@ def test_answers_go_on_without_the_ner(index: Path, monkeypatch) -> None:
     assert result.returncode == 2 and "unknown tagger 'stanza'" in result.stderr
 
 
-def test_confidence_is_given_and_a_doubtful_answer_is_not_in_bold(index: Path) -> None:
-    sure = ask("When did Japan decide to ban exports of luxury items to Russia?", index)
+def test_confidence_is_given_and_a_doubtful_answer_is_not_in_bold(answers) -> None:
+    sure = answers[SURE]
     assert 0.7 <= sure["confidence"] <= 1.0  # NEWSDESK_NOT_SURE_BELOW
     assert sure["answer"].startswith("**Friday, 25 March 2022** —")
     # The reader picks Putin, named in a sentence about Japan's reaction to his words, for the
     # official who warned (Andrei Rudenko): a wrong short answer the confidence keeps out of bold.
-    doubtful = ask("Which official warned of a sharp reaction?", index)
+    doubtful = answers[DOUBTFUL]
     assert doubtful["status"] == "answered" and doubtful["confidence"] < 0.7
     assert doubtful["answer"].startswith("*Not sure:* ") and "**" not in doubtful["answer"]
-    refused = ask("Who won the 2022 World Cup?", index)
+    refused = answers[REFUSED]
     assert refused["status"] == "not_found" and refused["confidence"] is None
