@@ -1,8 +1,8 @@
 """The CLI's way to a running app: `ask`, `search` and `timeline` go through it, no models loaded.
 
 The app says where it listens in `INDEX_DIR/app.json` (written when it is ready, removed when it
-stops); the CLI asks through Gradio's HTTP API (`/gradio_api/call/NAME`, the same functions and
-JSON as the app's API). Anything amiss — no file, a stopped app, a password-protected app, a
+stops); the CLI asks through the app's REST API (`/api/v1/ask`, `/search`, `/timeline`: the same
+JSON as the CLI's own). Anything amiss — no file, a stopped app, a password-protected app, a
 refused call — and the CLI answers in its own process as before.
 """
 
@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 APP_FILE = "app.json"
 _TIMEOUT = 120.0
@@ -57,39 +59,33 @@ def running_app(index_dir: Path) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def call(url: str, api_name: str, data: list[Any]) -> Any:
-    """One call of the app's API; ValueError when the app refuses it, OSError when unreachable."""
-    body = json.dumps({"data": data}).encode("utf-8")
-    request = urllib.request.Request(
-        f"{url}gradio_api/call/{api_name}",
-        data=body,
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
-        event_id = json.loads(response.read())["event_id"]
-    with urllib.request.urlopen(
-        f"{url}gradio_api/call/{api_name}/{event_id}", timeout=_TIMEOUT
-    ) as stream:
-        event = ""
-        for raw in stream:
-            line = raw.decode("utf-8").rstrip("\n")
-            if line.startswith("event:"):
-                event = line.partition(":")[2].strip()
-            elif line.startswith("data:") and event in ("complete", "error"):
-                if event == "error":
-                    raise ValueError(line.partition(":")[2].strip())
-                return json.loads(line.partition(":")[2])[0]
-    raise ValueError("the app sent no result")
+def call(url: str, route: str, params: dict[str, Any]) -> Any:
+    """One call of the app's REST API (`ask` is a POST of `params`, `search` and `timeline` GETs
+    with them as the query); ValueError when the app refuses it, OSError when unreachable."""
+    if route == "ask":
+        request = urllib.request.Request(
+            f"{url}api/v1/ask",
+            data=json.dumps(params).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
+    else:
+        query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
+        request = urllib.request.Request(f"{url}api/v1/{route}?{urlencode(query)}")
+    try:
+        with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:  # an answer, but a refusal
+        raise ValueError(f"the app answered HTTP {error.code}") from None
 
 
-def app_call(index_dir: Path, api_name: str, data: list[Any]) -> Any | None:
-    """The reply of the app serving `index_dir` to one API call (`ask`, `search`, `timeline`:
-    the same JSON as the CLI's `--json`), or None to work locally: no app, or the app refused."""
+def app_call(index_dir: Path, route: str, params: dict[str, Any]) -> Any | None:
+    """The reply of the app serving `index_dir` (`ask`, `search`, `timeline`: the same JSON as
+    the CLI's `--json`), or None to work locally: no app, or the app refused."""
     url = running_app(index_dir)
     if url is None:
         return None
     try:
-        return call(url, api_name, data)
+        return call(url, route, params)
     except (OSError, ValueError):
         return None  # done locally, where an error gets its full message
 

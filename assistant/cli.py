@@ -18,11 +18,8 @@ from assistant.cli_args import Parser, arg_count, arg_date
 from assistant.cli_manage import add_arguments as add_feed_arguments
 from assistant.cli_manage import run_db, run_feeds, run_refresh, run_remove, run_stats
 from assistant.cli_output import print_answer, print_hits, print_report, print_timeline
-from assistant.distributed import RayOptions
 from assistant.errors import InvalidQuestion, NothingIngested, run_at_edge
-from assistant.ingest import IngestReport
-from assistant.retrieval import MODES
-from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, Settings
+from assistant.settings import MAX_ANSWER_K, MAX_SEARCH_K, MODES, Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,6 +172,8 @@ def _queries(query: str, stdin: TextIO) -> Iterator[str]:
 
 def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.desk import Newsdesk
+    from assistant.distributed import RayOptions
+    from assistant.ingest import IngestReport
 
     desk = Newsdesk.open(_settings(args))
     try:
@@ -194,18 +193,18 @@ def _run_ingest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_search(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from assistant.desk import Newsdesk
-
     settings = _settings(args)
     plain = not (args.after or args.before or args.source or args.mmr) and args.mode == "hybrid"
     if plain and not args.local and args.query != "-":
         k = args.k or settings.search_k
-        found = app_call(
-            settings.index_dir, "search", [args.query, k, day(args.as_of), args.all_copies]
-        )  # the app serving this index searches at once: no models to load here
+        asked = {"query": args.query, "k": k, "as_of": day(args.as_of)}
+        # The app serving this index searches at once: no models to load here.
+        found = app_call(settings.index_dir, "search", {**asked, "all_copies": args.all_copies})
         if isinstance(found, list):
             _print_hits(found, args.json, out)
             return 0
+    from assistant.desk import Newsdesk  # the models and the chain: only when working here
+
     desk = Newsdesk.open(settings, create=False)
     for query in _queries(args.query, stdin):
         hits = desk.search(
@@ -232,17 +231,18 @@ def _print_hits(hits: list[dict[str, Any]], as_json: bool, out: TextIO) -> None:
 
 
 def _run_ask(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
-    from assistant.desk import Newsdesk
-    from assistant.retrieval import SearchFilters
-
     settings = _settings(args)
     batch, refused = args.question == "-", 0
     if not (batch or args.local or args.after or args.before or args.source):
-        arguments = [args.question, args.generator or "", args.k or 0, day(args.as_of)]
-        found = app_call(settings.index_dir, "ask", [*arguments, args.all_copies])
+        asked = {"question": args.question, "generator": args.generator or "", "k": args.k or 0}
+        asked |= {"as_of": day(args.as_of), "all_copies": args.all_copies}
+        found = app_call(settings.index_dir, "ask", asked)
         if isinstance(found, dict):  # the app serving this index answered: no models loaded
             _print_answer(found, args.json, out)
             return 0
+    from assistant.desk import Newsdesk  # the models and the chain: only when working here
+    from assistant.retrieval import SearchFilters
+
     desk = Newsdesk.open(settings, create=False)
     filters = SearchFilters(args.after, args.before, tuple(args.source))
     for question in _queries(args.question, stdin):
@@ -317,14 +317,14 @@ def _run_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_timeline(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.desk import Newsdesk
-
     settings = _settings(args)
     found = None
     if not (args.source or args.local):
-        dates = [day(args.after), day(args.before), day(args.as_of)]
-        found = app_call(settings.index_dir, "timeline", [args.topic, *dates])
+        dates = {"after": day(args.after), "before": day(args.before), "as_of": day(args.as_of)}
+        found = app_call(settings.index_dir, "timeline", {"topic": args.topic, **dates})
     if not isinstance(found, dict):
+        from assistant.desk import Newsdesk  # the models and the chain: only when working here
+
         desk = Newsdesk.open(settings, create=False)
         found = desk.timeline(
             args.topic, after=args.after, before=args.before, as_of=args.as_of, sources=args.source

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from assistant.citing import renumber, source_numbers
-from assistant.ingest import IngestReport
+
+if TYPE_CHECKING:  # the ingest machinery (numpy, faiss) loads only for commands that use it
+    from assistant.ingest import IngestReport
 
 
 def print_hits(hits: Sequence[Mapping[str, Any]], out: TextIO) -> None:

@@ -14,6 +14,11 @@ MAX_SEARCH_K = 100  # hits one search returns at most (CLI, API, settings)
 MAX_ANSWER_K = 50  # passages one answer reads at most (CLI, API, settings)
 
 
+# The retrievers a search can use (here, so that the CLI builds its parser without loading them).
+Mode = Literal["hybrid", "dense", "keyword"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
+
+
 class Settings(BaseSettings):
     """Typed configuration for ingestion, retrieval, answering and the web app."""
 

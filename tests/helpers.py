@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
+import urllib.request
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 
 def run_newsdesk(
@@ -57,3 +60,29 @@ def make_pdf(
     with open(path, "wb") as handle:
         writer.write(handle)
     return path
+
+
+def gradio_call(url: str, api_name: str, data: list[Any]) -> Any:
+    """One call of the app's Gradio API (`/gradio_api/call/NAME`); ValueError when the app
+    refuses it."""
+    body = json.dumps({"data": data}).encode("utf-8")
+    request = urllib.request.Request(
+        f"{url}gradio_api/call/{api_name}",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        event_id = json.loads(response.read())["event_id"]
+    with urllib.request.urlopen(
+        f"{url}gradio_api/call/{api_name}/{event_id}", timeout=120
+    ) as stream:
+        event = ""
+        for raw in stream:
+            line = raw.decode("utf-8").rstrip("\n")
+            if line.startswith("event:"):
+                event = line.partition(":")[2].strip()
+            elif line.startswith("data:") and event in ("complete", "error"):
+                if event == "error":
+                    raise ValueError(line.partition(":")[2].strip())
+                return json.loads(line.partition(":")[2])[0]
+    raise ValueError("the app sent no result")

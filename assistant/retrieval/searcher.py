@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from typing import Literal
 
 import numpy as np
 
@@ -16,12 +15,8 @@ from assistant.retrieval.fusion import (
     reciprocal_rank_fusion,
 )
 from assistant.retrieval.hits import Hit, SearchFilters
-from assistant.settings import Settings
+from assistant.settings import Mode, Settings
 from assistant.store import ChunkFilter, Store, StoredChunk
-
-Mode = Literal["hybrid", "dense", "keyword"]
-MODES: tuple[Mode, ...] = ("hybrid", "dense", "keyword")
-
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]?(?=\s)")
 

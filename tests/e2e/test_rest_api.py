@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from assistant.app_client import call
 from tests.e2e.conftest import RunningApp
+from tests.helpers import gradio_call
 from tests.local_site import Page, local_site
 from tests.unit.test_ingest_urls import STORY
 
@@ -17,7 +17,7 @@ QUESTION = "Which banks did Tokyo designate?"
 def app_json(app: RunningApp, api_name: str, *arguments: object) -> object:
     """The app's Gradio API answer: the CLI's `--json` (tests/e2e/test_cli_app.py proves the two
     equal), got without loading the models in another process."""
-    return call(app.url, api_name, list(arguments))
+    return gradio_call(app.url, api_name, list(arguments))
 
 
 @pytest.fixture(scope="module")

@@ -34,4 +34,4 @@ def test_an_app_that_does_not_answer_leaves_the_question_to_the_cli(tmp_path: Pa
     record = {"url": "http://127.0.0.1:9/", "pid": os.getpid(), "password": False}
     (tmp_path / APP_FILE).write_text(json.dumps(record))
     assert running_app(tmp_path) == "http://127.0.0.1:9/"
-    assert app_call(tmp_path, "ask", ["Who?", "", 0, "", False]) is None
+    assert app_call(tmp_path, "ask", {"question": "Who?"}) is None
