@@ -75,8 +75,8 @@ def build_app(desk: Newsdesk) -> Any:
                         buttons=["copy", "copy_all"],
                         # The page's script keeps a new answer's start in view.
                         autoscroll=False,
-                        # Shown while the chat is empty; a click asks it.
-                        examples=_examples(examples.questions()),
+                        # Example questions come with the page (app.load): none is asked
+                        # at start-up. Shown while the chat is empty; a click asks one.
                     )
                     with gr.Row():
                         message = gr.Textbox(

@@ -57,6 +57,16 @@ def page(browser, app_url: str) -> Iterator:
     opened.context.close()
 
 
+def delete_from_library(page, title: str) -> None:
+    """Find an article by its title in the Library (its tab open) and delete it, confirmed."""
+    search = page.locator("#nd-library-search textarea, #nd-library-search input").first
+    search.fill(title)
+    page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
+    page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
+    page.locator("#nd-delete").click()
+    page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
+
+
 def ask(page, question: str, answers_before: int | None = None) -> str:
     """Ask in the chat and wait until this answer's own sources (or refusal) are shown."""
     before = page.locator(BOT).count() if answers_before is None else answers_before
@@ -438,12 +448,7 @@ def test_copies_of_one_story_are_grouped_in_the_library_and_shown_once(
     assert sum("Wakkanai" in t for t in cards.all_inner_texts()) == 1  # one card per story
     page.get_by_role("tab", name="Library").click()
     for title in ("Record scallop haul", "Wakkanai scallop catch"):
-        search = page.locator("#nd-library-search textarea, #nd-library-search input").first
-        search.fill(title)
-        page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
-        page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
-        page.locator("#nd-delete").click()
-        page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
+        delete_from_library(page, title)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -537,9 +542,4 @@ def test_a_feed_is_followed_refreshed_and_dropped_in_the_library(page) -> None:
     page.locator("#nd-feed-report").get_by_text("No longer following").wait_for(timeout=30_000)
     assert "City news" not in page.locator("#nd-feed-table").inner_text()
     for title in ("Rome council item 3", "Bern council item 4"):
-        search = page.locator("#nd-library-search textarea, #nd-library-search input").first
-        search.fill(title)
-        page.locator("#nd-library [role='gridcell']", has_text="delete").first.click()
-        page.locator("#nd-deleted").get_by_text("Press").wait_for(timeout=30_000)
-        page.locator("#nd-delete").click()
-        page.locator("#nd-deleted").get_by_text("Deleted").wait_for(timeout=60_000)
+        delete_from_library(page, title)
