@@ -310,6 +310,26 @@ def test_a_false_premise_is_caught_in_the_next_best_sentence(fake_embedder) -> N
     assert answerer(fake_embedder, kept).answer(question, [hit(said)]).premise is None
 
 
+def test_an_earlier_event_is_put_behind_the_story_but_still_corrects_a_premise(
+    fake_embedder,
+) -> None:
+    story = "A day after the attack, Japan decided to act against Russia again on Friday."
+    earlier = "Earlier, Japan had imposed its first sanctions against Russia on February 23, 2022."
+    text = f"{earlier} Officials gave no details of the timing at all. {story}"
+    published = date(2022, 2, 25)
+    reader = FakeReader(["Japan"], ["February 23, 2022", "Friday"])
+    asker = answerer(fake_embedder, reader)
+    # Both answer alike for the reader, and the earlier event shares more of the question's
+    # words; its day does not date the story's.
+    question = "When did Japan strengthen its sanctions against Russia?"
+    stronger = asker.answer(question, [hit(text, published)])
+    assert stronger.short_answer is not None and "25 February 2022" in stronger.short_answer.text
+    assert "February 23" not in stronger.answer
+    # The earlier imposition still says that nothing was lifted.
+    lifted = asker.answer("When did Japan lift its sanctions?", [hit(text, published)])
+    assert lifted.premise == "unsupported" and "“imposed”, not “lift”" in lifted.answer
+
+
 def test_a_predicate_under_a_negation_does_not_support_the_premise() -> None:
     from assistant.answering.question.predicates import contradiction
 
@@ -347,7 +367,8 @@ def test_an_earlier_event_the_article_recalls_does_not_answer_for_the_story(
 
     # A question that names the earlier time is answered from it …
     def rank_of_2008(question: str) -> float:
-        ranked = answerer(fake_embedder, reader).read(parse_question(question), news)
+        asker, parsed = answerer(fake_embedder, reader), parse_question(question)
+        ranked = asker.story_first(parsed, asker.read(parsed, news))
         return next(r for r, read in ranked if "in 2008" in read.candidate.text) - ranked[0][0]
 
     assert rank_of_2008("When did the strike end?") < -1
@@ -372,6 +393,16 @@ def test_background_is_an_earlier_time_or_years_ago_and_needs_a_date() -> None:
     assert not is_background("Acme, founded in 1998, reported profits on Tuesday.", published)
     assert not is_background("In 2003, the singer released her first album.", published)
     assert not is_background("The union last went on strike in 2008.", None)
+    # A recent earlier event, told in the past perfect after "Earlier,", with its time.
+    feb = date(2022, 2, 25)
+    recalled = "Earlier, the government had imposed its first sanctions on February 23, 2022."
+    assert is_background(recalled, feb)
+    assert is_background("Previously, parliament had been expected to vote on Saturday.", feb)
+    # The story's own event: no recall, or no past perfect, or no time.
+    assert not is_background("A day after Russia had launched an attack, Japan acted.", feb)
+    assert not is_background("Earlier on Thursday, Lukashenko said the army would stay.", feb)
+    assert not is_background("Earlier Monday the palace announced he had resigned.", feb)
+    assert not is_background("Earlier, the minister had warned of a sharp reaction.", feb)
     assert asks_for_background("What happened in 2008?")
     assert not asks_for_background("When did the strike begin?")
 

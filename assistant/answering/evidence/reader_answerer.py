@@ -88,7 +88,8 @@ class ReaderAnswerer(AnswerGenerator):
 
     def read(self, parsed: Question, hits: Sequence[Hit]) -> list[Ranked]:
         """The shortlisted sentences as the reader judged them, best first ([] when the
-        question names something the passages, or each sentence's context, do not)."""
+        question names something the passages, or each sentence's context, do not); background
+        not yet put behind the story (`story_first`)."""
         if missing_entities(parsed, hits):
             return []
         # A sentence about Russia does not answer a question about Belarus.
@@ -98,9 +99,9 @@ class ReaderAnswerer(AnswerGenerator):
         if asks_for_outcome(parsed.text):  # an offer does not say what was won
             reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
         ranked = [(rank_score(parsed, read), read) for read in reads]
-        return sorted(self._story_first(parsed, ranked), key=lambda pair: -pair[0])
+        return sorted(ranked, key=lambda pair: -pair[0])
 
-    def _story_first(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
+    def story_first(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
         """What an article recalls of an earlier event ("the last strike, in 2008") ranks below
         every answering read about the story itself, unless the question names a time or asks
         for an earlier event."""
@@ -114,10 +115,11 @@ class ReaderAnswerer(AnswerGenerator):
             for (_, read), back in zip(ranked, behind, strict=True)
         ):
             return ranked
-        return [
+        penalised = [
             (rank - BACKGROUND_PENALTY if back else rank, read)
             for (rank, read), back in zip(ranked, behind, strict=True)
         ]
+        return sorted(penalised, key=lambda pair: -pair[0])
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         return self.judge(question, hits)[0]
@@ -125,9 +127,10 @@ class ReaderAnswerer(AnswerGenerator):
     def judge(self, question: str, hits: Sequence[Hit]) -> tuple[Answer, dict[str, float] | None]:
         """The answer, and the inputs of its confidence (None when nothing answered)."""
         parsed = parse_question(question)
-        ranked = self.read(parsed, hits)
-        if not ranked or max(r.score for _, r in ranked) < self.min_read_score:
+        read = self.read(parsed, hits)
+        if not read or max(r.score for _, r in read) < self.min_read_score:
             return Answer.not_found(question), None
+        ranked = self.story_first(parsed, read)
         expects_type = expected_labels(question) is not None
         if parsed.kind == "why":
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
@@ -135,8 +138,8 @@ class ReaderAnswerer(AnswerGenerator):
             values = features(ranked, ranked[0][1], expects_type, short=False)
             return self._rated(self.reasons.answer(question, hits), values), values
         # The reads the reader finds answering ("left grain stuck" at 0.2 says nothing of who
-        # left the strike).
-        answering = [read.candidate for _, read in ranked if read.score >= self.min_read_score]
+        # left the strike), background too: an earlier ban still says that nothing was lifted.
+        answering = [r.candidate for _, r in read if r.score >= self.min_read_score]
         premise = unsupported_premise(question, answering)
         if premise is not None:
             values = features(ranked, ranked[0][1], expects_type, short=False)

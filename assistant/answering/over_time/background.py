@@ -44,14 +44,28 @@ _ASKS_EARLIER = re.compile(
 )
 
 
+# "Earlier, the government *had imposed* its first sanctions on February 23": the past perfect
+# with a word that recalls tells of what came before the story's event, however recent.
+_HAD_EARLIER = re.compile(
+    r"^\W*(?:Earlier|Previously|Before that|Prior to (?:that|this)),\s+[^.;]{0,60}?"
+    r"\bhad\s+(?:(?:also|already|first)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b"
+)
+_STATES_TIME = re.compile(
+    rf"{_STATED.pattern}|\b(?:{MONTH})\s+\d{{1,2}}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+
+
 def is_background(sentence: str, published: date | None) -> bool:
     """Whether a sentence of an article published on `published` tells of an earlier event: it
     recalls ("last", "similar" …) and states a time ending more than BACKGROUND_AFTER_DAYS before
-    publication (and none nearer), or counts years back ("a decade ago"). Undated articles have
-    no background."""
+    publication (and none nearer), or counts years back ("a decade ago"), or it recalls in the
+    past perfect and states when ("Earlier, … had imposed its first sanctions on February 23").
+    Undated articles have no background."""
     if published is None:
         return False
     if _AGO.search(sentence):
+        return True
+    if _HAD_EARLIER.search(sentence) and _STATES_TIME.search(sentence):
         return True
     return bool(_RECALLS.search(sentence)) and old_time(sentence, published)
 
