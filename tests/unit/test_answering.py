@@ -191,6 +191,36 @@ def test_names_must_be_mentioned_together_for_an_answer() -> None:
     assert missing_entities(parse_question("What did Japan do about Iran?"), hits) == ["iran"]
 
 
+def test_names_are_matched_as_the_articles_write_them() -> None:
+    """Measured on RealTime QA: each of these refused a question whose answer was retrieved."""
+    from assistant.answering.question.names import missing_entities
+    from assistant.answering.question.parse import parse_question
+
+    hits = [
+        _hit(
+            "Maryland's Democratic primary was won by Angela Alsobrooks. The U.S. Supreme Court "
+            "will hear the Tennessee case. A Republican elector pleaded guilty."
+        )
+    ]
+    # "Democrats" is the name "Democratic" begins; "Republicans" likewise.
+    asked = "Who did Maryland Democrats nominate? How many Republicans pleaded guilty?"
+    assert missing_entities(parse_question(asked), hits) == []
+    # "US" and "U.S." are one acronym; a country before a name only qualifies it.
+    dotted = parse_question("Which case will the U.S. Supreme Court hear?")
+    assert missing_entities(dotted, hits) == []
+    court = _hit("The Supreme Court will hear the Tennessee case in December.")
+    plain = parse_question("Which case will the US Supreme Court hear?")
+    assert missing_entities(plain, [court]) == []
+    # A common word opening a sentence is no name; a possessive or a two-word name there is.
+    latest = parse_question("Latest data shows which disease is rising in the US?")
+    assert latest.entities == ("us",)
+    assert parse_question("New data confirms it. Which deal did Joe Biden sign?").entities == (
+        "joe biden",
+    )
+    assert parse_question("Ireland's new leader is how old?").entities == ("ireland",)
+    assert missing_entities(parse_question("What did Iran's leader say?"), hits) == ["iran"]
+
+
 def test_when_answer_with_its_own_date_gets_no_publication_note(loaded) -> None:
     answer = loaded.ask("When did Japan impose its first sanctions on Russia?")
     assert "February 23, 2022" in answer.answer

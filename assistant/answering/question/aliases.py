@@ -81,6 +81,15 @@ def initials(name: Sequence[str]) -> str:
     return "".join(digits.get(w, w[:1]) for w in kept) if len(kept) >= 2 else ""
 
 
+# "U.S." is "US", "U.K." is "UK": one way to write an acronym, in questions and passages alike.
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def undot(text: str) -> str:
+    """The text with dotted acronyms written as one word ("U.S." → "US")."""
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
 def acronyms_in(text: str) -> frozenset[str]:
-    """The acronyms written in a text ("EVs", "G7", "US"), lower-cased."""
-    return frozenset(m.group(0).casefold() for m in ACRONYM.finditer(text))
+    """The acronyms written in a text ("EVs", "G7", "US", "U.S."), lower-cased."""
+    return frozenset(m.group(0).casefold() for m in ACRONYM.finditer(undot(text)))

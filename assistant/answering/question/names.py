@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.question.aliases import acronyms_in, initials, spelled_out
+from assistant.answering.question.aliases import acronyms_in, initials, spelled_out, undot
 from assistant.answering.question.parse import Question, name_word
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
@@ -24,6 +24,7 @@ class Words:
     """A text's words, lower-cased for names and as written for acronyms."""
 
     def __init__(self, text: str) -> None:
+        text = undot(text)
         self.written = _TOKEN.findall(text)
         self.lowered = [name_word(w) for w in self.written]
         self.acronyms = acronyms_in(text)
@@ -40,6 +41,7 @@ class Words:
 
 
 def _near(tokens: list[str], name: list[str]) -> bool:
+    name = [_singular(word) for word in name]
     window = len(name) + 2
     for index, token in enumerate(tokens):
         if not token.startswith(name[0]):
@@ -48,6 +50,14 @@ def _near(tokens: list[str], name: list[str]) -> bool:
         if all(any(t.startswith(word) for t in nearby) for word in name[1:]):
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    """The start a plural shares with its other forms ("democrats" → "democrat", which
+    "Democratic" begins with; "Republicans" is "Republican" in "a Republican elector")."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "'s", "’s")):
+        return word[:-1]
+    return word
 
 
 def unmentioned(question: Question, text: str) -> list[str]:

@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
+from assistant.answering.question.aliases import undot
 from assistant.answering.question.relative_time import WEEKDAYS
 from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.errors import InvalidQuestion
@@ -104,14 +105,35 @@ def question_kind(text: str) -> Kind:
     return next((kind for kind, pattern in _KINDS if pattern.search(lowered)), "other")
 
 
-def parse_question(text: str) -> Question:
-    """Analyse a (standalone) question."""
+# A country's acronym before a name qualifies it: "US Supreme Court" is the Supreme Court the
+# articles name with or without it.
+_QUALIFIERS = frozenset({"us", "uk", "eu", "un"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")
+
+
+def _entities(text: str) -> list[str]:
+    """Runs of capitalised words, lower-cased, without question words. A single capitalised
+    word that opens a sentence is no name on that account alone ("Latest data shows …", "New
+    data confirms …"); a possessive or an acronym there still is ("Ireland's new leader")."""
+    text = undot(text)
     entities: list[str] = []
-    for run in _NAME_RUN.findall(text):
+    for found in _NAME_RUN.finditer(text):
+        run = found.group(0)
+        opening = _SENTENCE_START.search(text[: found.start()]) is not None
+        if opening and " " not in run and not run.isupper() and not re.search(r"['’]s$", run):
+            continue
         words = [name_word(w) for w in run.split()]
         words = [w for w in words if w and w not in _QUESTION_WORDS]
+        if len(words) > 1 and words[0] in _QUALIFIERS:
+            words = words[1:]
         if words:
             entities.append(" ".join(words))
+    return entities
+
+
+def parse_question(text: str) -> Question:
+    """Analyse a (standalone) question."""
+    entities = _entities(text)
     dates = [parse_date(m.group(0)) for m in DATE_EXPRESSION.finditer(text)]
     return Question(
         text,
