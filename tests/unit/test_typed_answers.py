@@ -143,6 +143,17 @@ def test_a_rare_name_the_ner_misses_is_kept_and_nothing_changes_without_a_tagger
     assert plain.short_answer is not None and plain.short_answer.text == "union"
 
 
+def test_a_share_is_answered_by_a_percentage_not_a_count(fake_embedder) -> None:
+    text = (
+        "Japan's population will shrink to 87 million by 2070, with four of every 10 aged 65 or "
+        "older; today 29.3% of people are 65 or older."
+    )
+    names = {"87 million": "CARDINAL", "2070": "DATE", "29.3%": "PERCENT", "65": "CARDINAL"}
+    question = "What percentage of Japan's population is 65 or older?"
+    answer = ask(fake_embedder, question, text, ["87 million", "29.3%"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "29.3%"
+
+
 def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> None:
     names = {"TASS": "ORG", "Andrei Rudenko": "PERSON"}
     answer = ask(fake_embedder, "What did Andrei Rudenko say?", RUDENKO, ["TASS"], names)
@@ -165,6 +176,7 @@ def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> No
         ("Which banks did Japan sanction?", {"ORG"}, True),
         ("What goods did Japan ban?", None, True),
         ("What did the minister say?", None, False),
+        ("What percentage of Japan's population is 65 or older?", {"PERCENT"}, False),
     ],
 )
 def test_what_kind_of_thing_a_question_asks_for(question, labels, listed) -> None:

@@ -29,7 +29,9 @@ from assistant.answering.evidence.roles import (
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
+    PERCENT,
     PERSON,
+    SHARE,
     WHEN,
     Labels,
     asks_for_list,
@@ -294,9 +296,9 @@ def _blank(candidate: Candidate, start: int, end: int, others: Sequence[Entity])
 
 def _clearly_not(text: str, labels: Labels) -> bool:
     """Whether words are plainly not of the kind asked for, the NER aside: no number for "how
-    many", no name for "who" / "where" / "which company" (a role or a common noun)."""
+    many", no share for "what percentage", no name for "who" / "where" / "which company"."""
     if labels & AMOUNT and not labels & PERSON:
-        return _NUMBER.search(text) is None
+        return (SHARE if labels == PERCENT else _NUMBER).search(text) is None
     if labels & WHEN:
         return False  # dates are checked by their own patterns (reading.short_answer)
     names = [w for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES]

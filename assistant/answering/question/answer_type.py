@@ -14,6 +14,9 @@ PERSON_OR_BODY: Labels = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 WHEN: Labels = frozenset({"DATE", "TIME"})
 AMOUNT: Labels = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MONEY: Labels = frozenset({"MONEY", "CARDINAL"})
+PERCENT: Labels = frozenset({"PERCENT"})
+# What a share is written as when the NER does not tag it.
+SHARE = re.compile(r"%|\bper ?cent\b|\bhalf\b|\b(?:a|one|two)[ -](?:third|quarter)s?\b", re.I)
 # Places, and the bodies and shops that are places to people ("at the UN", "from Walmart").
 PLACE: Labels = frozenset({"GPE", "LOC", "FAC", "ORG"})
 PERSON: Labels = frozenset({"PERSON"})
@@ -59,7 +62,9 @@ def expected_labels(question: str) -> Labels | None:
     lowered = question.casefold()
     if re.search(r"\bhow much\b", lowered):
         return MONEY | AMOUNT
-    if re.search(r"\bhow many\b|\bwhat (?:number|percentage|share|amount)\b", lowered):
+    if re.search(r"\bwhat (?:percentage|percent|proportion|share)\b", lowered):
+        return PERCENT  # "87 million by 2070" is no share
+    if re.search(r"\bhow many\b|\bwhat (?:number|amount)\b", lowered):
         return AMOUNT
     if re.search(r"\bhow long\b(?! ago)", lowered):  # "eight weeks" (a DATE to the NER)
         return AMOUNT | WHEN
