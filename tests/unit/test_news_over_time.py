@@ -383,3 +383,36 @@ def test_a_topics_timeline_leaves_out_another_actors_events() -> None:
     assert not other("Tokyo will freeze the assets of Russian banks.")  # Tokyo is Japan
     assert not other("Japanese officials said more steps would follow.")
     assert not other("Update: the union and the port resumed negotiations.")  # a label
+
+
+def test_a_day_to_come_that_had_passed_is_not_given_in_bold() -> None:
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "Travellers will need a Real ID to fly from Oct. 1, 2021, the agency said."
+    source = Hit(1, "a1", "Real ID", date(2019, 5, 1), "id.txt", text, 0, len(text), 1.0)
+    at = text.index("Oct. 1, 2021")
+    short = ShortAnswer("Oct. 1, 2021", 1, at, at + len("Oct. 1, 2021"))
+
+    def asked(question: str, as_of: date) -> str:
+        answer = Answer(
+            question,
+            "answered",
+            (AnswerSentence("**Oct. 1, 2021** —", (1,), derived=True),
+             AnswerSentence(f"{text} [1]", (1,))),
+            (Citation.quoting(1, source, 0, len(text)),),
+            short_answer=short,
+        )  # fmt: skip
+        return dated(answer, as_of, TimeConstraint()).answer
+
+    # Asked in 2024, the day to come had passed: a report of 2019 that deadlines overtook.
+    late = asked("When will the Real ID be required for domestic flights?", date(2024, 3, 29))
+    assert late.startswith("*Not sure:* Oct. 1, 2021 —") and "**" not in late
+    assert "That day had passed by 29 March 2024: the report of 1 May 2019" in late
+    # Asked before that day, or asked of the past, it stands.
+    early = asked("When will the Real ID be required for domestic flights?", date(2020, 1, 6))
+    assert early.startswith("**Oct. 1, 2021** —") and "had passed" not in early
+    past = asked("When was the Real ID first required?", date(2024, 3, 29))
+    assert past.startswith("**Oct. 1, 2021** —")

@@ -13,6 +13,7 @@ from assistant.answering.over_time.conflicts import find_conflicts
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
+from assistant.articles.dates import MONTH, parse_date
 from assistant.retrieval import Hit, SearchFilters
 from assistant.timeframe import (
     STALE_AFTER_DAYS,
@@ -102,6 +103,7 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
         return answer
     if constraint.relaxed:
         answer = _outside_the_range(answer, constraint)
+    answer = _passed_day(answer, as_of)
     if not constraint.newest:
         return _as_of_its_source(answer, as_of, constraint)
     newest = max(citations, key=lambda c: c.published or date.min)
@@ -118,6 +120,42 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
             note += "."
     sentence = AnswerSentence(note, (newest.n,), derived=True)
     return replace(answer, sentences=(*answer.sentences, sentence))
+
+
+# "When will the Real ID be required?" asks for a day to come.
+_ASKS_WHAT_IS_TO_COME = re.compile(
+    r"^\W*when\s+(?:will|shall|(?:is|are)\b.*\b(?:due|expected|scheduled|set to|going to))\b",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(  # a day, its month and its year: "Oct. 1, 2021", "25 March 2022"
+    rf"(?:\b\d{{1,2}}\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b),?\s+(?:19|20)\d{{2}}\b", re.IGNORECASE
+)
+
+
+def _passed_day(answer: Answer, as_of: date) -> Answer:
+    """An answer to "when will …?" whose day had passed by the as-of date is from an older
+    report (deadlines move): not in bold, and said so."""
+    short = answer.short_answer
+    asked = answer.standalone_question or answer.question
+    if short is None or not _ASKS_WHAT_IS_TO_COME.search(asked) or not answer.sentences:
+        return answer
+    day = parse_date(short.text) if _FULL_DATE.search(short.text) else None
+    if day is None or day >= as_of:
+        return answer
+    lead = answer.sentences[0]
+    bold = f"**{short.text}**"
+    if not lead.text.startswith(bold):
+        return answer
+    sources = [c for c in answer.citations if c.n == short.citation]
+    note = AnswerSentence(
+        f"That day had passed by {format_day(as_of)}: the report"
+        + (f" of {format_day(sources[0].published)}" if sources and sources[0].published else "")
+        + " may be out of date.",
+        (short.citation,),
+        derived=True,
+    )
+    unsure = replace(lead, text="*Not sure:* " + short.text + lead.text[len(bold) :])
+    return replace(answer, sentences=(unsure, *answer.sentences[1:], note))
 
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
