@@ -349,7 +349,27 @@ def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None
         )
         == []
     )  # the days of two happenings
-    # … and this one is: the same demand given as two figures.
+    assert (
+        pair(
+            "Editor's note: This page reflects the news of the election results for Wednesday, "
+            "Nov. 6, 2024.",
+            "Editor's note: This page reflects the news of the election campaign for Sunday, "
+            "Nov. 3, 2024.",
+        )
+        == []
+    )  # the days of two live pages, not of one happening
+    assert (
+        pair(
+            "A senator since 2011, he serves on the Foreign Relations Committee.",
+            "Now 53, he has served on the Foreign Relations Committee for years.",
+        )
+        == []
+    )  # "2011, he" and "53, he" count nobody
+    # … and these are: the same demand given as two figures, the same count as two.
+    assert pair(
+        "More than 32,000 dockworkers walked off the job at ports on Tuesday.",
+        "About 33,000 dockworkers walked off the job at ports on Tuesday.",
+    ) == ["dockwork"]
     assert pair(
         "The union is seeking a 61.5% pay increase over six years.",
         "The union is demanding a 77% increase over six years.",

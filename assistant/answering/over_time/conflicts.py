@@ -34,7 +34,7 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = re.compile(
-    r"(?P<currency>[$€£¥])?\s?(?P<number>\d[\d,]*(?:\.\d+)?|"
+    r"(?P<currency>[$€£¥])?\s?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|"
     + "|".join(_NUMBER_WORDS)
     + r")(?:\s+(?P<scale>thousand|million|billion|trillion))?\s*(?P<percent>%|percent)?"
     r"\s+(?:(?:of\s+)?(?:its|their|the)\s+)?(?P<unit>[a-z][a-z-]+)",
@@ -46,7 +46,17 @@ _FILLER = frozenset({
     "of", "the", "a", "an", "its", "their", "his", "her", "our", "in", "on", "at", "to", "for",
     "by", "with", "over", "from", "per", "each", "and", "or", "than", "more", "less", "about",
     "some",
+    # Words after a number that count nothing: "since 2011, he serves", "one of the most …".
+    "he", "she", "it", "they", "we", "i", "you", "most", "many", "few", "much", "other",
+    "others", "such", "who", "which", "that", "this", "these", "those",
 })  # fmt: skip
+# Lines about the page itself ("Editor's note: This page reflects the news of … Nov. 6", "read
+# USA TODAY's live coverage for Thursday"): their days are the pages', not the news's.
+_ABOUT_THE_PAGE = re.compile(
+    r"\b(?:this page|editor['’]s note|live (?:coverage|updates?|blog)|this (?:story|article) "
+    r"(?:was|has been) (?:updated|corrected))\b",
+    re.IGNORECASE,
+)
 _ABOUT_WORDS = 3
 _RANGE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:to|-|–|or|and)\s*$",
@@ -146,6 +156,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     another count or amount of the same unit, or (failing that) another day; else None."""
     if _same_words(citation.quote, sentence):
         return None  # the same sentence (a byline, a boilerplate line) in two articles
+    if _ABOUT_THE_PAGE.search(citation.quote) or _ABOUT_THE_PAGE.search(sentence):
+        return None
     cited_day, cited_basis = event_date(citation.quote, citation.published)
     day, basis = event_date(sentence, hit.published)
     told = {"stated", "relative"}
