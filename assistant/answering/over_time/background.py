@@ -12,8 +12,8 @@ import re
 from datetime import date
 
 from assistant.articles.dates import MONTH
+from assistant.timeframe import WEEKDAYS, month_end, month_number
 from assistant.timeframe import YEAR as _YEAR
-from assistant.timeframe import month_end, month_number
 
 # A mention this long before publication is of another event (a strike that began in December
 # is still this January's story).
@@ -51,7 +51,7 @@ _HAD_EARLIER = re.compile(
     r"\bhad\s+(?:(?:also|already|first)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b"
 )
 _STATES_TIME = re.compile(
-    rf"{_STATED.pattern}|\b(?:{MONTH})\s+\d{{1,2}}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    rf"{_STATED.pattern}|\b(?:{MONTH})\s+\d{{1,2}}\b|\b(?i:{'|'.join(WEEKDAYS)})\b"
 )
 
 
