@@ -30,6 +30,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from assistant.answering.over_time.conflicts import find_conflicts
 from assistant.answering.types import Citation
 from assistant.articles.cleaning import clean_pages
@@ -118,7 +120,7 @@ def main() -> None:
                 record = json.loads(line)
                 labels[record["pair"]] = bool(record["conflict"])
     flagged: dict[str, tuple[str, str, str]] = {}
-    for topic in topics(args.groups):
+    for topic in tqdm(topics(args.groups), desc="topics", unit="topic"):
         flagged.update(flags(finder, topic))
     labelled = [k for k in flagged if k in labels]
     true_flags = sum(labels[k] for k in labelled)
