@@ -111,6 +111,10 @@ class ShortAnswer:
     end: int
     resolved_from: str | None = None
 
+    def lead(self, sure: bool) -> str:
+        """How it opens the answer: in bold, or marked as doubtful."""
+        return f"**{self.text}** —" if sure else f"*Not sure:* {self.text} —"
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (`short_answer` of `ask --json`)."""
         found: dict[str, Any] = {

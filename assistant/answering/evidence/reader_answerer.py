@@ -212,8 +212,7 @@ class ReaderAnswerer(AnswerGenerator):
         citations: list[Citation] = []
         sentences: list[AnswerSentence] = []
         if short is not None:
-            lead = f"**{short.text}** —" if sure else f"*Not sure:* {short.text} —"
-            sentences.append(AnswerSentence(lead, (1,), derived=True))
+            sentences.append(AnswerSentence(short.lead(sure), (1,), derived=True))
         for item in chosen:
             candidate = with_antecedent(item.candidate)
             hit = candidate.hit

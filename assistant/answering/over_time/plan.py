@@ -143,8 +143,7 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
     if day is None or day >= as_of:
         return answer
     lead = answer.sentences[0]
-    bold = f"**{short.text}**"
-    if not lead.text.startswith(bold):
+    if lead.text != short.lead(sure=True):
         return answer
     sources = [c for c in answer.citations if c.n == short.citation]
     note = AnswerSentence(
@@ -154,7 +153,7 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
         (short.citation,),
         derived=True,
     )
-    unsure = replace(lead, text="*Not sure:* " + short.text + lead.text[len(bold) :])
+    unsure = replace(lead, text=short.lead(sure=False))
     return replace(answer, sentences=(unsure, *answer.sentences[1:], note))
 
 
