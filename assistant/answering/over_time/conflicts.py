@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from assistant.answering.evidence.candidates import sentences_of
-from assistant.answering.over_time.timeline import event_date
+from assistant.answering.over_time.same_event import (
+    caption,
+    one_a_forecast,
+    other_moments,
+    other_subjects,
+    other_times,
+    tells_a_happening,
+)
+from assistant.answering.over_time.timeline import DAY_MONTH, event_date
+from assistant.answering.over_time.values import NUMBER_WORDS, Value, numbers, quantities
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Citation, Conflict, Report
+from assistant.articles.dates import DATE_EXPRESSION
 from assistant.retrieval import Hit
 from assistant.timeframe import YEAR, format_day
 
@@ -27,29 +36,8 @@ from assistant.timeframe import YEAR, format_day
 SAME_EVENT_DAYS = 3
 SAME_THING = 0.5
 MIN_SHARED = 3  # share of the shorter sentence's words (numbers aside) the two must share
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_QUANTITY = re.compile(
-    r"(?P<currency>[$€£¥])?\s?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|"
-    + "|".join(_NUMBER_WORDS)
-    + r")(?:\s+(?P<scale>thousand|million|billion|trillion))?\s*(?P<percent>%|percent)?"
-    r"\s+(?:(?:of\s+)?(?:its|their|the)\s+)?(?P<unit>[a-z][a-z-]+)",
-    re.IGNORECASE,
-)
 
 
-_FILLER = frozenset({
-    "of", "the", "a", "an", "its", "their", "his", "her", "our", "in", "on", "at", "to", "for",
-    "by", "with", "over", "from", "per", "each", "and", "or", "than", "more", "less", "about",
-    "some",
-    # Words after a number that count nothing: "since 2011, he serves", "one of the most …".
-    "he", "she", "it", "they", "we", "i", "you", "most", "many", "few", "much", "other",
-    "others", "such", "who", "which", "that", "this", "these", "those",
-})  # fmt: skip
 # Lines about the page itself ("Editor's note: This page reflects the news of … Nov. 6", "read
 # USA TODAY's live coverage for Thursday"): their days are the pages', not the news's.
 _ABOUT_THE_PAGE = re.compile(
@@ -57,86 +45,24 @@ _ABOUT_THE_PAGE = re.compile(
     r"(?:was|has been) (?:updated|corrected))\b",
     re.IGNORECASE,
 )
-_ABOUT_WORDS = 3
-_RANGE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*%?|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s*(?:to|-|–|or|and)\s*$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class _Value:
-    text: str
-    amount: float
-    unit: str
-    about: frozenset[str] = frozenset()  # what a share is of: "77% pay increase" → pay, increase
-
-    def same_quantity(self, other: _Value) -> bool:
-        """Of the same unit, and a share of the same thing ("80% of imported beer" is not
-        "60% of rum")."""
-        return self.unit == other.unit and (
-            self.unit != "percent" or bool(self.about & other.about)
-        )
-
-
-_INCREMENT_BEFORE = re.compile(
-    r"\b(?:another|additional|an additional|a further|further|extra)\s*$", re.IGNORECASE
-)
-_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:more|less|higher|lower|above|below|up|over)\b")
-_LEADING = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our"})
-
-
-def _what_follows(sentence: str, end: int) -> frozenset[str]:
-    """The words right after a share, up to the first filler: "77% pay increase over …" →
-    pay, increase; "80% of imported beer and …" → imported, beer; "5% in May" → nothing."""
-    words = re.findall(r"[A-Za-z][\w-]*|[^\sA-Za-z]", sentence[end:])
-    while words and words[0].casefold() in _LEADING:
-        words.pop(0)
-    kept: list[str] = []
-    for word in words[:_ABOUT_WORDS]:
-        if word.casefold() in _FILLER or not word[:1].isalpha():
-            break
-        kept.append(word)
-    return frozenset(stems(" ".join(kept)))
-
-
-def quantities(sentence: str) -> list[_Value]:
-    """Counts and amounts with what they count ("12 protesters", "$5 billion in assets")."""
-    found = []
-    for match in _QUANTITY.finditer(sentence):
-        before = sentence[: match.start("number")]
-        if _RANGE_BEFORE.search(before) or _INCREMENT_BEFORE.search(before):
-            continue  # "three to five days", "another five months": no one value of a thing
-        if _BOUND_AFTER.match(sentence, match.end()):
-            continue  # "winds of 74 mph or more": a threshold, not a value
-        if before[-1:].isalnum() or before[-1:] == "-":
-            continue  # "Crew-9", "COVID-19": part of a name
-        raw = match.group("number").casefold()
-        if raw in _NUMBER_WORDS:
-            amount = float(_NUMBER_WORDS[raw])
-        else:
-            try:
-                amount = float(raw.replace(",", ""))
-            except ValueError:
-                continue
-        if match.group("scale"):
-            amount *= _SCALE[match.group("scale").casefold()]
-        if match.group("percent"):
-            unit = ["percent"]
-            about = _what_follows(sentence, match.start("unit"))
-        else:
-            unit = stems(match.group("unit"))
-            about = frozenset(unit)
-        if unit and unit[0] not in _FILLER:
-            key = f"{match.group('currency') or ''}{unit[0]}"
-            found.append(_Value(match.group(0).strip(), amount, key, about))
-    return found
+STAT_LINE_UNITS = 3
+_NEAR_RATIO = 1.5
+_NEAR_COUNT = 1
+# A running tally ("Biles now has won 11 medals", "has already won three", "so far") grows as
+# the story goes on: another tally in another report is the next count, not a disagreement.
+_RUNNING = re.compile(r"\b(?:now|so far|already|to date|thus far|as of)\b", re.IGNORECASE)
+# A count that grows ("people have fled", "have been arrested", "down 10% since …"), and one
+# said to be superseded ("initially expected 172,000 doses"): of one moment, not the story.
+_TALLY_WORDS = re.compile(r"\b(?:has|have|since)\b", re.IGNORECASE)
+_TALLY_WINDOW = 30  # characters either side of the value
+_SUPERSEDED = re.compile(r"\b(?:initially|originally|at first|previously)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
-def _words(sentence: str) -> frozenset[str]:
+def content_words(sentence: str) -> frozenset[str]:
+    """The words two sentences must share to tell the same thing (stems; numbers aside)."""
     found = {w for w in stems(sentence) if not any(ch.isdigit() for ch in w)}
-    return frozenset(found - set(_NUMBER_WORDS))
+    return frozenset(found - set(NUMBER_WORDS))
 
 
 def _shares(cited: frozenset[str], words: frozenset[str]) -> bool:
@@ -156,8 +82,10 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     another count or amount of the same unit, or (failing that) another day; else None."""
     if _same_words(citation.quote, sentence):
         return None  # the same sentence (a byline, a boilerplate line) in two articles
-    if _ABOUT_THE_PAGE.search(citation.quote) or _ABOUT_THE_PAGE.search(sentence):
+    if any(_ABOUT_THE_PAGE.search(s) or caption(s) for s in (citation.quote, sentence)):
         return None
+    if other_subjects(citation.quote, sentence):
+        return None  # "1,215 Republican delegates" / "1,968 for the Democratic nomination"
     cited_day, cited_basis = event_date(citation.quote, citation.published)
     day, basis = event_date(sentence, hit.published)
     told = {"stated", "relative"}
@@ -165,12 +93,27 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     # counts; so are counts published too far apart to be of one event.
     other_days = cited_basis in told and basis in told and cited_day != day
     far = _successive(citation, hit, (cited_day, cited_basis), (day, basis))
-    if not other_days and not far:
+    times = (citation.quote, citation.published, sentence, hit.published)
+    running = any(_RUNNING.search(s) or _SUPERSEDED.search(s) for s in (citation.quote, sentence))
+    forecast = one_a_forecast(citation.quote, sentence)
+    if not (
+        other_days or far or running or forecast or other_times(*times) or other_moments(*times)
+    ):
         cited = quantities(citation.quote)
+        if _stat_line(cited) or _stat_line(quantities(sentence)):
+            return None  # "32 points, seven rebounds and six assists": a player's line
         for value in quantities(sentence):
-            same = [ours for ours in cited if ours.same_quantity(value)]
-            if same and all(ours.amount != value.amount for ours in same):
-                return value.unit, same[0].text, value.text
+            # Values both sentences write agree; of what is left, one value each must differ.
+            # Several left is a breakdown (per day, per party): which one answers is unknown.
+            same = _unmatched(cited, value, sentence)
+            told = _unmatched(quantities(sentence), value, citation.quote)
+            if len(same) != 1 or told != [value] or not _close(same[0], value):
+                continue
+            if citation.published != hit.published and (
+                _tally(citation.quote, same[0]) or _tally(sentence, value)
+            ):
+                continue  # "150,000 have fled" (26 Feb) → "200,000 have fled" (27 Feb)
+            return value.unit, same[0].text, value.text
     # Days stated in both, for one happening: reported within days of each other, and days
     # apart (a weekday is resolved against each article's own date, and two articles' "on
     # Monday" are most often two happenings; this year's Thanksgiving is not 1789's).
@@ -183,9 +126,65 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
         and _year_as_said(sentence, day)
         and abs((cited_day - day).days) <= SAME_EVENT_DAYS * 2
         and not far
+        and not running
+        and _same_other_numbers(citation.quote, sentence)
+        and _one_day_said(citation.quote)
+        and _one_day_said(sentence)
+        and tells_a_happening(citation.quote)
+        and tells_a_happening(sentence)
     ):
         return "date", format_day(cited_day), format_day(day)
     return None
+
+
+def _unmatched(values: list[Value], like: Value, other: str) -> list[Value]:
+    """The values of `like`'s quantity whose number the other sentence does not write: "two
+    satellites … four infrared satellites" leaves nothing of "four satellites"; "sickened 32
+    people, including 13 who were hospitalized" nothing of "Thirteen people"."""
+    written = numbers(other)
+    return [v for v in values if v.same_quantity(like) and v.amount not in written]
+
+
+def _close(ours: Value, theirs: Value) -> bool:
+    """Two reports of one count differ by a little (4 / 5 deaths, 30 / 33 million people, 94.2 /
+    94.6 %); values far apart ("59 years old" / "three years as vice president", "206
+    delegates" / "1,215 needed") count different things."""
+    low, high = sorted((ours.amount, theirs.amount))
+    return high - low <= _NEAR_COUNT or (low > 0 and high / low <= _NEAR_RATIO)
+
+
+def _same_other_numbers(one: str, other: str) -> bool:
+    """Besides their days, the two write the same numbers: "At close on April 22, shares fell
+    to $35.50" / "At open on April 25, shares rose to $37" are two moments, not one happening
+    given two days."""
+
+    def besides_days(sentence: str) -> set[float]:
+        for pattern in (DATE_EXPRESSION, DAY_MONTH):
+            sentence = pattern.sub(" ", sentence)
+        return numbers(sentence)
+
+    return besides_days(one) == besides_days(other)
+
+
+def _tally(sentence: str, value: Value) -> bool:
+    """The value is a running count: "has/have" or "since" right next to it."""
+    at = sentence.find(value.text)
+    if at < 0:
+        return False
+    near = sentence[max(0, at - _TALLY_WINDOW) : at + len(value.text) + _TALLY_WINDOW]
+    return bool(_TALLY_WORDS.search(near))
+
+
+def _stat_line(values: list[Value]) -> bool:
+    """Counts of STAT_LINE_UNITS or more different things in one sentence: a row of figures
+    (a player's points, rebounds and assists), not a report of one count."""
+    return len({v.unit for v in values}) >= STAT_LINE_UNITS
+
+
+def _one_day_said(sentence: str) -> bool:
+    """The sentence states one day: "Travel packages went on sale Thursday, Jan. 18 … passes go
+    on sale Friday, Jan. 19" states two, and which one another report's day answers is unknown."""
+    return len(DATE_EXPRESSION.findall(sentence)) + len(DAY_MONTH.findall(sentence)) <= 1
 
 
 def _year_as_said(sentence: str, day: date) -> bool:
@@ -227,10 +226,10 @@ def find_conflicts(
     told = [
         (hit, span, hit.text[span.start : span.end]) for hit in hits for span in sentences_of(hit)
     ]
-    words = [_words(sentence) for _, _, sentence in told]
+    words = [content_words(sentence) for _, _, sentence in told]
     for citation in citations:
         cited_story = story_of.get(citation.article_id, citation.article_id)
-        cited_words = _words(citation.quote)
+        cited_words = content_words(citation.quote)
         for (hit, span, sentence), theirs in zip(told, words, strict=True):
             if story_of.get(hit.article_id, hit.article_id) == cited_story:
                 continue

@@ -32,7 +32,8 @@ SEARCH_K = 40  # passages read for one timeline (every copy: their sources are k
 MAX_EVENTS = 15
 MIN_RELEVANCE = 0.3  # cosine of an event sentence to the topic
 SAME_HAPPENING = 0.75  # cosine of two same-day sentences that tell one happening
-_DAY_MONTH = re.compile(
+# A day and month without a year ("Jan. 18", "25 March"): of the article's year.
+DAY_MONTH = re.compile(
     rf"\b(?:on\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
     rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+\d{{4}})",
     re.IGNORECASE,
@@ -115,7 +116,7 @@ def event_date(sentence: str, published: date | None) -> tuple[date | None, Date
         if stated is not None:
             return stated, "stated"
     if published is not None:
-        partial = _DAY_MONTH.search(sentence)
+        partial = DAY_MONTH.search(sentence)
         if partial is not None:
             day = partial.group("d1") or partial.group("d2")
             month = partial.group("m1") or partial.group("m2")

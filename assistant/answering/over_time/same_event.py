@@ -1,0 +1,121 @@
+"""Whether two sentences that share most of their words can report one thing at all.
+
+Measured on RealTime QA topics (`bench/conflicts.py`): most sentence pairs flagged as differing
+reports were about two subjects ("Republican" / "Democratic" delegates, "she" / "he"), two times
+("In the 2020 election, 14 states …" / "… 15 states" in 2024), or were photo captions (each photo
+of its own day). Each test here says "not one thing" for one of those; none reads meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answering.question.parse import stems
+from assistant.answering.question.relative_time import time_mentions
+from assistant.timeframe import WEEKDAYS, YEAR
+
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})  # fmt: skip
+_NOT_NAMES = _MONTHS | set(WEEKDAYS) | {"i", "a", "the", "an"}
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_HE = frozenset({"he", "him", "his", "himself"})
+_PRONOUN = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
+# Photo credits and captions: "Seth Herald/AFP/Getty Images A street …", "in this photo".
+_CAPTION = re.compile(
+    r"getty images|/(?:ap|afp|reuters|epa|upi)\b|\bin this (?:photo|image|picture)\b"
+    r"|\b(?:photo|photograph|image) (?:by|courtesy|credit)\b|\bphoto:",
+    re.IGNORECASE,
+)
+# A verb in the past tense, or a future: news prose of a dated happening. A caption describes a
+# scene in the present ("Snow blankets Buffalo on Wednesday, December 28").
+_IRREGULAR_PAST = frozenset({
+    "was", "were", "had", "said", "began", "took", "made", "came", "went", "rose", "fell", "won",
+    "lost", "left", "met", "held", "struck", "told", "gave", "saw", "found", "ran", "sent",
+    "spoke", "wrote", "became", "brought", "got", "paid", "sold", "bought", "built", "kept",
+    "chose", "drew", "grew", "led", "hit", "set", "put", "cut", "shut", "quit", "broke", "fled",
+    "fought", "caught", "taught", "thought", "knew", "flew", "will", "did",
+})  # fmt: skip
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """Stems of the capitalised words after the first (which any sentence capitalises), months
+    and weekdays aside: "… the Democratic nomination" → democrat."""
+    found = _CAPITALISED.findall(sentence)[1:] if sentence[:1].isupper() else []
+    kept = " ".join(w for w in found if w.casefold().strip(".’'") not in _NOT_NAMES)
+    return frozenset(stems(kept))
+
+
+def other_subjects(one: str, other: str) -> bool:
+    """Each sentence names someone and they name no one in common ("Republican" / "Democratic"),
+    or one speaks only of a woman and the other only of a man."""
+    ours, theirs = _names(one), _names(other)
+    if ours and theirs and not ours & theirs:
+        return True
+    ours_p = {w.casefold() for w in _PRONOUN.findall(one)}
+    theirs_p = {w.casefold() for w in _PRONOUN.findall(other)}
+    return bool(ours_p and theirs_p) and (
+        (ours_p <= _SHE and theirs_p <= _HE) or (ours_p <= _HE and theirs_p <= _SHE)
+    )
+
+
+def _years(sentence: str) -> frozenset[int]:
+    return frozenset(int(y) for y in re.findall(rf"(?<![\d,.$])\b{YEAR}\b(?!%|,\d)", sentence))
+
+
+def other_times(
+    one: str, one_published: date | None, other: str, other_published: date | None
+) -> bool:
+    """The two are of other years: each states years and none in common ("the 2044 eclipse" /
+    "the 2024 eclipse"), or one states years that do not hold the other's publication year
+    ("In the 2020 presidential election, 14 states …" against a 2024 report)."""
+    ours, theirs = _years(one), _years(other)
+    if ours and theirs:
+        return not ours & theirs
+    if ours and other_published is not None:
+        return other_published.year not in ours
+    if theirs and one_published is not None:
+        return one_published.year not in theirs
+    return False
+
+
+def other_moments(
+    one: str, one_published: date | None, other: str, other_published: date | None
+) -> bool:
+    """The first relative times the two state do not overlap: "As of Wednesday morning, the
+    website lists 99 locations" / "Last week, the website listed 87 stores" are two counts."""
+    ours = time_mentions(one, one_published)
+    theirs = time_mentions(other, other_published)
+    if not ours or not theirs:
+        return False
+    return ours[0].last_day < theirs[0].first_day or theirs[0].last_day < ours[0].first_day
+
+
+_HEDGED = re.compile(r"\b(?:could|might|expected to|forecasts?|predict(?:s|ed)?|projected)\b")
+
+
+def one_a_forecast(one: str, other: str) -> bool:
+    """One sentence tells what could happen, the other what did ("Palm Springs could get a
+    year's worth of rain in 2 days" / "… a year's worth of rain came down in just one day")."""
+    return bool(_HEDGED.search(one)) != bool(_HEDGED.search(other))
+
+
+def caption(sentence: str) -> bool:
+    """A photo's credit or caption: of the photo's day and place, not the story's."""
+    return bool(_CAPTION.search(sentence))
+
+
+def tells_a_happening(sentence: str) -> bool:
+    """Told in the past tense or of the future ("was arrested on …", "will vote on …"), not a
+    scene in the present ("A person clears snow … on December 26"), which is a caption."""
+    for word in _LOWER_WORD.findall(sentence):
+        if word in _IRREGULAR_PAST or (
+            len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+        ):
+            return True
+    return False
