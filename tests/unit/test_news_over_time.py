@@ -436,3 +436,36 @@ def test_a_day_to_come_that_had_passed_is_not_given_in_bold() -> None:
     assert early.startswith("**Oct. 1, 2021** —") and "had passed" not in early
     past = asked("When was the Real ID first required?", date(2024, 3, 29))
     assert past.startswith("**Oct. 1, 2021** —")
+
+
+def test_an_answer_from_a_sentence_of_another_year_is_not_given_in_bold() -> None:
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "The city manager topped the list of wage earners in 2022, one of 88 staff paid more."
+    source = Hit(1, "a1", "Wages", date(2023, 5, 1), "pay.txt", text, 0, len(text), 1.0)
+    at = text.index("88")
+    short = ShortAnswer("88", 1, at, at + 2)
+
+    def asked(question: str, phrase: str = "") -> str:
+        answer = Answer(
+            question,
+            "answered",
+            (AnswerSentence("**88** —", (1,), derived=True), AnswerSentence(f"{text} [1]", (1,))),
+            (Citation.quoting(1, source, 0, len(text)),),
+            short_answer=short,
+        )
+        return dated(answer, date(2024, 5, 17), TimeConstraint(phrase=phrase)).answer
+
+    # "In 2023" is the question's time phrase (taken out of its words); the passage says 2022.
+    other = asked(", how many city staff were paid more than $100,000?", "In 2023")
+    assert other.startswith("*Not sure:* 88 —") and "**" not in other
+    assert "The passage speaks of 2022, not 2023." in other
+    assert asked("How many city staff were paid more than $100,000 in 2023?").startswith(
+        "*Not sure:*"
+    )
+    # Asked of 2022, or of no year, it stands.
+    assert asked("How many city staff were paid more than $100,000 in 2022?").startswith("**88**")
+    assert asked("How many city staff were paid more than $100,000?").startswith("**88**")

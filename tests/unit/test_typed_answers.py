@@ -372,3 +372,35 @@ def test_a_nationality_a_role_word_or_the_asked_surname_does_not_answer_who(fake
     alone = "Officials said the Belarusian led the talks on Thursday."
     answer = ask(fake_embedder, "Who led the talks?", alone, ["Belarusian"], names)
     assert answer.short_answer is not None and answer.short_answer.text == "Belarusian"
+
+
+def test_which_state_is_not_answered_by_a_county(fake_embedder) -> None:
+    text = (
+        "Evacuation orders were issued in El Dorado County, officials said, as California "
+        "warned of life-threatening fire conditions."
+    )
+    names = {"El Dorado County": "GPE", "California": "GPE"}
+    question = "Which state issued evacuation orders because of the wildfires?"
+    answer = ask(fake_embedder, question, text, ["El Dorado County", "California"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "California"
+    # Asked for a county, the county stands.
+    county = "Which county issued evacuation orders because of the wildfires?"
+    answer = ask(fake_embedder, county, text, ["El Dorado County", "California"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "El Dorado County"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "other"),
+    [
+        ("El Dorado County", "state", True),
+        ("Kansas City", "city", False),
+        ("Washington State", "state", False),
+        ("Baltimore", "city", False),  # one word says nothing of its level
+        ("Orange County", "city", True),
+    ],
+)
+def test_a_place_name_that_says_its_level(name: str, kind: str, other: bool) -> None:
+    from assistant.answering.question.answer_type import asked_place_kind, names_other_place_kind
+
+    assert names_other_place_kind(name, kind) is other
+    assert asked_place_kind(f"Which {kind} was hit hardest?") == kind

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
+from assistant.answering.question.answer_type import names_other_place_kind
 from assistant.entities import Entity, EntityTagger
 
 # Nouns that say what someone is ("secretary", "minister", "spokesperson" …).
@@ -203,3 +204,9 @@ def describes_a_noun(candidate: Candidate, span: tuple[int, int], found: Sequenc
         return False
     word = following[0].strip(",;:.").casefold()
     return word in _TITLES or ("NORP" in labels and following[0][:1].isupper())
+
+
+def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) -> bool:
+    """The span is a place name of another level than the question's "which <kind>"."""
+    offset = candidate.hit.start
+    return names_other_place_kind(candidate.hit.text[span[0] - offset : span[1] - offset], kind)

@@ -24,6 +24,7 @@ from assistant.answering.evidence.roles import (
     asked_role,
     described_reads,
     describes_a_noun,
+    names_another_place,
     role_holder,
 )
 from assistant.answering.over_time.background import asks_for_background, recalled_time
@@ -34,7 +35,9 @@ from assistant.answering.question.answer_type import (
     SHARE,
     WHEN,
     Labels,
+    asked_place_kind,
     asks_for_list,
+    counted_noun,
     described_name,
     expected_labels,
 )
@@ -102,7 +105,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         said[key] = [e for e, name in zip(found, names, strict=True) if _asked_for(name, asked)]
         entities[key] = [e for e in found if e not in said[key]]
     listed = asks_for_list(question)
-    counted = _counted(question) if labels & AMOUNT else None
+    counted = counted_noun(question) if labels & AMOUNT else None
     head = asked_role(question) if labels & PERSON else None
     if head is not None:  # "Who is Japan's foreign minister?": the person given that role
         people = {
@@ -111,12 +114,13 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         }
         reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
     return [
-        read if read.typed is not None else _typed(read, labels, entities, said, listed, counted)
+        read
+        if read.typed is not None
+        else _typed(read, labels, entities, said, listed, counted, asked_place_kind(question))
         for read in reads
     ]
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
 _COUNTED_WORDS = 6
 _UNITS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -130,13 +134,6 @@ _COUNT = re.compile(
     r"(?:\s+(?:hundred|thousand|million|billion))?\b",
     re.IGNORECASE,
 )  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
-
-
-def _counted(question: str) -> str | None:
-    """The stem of what "how many" counts ("ports" → "port"), or None."""
-    match = _HOW_MANY.search(question)
-    found = stems(match.group(1)) if match else []
-    return found[0] if found else None
 
 
 def _counting(
@@ -248,6 +245,7 @@ def _typed(
     said: dict[tuple[str, int], list[Entity]],
     listed: bool,
     counted: str | None = None,
+    place_kind: str | None = None,
 ) -> Read:
     choices = _choices(read)
     if not choices:
@@ -261,6 +259,8 @@ def _typed(
         span = _entity_span(candidate, start, end, found)
         if span is not None and describes_a_noun(candidate, span, found):
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
+        if span is not None and place_kind and names_another_place(candidate, span, place_kind):
+            continue  # "El Dorado County" for "Which state …?"
         if span is not None:
             if listed:
                 span = _whole_list(candidate, span, found)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant.answering.over_time.conflicts import find_conflicts
+from assistant.answering.over_time.same_event import years_in
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
@@ -104,6 +105,7 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     if constraint.relaxed:
         answer = _outside_the_range(answer, constraint)
     answer = _passed_day(answer, as_of)
+    answer = _other_year(answer, constraint)
     if not constraint.newest:
         return _as_of_its_source(answer, as_of, constraint)
     newest = max(citations, key=lambda c: c.published or date.min)
@@ -152,6 +154,29 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
         + " may be out of date.",
         (short.citation,),
         derived=True,
+    )
+    unsure = replace(lead, text=short.lead(sure=False))
+    return replace(answer, sentences=(unsure, *answer.sentences[1:], note))
+
+
+def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
+    """A short answer from a sentence that states only other years than the question's ("In
+    2023, how many …?" answered from "… in 2022, one of 88 …") is of another period: not in
+    bold, and said so."""
+    short = answer.short_answer
+    # The question's own years, and those of its time phrase ("In 2023" is taken out of it).
+    asked = years_in(f"{answer.standalone_question or answer.question} {constraint.phrase}")
+    if short is None or not asked or not answer.sentences:
+        return answer
+    quotes = [c.quote for c in answer.citations if c.n == short.citation]
+    stated = years_in(quotes[0]) if quotes else frozenset()
+    lead = answer.sentences[0]
+    if not stated or stated & asked or lead.text != short.lead(sure=True):
+        return answer
+    said = ", ".join(str(y) for y in sorted(stated))
+    wanted = ", ".join(str(y) for y in sorted(asked))
+    note = AnswerSentence(
+        f"The passage speaks of {said}, not {wanted}.", (short.citation,), derived=True
     )
     unsure = replace(lead, text=short.lead(sure=False))
     return replace(answer, sentences=(unsure, *answer.sentences[1:], note))

@@ -64,7 +64,8 @@ def other_subjects(one: str, other: str) -> bool:
     )
 
 
-def _years(sentence: str) -> frozenset[int]:
+def years_in(sentence: str) -> frozenset[int]:
+    """The years a sentence states ("in 2022", "the 2044 eclipse"; not "2,024")."""
     return frozenset(int(y) for y in re.findall(rf"(?<![\d,.$])\b{YEAR}\b(?!%|,\d)", sentence))
 
 
@@ -74,7 +75,7 @@ def other_times(
     """The two are of other years: each states years and none in common ("the 2044 eclipse" /
     "the 2024 eclipse"), or one states years that do not hold the other's publication year
     ("In the 2020 presidential election, 14 states …" against a 2024 report)."""
-    ours, theirs = _years(one), _years(other)
+    ours, theirs = years_in(one), years_in(other)
     if ours and theirs:
         return not ours & theirs
     if ours and other_published is not None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.question.parse import stems
+
 Labels = frozenset[str]
 
 PERSON_OR_BODY: Labels = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -92,6 +94,43 @@ _PLURAL_WHICH = re.compile(
     r"|commodities|exports|imports|services|areas|regions|states|sites|targets)\b",
     re.IGNORECASE,
 )
+
+
+# Levels of place: "Which state …?" is not answered by "El Dorado County".
+_PLACE_KINDS = {
+    "country": "country", "countries": "country", "nation": "country", "nations": "country",
+    "state": "state", "states": "state", "province": "province", "provinces": "province",
+    "county": "county", "counties": "county", "city": "city", "cities": "city",
+    "town": "town", "towns": "town", "village": "village", "villages": "village",
+    "district": "district", "districts": "district", "region": "region", "regions": "region",
+}  # fmt: skip
+_WHICH_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(" + "|".join(_PLACE_KINDS) + r")\b", re.IGNORECASE
+)
+
+
+def asked_place_kind(question: str) -> str | None:
+    """The level of place a "which country / state / city …?" question asks for, or None."""
+    match = _WHICH_PLACE.search(question)
+    return _PLACE_KINDS[match.group(1).casefold()] if match else None
+
+
+def names_other_place_kind(name: str, kind: str) -> bool:
+    """A place name that says it is of another level than `kind` ("El Dorado County" for a
+    state; "Kansas City" is a city, "Washington State" a state)."""
+    words = name.split()
+    last = words[-1].casefold().strip(".,") if len(words) > 1 else ""
+    return last in _PLACE_KINDS and _PLACE_KINDS[last] != kind
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what "how many" counts ("ports" → "port"), or None."""
+    match = _HOW_MANY.search(question)
+    found = stems(match.group(1)) if match else []
+    return found[0] if found else None
 
 
 def asks_for_list(question: str) -> bool:
