@@ -106,8 +106,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
             # Values both sentences write agree; of what is left, one value each must differ.
             # Several left is a breakdown (per day, per party): which one answers is unknown.
             same = _unmatched(cited, value, sentence)
-            told = _unmatched(quantities(sentence), value, citation.quote)
-            if len(same) != 1 or told != [value] or not _close(same[0], value):
+            theirs = _unmatched(quantities(sentence), value, citation.quote)
+            if len(same) != 1 or theirs != [value] or not _close(same[0], value):
                 continue
             if citation.published != hit.published and (
                 _tally(citation.quote, same[0]) or _tally(sentence, value)
