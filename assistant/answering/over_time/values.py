@@ -44,7 +44,7 @@ _WRITTEN_NUMBER = re.compile(
 # Lengths of time: on 240 RealTime QA topics, every pair of durations flagged ("a year of 355
 # days" / "366 days"; "funded for 45 days" / "spanning 35 days") measured two different spans.
 _DURATIONS = frozenset(stems("seconds minutes hours days weeks months years decades"))
-# "Three years later", "two weeks ago": a shift in time, not a count of anything.
+# "5 feet, 10 inches", "3 minutes and 49 seconds": the first part is not the whole value.
 _COMPOUND_AFTER = re.compile(
     r",?\s+(?:and\s+)?\d+(?:\.\d+)?\s+(?:seconds?|minutes?|inches?|ounces?|pence|cents?)\b",
     re.IGNORECASE,
@@ -55,10 +55,6 @@ _RATE_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|article|section|chapter|no\.?|number|route|"
     r"highway|interstate|flight|room|gate|game|round|week|day|act|amendment|district)\s*$",
-    re.IGNORECASE,
-)
-_TIME_SHIFT_AFTER = re.compile(
-    r"(?<=\s)(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:later|earlier|ago|before|after)\b",
     re.IGNORECASE,
 )
 _RANGE_BEFORE = re.compile(
@@ -112,9 +108,7 @@ def quantities(sentence: str) -> list[Value]:
         if _RANGE_BEFORE.search(before) or _INCREMENT_BEFORE.search(before):
             continue  # "three to five days", "another five months": no one value of a thing
         if _COMPOUND_AFTER.match(sentence, match.end()):
-            continue  # "3 minutes, 49 seconds": the minutes are not the whole value
-        if _TIME_SHIFT_AFTER.match(sentence, match.start("unit")):
-            continue  # "three years later"
+            continue  # "5 feet, 10 inches": the feet are not the whole value
         if _BOUND_AFTER.match(sentence, match.end()):
             continue  # "winds of 74 mph or more": a threshold, not a value
         if _LABEL_BEFORE.search(before):
