@@ -404,3 +404,35 @@ def test_a_place_name_that_says_its_level(name: str, kind: str, other: bool) -> 
 
     assert names_other_place_kind(name, kind) is other
     assert asked_place_kind(f"Which {kind} was hit hardest?") == kind
+
+
+def test_a_deed_an_aim_or_a_cause_is_not_answered_by_a_bare_name(fake_embedder) -> None:
+    text = (
+        "The volunteer is under investigation by the Delaware Fire Prevention Commission, and the "
+        "company suspended him for 30 days."
+    )
+    names = {"Delaware Fire Prevention Commission": "ORG", "30 days": "DATE"}
+    question = "What action did the fire company take against the volunteer who used a slur?"
+    spans = ["the Delaware Fire Prevention Commission", "suspended him for 30 days"]
+    answer = ask(fake_embedder, question, text, spans, names)
+    assert answer.status == "answered" and "suspended him for 30 days" in answer.answer
+    assert answer.short_answer is None or "Commission" not in answer.short_answer.text
+    assert not answer.answer.startswith("**the Delaware")
+    # Asked who investigates, the body is the answer.
+    who = "Which agency is investigating the volunteer?"
+    answer = ask(fake_embedder, who, text, spans, names)
+    assert answer.short_answer is not None and "Commission" in answer.short_answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        # A "who" or "when" of a clause inside the question is not what it asks.
+        ("What action did the company take against the volunteer who used a slur?", None),
+        ("What did the minister say when the talks ended?", None),
+        ("Who led the talks when they ended?", frozenset({"PERSON", "ORG", "NORP", "GPE"})),
+        ("When did the volunteer who used a slur resign?", frozenset({"DATE", "TIME"})),
+    ],
+)
+def test_the_question_word_is_the_first_one(question: str, labels) -> None:
+    assert expected_labels(question) == labels

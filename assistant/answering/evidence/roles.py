@@ -210,3 +210,40 @@ def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) 
     """The span is a place name of another level than the question's "which <kind>"."""
     offset = candidate.hit.start
     return names_other_place_kind(candidate.hit.text[span[0] - offset : span[1] - offset], kind)
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+|", re.IGNORECASE)
+
+
+def no_names(
+    tagger: EntityTagger, reads: Sequence[Read], names: frozenset[str], max_gap: float
+) -> list[Read]:
+    """For "What sanctions / goods / measures / action …?" (things, not names): a span that is a
+    name ("Russia" in "imposed sanctions on Russia") is of the wrong kind, and gives way to the
+    reader's next span in the sentence within `max_gap` logits that is not one."""
+    if type(tagger) is EntityTagger or not reads:
+        return list(reads)
+    tagged = tagger.entities([read.candidate.text for read in reads])
+    checked = []
+    for read, found in zip(reads, tagged, strict=True):
+        if read.span is not None and _a_name(read.candidate, read.span, found, names):
+            same = [
+                span
+                for candidate, span, gap in read.options
+                if gap <= max_gap and candidate.start == read.candidate.start
+                and candidate.hit.article_id == read.candidate.hit.article_id
+                and not _a_name(candidate, span, found, names)
+            ]  # fmt: skip
+            read = replace(read, span=same[0]) if same else replace(read, typed=False)
+        checked.append(read)
+    return checked
+
+
+def _a_name(
+    candidate: Candidate, span: tuple[int, int], found: Sequence[Entity], names: frozenset[str]
+) -> bool:
+    """The span is (inside) a name, a leading article aside ("the Commission")."""
+    start, end = (at - candidate.start for at in span)
+    article = _ARTICLE.match(candidate.text, start)
+    start += len(article.group()) if article else 0
+    return any(e.start <= start and end <= e.end and e.label in names for e in found)

@@ -25,6 +25,7 @@ from assistant.answering.evidence.roles import (
     described_reads,
     describes_a_noun,
     names_another_place,
+    no_names,
     role_holder,
 )
 from assistant.answering.over_time.background import asks_for_background, recalled_time
@@ -36,6 +37,7 @@ from assistant.answering.question.answer_type import (
     WHEN,
     Labels,
     asked_place_kind,
+    asks_for_description,
     asks_for_list,
     counted_noun,
     described_name,
@@ -80,7 +82,9 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         return described_reads(tagger, described, reads)
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
-        return [_listed_on(read) for read in _no_names(tagger, reads)]
+        return [_listed_on(read) for read in no_names(tagger, reads, _NAMES, MAX_GAP)]
+    if labels is None and asks_for_description(question):  # "What action …?": no bare name
+        return no_names(tagger, reads, _NAMES, MAX_GAP)
     if labels is None or not reads or type(tagger) is EntityTagger:
         return list(reads)
     sentences: dict[tuple[str, int], Candidate] = {}
@@ -155,7 +159,11 @@ def _counting(
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = _entity_span(candidate, start, end, found)
         if span is not None and counts(candidate, span):
-            return candidate, span
+            # The number right before the thing counted: "4 Han Tumens and 3" (Khitan Tumens)
+            offset = candidate.hit.start
+            inner = _COUNT.finditer(candidate.hit.text, span[0] - offset, span[1] - offset)
+            last = [(offset + m.start(), offset + m.end()) for m in inner]
+            return candidate, last[-1] if len(last) > 1 and counts(candidate, last[-1]) else span
     best = choices[0][0]
     offset = best.hit.start
     for match in _COUNT.finditer(best.hit.text, best.start - offset, best.end - offset):
@@ -163,22 +171,6 @@ def _counting(
         if counts(best, span):
             return best, span
     return None
-
-
-def _no_names(tagger: EntityTagger, reads: Sequence[Read]) -> list[Read]:
-    """For "What sanctions / goods / measures …?" (things, not names): a span that is a name
-    ("Russia" in "imposed sanctions on Russia") is of the wrong kind."""
-    if type(tagger) is EntityTagger or not reads:
-        return list(reads)
-    tagged = tagger.entities([read.candidate.text for read in reads])
-    checked = []
-    for read, found in zip(reads, tagged, strict=True):
-        if read.span is not None:
-            start, end = (at - read.candidate.start for at in read.span)
-            if any(e.start <= start and end <= e.end and e.label in _NAMES for e in found):
-                read = replace(read, typed=False)
-        checked.append(read)
-    return checked
 
 
 def _dated(

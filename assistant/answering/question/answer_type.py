@@ -53,6 +53,9 @@ _WHO_IS_NAMED = re.compile(
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
 
 
+_WH_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b")
+
+
 def described_name(question: str) -> str | None:
     """The name a "Who is NAME?" question asks about (what the person is), or None."""
     match = _WHO_IS_NAMED.search(question.strip())
@@ -70,14 +73,20 @@ def expected_labels(question: str) -> Labels | None:
         return AMOUNT
     if re.search(r"\bhow long\b(?! ago)", lowered):  # "eight weeks" (a DATE to the NER)
         return AMOUNT | WHEN
-    if re.search(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bwhich (?:day|year)\b", lowered):
+    # The question's own word, not one of a clause in it ("What action did the department take
+    # against the volunteer who used a slur?" asks no "who"; "What did she say when …?" no "when").
+    first = _WH_WORD.search(lowered)
+    asked = first.group(1) if first else ""
+    if asked == "when" or re.search(
+        r"\bwhat (?:day|date|year|month|time)\b|\bwhich (?:day|year)\b", lowered
+    ):
         return WHEN
-    if re.search(r"\bwho(?:m)?\b", lowered):
+    if asked in ("who", "whom"):
         # "Who is Andrei Rudenko?" asks what a named person is: a role, not a name.
         if _WHO_IS_NAMED.search(question):
             return None
         return PERSON_OR_BODY
-    if re.search(r"\bwhere\b", lowered):
+    if asked == "where":
         return PLACE
     for match in _WHICH.finditer(question):
         for word in (match.group(1), *match.group(0).split()[1:2]):
@@ -131,6 +140,21 @@ def counted_noun(question: str) -> str | None:
     match = _HOW_MANY.search(question)
     found = stems(match.group(1)) if match else []
     return found[0] if found else None
+
+
+# "What action did … take?", "What was the purpose of …?", "What prompted …?": a deed, an aim or
+# a cause, which a bare name ("the Delaware Fire Prevention Commission") does not give.
+_DESCRIPTION = re.compile(
+    r"\bwhat\s+(?:(?:was|is|were|are)\s+the\s+(?:\w+\s+)?)?(?:actions?|steps?|purpose|reasons?"
+    r"|role|outcome|result|effects?|impact|significance|goal|cause|motive)\b"
+    r"|\bwhat\s+(?:prompted|caused|led to)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_description(question: str) -> bool:
+    """ "What action did … take?", "What was the purpose of …?": the answer is no bare name."""
+    return _DESCRIPTION.search(question) is not None
 
 
 def asks_for_list(question: str) -> bool:
