@@ -79,6 +79,26 @@ def test_two_reports_of_one_count_still_differ() -> None:
             id="a-row-of-figures",
         ),
         pytest.param(
+            "The palace said Prince William and Kate raised three children together.",
+            "The palace said Prince Charles and Diana raised two children together.",
+            id="titles-name-no-one",
+        ),
+        pytest.param(
+            "The whale measured 57 feet long when it was found on the beach.",
+            "These whales can grow up to 80 feet long, experts on the beach said.",
+            id="a-limit",
+        ),
+        pytest.param(
+            "The state poll of 800 voters had a margin of error of 3.2 percentage points.",
+            "The state poll of 800 voters had a margin of error of 3.9 percentage points.",
+            id="a-margin-of-error",
+        ),
+        pytest.param(
+            "Eleven of the people shot were Black, officials said on Sunday.",
+            "The gunman shot 13 people, officials said on Sunday.",
+            id="a-part-of-the-count",
+        ),
+        pytest.param(
             "Level 2 snow emergency remains in place for the county roads.",
             "Level 1 snow emergency remains in place for the county roads.",
             id="numbered-levels",

@@ -20,7 +20,13 @@ _MONTHS = frozenset({
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 })  # fmt: skip
-_NOT_NAMES = _MONTHS | set(WEEKDAYS) | {"i", "a", "the", "an"}
+# Titles name no one ("Prince George" and "Princes William and Harry" share no person).
+_TITLES = {
+    "prince", "princes", "princess", "king", "queen", "president", "vice", "prime", "minister",
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "gov", "sen", "rep", "judge", "justice",
+    "gen", "general", "pope", "saint", "st",
+}  # fmt: skip
+_NOT_NAMES = _MONTHS | set(WEEKDAYS) | _TITLES | {"i", "a", "the", "an"}
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _HE = frozenset({"he", "him", "his", "himself"})

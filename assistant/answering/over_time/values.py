@@ -82,6 +82,10 @@ _INCREMENT_BEFORE = re.compile(
     r"\b(?:another|additional|an additional|a further|further|extra|other)\s*$", re.IGNORECASE
 )
 _BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:more|less|higher|lower|above|below|up|over)\b")
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:up to|margin of error of(?: \+/-| plus or minus)?|[+]/-)\s*[$€£¥]?\s*$", re.IGNORECASE
+)
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|those|these)\b", re.IGNORECASE)
 _INCREMENT_WORDS = frozenset({"new", "more", "additional", "further", "extra", "fresh"})
 _LEADING = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our"})
 
@@ -109,6 +113,10 @@ def quantities(sentence: str) -> list[Value]:
             continue  # "three to five days", "another five months": no one value of a thing
         if _COMPOUND_AFTER.match(sentence, match.end()):
             continue  # "5 feet, 10 inches": the feet are not the whole value
+        if _LIMIT_BEFORE.search(before):
+            continue  # "can grow up to 80 feet", "margin of error of 3.2 points": no count
+        if _PART_AFTER.match(sentence, match.end("number")) and not match.group("percent"):
+            continue  # "Eleven of the 13 people shot": a part, not the count
         if _BOUND_AFTER.match(sentence, match.end()):
             continue  # "winds of 74 mph or more": a threshold, not a value
         if _LABEL_BEFORE.search(before):
