@@ -14,7 +14,9 @@ folder from `python -m training.train_reader --export`), all on the same index i
 - `refused`: "not found";
 - `premise_unsupported`: answers that say the articles report the opposite;
 - `wrong_in_bold` / `right_in_bold`: a short answer in bold that is not / is the right choice
-  (the first is the worst case); `not_sure`: a short answer shown as "Not sure: …".
+  (the first is the worst case); `not_sure`: a short answer shown as "Not sure: …";
+- `reports_differ`: answers that show a conflict between reports ("Reports differ: …"), each
+  listed under `conflicts_shown` with the two values and quotes, to be judged by a person.
 `--variant` adds the shipped reader with settings changed (e.g. `before=tagger=none,
 min_confidence=0,not_sure_below=0`: no NER check, no confidence), in the same run.
 `--keep-index DIR` keeps (or reuses) the ingested index.
@@ -81,9 +83,11 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
             "wrong_in_bold",
             "right_in_bold",
             "not_sure",
+            "reports_differ",
         ),
         0,
     )
+    shown: list[dict[str, Any]] = []
     started = time.perf_counter()
     for question in questions:
         as_of = date.fromisoformat(question["as_of"])
@@ -102,11 +106,22 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
         counts["wrong_in_bold"] += bold and not any(c and c in short for c in choices)
         counts["right_in_bold"] += bold and any(c and c in short for c in choices)
         counts["not_sure"] += bool(short) and not bold
+        counts["reports_differ"] += bool(answer.conflicts)
+        for conflict in answer.conflicts:
+            quotes = {c.n: c.quote for c in answer.citations}
+            shown.append(
+                {
+                    "question": question["question"],
+                    "about": conflict.about,
+                    "reports": [[r.value, quotes.get(r.citation, "")] for r in conflict.reports],
+                }
+            )
     total = max(1, len(questions))
     return {
         "questions": len(questions),
         **{name: round(100 * value / total, 1) for name, value in counts.items()},
         "seconds_per_question": round((time.perf_counter() - started) / total, 2),
+        "conflicts_shown": shown,
     }
 
 

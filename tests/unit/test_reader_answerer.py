@@ -248,6 +248,46 @@ def test_only_sentences_that_give_orders_count_as_addressing_the_reader() -> Non
         assert not addresses_the_reader(news), news
 
 
+def test_a_span_restating_the_question_gives_way_to_its_articles_next_answer(
+    fake_embedder,
+) -> None:
+    # "luxury items" restates "what luxury goods"; the sentence that lists them, further on in
+    # the same article, names neither Japan nor Russia (so it ranks lower) and the reader rates
+    # it a hair below: a tie. Its list is the short answer.
+    text = (
+        "On Friday, the Japanese government decided to ban exports of luxury items to Russia. "
+        "Officials in Tokyo met on Thursday. Other measures are planned. Japan and Russia did "
+        "not comment. The ban will also comprise jewellery, artworks and luxury cars."
+    )
+
+    class TieReader(FakeReader):
+        def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+            readings = super().read(question, windows)
+            return [
+                Reading(0.985 if "comprise" in w else 0.99, r.start, r.end) if r.score > 0.5 else r
+                for r, w in zip(readings, windows, strict=True)
+            ]
+
+    reader = TieReader(["decided to ban", "comprise"], ["luxury items", "jewellery, artworks"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What luxury goods did Japan ban from export to Russia?", [hit(text)]
+    )
+    assert answer.short_answer is not None and "jewellery" in answer.short_answer.text
+
+    # Rated plainly lower by the reader, it is no tie: no short answer from it.
+    class LowerReader(TieReader):
+        def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
+            return [
+                Reading(0.9, r.start, r.end) if r.score == 0.985 else r
+                for r in super().read(question, windows)
+            ]
+
+    lower = answerer(fake_embedder, LowerReader(reader.cues, reader.spans)).answer(
+        "What luxury goods did Japan ban from export to Russia?", [hit(text)]
+    )
+    assert lower.short_answer is None or "jewellery" not in lower.short_answer.text
+
+
 def test_a_question_assuming_the_opposite_of_the_articles_is_corrected_not_dated(
     fake_embedder,
 ) -> None:
@@ -308,6 +348,40 @@ def test_a_false_premise_is_caught_in_the_next_best_sentence(fake_embedder) -> N
     said = text.replace("signed a wage agreement", "saw members reject a first agreement")
     kept = FakeReader(["reject", "approved"], ["18 March 2023", "a ballot"])
     assert answerer(fake_embedder, kept).answer(question, [hit(said)]).premise is None
+
+
+def test_a_premise_the_reader_refuses_to_answer_from_is_still_corrected(fake_embedder) -> None:
+    # A reader taught that "Japan banned …" does not answer "When did Japan lift …?" refuses
+    # the one sentence that shows the premise false; with nothing answering, the question is
+    # corrected from it, not refused.
+    refusing = FakeReader([], ["Friday"])
+    answer = answerer(fake_embedder, refusing).answer(
+        "When did Japan lift its ban on luxury exports?", [hit(LUXURY)]
+    )
+    assert answer.premise == "unsupported" and answer.short_answer is None
+    assert "“ban”, not “lift”" in answer.answer and "**" not in answer.answer
+    assert "decided to ban" in answer.citations[0].quote
+    # Refused sentences that say neither the predicate nor its opposite still refuse.
+    other = "Officials said more steps could follow. Talks with Russia went on in Geneva."
+    refused = answerer(fake_embedder, FakeReader([], [])).answer(
+        "When did Japan lift its ban on luxury exports?", [hit(other)]
+    )
+    assert refused.status == "not_found" and refused.premise is None
+
+
+def test_a_refused_sentence_can_show_a_premise_false_but_never_support_it(fake_embedder) -> None:
+    text = (
+        "The union said about 1,400 of its members had joined the strike on Monday. Talks were "
+        "set for Tuesday in the capital. The port authority made no comment at all. Ships "
+        "waited offshore. The stoppage left grain stuck at the terminals for days."
+    )
+    reader = FakeReader(["joined"], ["1,400"])
+    answer = answerer(fake_embedder, reader).answer(
+        "How many members left the strike?", [hit(text)]
+    )
+    # "left grain stuck", which the reader refuses, says nothing of members who left the strike.
+    assert answer.premise == "unsupported" and answer.short_answer is None
+    assert "“joined”, not “left”" in answer.answer
 
 
 def test_an_earlier_event_is_put_behind_the_story_but_still_corrects_a_premise(

@@ -15,21 +15,30 @@ from assistant.answering.evidence.quoting import quote_text
 from assistant.answering.question.predicates import contradiction
 from assistant.answering.types import Answer, AnswerSentence, Citation
 
-# The best reads looked at: a false premise's own words are rarely in the best sentence, which
-# answers something near it ("signed a wage agreement on 18 March" for "When did members reject
-# the agreement?"), but in one of the next ("Union members approved the agreement").
+# The best reads looked at (of those the reader finds answering, and of those it refuses): a
+# false premise's own words are rarely in the best sentence, which answers something near it
+# ("signed a wage agreement on 18 March" for "When did members reject the agreement?"), but in
+# one of the next ("Union members approved the agreement").
 PREMISE_READS = 3
 
 
-def unsupported_premise(question: str, best: Sequence[Candidate]) -> Answer | None:
-    """The answer that corrects the question, when one of the `best` sentences (best first)
-    says the opposite of its predicate and none says the predicate itself; else None."""
-    sentences = list(best[:PREMISE_READS])
-    found = contradiction(question, [c.text for c in sentences])
+def unsupported_premise(
+    question: str, best: Sequence[Candidate], refused: Sequence[Candidate] = ()
+) -> Answer | None:
+    """The answer that corrects the question, when one of the `best` sentences (best first),
+    or of those the reader `refused`, says the opposite of its predicate and none of the `best`
+    says the predicate itself; else None. A refused sentence can show the premise false, never
+    support it: "left grain stuck", which the reader rightly refuses for "How many members left
+    the strike?", says nothing of who left it."""
+    sentences = [*best, *refused]
+    found = contradiction(question, [c.text for c in sentences], support=[c.text for c in best])
     if found is None:
         return None
     asked, said = found
-    candidate = next(c for c in sentences if contradiction(question, c.text) == found)
+    candidate = next(
+        (c for c in sentences if contradiction(question, c.text, support=()) == found),
+        next(c for c in sentences if said.casefold() in c.text.casefold()),
+    )
     citation = Citation.quoting(1, candidate.hit, candidate.start, candidate.end)
     sentence = AnswerSentence(
         f"The articles do not report that; they say “{said}”, not “{asked}”: "

@@ -16,7 +16,7 @@ from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
-from assistant.answering.evidence.premises import unsupported_premise
+from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
 from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
     REDUNDANT_OVERLAP,
@@ -51,6 +51,8 @@ from assistant.timeframe import format_day
 Ranked = tuple[float, Read]
 # Background ranks below the story: more than any rank_score difference between reads.
 BACKGROUND_PENALTY = 1.5
+# Reader scores this close are a tie: both sentences answer as far as the reader can tell.
+READ_TIE = 0.01
 
 
 class ReaderAnswerer(AnswerGenerator):
@@ -128,22 +130,27 @@ class ReaderAnswerer(AnswerGenerator):
         """The answer, and the inputs of its confidence (None when nothing answered)."""
         parsed = parse_question(question)
         read = self.read(parsed, hits)
-        if not read or max(r.score for _, r in read) < self.min_read_score:
+        if not read:
+            return Answer.not_found(question), None
+        expects_type = expected_labels(question) is not None
+        # The reads the reader finds answering ("left grain stuck" at 0.2 says nothing of who
+        # left the strike), background too: an earlier ban still says that nothing was lifted.
+        # Then the best it refuses: a reader taught that "Japan banned …" does not answer "When
+        # did Japan lift …?" rightly refuses the very sentence that shows the premise false.
+        answering = [r.candidate for _, r in read if r.score >= self.min_read_score]
+        refused = [r.candidate for _, r in read if r.score < self.min_read_score]
+        premise = unsupported_premise(question, answering[:PREMISE_READS], refused[:PREMISE_READS])
+        if premise is not None:
+            values = features(read, read[0][1], expects_type, short=False)
+            return self._rated(premise, values), values
+        if max(r.score for _, r in read) < self.min_read_score:
             return Answer.not_found(question), None
         ranked = self.story_first(parsed, read)
-        expects_type = expected_labels(question) is not None
         if parsed.kind == "why":
             # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
             # choice (with its reason completion) answers "why" better; the reader refuses.
             values = features(ranked, ranked[0][1], expects_type, short=False)
             return self._rated(self.reasons.answer(question, hits), values), values
-        # The reads the reader finds answering ("left grain stuck" at 0.2 says nothing of who
-        # left the strike), background too: an earlier ban still says that nothing was lifted.
-        answering = [r.candidate for _, r in read if r.score >= self.min_read_score]
-        premise = unsupported_premise(question, answering)
-        if premise is not None:
-            values = features(ranked, ranked[0][1], expects_type, short=False)
-            return self._rated(premise, values), values
         ranked = self._typed(parsed, ranked)
         best, short = self._best_with_short_answer(parsed, ranked)
         # A "when" or "how many" short answer passed the date or number patterns: it is of its kind.
@@ -188,13 +195,15 @@ class ReaderAnswerer(AnswerGenerator):
         parsed: Question, ranked: list[Ranked]
     ) -> tuple[Read, ShortAnswer | None]:
         """The best read; or, when its span is no answer ("luxury items" for "what luxury
-        goods"), a close runner-up that the reader rates at least as high, whose span is."""
+        goods"), a close runner-up that the reader rates as high (within READ_TIE), whose span
+        is. A runner-up of the best read's own article need not rank as close: it may name none
+        of the question's subjects ("The ban will also comprise the jewellery …"), which its
+        article gives."""
         best = ranked[0][1]
         floor = ranked[0][0] * COMPANION_RATIO
         for rank, read in ranked:
-            if rank < floor:
-                break
-            if read.score < best.score:
+            same_article = read.candidate.hit.article_id == best.candidate.hit.article_id
+            if (rank < floor and not same_article) or read.score < best.score - READ_TIE:
                 continue
             short = short_answer(parsed, read, 1)
             if short is not None:

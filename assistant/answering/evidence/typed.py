@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.lists import LIST_JOINER, ROLE_WORDS, listed_on, whole_list
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
@@ -55,8 +56,6 @@ TYPE_BONUS = 0.1
 _EXTRA_WORDS = 2
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PRIORITY = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))}
-_LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
-_ROLE_WORDS = 6  # words before a person's name that may hold their role ("Deputy Minister …")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
@@ -82,7 +81,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         return described_reads(tagger, described, reads)
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
-        return [_listed_on(read) for read in no_names(tagger, reads, _NAMES, MAX_GAP)]
+        return [listed_on(read) for read in no_names(tagger, reads, _NAMES, MAX_GAP)]
     if labels is None and asks_for_description(question):  # "What action …?": no bare name
         return no_names(tagger, reads, _NAMES, MAX_GAP)
     if labels is None or not reads or type(tagger) is EntityTagger:
@@ -197,9 +196,18 @@ def _dated(
     assert read.span is not None
     start, end = read.span
     found = entities[_key(read.candidate)]
-    if any(e.start < end and start < e.end for e in found if e.label in WHEN):
-        return replace(read, typed=True)
-    return read
+    dates = [e for e in found if e.label in WHEN and e.start < end and start < e.end]
+    if not dates:
+        return read
+    # A run of words that holds a date ("In a coordinated effort with Washington, the Japanese
+    # government Friday") is cut to the date, as a run holding a name is cut to the name.
+    text, offset = read.candidate.hit.text, read.candidate.hit.start
+    inside = [e for e in dates if start <= e.start and e.end <= end]
+    words = len(text[start - offset : end - offset].split())
+    held = sum(len(text[e.start - offset : e.end - offset].split()) for e in inside)
+    if inside and words - held > _EXTRA_WORDS:
+        return replace(read, span=(inside[0].start, inside[0].end), typed=True)
+    return replace(read, typed=True)
 
 
 def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
@@ -255,7 +263,7 @@ def _typed(
             continue  # "El Dorado County" for "Which state …?"
         if span is not None:
             if listed:
-                span = _whole_list(candidate, span, found)
+                span = whole_list(candidate, span, found)
             return replace(read, candidate=candidate, span=span, typed=True)
         asked = any(e.start <= start and end <= e.end for e in said[_key(candidate)])
         # Words the NER calls a nationality or a number ("Russian" in "Russian key banks")
@@ -265,15 +273,41 @@ def _typed(
         if labels & AMOUNT:
             other = []  # "five" in "five days" (a DATE to the NER) is a number all the same
         text = _blank(candidate, start, end, other)
-        if n == 0 and not asked and not _clearly_not(text, labels):
-            # The NER misses rare names ("Xiao Zhala"): a span that may be of the kind asked
-            # for stays the answer, unconfirmed.
+        # The NER misses rare names ("Xiao Zhala", a place to it): a span that may be of the
+        # kind asked for stays the answer, unconfirmed — unless the NER gives it another kind
+        # of name and a later span is confirmed of the kind asked ("Japan" and then "Andrei
+        # Rudenko" for "Which official …?").
+        overruled = _named_otherwise(candidate, start, end, entities) and _confirmed(
+            choices[1:], entities, labels
+        )
+        if n == 0 and not asked and not _clearly_not(text, labels) and not overruled:
             return read
     if labels & PERSON:
         named = _person_for_role(read, entities[_key(read.candidate)])
         if named is not None:
             return replace(read, span=named, typed=True)
     return replace(read, typed=False)
+
+
+def _named_otherwise(
+    candidate: Candidate, start: int, end: int, entities: dict[tuple[str, int], list[Entity]]
+) -> bool:
+    """Whether the span is, or lies inside, a name of some kind to the NER."""
+    found = entities[_key(candidate)]
+    return any(e.start <= start and end <= e.end and e.label in _NAMES for e in found)
+
+
+def _confirmed(
+    choices: Sequence[tuple[Candidate, tuple[int, int]]],
+    entities: dict[tuple[str, int], list[Entity]],
+    labels: Labels,
+) -> bool:
+    """Whether one of the span choices holds an entity of the kind asked for."""
+    for candidate, (start, end) in choices:
+        found = [e for e in entities[_key(candidate)] if e.label in labels]
+        if _entity_span(candidate, start, end, found) is not None:
+            return True
+    return False
 
 
 def _blank(candidate: Candidate, start: int, end: int, others: Sequence[Entity]) -> str:
@@ -326,50 +360,10 @@ def _entity_span(
         last = first
         for entity in inside:
             between = text[last.end - offset : entity.start - offset]
-            if entity.start >= last.end and _LIST_JOINER.fullmatch(between):
+            if entity.start >= last.end and LIST_JOINER.fullmatch(between):
                 last = entity
         return first.start, last.end
     return start, end
-
-
-def _whole_list(
-    candidate: Candidate, span: tuple[int, int], found: Sequence[Entity]
-) -> tuple[int, int]:
-    """For "which banks …?": the span grown over the entities listed with it ("VTB Bank,
-    Sovcombank, Novikombank and Otkritie")."""
-    text, offset = candidate.hit.text, candidate.hit.start
-    start, end = span
-    ordered = sorted(found, key=lambda e: e.start)
-    for entity in ordered:  # forwards
-        if entity.start >= end and _LIST_JOINER.fullmatch(
-            text[end - offset : entity.start - offset]
-        ):
-            end = entity.end
-    for entity in reversed(ordered):  # and backwards
-        if entity.end <= start and _LIST_JOINER.fullmatch(
-            text[entity.end - offset : start - offset]
-        ):
-            start = entity.start
-    return start, end
-
-
-_ITEM = r"[^,;:.()\n]{1,40}?"
-_LIST_TAIL = re.compile(
-    rf"(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM}"
-    r"(?=\s*[,;:.()]|\s+(?:across|in|on|at|to|from|for|with|by|that|which|who|as)\b|\s*$)"
-)
-
-
-def _listed_on(read: Read) -> Read:
-    """The span grown over the list it starts ("grain" → "grain, fuel and consumer goods")."""
-    if read.span is None:
-        return read
-    hit, start, end = read.candidate.hit, *read.span
-    sentence_end = read.candidate.end - hit.start
-    tail = _LIST_TAIL.match(hit.text, end - hit.start, sentence_end)
-    if tail is None or len(tail.group(0).split()) > 3 * _ROLE_WORDS:
-        return read
-    return replace(read, span=(start, hit.start + tail.end()))
 
 
 def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] | None:
@@ -386,6 +380,6 @@ def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] 
         if entity.label != "PERSON" or entity.start < read.candidate.start:
             continue
         before = hit.text[max(0, entity.start - hit.start - 60) : entity.start - hit.start]
-        if head in [w.casefold().strip(",") for w in before.split()[-_ROLE_WORDS:]]:
+        if head in [w.casefold().strip(",") for w in before.split()[-ROLE_WORDS:]]:
             return entity.start, entity.end
     return None

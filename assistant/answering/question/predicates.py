@@ -282,14 +282,17 @@ _NEGATED = re.compile(
 )
 
 
-def contradiction(question: str, sentence: str | Sequence[str]) -> tuple[str, str] | None:
+def contradiction(
+    question: str, sentence: str | Sequence[str], support: Sequence[str] | None = None
+) -> tuple[str, str] | None:
     """(the question's predicate, the opposite a sentence says) when a sentence says the
-    opposite ("the end of" is a noun, not a verb) and none of the sentences says the predicate
-    itself, in its own or other words; else None. Given several sentences (the best reads,
-    best first), the first that says the opposite counts."""
+    opposite ("the end of" is a noun, not a verb) and none of the `support` sentences (default:
+    the same sentences) says the predicate itself, in its own or other words; else None. Given
+    several sentences (the best reads, best first), the first that says the opposite counts."""
     sentences = [sentence] if isinstance(sentence, str) else list(sentence)
+    supporting = sentences if support is None else list(support)
     for predicate in predicates(question):
-        if any(_says_predicate(predicate, text) for text in sentences):
+        if any(_says_predicate(predicate, text) for text in supporting):
             continue
         for text in sentences:
             pattern = rf"\b({'|'.join(predicate.opposite_forms)})\b"

@@ -1,0 +1,55 @@
+"""Lists in short answers: "Which banks …?" gets every bank the sentence lists with the one
+the reader found, "What goods …?" the list its span starts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.reading import Read
+from assistant.entities import Entity
+
+LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
+ROLE_WORDS = 6  # words before a person's name that may hold their role ("Deputy Minister …")
+
+
+def whole_list(
+    candidate: Candidate, span: tuple[int, int], found: Sequence[Entity]
+) -> tuple[int, int]:
+    """For "which banks …?": the span grown over the entities listed with it ("VTB Bank,
+    Sovcombank, Novikombank and Otkritie")."""
+    text, offset = candidate.hit.text, candidate.hit.start
+    start, end = span
+    ordered = sorted(found, key=lambda e: e.start)
+    for entity in ordered:  # forwards
+        if entity.start >= end and LIST_JOINER.fullmatch(
+            text[end - offset : entity.start - offset]
+        ):
+            end = entity.end
+    for entity in reversed(ordered):  # and backwards
+        if entity.end <= start and LIST_JOINER.fullmatch(
+            text[entity.end - offset : start - offset]
+        ):
+            start = entity.start
+    return start, end
+
+
+_ITEM = r"[^,;:.()\n]{1,40}?"
+_LIST_TAIL = re.compile(
+    rf"(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM}"
+    r"(?=\s*[,;:.()]|\s+(?:across|in|on|at|to|from|for|with|by|that|which|who|as)\b|\s*$)"
+)
+
+
+def listed_on(read: Read) -> Read:
+    """The span grown over the list it starts ("grain" → "grain, fuel and consumer goods")."""
+    if read.span is None:
+        return read
+    hit, start, end = read.candidate.hit, *read.span
+    sentence_end = read.candidate.end - hit.start
+    tail = _LIST_TAIL.match(hit.text, end - hit.start, sentence_end)
+    if tail is None or len(tail.group(0).split()) > 3 * ROLE_WORDS:
+        return read
+    return replace(read, span=(start, hit.start + tail.end()))
