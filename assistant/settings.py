@@ -128,12 +128,12 @@ class Settings(BaseSettings):
         "(calibrated on the reader's dev split and the eval files; see BENCHMARKS.md).",
     )
     min_confidence: float = Field(
-        0.15,
+        0.1,
         ge=0.0,
         le=1.0,
         description="Below this confidence (0–1, fitted on the reader's dev sets: "
-        "assistant/models/confidence.json) the extractive answer is 'not found' (0.15: 4.3 % of "
-        "answerable held-out dev questions refused, 95 % of refusals right; BENCHMARKS.md).",
+        "assistant/models/confidence.json) the extractive answer is 'not found' (0.1: 2.9 % of "
+        "answerable held-out dev questions refused, 96 % of refusals right; BENCHMARKS.md).",
     )
     not_sure_below: float = Field(
         0.7,
