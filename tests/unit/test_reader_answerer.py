@@ -273,6 +273,17 @@ def test_a_span_restating_the_question_gives_way_to_its_articles_next_answer(
         "What luxury goods did Japan ban from export to Russia?", [hit(text)]
     )
     assert answer.short_answer is not None and "jewellery" in answer.short_answer.text
+    # An earlier event the same article recalls is no runner-up, however the reader rates it.
+    recalled = text.replace(
+        "The ban will also comprise jewellery, artworks and luxury cars.",
+        "A similar ban was imposed on North Korea in 2006, comprising jewellery and artworks.",
+    )
+    spans = ["luxury items", "jewellery and artworks"]
+    earlier = answerer(fake_embedder, TieReader(["decided to ban", "2006"], spans))
+    found = earlier.answer(
+        "What luxury goods did Japan ban from export to Russia?", [hit(recalled)]
+    )
+    assert found.short_answer is None or "jewellery" not in found.short_answer.text
 
     # Rated plainly lower by the reader, it is no tie: no short answer from it.
     class LowerReader(TieReader):

@@ -203,7 +203,9 @@ class ReaderAnswerer(AnswerGenerator):
         floor = ranked[0][0] * COMPANION_RATIO
         for rank, read in ranked:
             same_article = read.candidate.hit.article_id == best.candidate.hit.article_id
-            if (rank < floor and not same_article) or read.score < best.score - READ_TIE:
+            if (rank < floor and not (same_article and not _behind(parsed, read))) or (
+                read.score < best.score - READ_TIE
+            ):
                 continue
             short = short_answer(parsed, read, 1)
             if short is not None:
@@ -236,6 +238,15 @@ class ReaderAnswerer(AnswerGenerator):
             if note:
                 sentences.append(AnswerSentence(note, (n,), derived=True))
         return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
+
+
+def _behind(parsed: Question, read: Read) -> bool:
+    """Whether the read recalls an earlier event the question does not ask for (story_first
+    puts it behind the story)."""
+    candidate = read.candidate
+    return not asks_for_background(parsed.text) and is_background(
+        candidate.text, candidate.hit.published
+    )
 
 
 def _apart(one: Read, other: Read) -> bool:
