@@ -393,6 +393,17 @@ def test_a_refused_sentence_can_show_a_premise_false_but_never_support_it(fake_e
     # "left grain stuck", which the reader refuses, says nothing of members who left the strike.
     assert answer.premise == "unsupported" and answer.short_answer is None
     assert "“joined”, not “left”" in answer.answer
+    # Nor can a refused sentence that says the predicate as well as its opposite correct it.
+    opened = (
+        "The chain is now based in Toronto. It sells coffee and doughnuts. Its founder died in "
+        "1974. Sales rose last year. The first US shops were opened in Florida in 1981, but "
+        "they were closed."
+    )
+    shops = FakeReader(["Toronto"], ["Toronto"])
+    kept = answerer(fake_embedder, shops).answer(
+        "When did the chain open in the US?", [hit(opened)]
+    )
+    assert kept.premise is None
 
 
 def test_an_earlier_event_is_put_behind_the_story_but_still_corrects_a_premise(

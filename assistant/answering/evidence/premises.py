@@ -30,6 +30,9 @@ def unsupported_premise(
     says the predicate itself; else None. A refused sentence can show the premise false, never
     support it: "left grain stuck", which the reader rightly refuses for "How many members left
     the strike?", says nothing of who left it."""
+    # A refused sentence counts only if it says the opposite and not the predicate itself
+    # ("were opened … and were closed" does not correct "When did it open?").
+    refused = [c for c in refused if contradiction(question, c.text) is not None]
     sentences = [*best, *refused]
     found = contradiction(question, [c.text for c in sentences], support=[c.text for c in best])
     if found is None:
