@@ -562,3 +562,21 @@ def test_what_someone_said_gets_every_answering_quote(fake_embedder) -> None:
     answer = answerer(fake_embedder, Scored([])).answer("What did Blinken say?", hits)
     quoted = [c.quote for c in answer.citations]
     assert quoted == [first, second], quoted
+
+
+def test_a_short_answer_keeps_the_brackets_it_opens(fake_embedder) -> None:
+    text = (
+        "The chemicals are part of a class called per- and polyfluoroalkyl substances (PFAS), "
+        "also known as forever chemicals."
+    )
+    reader = FakeReader(["PFAS"], ["per- and polyfluoroalkyl substances (PFAS)"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What are forever chemicals also known as?", [hit(text)]
+    )
+    short = answer.short_answer
+    assert short is not None and short.text == "per- and polyfluoroalkyl substances (PFAS)"
+    assert text[short.start : short.end] == short.text
+    # Punctuation around a span still goes ("(PFAS)," → "PFAS" when the reader marks "PFAS),").
+    cut = FakeReader(["PFAS"], ["PFAS),"])
+    plain = answerer(fake_embedder, cut).answer("What is the class called?", [hit(text)])
+    assert plain.short_answer is not None and plain.short_answer.text == "PFAS"

@@ -129,11 +129,29 @@ def _placed(
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
+    """The span without spaces and punctuation at its edges, but with the brackets it opens
+    and closes: "per- and polyfluoroalkyl substances (PFAS)", not "… (PFAS"."""
+    while start < end and text[start] in _EDGE and not _paired(text[start:end], opening=True):
         start += 1
-    while end > start and text[end - 1] in _EDGE:
+    while end > start and text[end - 1] in _EDGE and not _paired(text[start:end], opening=False):
         end -= 1
     return start, end
+
+
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _paired(span: str, opening: bool) -> bool:
+    """Whether the span's first (`opening`) or last character is a bracket the rest of the span
+    closes or opens."""
+    for left, right in _PAIRS.items():
+        if opening and span[0] == left:
+            rest = span[1:]
+            return rest.count(right) > rest.count(left)
+        if not opening and span[-1] == right:
+            rest = span[:-1]
+            return rest.count(left) > rest.count(right)
+    return False
 
 
 _NEWS_ON = re.compile(
