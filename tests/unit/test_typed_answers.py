@@ -444,16 +444,8 @@ def test_a_when_span_that_runs_over_a_clause_is_cut_to_its_date(fake_embedder) -
         "exports of luxury items to Russia."
     )
     run = "In a coordinated effort with Washington, the Japanese government Friday"
-    answerer = ReaderAnswerer(
-        fake_embedder,
-        RankedReader([run]),
-        0.4,
-        tagger=FakeTagger({"Friday": "DATE", "Washington": "GPE", "Japanese": "NORP"}),
-    )
-    answer = answerer.answer(
-        "When did Japan ban luxury exports?",
-        [Hit(1, "a1", "T", date(2022, 3, 25), "n.txt", text, 0, len(text), 1.0)],
-    )
+    names = {"Friday": "DATE", "Washington": "GPE", "Japanese": "NORP"}
+    answer = ask(fake_embedder, "When did Japan ban luxury exports?", text, [run], names)
     short = answer.short_answer
     assert short is not None and short.text == "Friday, 25 March 2022"
     assert "coordinated" not in short.text and text[short.start : short.end] == "Friday"

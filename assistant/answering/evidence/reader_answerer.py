@@ -109,9 +109,7 @@ class ReaderAnswerer(AnswerGenerator):
         for an earlier event."""
         if asks_for_background(parsed.text):
             return ranked
-        behind = [
-            is_background(read.candidate.text, read.candidate.hit.published) for _, read in ranked
-        ]
+        behind = [_behind(parsed, read) for _, read in ranked]
         if not any(b for b in behind) or not any(
             read.score >= self.min_read_score and not back
             for (_, read), back in zip(ranked, behind, strict=True)
