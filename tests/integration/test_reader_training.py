@@ -32,12 +32,16 @@ def _args(tmp_path: Path, squad: Path, name: str, steps: int, until: int = 0) ->
     )
 
 
-def test_a_resumed_run_ends_with_the_same_weights(tmp_path: Path) -> None:
+# All layers, or only the top one (then checkpoints hold only what is trained).
+@pytest.mark.parametrize("train_layers", [0, 1])
+def test_a_resumed_run_ends_with_the_same_weights(tmp_path: Path, train_layers: int) -> None:
     from safetensors.torch import load_file
 
     squad = _squad(tmp_path)
-    straight = train(_args(tmp_path, squad, "straight", 4))
+    straight_args = _args(tmp_path, squad, "straight", 4)
     interrupted = _args(tmp_path, squad, "resumed", 4, until=2)
+    straight_args.train_layers = interrupted.train_layers = train_layers
+    straight = train(straight_args)
     train(interrupted)  # stops at step 2 with a checkpoint, as a killed run would have
     interrupted.until = 0
     resumed = train(interrupted)  # the same command again picks up at step 2
