@@ -1,0 +1,91 @@
+"""Seconds per training step of the reader, by base and number of trained layers, in one run.
+
+    .venv/bin/python -m bench.train_step [--steps 4] [--mpnet]
+
+One step = forward, backward and AdamW update on a batch of 16 windows of 128 tokens (padded to
+the full length: the worst case; real batches pad to their longest), on 2 threads, exactly as
+`training/train_reader.py` builds the network (`load_base`, `build_network`, `freeze_below`).
+Reported: the median of `--steps` steps after one warm-up step, and the ratio to MiniLM with all
+layers trained (the shipped reader's training), measured in the same run. `--mpnet` adds
+all-mpnet-base-v2 (fetched by `make mpnet`) with all 12 layers and with the top 3.
+Writes bench/results/train_step.json. Run it on a machine doing nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from assistant.reader import MAX_TOKENS, build_network
+from training.train_reader import freeze_below, load_base
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def seconds_per_step(base: str, train_layers: int, steps: int) -> float:
+    import torch
+
+    torch.manual_seed(0)
+    torch.set_num_threads(2)
+    tokenizer, encoder, _ = load_base(base)
+    network = build_network(encoder)
+    freeze_below(network, train_layers)
+    trained = [p for p in network.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW(trained, lr=5e-5)
+    batch = tokenizer(
+        ["Who opened the new terminal?"] * 16,
+        ["The mayor opened a terminal in the port. " * 30] * 16,
+        truncation="only_second",
+        max_length=MAX_TOKENS,
+        padding="max_length",
+        return_tensors="pt",
+    )
+    target = torch.zeros(16, dtype=torch.long)
+    network.train()
+    times = []
+    for _ in range(steps + 1):
+        started = time.perf_counter()
+        start, end, answerable = network(
+            batch["input_ids"], batch["attention_mask"], batch.get("token_type_ids")
+        )
+        loss = (
+            torch.nn.functional.cross_entropy(start, target)
+            + torch.nn.functional.cross_entropy(end, target)
+            + answerable.sum() * 0
+        )
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--steps", type=int, default=4)
+    parser.add_argument("--mpnet", action="store_true")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = parser.parse_args()
+    runs = [("minilm", 0), ("minilm", 3)]
+    if args.mpnet:
+        runs += [("mpnet", 0), ("mpnet", 3)]
+    result = {}
+    for base, layers in runs:
+        result[f"{base}, {'all layers' if not layers else f'top {layers}'}"] = round(
+            seconds_per_step(base, layers, args.steps), 2
+        )
+    baseline = result["minilm, all layers"]
+    report = {
+        name: {"seconds_per_step": s, "ratio_to_minilm": round(s / baseline, 2)}
+        for name, s in result.items()
+    }
+    print(json.dumps(report, indent=2))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "train_step.json").write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
