@@ -128,6 +128,11 @@ def _prune(folder: Path) -> None:
             meta.unlink()
 
 
+def _model_state(tensors: dict[str, Any]) -> dict[str, Any]:
+    """The network's tensors of a checkpoint (keys "model.…"; the optimizer's are "adam.…")."""
+    return {k[len("model.") :]: v for k, v in tensors.items() if k.startswith("model.")}
+
+
 def _load_checkpoint(
     folder: Path, network: Any, optimizer: Any, frozen: frozenset[str] = frozenset()
 ) -> int:
@@ -140,8 +145,7 @@ def _load_checkpoint(
         return 0
     meta = json.loads(found[-1].read_text())
     tensors = load_file(str(found[-1].with_suffix(".safetensors")))
-    restored = {k[6:]: v for k, v in tensors.items() if k.startswith("model.")}
-    missing, unexpected = network.load_state_dict(restored, strict=False)
+    missing, unexpected = network.load_state_dict(_model_state(tensors), strict=False)
     if unexpected or set(missing) - frozen:
         raise SystemExit(f"{found[-1]} does not fit this network: {unexpected or missing}")
     for name, parameter in network.named_parameters():
@@ -300,8 +304,7 @@ def export(checkpoint: Path, out: Path, base: str = "minilm") -> Path:
     _, bert, folder = load_base(base)
     network = build_network(bert)
     tensors = load_file(str(checkpoint))
-    restored = {k[len("model.") :]: v for k, v in tensors.items() if k.startswith("model.")}
-    network.load_state_dict(restored, strict=False)
+    network.load_state_dict(_model_state(tensors), strict=False)
     _write_reader(network, bert, folder, out)
     atomic_write_json(out / "training.json", {"exported_from": checkpoint.name, "base": base})
     return out
