@@ -8,7 +8,8 @@ Dev sets of the reader's sources (SQuAD, SQuADShifts' three parts, TimeQA, QED):
 from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeqa
 --keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
-or not the right choice), right ones in bold, refused. Only APIs both commits have are used.
+or not the right choice), right ones in bold, refused, and (RealTime QA) answers with a "Reports
+differ" line. `--per-source 0` skips the dev sets. Only APIs both commits have are used.
 """
 
 from __future__ import annotations
@@ -71,14 +72,21 @@ def main() -> None:
     parser.add_argument("--rtqa-index", type=Path, default=None)
     parser.add_argument("--dates", type=int, default=8)
     args = parser.parse_args()
-    result = {"dev": dev(args.per_source)}
+    result = {"dev": dev(args.per_source)} if args.per_source else {}
     if args.rtqa_index is not None:
         from bench.realtimeqa import sample
 
         questions, _ = sample(args.dates)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
         counts = dict.fromkeys(
-            ("choice_in_short", "choice_in_answer", "wrong_in_bold", "right_in_bold", "refused"),
+            (
+                "choice_in_short",
+                "choice_in_answer",
+                "wrong_in_bold",
+                "right_in_bold",
+                "refused",
+                "reports_differ",
+            ),
             0,
         )
         for q in questions:
@@ -91,6 +99,7 @@ def main() -> None:
             counts["wrong_in_bold"] += bool(short) and answer.answer.startswith("**") and not right
             counts["right_in_bold"] += right and answer.answer.startswith("**")
             counts["refused"] += answer.status == "not_found"
+            counts["reports_differ"] += bool(answer.conflicts)
         result["realtimeqa"] = {
             "questions": len(questions),
             **{k: round(100 * v / max(1, len(questions)), 1) for k, v in counts.items()},
