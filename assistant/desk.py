@@ -25,7 +25,7 @@ from assistant.answering.types import Timeline
 from assistant.articles import Article
 from assistant.distributed import RayOptions, ray_ingest
 from assistant.embedding import Embedder, make_embedder
-from assistant.entities import EntityTagger
+from assistant.entities import EntityTagger, make_tagger
 from assistant.errors import ArticleNotFound, NothingIngested
 from assistant.ingest import Document, Ingestor, IngestReport, key_path
 from assistant.reader import Reader
@@ -56,7 +56,11 @@ class Newsdesk:
         self.settings = settings
         self.embedder = embedder
         self.reader = reader  # None: the one settings.reader names, loaded in this process
-        self.tagger = tagger  # None: the one settings.tagger names, loaded in this process
+        # None: the one settings.tagger names, loaded in this process on first use; like the app's
+        # model process, no tagger without a reader.
+        self.tagger = tagger or make_tagger(
+            "none" if settings.reader == "none" else settings.tagger
+        )
         self.index = index
         self.searcher = HybridSearcher(index, embedder, settings)
         self._generators: dict[str, AnswerGenerator] = {}
@@ -215,6 +219,7 @@ class Newsdesk:
             self.settings.answer_k,
             TimelineBuilder(self.searcher, self.embedder),
             self.settings.as_of,
+            self.tagger,
         )
 
     def ask_stream(

@@ -1,16 +1,20 @@
-"""Builders of real input files for tests (PDFs through reportlab and pypdf), and the real
-`newsdesk` command run in its own process."""
+"""Builders of real input files for tests (PDFs through reportlab and pypdf), the real
+`newsdesk` command run in its own process, and a fake NER tagger for unit tests."""
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import urllib.request
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.entities import Entity, EntityTagger
 
 
 def run_newsdesk(
@@ -86,3 +90,25 @@ def gradio_call(url: str, api_name: str, data: list[Any]) -> Any:
                     raise ValueError(line.partition(":")[2].strip())
                 return json.loads(line.partition(":")[2])[0]
     raise ValueError("the app sent no result")
+
+
+class FakeTagger(EntityTagger):
+    """Tags each of `names` (text → label) wherever it occurs."""
+
+    name = "fake"
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.calls = 0
+
+    def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
+        self.calls += 1
+        found = []
+        for text in texts:
+            ents = [
+                Entity(m.start(), m.end(), label)
+                for name, label in self.names.items()
+                for m in re.finditer(re.escape(name), text)
+            ]
+            found.append(sorted(ents, key=lambda e: e.start))
+        return found

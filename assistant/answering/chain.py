@@ -24,6 +24,7 @@ from assistant.answering.over_time.plan import (
 from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
 from assistant.answering.question.conversation import QuestionRewriter
 from assistant.answering.types import Answer
+from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
 from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constraint
 
@@ -48,9 +49,11 @@ def build_answer_chain(
     k: int,
     timelines: TimelineBuilder,
     as_of: date | None = None,
+    tagger: EntityTagger | None = None,
 ) -> Runnable[dict[str, Any], AnswerChunk]:
     """Input: {"question", optional "history" (Turns), "filters" (SearchFilters), "k",
-    "as_of" (date; default `as_of`, then today), "all_copies" (bool)}."""
+    "as_of" (date; default `as_of`, then today), "all_copies" (bool)}. The `tagger`'s entities
+    tell two reports of one thing from values of two subjects (see find_conflicts)."""
 
     def rewrite(inputs: dict[str, Any]) -> dict[str, Any]:
         history = inputs.get("history") or []
@@ -160,7 +163,7 @@ def build_answer_chain(
         if inputs["time"].newest:
             return (yield from _newest(inputs))
         final = yield from _generate(inputs["reading"], searcher.widen(inputs["hits"]))
-        return with_conflicts(final, inputs["hits"])
+        return with_conflicts(final, inputs["hits"], tagger)
 
     def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
         final = Answer.not_found(question, generator=generator.name)

@@ -82,3 +82,44 @@ def test_confidence_is_given_and_a_doubtful_answer_is_not_in_bold(answers) -> No
     assert doubtful["answer"].startswith("*Not sure:* ") and "**" not in doubtful["answer"]
     refused = answers[REFUSED]
     assert refused["status"] == "not_found" and refused["confidence"] is None
+
+
+def test_the_real_ner_tells_two_subjects_from_two_reports_of_one_count() -> None:
+    from datetime import date
+
+    from assistant.answering.over_time.conflicts import find_conflicts
+    from assistant.answering.types import Citation
+    from assistant.retrieval import Hit
+
+    tagger = make_tagger("spacy")
+
+    def differ(first: str, second: str) -> list[str]:
+        one = Hit(1, "a", "A", date(2024, 1, 9), "a.md", first, 0, len(first), 1.0, "a")
+        two = Hit(2, "b", "B", date(2024, 1, 10), "b.md", second, 0, len(second), 1.0, "b")
+        cited = Citation.quoting(1, one, 0, len(first))
+        return [c.about for c, _ in find_conflicts([cited], [one, two], tagger)]
+
+    # Two candidates' votes, the same commission cited by both: two counts.
+    assert (
+        differ(
+            "Donald Trump received about 74 million votes in the 2020 presidential election, "
+            "according to the Federal Election Commission.",
+            "Joe Biden received more than 81 million votes in the 2020 presidential election, "
+            "according to the Federal Election Commission.",
+        )
+        == []
+    )
+    assert (
+        differ(
+            "Dallas has played 56 total games on Thanksgiving with a winning record.",
+            "Detroit has played 84 total games on Thanksgiving with a losing record.",
+        )
+        == []
+    )
+    # One storm's toll, one report naming a state more: a disagreement to show.
+    assert differ(
+        "Authorities said the large storm caused at least five deaths in Wisconsin, Alabama, "
+        "Georgia and North Carolina on Tuesday.",
+        "Authorities said the storm system caused at least four deaths in Alabama, Georgia, and "
+        "North Carolina on Tuesday.",
+    ) == ["death"]

@@ -10,15 +10,22 @@ import pytest
 from assistant.answering.over_time.conflicts import find_conflicts
 from assistant.answering.over_time.values import quantities
 from assistant.answering.types import Citation
+from assistant.entities import EntityTagger
 from assistant.retrieval import Hit
+from tests.helpers import FakeTagger
 
 
-def differ(first: str, second: str, days: tuple[int, int] = (1, 2)) -> list[str]:
+def differ(
+    first: str,
+    second: str,
+    days: tuple[int, int] = (1, 2),
+    tagger: EntityTagger | None = None,
+) -> list[str]:
     """What find_conflicts says differs between two one-sentence reports of 2024-10-<days>."""
     one = Hit(1, "a", "A", date(2024, 10, days[0]), "a.md", first, 0, len(first), 1.0, "a")
     two = Hit(2, "b", "B", date(2024, 10, days[1]), "b.md", second, 0, len(second), 1.0, "b")
     cited = Citation.quoting(1, one, 0, len(first))
-    return [conflict.about for conflict, _ in find_conflicts([cited], [one, two])]
+    return [conflict.about for conflict, _ in find_conflicts([cited], [one, two], tagger)]
 
 
 def test_two_reports_of_one_count_still_differ() -> None:
@@ -99,6 +106,57 @@ def test_two_reports_of_one_count_still_differ() -> None:
             id="a-part-of-the-count",
         ),
         pytest.param(
+            "He won 232 electoral votes in the election, short of the 270 needed to win.",
+            "He received 306 electoral votes in the election, past the 270 needed to win.",
+            id="whose-value-a-pronoun-hides",
+        ),
+        pytest.param(
+            "Barkley needs 418 yards over the final three games to break the old record.",
+            "Barkley ran for 388 yards over the final three games of the old record season.",
+            id="a-requirement",
+        ),
+        pytest.param(
+            "Parts of the county could get as much as 20 inches of snow from the storm.",
+            "Parts of the county could get 24 inches of snow from the storm.",
+            id="a-maximum",
+        ),
+        pytest.param(
+            "Prosecutors said he wanted to hide a $130,000 payment to the actress before the vote.",
+            "Prosecutors played a tape about an earlier $150,000 payment to hide a story before "
+            "the vote.",
+            id="an-earlier-one",
+        ),
+        pytest.param(
+            "The senator is poised to capture 270 electoral votes in the election count.",
+            "The count moved the senator to 253 electoral votes in the election count.",
+            id="a-projection-and-a-count",
+        ),
+        pytest.param(
+            "Isolated totals of around 15 inches of rain are forecast over the state.",
+            "Isolated areas of the state could be deluged with 20 inches of rain.",
+            id="a-forecast-revised-the-next-day",
+        ),
+        pytest.param(
+            "The plane landed in Honolulu carrying 278 passengers and 10 crew members.",
+            "In the plane, seven crew members and three passengers were injured in Honolulu.",
+            id="aboard-against-injured",
+        ),
+        pytest.param(
+            "By 5 p.m., the storm had sustained winds of 35 mph, forecasters said.",
+            "At 11 a.m., the storm had sustained winds of 45 mph, forecasters said.",
+            id="two-moments-of-a-day",
+        ),
+        pytest.param(
+            "The storm hit the county: one person was killed and four people were injured.",
+            "The storm hit the county and killed five people, officials said.",
+            id="injured-against-killed",
+        ),
+        pytest.param(
+            "The judge scheduled a hearing on the gag order issue for April 23.",
+            "The high court is scheduled to hear arguments on that issue April 25.",
+            id="days-of-two-happenings",
+        ),
+        pytest.param(
             "Level 2 snow emergency remains in place for the county roads.",
             "Level 1 snow emergency remains in place for the county roads.",
             id="numbered-levels",
@@ -107,6 +165,49 @@ def test_two_reports_of_one_count_still_differ() -> None:
 )
 def test_values_of_other_things_do_not_differ(first: str, second: str) -> None:
     assert differ(first, second) == []
+
+
+def test_a_day_retold_in_other_words_still_differs() -> None:
+    assert differ(
+        "The judge will hold a contempt hearing for Donald Trump on April 23.",
+        "The judge will hold a hearing on holding Donald Trump in contempt on April 24.",
+    ) == ["date"]
+
+
+def test_entities_tell_two_subjects_from_two_reports() -> None:
+    # Both cite the same commission: only the people's names tell the two counts apart.
+    names = {"Donald Trump": "PERSON", "Joe Biden": "PERSON", "Federal Election Commission": "ORG"}
+    trump = "Donald Trump received about 74 million votes, the Federal Election Commission said."
+    biden = "Joe Biden received about 81 million votes, the Federal Election Commission said."
+    assert differ(trump, biden) == ["vote"]  # without entities: the same words, two values
+    assert differ(trump, biden, tagger=FakeTagger(names)) == []
+    # A report that names more places than the other still reports the same count.
+    places = {name: "GPE" for name in ("Wisconsin", "Alabama", "Georgia")}
+    assert differ(
+        "Officials said the storm caused at least five deaths in Wisconsin, Alabama and Georgia.",
+        "Officials said the storm caused at least four deaths in Alabama and Georgia.",
+        tagger=FakeTagger(places),
+    ) == ["death"]
+    # "Chiefs" names the "Kansas City Chiefs": one team, one audience.
+    teams = {"Kansas City Chiefs": "ORG", "Chiefs": "ORG", "Eagles": "ORG"}
+    assert differ(
+        "Last year the Chiefs beat the Eagles in a game that averaged 115 million viewers.",
+        "Last year the Kansas City Chiefs beat the Eagles in a game that averaged 118 million "
+        "viewers.",
+        tagger=FakeTagger(teams),
+    ) == ["viewer"]
+
+
+def test_counts_two_days_apart_are_a_development_unless_of_one_stated_day() -> None:
+    first = "Officials said the wildfires caused two deaths across the region."
+    second = "Officials said the wildfires caused one death across the region."
+    assert differ(first, second, days=(1, 2)) == ["death"]  # the next day's report
+    assert differ(first, second, days=(1, 3)) == []  # two days on: the next count
+    assert differ(
+        "On Oct. 1, the wildfires caused three deaths across the region, officials said.",
+        "On Oct. 1, the wildfires caused four deaths across the region, officials said.",
+        days=(1, 3),
+    ) == ["death"]
 
 
 def test_a_growing_count_differs_only_in_reports_of_one_day() -> None:

@@ -3,7 +3,6 @@ fake reader here; the real spaCy model in tests/integration/test_typed_answers_r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -11,32 +10,11 @@ import pytest
 
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.question.answer_type import asks_for_list, expected_labels
-from assistant.entities import Entity, EntityTagger, make_tagger
+from assistant.entities import make_tagger
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
-
-
-class FakeTagger(EntityTagger):
-    """Tags each of `names` (text → label) wherever it occurs."""
-
-    name = "fake"
-
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names
-        self.calls = 0
-
-    def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
-        self.calls += 1
-        found = []
-        for text in texts:
-            ents = [
-                Entity(m.start(), m.end(), label)
-                for name, label in self.names.items()
-                for m in re.finditer(re.escape(name), text)
-            ]
-            found.append(sorted(ents, key=lambda e: e.start))
-        return found
+from tests.helpers import FakeTagger
 
 
 class RankedReader(Reader):

@@ -15,6 +15,7 @@ from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, ti
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
 from assistant.articles.dates import MONTH, parse_date
+from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, SearchFilters
 from assistant.timeframe import (
     STALE_AFTER_DAYS,
@@ -221,11 +222,13 @@ def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
     return replace(answer, sentences=(*answer.sentences, sentence))
 
 
-def with_conflicts(answer: Answer, hits: Sequence[Hit]) -> Answer:
+def with_conflicts(
+    answer: Answer, hits: Sequence[Hit], tagger: EntityTagger | None = None
+) -> Answer:
     """The answer with a 'Reports differ: …' sentence for every conflict between stories."""
     if answer.status != "answered":
         return answer
-    found = find_conflicts(answer.citations, hits)
+    found = find_conflicts(answer.citations, hits, tagger)
     if not found:
         return answer
     conflicts = tuple(conflict for conflict, _ in found)

@@ -13,6 +13,7 @@ from datetime import date
 
 from assistant.answering.question.parse import stems
 from assistant.answering.question.relative_time import time_mentions
+from assistant.entities import Entity, EntityTagger
 from assistant.timeframe import WEEKDAYS, YEAR
 
 _MONTHS = frozenset({
@@ -47,6 +48,17 @@ _IRREGULAR_PAST = frozenset({
     "fought", "caught", "taught", "thought", "knew", "flew", "will", "did",
 })  # fmt: skip
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+# A subject that is a pronoun ("He won 232 electoral votes"): who it is, the sentence does not say.
+_PRONOUN_LED = re.compile(
+    r"^\W*(?:he|she|they|it|his|her|their|its|(?:that|this)(?= (?:is|was|means|would)\b))\b",
+    re.IGNORECASE,
+)
+# spaCy's labels of names: who or what a sentence is about (not its dates or numbers).
+_NAMED = frozenset({
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+})  # fmt: skip
+_WORD = re.compile(r"[\w’'.-]+")
+_FILLERS = frozenset({"the", "of", "and", "a", "an", "for", "in", "on", "at", "to"})
 
 
 def _names(sentence: str) -> frozenset[str]:
@@ -68,6 +80,38 @@ def other_subjects(one: str, other: str) -> bool:
     return bool(ours_p and theirs_p) and (
         (ours_p <= _SHE and theirs_p <= _HE) or (ours_p <= _HE and theirs_p <= _SHE)
     )
+
+
+def pronoun_led(sentence: str) -> bool:
+    """The sentence's subject is a pronoun ("He won 232 electoral votes", "He'd need to average
+    139 yards", "That is slightly above his average"): whose value it gives is told in the
+    sentences before it, so it cannot be set
+    against another report's."""
+    return bool(_PRONOUN_LED.match(sentence))
+
+
+def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
+    """Each sentence names someone or something the other does not mention, by spaCy's
+    entities; a name is mentioned when one of its words (titles aside) is in the other sentence
+    ("Chiefs" / "Kansas City Chiefs"). "Donald Trump received about 74 million votes …, according
+    to the Federal Election Commission" / "Biden received more than 81 million votes …, according
+    to the Federal Election Commission" name two people, so give two counts."""
+    found = tagger.entities([one, other])
+    if not found:
+        return False
+
+    def words(text: str) -> set[str]:
+        found = (w.casefold().strip(".’'") for w in _WORD.findall(text))
+        return {w.removesuffix("’s").removesuffix("'s") for w in found} - _FILLERS
+
+    def unmentioned(text: str, entities: list[Entity], elsewhere: str) -> bool:
+        theirs = words(elsewhere)
+        return any(
+            e.label in _NAMED and not (words(text[e.start : e.end]) - _TITLES) & theirs
+            for e in entities
+        )
+
+    return unmentioned(one, found[0], other) and unmentioned(other, found[1], one)
 
 
 def years_in(sentence: str) -> frozenset[int]:
@@ -103,13 +147,36 @@ def other_moments(
     return ours[0].last_day < theirs[0].first_day or theirs[0].last_day < ours[0].first_day
 
 
-_HEDGED = re.compile(r"\b(?:could|might|expected to|forecasts?|predict(?:s|ed)?|projected)\b")
+# A clock time ("By 5 p.m. ET", "at 11 a.m.", "Around 7:40 p.m."): a moment of the day.
+_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)\s*([ap])\.?m\b\.?", re.IGNORECASE)
+
+
+def other_hours(one: str, other: str) -> bool:
+    """The two state other moments of a day, or only one states a moment: "sustained winds of
+    35 mph" by 5 p.m. and "45 mph at 11 a.m." are two readings, not two reports of one."""
+
+    def hours(sentence: str) -> set[str]:
+        return {f"{n}{half.casefold()}" for n, half in _CLOCK.findall(sentence)}
+
+    ours, theirs = hours(one), hours(other)
+    return ours != theirs
+
+
+_HEDGED = re.compile(
+    r"\b(?:could|might|expected to|forecasts?|predict(?:s|ed)?|projected|poised to|on track to)\b"
+)
 
 
 def one_a_forecast(one: str, other: str) -> bool:
     """One sentence tells what could happen, the other what did ("Palm Springs could get a
     year's worth of rain in 2 days" / "… a year's worth of rain came down in just one day")."""
     return bool(_HEDGED.search(one)) != bool(_HEDGED.search(other))
+
+
+def both_forecasts(one: str, other: str) -> bool:
+    """Both sentences tell what could or is expected to happen ("isolated totals around 15
+    inches is forecast" / "Isolated areas could be deluged with 20 inches of rain")."""
+    return bool(_HEDGED.search(one)) and bool(_HEDGED.search(other))
 
 
 def caption(sentence: str) -> bool:

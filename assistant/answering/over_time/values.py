@@ -79,11 +79,22 @@ class Value:
 
 
 _INCREMENT_BEFORE = re.compile(
-    r"\b(?:another|additional|an additional|a further|further|extra|other)\s*$", re.IGNORECASE
+    r"\b(?:another|additional|an additional|a further|further|extra|other|(?:an|the) "
+    r"(?:earlier|previous|prior|separate))\s*[$€£¥]?\s*$",
+    re.IGNORECASE,
 )
 _BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:more|less|higher|lower|above|below|up|over)\b")
 _LIMIT_BEFORE = re.compile(
-    r"\b(?:up to|margin of error of(?: \+/-| plus or minus)?|[+]/-)\s*[$€£¥]?\s*$", re.IGNORECASE
+    r"\b(?:up to|as (?:much|many) as|margin of error of(?: \+/-| plus or minus)?|[+]/-)"
+    r"\s*[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
+# What someone needs ("Barkley needs 418 yards", "would need to average about 139 yards"): a
+# requirement, not a report of what happened.
+_NEEDED_BEFORE = re.compile(
+    r"\bneed(?:s|ed)?(?: to \w+)?(?: (?:about|roughly|around|nearly|almost|at least))?"
+    r"\s*[$€£¥]?\s*$",
+    re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|those|these)\b", re.IGNORECASE)
 _INCREMENT_WORDS = frozenset({"new", "more", "additional", "further", "extra", "fresh"})
@@ -115,6 +126,8 @@ def quantities(sentence: str) -> list[Value]:
             continue  # "5 feet, 10 inches": the feet are not the whole value
         if _LIMIT_BEFORE.search(before):
             continue  # "can grow up to 80 feet", "margin of error of 3.2 points": no count
+        if _NEEDED_BEFORE.search(before):
+            continue  # "needs 418 yards to break the record": a requirement
         if _PART_AFTER.match(sentence, match.end("number")) and not match.group("percent"):
             continue  # "Eleven of the 13 people shot": a part, not the count
         if _BOUND_AFTER.match(sentence, match.end()):
