@@ -85,8 +85,7 @@ def other_subjects(one: str, other: str) -> bool:
 def pronoun_led(sentence: str) -> bool:
     """The sentence's subject is a pronoun ("He won 232 electoral votes", "He'd need to average
     139 yards", "That is slightly above his average"): whose value it gives is told in the
-    sentences before it, so it cannot be set
-    against another report's."""
+    sentences before it, so it cannot be set against another report's."""
     return bool(_PRONOUN_LED.match(sentence))
 
 
@@ -101,8 +100,8 @@ def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
         return False
 
     def words(text: str) -> set[str]:
-        found = (w.casefold().strip(".’'") for w in _WORD.findall(text))
-        return {w.removesuffix("’s").removesuffix("'s") for w in found} - _FILLERS
+        bare = (w.casefold().strip(".’'") for w in _WORD.findall(text))
+        return {w.removesuffix("’s").removesuffix("'s") for w in bare} - _FILLERS
 
     def unmentioned(text: str, entities: list[Entity], elsewhere: str) -> bool:
         theirs = words(elsewhere)
