@@ -57,8 +57,6 @@ _PRONOUN_LED = re.compile(
 _NAMED = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
 })  # fmt: skip
-_WORD = re.compile(r"[\w’'.-]+")
-_FILLERS = frozenset({"the", "of", "and", "a", "an", "for", "in", "on", "at", "to"})
 
 
 def _names(sentence: str) -> frozenset[str]:
@@ -67,6 +65,11 @@ def _names(sentence: str) -> frozenset[str]:
     found = _CAPITALISED.findall(sentence)[1:] if sentence[:1].isupper() else []
     kept = " ".join(w for w in found if w.casefold().strip(".’'") not in _NOT_NAMES)
     return frozenset(stems(kept))
+
+
+def _without_titles(name: str) -> str:
+    """A name without its titles: "Prince William" → "William"."""
+    return " ".join(w for w in name.split() if w.casefold().strip(".’'") not in _TITLES)
 
 
 def other_subjects(one: str, other: str) -> bool:
@@ -99,14 +102,10 @@ def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
     if not found:
         return False
 
-    def words(text: str) -> set[str]:
-        bare = (w.casefold().strip(".’'") for w in _WORD.findall(text))
-        return {w.removesuffix("’s").removesuffix("'s") for w in bare} - _FILLERS
-
     def unmentioned(text: str, entities: list[Entity], elsewhere: str) -> bool:
-        theirs = words(elsewhere)
+        theirs = set(stems(elsewhere))
         return any(
-            e.label in _NAMED and not (words(text[e.start : e.end]) - _TITLES) & theirs
+            e.label in _NAMED and not set(stems(_without_titles(text[e.start : e.end]))) & theirs
             for e in entities
         )
 
@@ -157,8 +156,7 @@ def other_hours(one: str, other: str) -> bool:
     def hours(sentence: str) -> set[str]:
         return {f"{n}{half.casefold()}" for n, half in _CLOCK.findall(sentence)}
 
-    ours, theirs = hours(one), hours(other)
-    return ours != theirs
+    return hours(one) != hours(other)
 
 
 _HEDGED = re.compile(
