@@ -82,6 +82,12 @@ def test_format_day() -> None:
         ("Why did Russia withdraw from the talks?", "why"),
         ("Where did the ministers meet?", "where"),
         ("What did Blinken say?", "other"),
+        # A "when" clause after another question word does not make the question a "when".
+        ("How many people died when the bridge collapsed?", "quantity"),
+        ("Who was president when the war began?", "who"),
+        ("What did the union say when asked?", "other"),
+        ("What year was it when the ban began?", "when"),
+        ("The strike began when?", "when"),
     ],
 )
 def test_question_kinds(question: str, kind: str) -> None:
@@ -101,3 +107,15 @@ def test_type_match() -> None:
     assert type_match("who", "Janet Yellen said") == 1.0
     assert type_match("why", "It stalled due to the impossibility of talks.") == 1.0
     assert type_match("other", "anything") == 0.5
+
+
+def test_names_of_a_question_without_accents_possessives_or_months() -> None:
+    assert parse_question("Who described Kublai's China to Europe?").entities == (
+        "kublai",
+        "china",
+        "europe",
+    )
+    # People type names without the marks the article prints.
+    assert parse_question("When did Möngke Khan die?").entities == ("mongke khan",)
+    # A month is a date the time checks read, not a name the articles must print.
+    assert parse_question("Who led the ECB from Nov 2011 to Oct 2019?").entities == ("ecb",)

@@ -106,9 +106,9 @@ def context(candidate: Candidate) -> str:
     hit = candidate.hit
     spans = sentences_of(hit)
     if not spans:
-        return f"{hit.title} {candidate.text}"
+        return f"{hit.title}\n{candidate.text}"
     low, high = window_around(spans, sentence_index(spans, candidate.start - hit.start))
-    return f"{hit.title} {hit.text[low:high]}"
+    return f"{hit.title}\n{hit.text[low:high]}"
 
 
 _PRONOUN_START = re.compile(

@@ -18,6 +18,8 @@ from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
 _TOKEN = re.compile(r"[\w'’-]+")
+# Endings that make a country's name an adjective ("Japanese", "Canadian", "Israeli").
+_DEMONYM_ENDINGS = ("ese", "ian", "an", "ish", "i")
 
 
 class Words:
@@ -25,14 +27,29 @@ class Words:
 
     def __init__(self, text: str) -> None:
         text = undot(text)
-        self.written = _TOKEN.findall(text)
+        found = list(_TOKEN.finditer(text))
+        self.written = [m.group(0) for m in found]
         self.lowered = [name_word(w) for w in self.written]
+        # The word before each when only spaces stand between them, else "" (a new sentence,
+        # a new line: the title above the text).
+        self.before = [""] * len(found)
+        for n in range(1, len(found)):
+            gap = text[found[n - 1].end() : found[n].start()]
+            if not gap.strip() and "\n" not in gap:
+                self.before[n] = self.written[n - 1]
+        # And the word after each, likewise.
+        self.after = [
+            self.written[n + 1] if self.before[n + 1] else "" for n in range(len(found) - 1)
+        ]
+        self.after += [""] * bool(found)
         self.acronyms = acronyms_in(text)
 
     def mention(self, entity: str, question_acronyms: frozenset[str]) -> bool:
         """Whether the text names `entity` (a lower-cased name of the question)."""
         name = entity.split()
-        if _near(self.lowered, name):
+        if _near(self.lowered, name) or _by_surname(self.before, self.after, self.lowered, name):
+            return True
+        if len(name) == 1 and _by_country(self.lowered, name[0]):
             return True
         if len(name) == 1 and name[0] in question_acronyms:
             return spelled_out(name[0], self.written)
@@ -52,6 +69,56 @@ def _near(tokens: list[str], name: list[str]) -> bool:
     return False
 
 
+# Last words a name shares with other names of its kind ("European Union", "White House",
+# "Supreme Court"): alone in a text they may name another ("the union", "the House").
+_COMMON_LAST = frozenset(
+    {
+        "union", "house", "court", "party", "council", "bank", "banks", "states", "state",
+        "kingdom", "republic", "city", "county", "river", "sea", "ocean", "island", "islands",
+        "company", "group", "association", "committee", "ministry", "department", "agency",
+        "office", "university", "school", "league", "cup", "club", "forum", "summit", "war", "army",
+        "force", "forces", "street", "square", "center", "centre", "park", "station", "airport",
+        "hospital", "church", "times", "post", "news", "games", "award", "awards", "korea", "sudan",
+        "guinea", "africa", "america", "asia", "europe", "york", "jersey", "zealand", "wales",
+        "ireland", "democrats", "republicans", "conservatives", "liberals", "socialists", "greens",
+        "tories", "progressives", "independents", "libertarians", "caucus", "delegation",
+    }
+)  # fmt: skip
+# Words that may stand before a surname without making it another name ("President Biden").
+_TITLES = frozenset(
+    {
+        "president", "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "governor",
+        "gov", "mayor", "chancellor", "general", "gen", "judge", "justice", "chief", "king",
+        "queen", "prince", "princess", "pope", "mr", "mrs", "ms", "dr", "sir", "lady", "lord",
+        "deputy", "foreign", "defence", "defense", "finance", "premier", "ambassador", "spokesman",
+        "coach", "the", "a", "an", "and", "or", "of", "by", "to", "in", "on", "at", "for", "with",
+        "from", "said",
+    }
+)  # fmt: skip
+
+
+def _by_surname(before: list[str], after: list[str], lowered: list[str], name: list[str]) -> bool:
+    """A person named in full in the question ("Joe Biden", "Ogedei Khan") and by surname in
+    the text ("President Biden said …"): the surname stands on its own there, not after
+    another name ("Genghis Khan" is not "Kublai Khan") nor before one ("Harris County").
+    Names of two to five words ("English manager Gary Mills"), not those whose last word other
+    names share ("South Korea" is not "North Korea"; "Democrats" not "Maryland Democrats")."""
+    if not 2 <= len(name) <= 5 or name[-1] in _COMMON_LAST or len(name[-1]) < 3:
+        return False
+    for token, prior, following in zip(lowered, before, after, strict=True):
+        if token != name[-1] or (following[:1].isupper() and name_word(following) not in name):
+            continue
+        if not prior[:1].isupper() or name_word(prior) in _TITLES or name_word(prior) in name:
+            return True
+    return False
+
+
+def _by_country(lowered: list[str], word: str) -> bool:
+    """A nationality the text gives as its country: "Japanese" → "Japan", "Indian" → "India"."""
+    stems = [word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end)]
+    return any(len(s) >= 4 and any(t.startswith(s) for t in lowered) for s in stems)
+
+
 def _singular(word: str) -> str:
     """The start a plural shares with its other forms ("democrats" → "democrat", which
     "Democratic" begins with; "Republicans" is "Republican" in "a Republican elector")."""
@@ -69,7 +136,7 @@ def unmentioned(question: Question, text: str) -> list[str]:
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Names of the question that no retrieved passage (its title, text or date) mentions."""
     acronyms = acronyms_in(question.text)
-    passages = [Words(f"{h.title} {h.text} {_date_words(h)}") for h in hits]
+    passages = [Words(f"{h.title}\n{h.text}\n{_date_words(h)}") for h in hits]
     return [e for e in question.entities if not any(p.mention(e, acronyms) for p in passages)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -77,9 +78,16 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def fold(text: str) -> str:
+    """The text without accents: "Möngke" → "Mongke", "Erdoğan" → "Erdogan" (people type names
+    without the marks their articles print)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def stems(text: str) -> list[str]:
-    """Stemmed, lower-cased content words of a text (stop words dropped)."""
-    words = [w.casefold().strip("'’") for w in _WORD.findall(text)]
+    """Stemmed, lower-cased content words of a text (stop words dropped), accents folded."""
+    words = [w.casefold().strip("'’") for w in _WORD.findall(fold(text))]
     words = [w.removesuffix("'s").removesuffix("’s") for w in words]
     kept = [w for w in words if w not in _STOP and len(w) > 1]
     return list(_stemmer().stemWords(kept))
@@ -99,15 +107,34 @@ _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 
 
+# "when" opening a clause after another question word: the main clause says what is asked.
+_WHEN_CLAUSE = re.compile(r"\s+when\s+\w")
+_OPENS_OTHERWISE = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:what|who|whom|whose|which|where|why|how)\b"
+    r"(?!\s+(?:day|date|year|month|time)\b|\s+long\s+ago\b)"
+)
+
+
 def question_kind(text: str) -> Kind:
     """What sort of thing would answer the question."""
     lowered = text.casefold().strip()
+    clause = _WHEN_CLAUSE.search(lowered) if _OPENS_OTHERWISE.match(lowered) else None
+    if clause is not None:  # "How many died when the bridge fell?" asks how many
+        lowered = lowered[: clause.start()]
     return next((kind for kind, pattern in _KINDS if pattern.search(lowered)), "other")
 
 
 # A country's acronym before a name qualifies it: "US Supreme Court" is the Supreme Court the
 # articles name with or without it.
 _QUALIFIERS = frozenset({"us", "uk", "eu", "un"})
+# Months as a question writes them; "May" and "March" may be names ("Theresa May").
+_MONTH_WORDS = frozenset(
+    {
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "april", "june", "july", "august", "september", "october", "november",
+        "december",
+    }
+)  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")
 
 
@@ -117,13 +144,19 @@ def _entities(text: str) -> list[str]:
     data confirms …"); a possessive or an acronym there still is ("Ireland's new leader")."""
     text = undot(text)
     entities: list[str] = []
-    for found in _NAME_RUN.finditer(text):
-        run = found.group(0)
-        opening = _SENTENCE_START.search(text[: found.start()]) is not None
+    runs = [
+        (run, n == 0 and _SENTENCE_START.search(text[: found.start()]) is not None)
+        for found in _NAME_RUN.finditer(text)
+        # A possessive ends a name: "Kublai's China" names Kublai and China.
+        for n, run in enumerate(re.split(r"(?<=['’]s)[ \t]+", found.group(0)))
+    ]
+    for run, opening in runs:
         if opening and " " not in run and not run.isupper() and not re.search(r"['’]s$", run):
             continue
         words = [name_word(w) for w in run.split()]
         words = [w for w in words if w and w not in _QUESTION_WORDS]
+        if len(words) == 1 and words[0] in _MONTH_WORDS:
+            continue  # "from Nov 2016": a date, which the time checks read
         if len(words) > 1 and words[0] in _QUALIFIERS:
             words = words[1:]
         if words:
@@ -145,8 +178,8 @@ def parse_question(text: str) -> Question:
 
 
 def name_word(word: str) -> str:
-    """A word of a name, lower-cased, without possessive or quotes."""
-    return word.strip("'’\"“”").removesuffix("'s").removesuffix("’s").casefold()
+    """A word of a name, lower-cased, accents folded, without possessive or quotes."""
+    return fold(word).strip("'’\"“”").removesuffix("'s").removesuffix("’s").casefold()
 
 
 def type_match(kind: Kind, sentence: str) -> float:
