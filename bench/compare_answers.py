@@ -9,7 +9,8 @@ from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeq
 --keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
 or not the right choice), right ones in bold, refused, and (RealTime QA) answers with a "Reports
-differ" line. `--per-source 0` skips the dev sets. Only APIs both commits have are used.
+differ" line. `--per-source 0` skips the dev sets. `--dump FILE` writes each RealTime QA answer
+(JSON lines) for diffing two commits question by question. Only APIs both commits have are used.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=100)
     parser.add_argument("--rtqa-index", type=Path, default=None)
     parser.add_argument("--dates", type=int, default=8)
+    parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
     args = parser.parse_args()
     result = {"dev": dev(args.per_source)} if args.per_source else {}
     if args.rtqa_index is not None:
@@ -89,6 +91,7 @@ def main() -> None:
             ),
             0,
         )
+        dumped = []
         for q in questions:
             answer = desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))
             choices = [str(c).casefold() for c in q["answer"]]
@@ -100,6 +103,18 @@ def main() -> None:
             counts["right_in_bold"] += right and answer.answer.startswith("**")
             counts["refused"] += answer.status == "not_found"
             counts["reports_differ"] += bool(answer.conflicts)
+            dumped.append(
+                {
+                    "question": q["question"],
+                    "choices": choices,
+                    "right": right,
+                    "bold": answer.answer.startswith("**"),
+                    "status": answer.status,
+                    "answer": answer.answer,
+                }
+            )
+        if args.dump is not None:
+            args.dump.write_text("".join(json.dumps(row) + "\n" for row in dumped))
         result["realtimeqa"] = {
             "questions": len(questions),
             **{k: round(100 * v / max(1, len(questions)), 1) for k, v in counts.items()},

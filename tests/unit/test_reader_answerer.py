@@ -580,3 +580,51 @@ def test_a_short_answer_keeps_the_brackets_it_opens(fake_embedder) -> None:
     cut = FakeReader(["PFAS"], ["PFAS),"])
     plain = answerer(fake_embedder, cut).answer("What is the class called?", [hit(text)])
     assert plain.short_answer is not None and plain.short_answer.text == "PFAS"
+
+
+def test_a_sentence_dated_years_before_its_article_gives_no_answer_in_bold(fake_embedder) -> None:
+    """Measured on RealTime QA: "Dozens died after drinking bootleg alcohol in which Indian
+    state?" was answered in bold from a 2024 article's line about 2020 — another event."""
+    text = (
+        "Officials gave no figures on Tuesday. In 2020, at least 120 people died after drinking "
+        "tainted liquor in the northern Punjab state."
+    )
+    found = hit(text, published=date(2024, 6, 20))
+    reader = FakeReader(["tainted liquor"], ["Punjab"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    answer = desk.answer("Dozens died after drinking bootleg alcohol in which state?", [found])
+    assert answer.short_answer is not None and answer.short_answer.text == "Punjab"
+    assert answer.answer.startswith("*Not sure:* Punjab")
+    # Asked about that year, or of an article of that year, it is the answer.
+    asked = desk.answer("In 2020, people died after drinking liquor in which state?", [found])
+    assert asked.answer.startswith("**Punjab**")
+    same_year = desk.answer(
+        "Dozens died after drinking bootleg alcohol in which state?",
+        [hit(text, published=date(2020, 6, 20))],
+    )
+    assert same_year.answer.startswith("**Punjab**")
+
+
+def test_a_span_after_a_clause_is_not_listed_with_the_subject(fake_embedder) -> None:
+    text = (
+        "Also this week is the inaugural Inland Bays Oyster Week, with activities nearly every "
+        "day and, on Saturday, the first-ever Delaware Seafood Festival in Millsboro."
+    )
+    reader = FakeReader(["Seafood"], ["Delaware Seafood Festival"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What event concludes the Inland Bays Oyster Week?", [hit(text)]
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Delaware Seafood Festival"
+
+
+def test_a_joiner_of_two_other_names_does_not_list_the_span(fake_embedder) -> None:
+    text = (
+        "President Joe Biden and Donald Trump agreed Wednesday to debate each other twice, "
+        "first in June and again in September."
+    )
+    reader = FakeReader(["debate"], ["June"])
+    answer = answerer(fake_embedder, reader).answer(
+        "In which month will Joe Biden debate?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "June"

@@ -442,3 +442,56 @@ def test_a_place_gives_way_to_a_person_for_an_official_asked_by_role(fake_embedd
     # (unconfirmed): the NER calls rare names places ("Xiao Zhala").
     kept = ask(fake_embedder, question, text, ["Japan"], names)
     assert kept.short_answer is not None and kept.short_answer.text == "Japan"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span", "names", "expected"),
+    [
+        # A name sharing only a surname with the question's is not the question's own name.
+        (
+            "Who was Kublai Khan's grandfather?",
+            "The dynasty was founded by Kublai Khan, who named his grandfather Genghis Khan "
+            "its founder.",
+            "Genghis Khan",
+            {"Kublai Khan": "PERSON", "Genghis Khan": "PERSON"},
+            "Genghis Khan",
+        ),
+        # A year of any century answers "when", and a direction answers "where".
+        (
+            "When did Kublai move the capital?",
+            "Kublai moved the capital to Khanbaliq in 1264.",
+            "1264",
+            {"Kublai": "PERSON", "Khanbaliq": "GPE", "1264": "DATE"},
+            "1264",
+        ),
+        (
+            "Where did the rebels attack?",
+            "The rebels attacked in the south, officials in Song said.",
+            "the south",
+            {"Song": "PERSON"},
+            "the south",
+        ),
+        # "3 Khitan Tumens" is listed before the span; "each Tumen" beside it is not a list.
+        (
+            "How many soldiers were in each Tumen?",
+            "There were 4 Han Tumens and 3 Khitan Tumens, with each Tumen consisting of 10,000 "
+            "troops.",
+            "10,000",
+            {"10,000": "CARDINAL", "4": "CARDINAL", "3": "CARDINAL"},
+            "10,000",
+        ),
+    ],
+)
+def test_short_answers_the_dev_sets_lost(
+    fake_embedder, question: str, text: str, span: str, names: dict[str, str], expected: str
+) -> None:
+    """Each was the reader's right span given no short answer (bench: the reader's dev sets)."""
+    answer = ask(fake_embedder, question, text, [span], names)
+    assert answer.short_answer is not None and answer.short_answer.text == expected
+
+
+def test_a_surname_the_question_gives_is_still_not_the_answer(fake_embedder) -> None:
+    text = "The US sanctioned Aleksandr Grigorievich Volfovich and Viktor Khrenin on Friday."
+    names = {"Aleksandr Grigorievich Volfovich": "PERSON", "Viktor Khrenin": "PERSON"}
+    answer = ask(fake_embedder, "Who sanctioned Aleksandr Volfovich?", text, ["Volfovich"], names)
+    assert answer.short_answer is None or "Volfovich" not in answer.short_answer.text

@@ -34,7 +34,11 @@ from assistant.answering.evidence.reading import (
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.generator import AnswerGenerator
-from assistant.answering.over_time.background import asks_for_background, is_background
+from assistant.answering.over_time.background import (
+    asks_for_background,
+    is_background,
+    old_time,
+)
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
@@ -168,7 +172,7 @@ class ReaderAnswerer(AnswerGenerator):
                     break
                 if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
                     chosen.append(other)
-        sure = confidence >= self.not_sure_below
+        sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
         return replace(answer, confidence=round(confidence, 3)), values
 
@@ -245,6 +249,17 @@ def _behind(parsed: Question, read: Read) -> bool:
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )
+
+
+def _dated_earlier(parsed: Question, read: Read) -> bool:
+    """Whether the read's sentence dates what it says months before its article ("In 2020, at
+    least 120 people died …" in a 2024 article): it may tell of another event than the one
+    asked about, so its short answer is not put in bold — unless the question asks when, names
+    a time or asks for an earlier event."""
+    published = read.candidate.hit.published
+    if published is None or parsed.kind == "when" or asks_for_background(parsed.text):
+        return False
+    return old_time(read.candidate.text, published)
 
 
 def _apart(one: Read, other: Read) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.lists import LIST_JOINER, ROLE_WORDS, listed_on, whole_list
-from assistant.answering.evidence.reading import Read
+from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
     asked_role,
@@ -34,6 +34,7 @@ from assistant.answering.question.answer_type import (
     AMOUNT,
     PERCENT,
     PERSON,
+    PLACE,
     SHARE,
     WHEN,
     Labels,
@@ -100,7 +101,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         return [_dated(read, entities, recalled_ok) for read in reads]
     # A name the question says is not its answer ("Li Meng" for "Who mentored Li Meng?"; not
     # "Genghis Khan" for "Who was Kublai Khan's grandfather?").
-    asked = {word for name in parsed.entities for word in name.split()}
+    asked = parsed.entities
     said: dict[tuple[str, int], list[Entity]] = {}
     for key, found in entities.items():
         text, offset = sentences[key].text, sentences[key].start
@@ -215,12 +216,20 @@ def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
     return recalled_time(candidate.text, start, end, candidate.hit.published)
 
 
-def _asked_for(name: str, asked: set[str]) -> bool:
-    """Whether a name is one the question gives: all its words, or its surname ("Aleksandr
-    Grigorievich Volfovich" for "Who sanctioned Volfovich?")."""
+def _asked_for(name: str, asked: Sequence[str]) -> bool:
+    """Whether a name is one the question gives: all its words, or the surname of a name given
+    by surname alone or with the same first name ("Aleksandr Grigorievich Volfovich" for "Who
+    sanctioned Volfovich?"; not "Genghis Khan" for "Who was Kublai Khan's grandfather?")."""
     own = _names_in(name)
-    words = POSSESSIVE.sub("", name).split()
-    return bool(own) and (own <= asked or name_word(words[-1]) in asked)
+    if not own:
+        return False
+    if own <= {word for given in asked for word in given.split()}:
+        return True
+    surname = name_word(POSSESSIVE.sub("", name).split()[-1])
+    return any(
+        given.split()[-1] == surname and (len(given.split()) == 1 or given.split()[0] in own)
+        for given in asked
+    )
 
 
 def _names_in(text: str) -> set[str]:
@@ -327,6 +336,8 @@ def _clearly_not(text: str, labels: Labels) -> bool:
         return (SHARE if labels == PERCENT else _NUMBER).search(text) is None
     if labels & WHEN:
         return False  # dates are checked by their own patterns (reading.short_answer)
+    if labels == PLACE and DIRECTION.search(text):
+        return False  # "in the south" answers "where"
     names = [w for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES]
     return not names
 
