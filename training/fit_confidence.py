@@ -10,8 +10,10 @@ answer — and half as many again from a paragraph of another article of the sam
 right: the answer is not there). A logistic regression (scikit-learn, deterministic) on the
 confidence's features is fitted on the paragraphs of even hash and checked on the odd ones
 (Brier score, expected calibration error over ten bins, ROC AUC); the weights written are then
-fitted on all. Also reported: for each refusal threshold, the share of answerable questions
-refused, and the precision of refusals (refused answers that would have been wrong).
+fitted on all. The weights the file held before are scored on the same held-out answers
+("shipped_weights": what the answerer as it now stands gets from the old fit). Also reported:
+for each refusal threshold, the share of answerable questions refused, and the precision of
+refusals (refused answers that would have been wrong).
 """
 
 from __future__ import annotations
@@ -26,7 +28,12 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.evidence.confidence import CALIBRATION, FEATURES, Calibration
+from assistant.answering.evidence.confidence import (
+    CALIBRATION,
+    FEATURES,
+    Calibration,
+    load_calibration,
+)
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.embedding import make_embedder
 from assistant.entities import make_tagger
@@ -121,6 +128,7 @@ def main() -> None:
     y = np.array([right for _, right, _, _ in rows])
     held = np.array([odd for *_, odd in rows])
     answerable = np.array([a for _, _, a, _ in rows])
+    shipped = load_calibration(args.out) if args.out.exists() else Calibration({}, 0.0)
     check = LogisticRegression(max_iter=1000).fit(x[~held], y[~held])
     p = check.predict_proba(x[held])[:, 1]
     raw = np.array([values["answerability"] for values, *_ in rows])[held]
@@ -130,6 +138,9 @@ def main() -> None:
         "brier": round(float(brier_score_loss(y[held], p)), 4),
         "ece": round(_ece(p, y[held]), 4),
         "auc": round(float(roc_auc_score(y[held], p)), 4),
+        "shipped_weights": _scored(
+            np.array([shipped.confidence(values) for values, *_ in rows])[held], y[held]
+        ),
         "answerability_alone": {
             "brier": round(float(brier_score_loss(y[held], raw)), 4),
             "ece": round(_ece(raw, y[held]), 4),
@@ -165,6 +176,17 @@ def main() -> None:
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps({k: result[k] for k in ("weights", "bias", "held_out")}, indent=2))
     print(json.dumps(thresholds, indent=2))
+
+
+def _scored(p: Any, y: Any) -> dict[str, float]:
+    """Brier, ECE and AUC of probabilities `p` for outcomes `y`."""
+    from sklearn.metrics import brier_score_loss, roc_auc_score
+
+    return {
+        "brier": round(float(brier_score_loss(y, p)), 4),
+        "ece": round(_ece(p, y), 4),
+        "auc": round(float(roc_auc_score(y, p)), 4),
+    }
 
 
 if __name__ == "__main__":

@@ -117,5 +117,6 @@ def test_names_of_a_question_without_accents_possessives_or_months() -> None:
     )
     # People type names without the marks the article prints.
     assert parse_question("When did Möngke Khan die?").entities == ("mongke khan",)
+    assert parse_question("Who built Yıldız Park?").entities == ("yildiz park",)
     # A month is a date the time checks read, not a name the articles must print.
     assert parse_question("Who led the ECB from Nov 2011 to Oct 2019?").entities == ("ecb",)

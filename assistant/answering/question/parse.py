@@ -78,10 +78,14 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+# Letters with a mark of their own that Unicode does not split off ("Yıldız", "Łódź", "Søren").
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
 def fold(text: str) -> str:
     """The text without accents: "Möngke" → "Mongke", "Erdoğan" → "Erdogan" (people type names
     without the marks their articles print)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_UNMARKED)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
