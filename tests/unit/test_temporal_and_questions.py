@@ -118,5 +118,8 @@ def test_names_of_a_question_without_accents_possessives_or_months() -> None:
     # People type names without the marks the article prints.
     assert parse_question("When did Möngke Khan die?").entities == ("mongke khan",)
     assert parse_question("Who built Yıldız Park?").entities == ("yildiz park",)
+    # A word capitalised for opening the question is no part of a name; "-backed" is no name.
+    assert parse_question("Besides Confucianism, what was tolerated?").entities == ("confucianism",)
+    assert parse_question("What did the Iran-backed militia attack?").entities == ("iran",)
     # A month is a date the time checks read, not a name the articles must print.
     assert parse_question("Who led the ECB from Nov 2011 to Oct 2019?").entities == ("ecb",)

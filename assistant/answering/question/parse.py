@@ -139,6 +139,16 @@ _MONTH_WORDS = frozenset(
         "december",
     }
 )  # fmt: skip
+# Capitalised only because they open the question: "Besides Confucianism, …", "Some Chinese …".
+_OPENERS = frozenset(
+    {
+        "besides", "along", "some", "other", "unlike", "like", "apart", "aside", "although",
+        "while", "despite", "except", "following", "since", "until", "among", "as", "many", "most",
+        "several", "both", "each", "every", "all", "no", "not", "only", "also", "then", "so",
+    }
+)  # fmt: skip
+# "Iran-backed", "US-led", "Chinese-style": the name before the hyphen is the one to find.
+_HYPHENED = re.compile(r"-(?:backed|led|based|born|owned|run|style|like|made|funded|linked)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")
 
 
@@ -157,7 +167,9 @@ def _entities(text: str) -> list[str]:
     for run, opening in runs:
         if opening and " " not in run and not run.isupper() and not re.search(r"['’]s$", run):
             continue
-        words = [name_word(w) for w in run.split()]
+        words = [_HYPHENED.sub("", name_word(w)) for w in run.split()]
+        if opening and words[0] in _OPENERS:
+            words = words[1:]  # "Besides Confucianism …", "Some Chinese …"
         words = [w for w in words if w and w not in _QUESTION_WORDS]
         if len(words) == 1 and words[0] in _MONTH_WORDS:
             continue  # "from Nov 2016": a date, which the time checks read
