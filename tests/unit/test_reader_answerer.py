@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.question.aliases import initials, spelled_out
 from assistant.answering.question.names import missing_entities
@@ -628,3 +630,22 @@ def test_a_joiner_of_two_other_names_does_not_list_the_span(fake_embedder) -> No
         "In which month will Joe Biden debate?", [hit(text)]
     )
     assert answer.short_answer is not None and answer.short_answer.text == "June"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was Zhu Shijie born?", "1249"),
+        ("When did Zhu Shijie die?", "1314"),
+        ("When did Zhu Shijie live?", "1249–1314"),
+    ],
+)
+def test_a_range_of_years_gives_the_year_the_verb_asks_for(
+    fake_embedder, question: str, expected: str
+) -> None:
+    text = "The mathematician Zhu Shijie (1249–1314) wrote on algebra."
+    reader = FakeReader(["mathematician"], ["1249–1314"])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.short_answer is not None and answer.short_answer.text == expected
+    short = answer.short_answer
+    assert text[short.start : short.end] == expected

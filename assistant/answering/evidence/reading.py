@@ -304,12 +304,45 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or _restates(question, text)
     ):
         return _day_of(question, read, citation)
+    if question.kind == "when":
+        start, end = _end_of_range(question, hit.text, start - hit.start, end - hit.start)
+        start, end = start + hit.start, end + hit.start
+        text = hit.text[start - hit.start : end - hit.start]
     days = [m for m in time_mentions(text, hit.published) if m.is_day]
     if len(days) == 1 and _ON.sub("", days[0].phrase) == text:
         resolved = _resolved(days[0], start, citation)
         if resolved.text.casefold() != text.casefold():
             return resolved
     return ShortAnswer(text, citation, start, end)
+
+
+# A range of years ("1249–1314", "1268 and 1273") answers "when … born / begin" with its first
+# year and "when … die / end" with its last.
+_YEAR_RANGE = re.compile(r"^(?:between\s+)?(\d{4})\s*(?:[–—-]|to|and|until)\s*(\d{4})$")
+_BEGINS = re.compile(
+    r"\b(?:born|beg[ai]n|start(?:ed)?|f(?:ou)?nd(?:ed)?|establish(?:ed)?|open(?:ed)?|launch(?:ed)?"
+    r"|creat(?:e|ed)|join(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r"\b(?:die|died|end(?:ed)?|clos(?:e|ed)|f[ae]ll|collaps(?:e|ed)|dissolv(?:e|ed)|abolish(?:ed)?"
+    r"|leave|left|finish(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _end_of_range(question: Question, text: str, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) of `text`, or the year of a range in it that the question's verb
+    picks ("When was Zhu Shijie born?" → 1249 of "1249–1314")."""
+    found = _YEAR_RANGE.match(text[start:end])
+    if found is None:
+        return start, end
+    begins, ends = _BEGINS.search(question.text), _ENDS.search(question.text)
+    if begins and not ends:
+        return start + found.start(1), start + found.end(1)
+    if ends and not begins:
+        return start + found.start(2), start + found.end(2)
+    return start, end
 
 
 def _restates(question: Question, text: str) -> bool:
