@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answering.evidence.candidates import Candidate, sentences_of
 from assistant.answering.evidence.instructions import addresses_the_reader
+from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match
 from assistant.answering.question.relative_time import TimeMention, time_mentions
@@ -31,13 +32,6 @@ _GENERIC = set(
     stems("items things goods products measures steps people matters issues others ones kinds")
 )
 _ON = re.compile(r"^on\s+", re.IGNORECASE)
-# A year of any century or era, a decade, a century or a time ago answers "when" ("in 1271",
-# "the 1990s", "73 CE", "four years ago"); the date patterns know days, months and years from 1900.
-_YEARS = re.compile(
-    r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)[- ]century\b|\b\d+\s*(?:BCE?|CE|AD)\b"
-    r"|\b(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|later)\b",
-    re.IGNORECASE,
-)
 # A direction answers "where" ("in the south", "northern"), though it is no name.
 DIRECTION = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|\b(?:up|down)(?:state|town)\b",
@@ -275,7 +269,7 @@ _DURATION_WORDS = 6
 def _fits_kind(question: Question, text: str) -> bool:
     if _HOW_LONG.search(question.text):
         return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
-    if question.kind == "when" and _YEARS.search(text):
+    if question.kind == "when" and any_year(text):
         return True
     if question.kind in ("when", "quantity"):
         return type_match(question.kind, text) == 1.0
@@ -305,7 +299,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     ):
         return _day_of(question, read, citation)
     if question.kind == "when":
-        start, end = _end_of_range(question, hit.text, start - hit.start, end - hit.start)
+        start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
         text = hit.text[start - hit.start : end - hit.start]
     days = [m for m in time_mentions(text, hit.published) if m.is_day]
@@ -314,35 +308,6 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         if resolved.text.casefold() != text.casefold():
             return resolved
     return ShortAnswer(text, citation, start, end)
-
-
-# A range of years ("1249–1314", "1268 and 1273") answers "when … born / begin" with its first
-# year and "when … die / end" with its last.
-_YEAR_RANGE = re.compile(r"^(?:between\s+)?(\d{4})\s*(?:[–—-]|to|and|until)\s*(\d{4})$")
-_BEGINS = re.compile(
-    r"\b(?:born|beg[ai]n|start(?:ed)?|f(?:ou)?nd(?:ed)?|establish(?:ed)?|open(?:ed)?|launch(?:ed)?"
-    r"|creat(?:e|ed)|join(?:ed)?)\b",
-    re.IGNORECASE,
-)
-_ENDS = re.compile(
-    r"\b(?:die|died|end(?:ed)?|clos(?:e|ed)|f[ae]ll|collaps(?:e|ed)|dissolv(?:e|ed)|abolish(?:ed)?"
-    r"|leave|left|finish(?:ed)?)\b",
-    re.IGNORECASE,
-)
-
-
-def _end_of_range(question: Question, text: str, start: int, end: int) -> tuple[int, int]:
-    """The span [start, end) of `text`, or the year of a range in it that the question's verb
-    picks ("When was Zhu Shijie born?" → 1249 of "1249–1314")."""
-    found = _YEAR_RANGE.match(text[start:end])
-    if found is None:
-        return start, end
-    begins, ends = _BEGINS.search(question.text), _ENDS.search(question.text)
-    if begins and not ends:
-        return start + found.start(1), start + found.end(1)
-    if ends and not begins:
-        return start + found.start(2), start + found.end(2)
-    return start, end
 
 
 def _restates(question: Question, text: str) -> bool:
