@@ -4,7 +4,8 @@ A word matches a text word it begins ("Japan" → "Japanese"); the words of a lo
 stand close together ("Aleksandr Volfovich" → "Aleksandr Grigorievich Volfovich"), so "South
 Korea" is not found in a text that speaks of the south and of North Korea. Short forms match
 their long forms written in the text and back ("EVs" ↔ "electric vehicles", "US" ↔ "United
-States"; see aliases.py).
+States"; see aliases.py). A person may be named by surname alone ("President Biden" for "Joe
+Biden"), a nationality by its country ("Japan's" for "Japanese"); accents do not count.
 """
 
 from __future__ import annotations
