@@ -649,3 +649,12 @@ def test_a_range_of_years_gives_the_year_the_verb_asks_for(
     assert answer.short_answer is not None and answer.short_answer.text == expected
     short = answer.short_answer
     assert text[short.start : short.end] == expected
+
+
+def test_how_large_gets_a_short_answer_and_how_does_not(fake_embedder) -> None:
+    text = "Emirgan Park is a 47-hectare park known for its tulip festival."
+    reader = FakeReader(["Emirgan"], ["47-hectare"])
+    large = answerer(fake_embedder, reader).answer("How large is Emirgan Park?", [hit(text)])
+    assert large.short_answer is not None and large.short_answer.text == "47-hectare"
+    how = answerer(fake_embedder, reader).answer("How is Emirgan Park known?", [hit(text)])
+    assert how.short_answer is None
