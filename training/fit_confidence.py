@@ -101,7 +101,6 @@ def _ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 def main() -> None:
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import brier_score_loss, roc_auc_score
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
@@ -135,17 +134,11 @@ def main() -> None:
     held_out = {
         "answers": int(held.sum()),
         "right": round(float(y[held].mean()), 3),
-        "brier": round(float(brier_score_loss(y[held], p)), 4),
-        "ece": round(_ece(p, y[held]), 4),
-        "auc": round(float(roc_auc_score(y[held], p)), 4),
+        **_scored(p, y[held]),
         "shipped_weights": _scored(
             np.array([shipped.confidence(values) for values, *_ in rows])[held], y[held]
         ),
-        "answerability_alone": {
-            "brier": round(float(brier_score_loss(y[held], raw)), 4),
-            "ece": round(_ece(raw, y[held]), 4),
-            "auc": round(float(roc_auc_score(y[held], raw)), 4),
-        },
+        "answerability_alone": _scored(raw, y[held]),
     }
     thresholds = {}
     for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):

@@ -38,17 +38,12 @@ class Words:
             gap = text[found[n - 1].end() : found[n].start()]
             if not gap.strip() and "\n" not in gap:
                 self.before[n] = self.written[n - 1]
-        # And the word after each, likewise.
-        self.after = [
-            self.written[n + 1] if self.before[n + 1] else "" for n in range(len(found) - 1)
-        ]
-        self.after += [""] * bool(found)
         self.acronyms = acronyms_in(text)
 
     def mention(self, entity: str, question_acronyms: frozenset[str]) -> bool:
         """Whether the text names `entity` (a lower-cased name of the question)."""
         name = entity.split()
-        if _near(self.lowered, name) or _by_surname(self.before, self.after, self.lowered, name):
+        if _near(self.lowered, name) or _by_surname(self, name):
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
             return True
@@ -98,7 +93,7 @@ _TITLES = frozenset(
 )  # fmt: skip
 
 
-def _by_surname(before: list[str], after: list[str], lowered: list[str], name: list[str]) -> bool:
+def _by_surname(words: Words, name: list[str]) -> bool:
     """A person named in full in the question ("Joe Biden", "Ogedei Khan") and by surname in
     the text ("President Biden said …"): the surname stands on its own there, not after
     another name ("Genghis Khan" is not "Kublai Khan") nor before one ("Harris County").
@@ -106,7 +101,9 @@ def _by_surname(before: list[str], after: list[str], lowered: list[str], name: l
     names share ("South Korea" is not "North Korea"; "Democrats" not "Maryland Democrats")."""
     if not 2 <= len(name) <= 5 or name[-1] in _COMMON_LAST or len(name[-1]) < 3:
         return False
-    for token, prior, following in zip(lowered, before, after, strict=True):
+    for n, (token, prior) in enumerate(zip(words.lowered, words.before, strict=True)):
+        joined = n + 1 < len(words.before) and words.before[n + 1]
+        following = words.written[n + 1] if joined else ""
         if token != name[-1] or (following[:1].isupper() and name_word(following) not in name):
             continue
         if not prior[:1].isupper() or name_word(prior) in _TITLES or name_word(prior) in name:
