@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
-from assistant.answering.question.answer_type import asks_for_list, expected_labels
+from assistant.answering.question.answer_type import WHEN, asks_for_list, expected_labels
+from assistant.answering.question.parse import question_kind
 from assistant.entities import make_tagger
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader, Reading
@@ -414,6 +415,25 @@ def test_a_deed_an_aim_or_a_cause_is_not_answered_by_a_bare_name(fake_embedder) 
 )
 def test_the_question_word_is_the_first_one(question: str, labels) -> None:
     assert expected_labels(question) == labels
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many died when the bridge collapsed?",
+        "Which year did the strike end?",
+        "In which year did the strike end?",
+        "How long ago did the strike end?",
+        "What did she say when the talks ended?",
+        "Where was he when the war began?",
+        "When did the strike end?",
+        "What date was the vote?",
+    ],
+)
+def test_the_answer_type_and_the_question_kind_agree_on_when(question: str) -> None:
+    # The wanted entity labels and the kind that ranks sentences come from one rule: a question
+    # cannot want a date for its short answer and rank sentences as a count (or the reverse).
+    assert (expected_labels(question) == WHEN) is (question_kind(question) == "when")
 
 
 def test_a_when_span_that_runs_over_a_clause_is_cut_to_its_date(fake_embedder) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.question.parse import stems
+from assistant.answering.question.parse import question_kind, stems
 
 Labels = frozenset[str]
 
@@ -77,9 +77,7 @@ def expected_labels(question: str) -> Labels | None:
     # against the volunteer who used a slur?" asks no "who"; "What did she say when …?" no "when").
     first = _WH_WORD.search(lowered)
     asked = first.group(1) if first else ""
-    if asked == "when" or re.search(
-        r"\bwhat (?:day|date|year|month|time)\b|\bwhich (?:day|year)\b", lowered
-    ):
+    if question_kind(question) == "when":  # the one rule for "when", with its clause cases
         return WHEN
     if asked in ("who", "whom"):
         # "Who is Andrei Rudenko?" asks what a named person is: a role, not a name.

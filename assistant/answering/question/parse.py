@@ -99,7 +99,10 @@ def stems(text: str) -> list[str]:
 
 # First match wins: "how many … when" asks for a date, "which … why" for a reason.
 _KINDS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("when", re.compile(r"\bwhen\b|\bwhat (?:day|date|year|month|time)\b|\bhow long ago\b")),
+    (
+        "when",
+        re.compile(r"\bwhen\b|\b(?:what|which) (?:day|date|year|month|time)\b|\bhow long ago\b"),
+    ),
     (
         "quantity",
         re.compile(r"\bhow (?:many|much|long)\b|\bwhat (?:number|percentage|amount)\b"),
