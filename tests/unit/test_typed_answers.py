@@ -515,3 +515,34 @@ def test_a_surname_the_question_gives_is_still_not_the_answer(fake_embedder) -> 
     names = {"Aleksandr Grigorievich Volfovich": "PERSON", "Viktor Khrenin": "PERSON"}
     answer = ask(fake_embedder, "Who sanctioned Aleksandr Volfovich?", text, ["Volfovich"], names)
     assert answer.short_answer is None or "Volfovich" not in answer.short_answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "short"),
+    [
+        # A change is not a share: the question gets no short answer from it.
+        (
+            "Japan's population is expected to decrease about 30% to 87 million by 2070, with "
+            "four out of every 10 people aged 65 or older.",
+            "30%",
+            None,
+        ),
+        ("Sales of the tablets in Japan rose 12% from a year earlier.", "12%", None),
+        ("Members in Japan won a 35% pay hike over four years.", "35%", None),
+        # A share stays one, whatever verb comes before it.
+        ("People aged 65 or older now make up 29.3% of Japan's population.", "29.3%", "29.3%"),
+        ("In Japan, the party gained 30% of the seats in the election.", "30%", "30%"),
+        ("In Japan, between 20% to 30% of people are 65 or older.", "20%", "20%"),
+    ],
+)
+def test_a_percentage_by_which_something_changed_is_no_share(fake_embedder, text, span, short):
+    question = "What percentage of Japan's population is 65 or older?"
+    answer = ask(fake_embedder, question, text, [span], {span: "PERCENT"})
+    assert (answer.short_answer.text if answer.short_answer else None) == short
+
+
+def test_a_question_about_a_change_is_answered_by_the_change(fake_embedder) -> None:
+    text = "Japan's population is expected to decrease about 30% to 87 million by 2070."
+    question = "By what percentage will Japan's population decrease by 2070?"
+    answer = ask(fake_embedder, question, text, ["30%"], {"30%": "PERCENT"})
+    assert answer.short_answer is not None and answer.short_answer.text == "30%"

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.lists import LIST_JOINER, ROLE_WORDS, listed_on, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
@@ -111,6 +112,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     listed = asks_for_list(question)
     counted = counted_noun(question) if labels & AMOUNT else None
     head = asked_role(question) if labels & PERSON else None
+    place, share = asked_place_kind(question), labels == PERCENT and not asks_change(question)
     if head is not None:  # "Who is Japan's foreign minister?": the person given that role
         people = {
             k: [(e.start, e.end) for e in found if e.label == "PERSON"]
@@ -120,24 +122,12 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     return [
         read
         if read.typed is not None
-        else _typed(read, labels, entities, said, listed, counted, asked_place_kind(question))
+        else _typed(read, labels, entities, said, listed, counted, place, share)
         for read in reads
     ]
 
 
 _COUNTED_WORDS = 6
-_UNITS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen"
-)
-_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-# A number in figures or words ("36", "45,000", "Thirty-six", "two million") — the NER calls
-# "Thirty-six East" a DATE.
-_COUNT = re.compile(
-    rf"\b(?:\d[\d,.]*|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS}|a hundred|hundreds|dozens)"
-    r"(?:\s+(?:hundred|thousand|million|billion))?\b",
-    re.IGNORECASE,
-)  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
 
 
 def _counting(
@@ -161,12 +151,12 @@ def _counting(
         if span is not None and counts(candidate, span):
             # The number right before the thing counted: "4 Han Tumens and 3" (Khitan Tumens)
             offset = candidate.hit.start
-            inner = _COUNT.finditer(candidate.hit.text, span[0] - offset, span[1] - offset)
+            inner = COUNT.finditer(candidate.hit.text, span[0] - offset, span[1] - offset)
             last = [(offset + m.start(), offset + m.end()) for m in inner]
             return candidate, last[-1] if len(last) > 1 and counts(candidate, last[-1]) else span
     best = choices[0][0]
     offset = best.hit.start
-    for match in _COUNT.finditer(best.hit.text, best.start - offset, best.end - offset):
+    for match in COUNT.finditer(best.hit.text, best.start - offset, best.end - offset):
         span = (offset + match.start(), offset + match.end())
         if counts(best, span):
             return best, span
@@ -255,6 +245,7 @@ def _typed(
     listed: bool,
     counted: str | None = None,
     place_kind: str | None = None,
+    share: bool = False,
 ) -> Read:
     choices = _choices(read)
     if not choices:
@@ -270,6 +261,8 @@ def _typed(
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
             continue  # "El Dorado County" for "Which state …?"
+        if span is not None and share and a_change(candidate, span):
+            continue  # "decrease about 30% to 87 million" for "What percentage … is 65 or older?"
         if span is not None:
             if listed:
                 span = whole_list(candidate, span, found)

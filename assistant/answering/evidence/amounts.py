@@ -1,0 +1,64 @@
+"""Numbers as articles write them, and what they measure: a count, a share or a change.
+
+A percentage that measures a change is not the share a question asks for:
+"Japan's population is expected to decrease about 30% to 87 million" answers "by how much will it
+fall?", not "What percentage of Japan's population is 65 or older?" (RealTime QA put **30%** in
+bold for that question). A question that itself asks about a change keeps such spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence.candidates import Candidate
+
+_UNITS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# A number in figures or words ("36", "45,000", "Thirty-six", "two million") — the NER calls
+# "Thirty-six East" a DATE.
+COUNT = re.compile(
+    rf"\b(?:\d[\d,.]*|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS}|a hundred|hundreds|dozens)"
+    r"(?:\s+(?:hundred|thousand|million|billion))?\b",
+    re.IGNORECASE,
+)  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
+
+_VERBS = (
+    r"ris(?:e|es|ing|en)|rose|fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|(?:in|de)creas(?:e|es|ed"
+    r"|ing)|declin(?:e|es|ed|ing)|gr[eo]w(?:s|n|ing)?|shr(?:ink|inks|ank|unk|inking)|jump(?:s|ed)?"
+    r"|surg(?:e|es|ed)|plung(?:e|es|ed)|plummet(?:s|ed)?|climb(?:s|ed)?|slump(?:s|ed)?|slid(?:e|es)?"
+    r"|dip(?:s|ped)?|s[ai]nk|soar(?:s|ed)?|gain(?:s|ed)?|los(?:e|es|t)|cut(?:s|ting)?"
+    r"|rais(?:e|es|ed|ing)|hik(?:e|es|ed)|reduc(?:e|es|ed|ing)|boost(?:s|ed)?|up(?!\s+to\b)|down"
+)
+_NOUNS = (
+    r"(?:in|de)crease|rise|drop|fall|decline|gain|loss|jump|hike|raise|cut|reduction|growth"
+    r"|boost|higher|lower"
+)
+_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "won 30% of the vote" is a share all the same
+# "decrease about 30%", "rose by nearly 5 percent", "up 2%": a change verb within three words.
+_CHANGED_BY = re.compile(rf"\b(?:{_VERBS})\b(?:\s+\S+){{0,2}}\s*$", re.IGNORECASE)
+# "a 35% pay hike", "5% higher", "30% to 87 million" (not "20% to 30%"), "5% from a year ago".
+_CHANGE_AFTER = re.compile(
+    rf"^\s*(?:[\w-]+\s+)?(?:{_NOUNS})\b"
+    r"|^\s*(?:to|from)\s+(?![\d.,]*\s*(?:%|per\s?cent))[\d$€£]|^\s*from\s+(?:a|the|last)\b",
+    re.IGNORECASE,
+)
+_ASKS_CHANGE = re.compile(rf"\b(?:{_VERBS}|{_NOUNS}|by what|chang(?:e|es|ed|ing))\b", re.IGNORECASE)
+
+
+def asks_change(question: str) -> bool:
+    """Whether the question is about a change ("By what percentage did sales fall?")."""
+    return _ASKS_CHANGE.search(question) is not None
+
+
+def a_change(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """Whether the span is a percentage by which something changed, not a share of something
+    ("grew 30% to 87 million"; a percentage "of" something is a share: "gained 30% of seats")."""
+    hit = candidate.hit
+    before = hit.text[max(candidate.start, span[0] - 60) - hit.start : span[0] - hit.start]
+    after = hit.text[span[1] - hit.start : min(candidate.end, span[1] + 40) - hit.start]
+    if _OF.match(after):
+        return False
+    return bool(_CHANGED_BY.search(before) or _CHANGE_AFTER.search(after))
