@@ -546,3 +546,27 @@ def test_a_question_about_a_change_is_answered_by_the_change(fake_embedder) -> N
     question = "By what percentage will Japan's population decrease by 2070?"
     answer = ask(fake_embedder, question, text, ["30%"], {"30%": "PERCENT"})
     assert answer.short_answer is not None and answer.short_answer.text == "30%"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span", "short"),
+    [
+        (
+            "What does the brother love making in the microwave?",
+            "My brother loves making s'mores in the microwave.",
+            "mores",
+            "s'mores",
+        ),
+        (
+            "What guarded the northern border?",
+            "The Khitan Tumens guarded the northern border.",
+            "Khitan Tumen",
+            "Khitan Tumens",
+        ),
+    ],
+)
+def test_a_span_that_starts_or_ends_inside_a_word_gets_the_whole_word(
+    fake_embedder, question, text, span, short
+) -> None:
+    answer = ask(fake_embedder, question, text, [span], {})
+    assert answer.short_answer is not None and answer.short_answer.text == short

@@ -136,7 +136,7 @@ def _placed(
     """A span at chunk offsets [start, end) as (the sentence that holds its end, its article
     offsets trimmed of spaces and punctuation); None when nothing is left of it."""
     hit = candidate.hit
-    start, end = _trim(hit.text, start, end)
+    start, end = _whole_words(hit.text, *_trim(hit.text, start, end))
     if start >= end:
         return None
     holder = sentences[sentence_index(sentences, end - 1)]
@@ -162,6 +162,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE and not _paired(text[start:end], opening=False):
         end -= 1
     return start, end
+
+
+# Word pieces the reader may start or end a span at ("mores" of "s'mores", "Tumen" of
+# "Tumens"); no longer than this, so that text without spaces is not taken whole.
+_WORD_PART = 20
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to the whole words it starts and ends inside of."""
+    if start >= end:
+        return start, end
+    left = start
+    while left > 0 and (
+        text[left - 1].isalnum()
+        or (text[left - 1] in "'’" and left > 1 and text[left - 2].isalnum())
+    ):
+        left -= 1
+    right = end
+    while right < len(text) and text[right].isalnum():
+        right += 1
+    return (left if start - left <= _WORD_PART else start), (
+        right if right - end <= _WORD_PART else end
+    )
 
 
 _PAIRS = {"(": ")", "[": "]"}
