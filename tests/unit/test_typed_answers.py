@@ -558,6 +558,18 @@ def test_a_question_about_a_change_is_answered_by_the_change(fake_embedder) -> N
             "s'mores",
         ),
         (
+            "What is the estimated cost of the beach project?",
+            "The beach project will cost $7,832,731, the state said.",
+            "$7,83",
+            "$7,832,731",
+        ),
+        (
+            "Which country's government banned the exports?",
+            "Japan's government banned the exports on Friday.",
+            "Japan",
+            "Japan",
+        ),
+        (
             "What guarded the northern border?",
             "The Khitan Tumens guarded the northern border.",
             "Khitan Tumen",

@@ -173,14 +173,20 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The span grown to the whole words it starts and ends inside of."""
     if start >= end:
         return start, end
+
+    def inside(at: int, marks: str) -> bool:  # a letter, a digit, or a mark inside a word
+        char, before = text[at], text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        return char.isalnum() or (
+            (char in marks and before.isalnum() and after.isalnum())
+            or (char in ",." and before.isdigit() and after.isdigit())  # "7,832,731"
+        )
+
     left = start
-    while left > 0 and (
-        text[left - 1].isalnum()
-        or (text[left - 1] in "'’" and left > 1 and text[left - 2].isalnum())
-    ):
+    while left > 0 and inside(left - 1, "'’"):  # "s'mores" (but "Japan" stays without "'s")
         left -= 1
     right = end
-    while right < len(text) and text[right].isalnum():
+    while right < len(text) and inside(right, ""):
         right += 1
     return (left if start - left <= _WORD_PART else start), (
         right if right - end <= _WORD_PART else end
