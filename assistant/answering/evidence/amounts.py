@@ -1,4 +1,4 @@
-"""Numbers as articles write them, and what they measure: a count, a share or a change.
+"""Numbers as articles write them, and what they measure: a count, a share, a change or a length.
 
 A percentage that measures a change is not the share a question asks for:
 "Japan's population is expected to decrease about 30% to 87 million" answers "by how much will it
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.question.parse import type_match
 
 _UNITS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -62,3 +63,30 @@ def a_change(candidate: Candidate, span: tuple[int, int]) -> bool:
     if _OF.match(after):
         return False
     return bool(_CHANGED_BY.search(before) or _CHANGE_AFTER.search(after))
+
+
+# "How long …?" is answered by a length of time: "44 days", "a three-day strike", "seven weeks".
+_HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago)", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|several|a few|many|\w+teen|twenty|thirty|forty|fifty|sixty|a couple of|half an?)"
+    r"[\s-]+(?:full\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_DURATION_WORDS = 6
+# "How big / tall / old / far …?" is answered by a measure: a number or a fraction ("1,353
+# metres", "a third of the city"), not a run of words ("a suburb of the … centres").
+_MEASURE = re.compile(
+    r"\bhow (?:old|far|large|big|tall|high|deep|wide|heavy|fast|small)\b", re.IGNORECASE
+)
+_FRACTION = re.compile(r"\b(?:half|third|quarter|twice|double|triple)\b", re.IGNORECASE)
+
+
+def fits_measure(question: str, text: str) -> bool | None:
+    """Whether the span is the measure a "how long / big / tall …" question asks for; None when
+    the question asks for no measure."""
+    if _HOW_LONG.search(question):
+        return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
+    if _MEASURE.search(question):
+        return type_match("quantity", text) == 1.0 or _FRACTION.search(text) is not None
+    return None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answering.evidence.amounts import fits_measure
 from assistant.answering.evidence.candidates import Candidate, sentences_of
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.years import any_year, year_of_range
@@ -284,20 +285,10 @@ def rank_score(question: Question, read: Read) -> float:
     )
 
 
-# "How long …?" is answered by a length of time: "44 days", "a three-day strike", "seven weeks".
-_HOW_LONG = re.compile(r"\bhow long\b(?!\s+ago)", re.IGNORECASE)
-_DURATION = re.compile(
-    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|several|a few|many|\w+teen|twenty|thirty|forty|fifty|sixty|a couple of|half an?)"
-    r"[\s-]+(?:full\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b",
-    re.IGNORECASE,
-)
-_DURATION_WORDS = 6
-
-
 def _fits_kind(question: Question, text: str) -> bool:
-    if _HOW_LONG.search(question.text):
-        return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
+    measured = fits_measure(question.text, text)
+    if measured is not None:
+        return measured
     if question.kind == "when" and any_year(text):
         return True
     if question.kind in ("when", "quantity"):
