@@ -605,3 +605,67 @@ def test_how_big_or_tall_is_answered_by_a_measure_not_a_run_of_words(
     )
     answer = ask(fake_embedder, question, text, [span], {})
     assert (answer.short_answer.text if answer.short_answer else None) == short
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("What crops were introduced in the Yuan?", True),
+        ("Which languages used the script?", True),
+        ("What two things does the poster drink with it?", True),
+        ("What happens when you put the paper in the press?", False),
+        ("What did aqueducts carry?", False),
+        ("What team was coached by Gary Mills?", False),
+        ("What status was the theatre granted?", False),
+        ("What news was reported on Monday?", False),
+    ],
+)
+def test_a_plural_which_or_what_asks_for_a_list(question, listed) -> None:
+    assert asks_for_list(question) is listed
+
+
+CROPS = (
+    "Eastern crops such as carrots, turnips, lemons and cotton were introduced during the Yuan "
+    "dynasty."
+)
+
+
+def test_a_list_question_gets_the_readers_own_list_around_its_span(fake_embedder) -> None:
+    whole = "carrots, turnips, lemons and cotton"
+    asked = "What crops were introduced during the Yuan?"
+    listed = ask(fake_embedder, asked, CROPS, ["cotton", whole], {})
+    assert listed.short_answer is not None and listed.short_answer.text == whole
+    # One thing asked for: the reader's span stands.
+    single = ask(fake_embedder, "What crop was introduced last?", CROPS, ["cotton", whole], {})
+    assert single.short_answer is not None and single.short_answer.text == "cotton"
+    # A next span that adds a clause saying the question's own words is no list of crops.
+    clause = "Eastern crops such as carrots, turnips, lemons and cotton"
+    kept = ask(fake_embedder, asked, CROPS, ["cotton", clause], {})
+    assert kept.short_answer is not None and kept.short_answer.text == "cotton"
+
+
+@pytest.mark.parametrize(
+    ("spans", "short"),
+    [
+        # The span runs on into the question's words; the reader's next span is its start.
+        (
+            ["Northern Chinese were ranked higher and Southern Chinese", "Northern Chinese"],
+            "Northern Chinese",
+        ),
+        # A part further in is no answer: the span stays.
+        (
+            ["Northern Chinese were ranked higher and Southern Chinese", "Southern Chinese"],
+            "Northern Chinese were ranked higher and Southern Chinese",
+        ),
+    ],
+)
+def test_a_span_running_into_the_questions_own_words_is_cut_to_its_start(
+    fake_embedder, spans, short
+) -> None:
+    text = (
+        "In the class system of China, the Northern Chinese were ranked higher and Southern "
+        "Chinese were ranked lower."
+    )
+    question = "Which part of China had people ranked higher in the class system?"
+    answer = ask(fake_embedder, question, text, spans, {})
+    assert (answer.short_answer.text if answer.short_answer else None) == short

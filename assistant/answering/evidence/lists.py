@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
+from assistant.answering.question.parse import stems
 from assistant.entities import Entity
 
 LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
@@ -43,11 +44,48 @@ _LIST_TAIL = re.compile(
 )
 
 
-def listed_on(read: Read) -> Read:
-    """The span grown over the list it starts ("grain" → "grain, fuel and consumer goods")."""
+_JOINED = re.compile(r",|\b(?:and|or)\b")
+_SPLIT = re.compile(r"[,;]|\b(?:and|or|as well as)\b")
+_ITEM_WORDS = 6
+LIST_GAP = 4.0  # how far below the best span's logits the reader's own list may be
+
+
+def _items(added: str, asked: set[str]) -> bool:
+    """Whether words added to a span are more items of its list: joined by commas or
+    "and/or", each short, none saying the question's own words ("paper money, and maintaining
+    the traditional monopolies on" for "… have a monopoly on?" is a clause, not an item)."""
+    pieces = [p for p in _SPLIT.split(added) if p.strip()]
+    return (
+        _JOINED.search(added) is not None
+        and all(len(p.split()) <= _ITEM_WORDS for p in pieces)
+        and not set(stems(added)) & asked
+    )
+
+
+def listed_on(read: Read, asked: Sequence[str] = ()) -> Read:
+    """The span grown over its list: the reader's own next span when it is the list holding
+    this one ("cotton" → "carrots, turnips, …, and cotton"), else the list the span starts
+    ("grain" → "grain, fuel and consumer goods")."""
     if read.span is None:
         return read
     hit, start, end = read.candidate.hit, *read.span
+    for candidate, (low, high), gap in read.options:
+        added = " ".join(
+            (
+                hit.text[low - hit.start : start - hit.start],
+                hit.text[end - hit.start : high - hit.start],
+            )
+        )
+        if (
+            gap <= LIST_GAP
+            and candidate.start == read.candidate.start
+            and low <= start
+            and end <= high
+            and (low, high) != (start, end)
+            and len(added.split()) <= 3 * ROLE_WORDS
+            and _items(added, set(asked))
+        ):
+            return replace(read, span=(low, high))
     sentence_end = read.candidate.end - hit.start
     tail = _LIST_TAIL.match(hit.text, end - hit.start, sentence_end)
     if tail is None or len(tail.group(0).split()) > 3 * ROLE_WORDS:

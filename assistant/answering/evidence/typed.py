@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.clauses import narrowed
 from assistant.answering.evidence.lists import LIST_JOINER, ROLE_WORDS, listed_on, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
@@ -78,12 +79,13 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     perhaps moved), plainly not and no other span is (False), or unconfirmed (None, also when
     the question asks for no kind; a list question's span grows over its list)."""
     question = parsed.text
+    reads = [narrowed(parsed, read, MAX_GAP) for read in reads]
     described = described_name(question)
     if described is not None:  # "Who is Janet Yellen?": the role the article gives her
         return described_reads(tagger, described, reads)
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
-        return [listed_on(read) for read in no_names(tagger, reads, _NAMES, MAX_GAP)]
+        return [listed_on(r, parsed.terms) for r in no_names(tagger, reads, _NAMES, MAX_GAP)]
     if labels is None and asks_for_description(question):  # "What action …?": no bare name
         return no_names(tagger, reads, _NAMES, MAX_GAP)
     if labels is None or not reads or type(tagger) is EntityTagger:

@@ -155,6 +155,26 @@ def asks_for_description(question: str) -> bool:
     return _DESCRIPTION.search(question) is not None
 
 
+# Any plural noun after "which/what" that the verb follows ("What crops were …?", "Which
+# languages used …?", "What two things does …?"): "What happens when …?" and "What did
+# aqueducts carry?" ask for no list.
+_VERB_NEXT = (
+    r"(?:did|do|does|were|are|was|is|have|has|had|can|could|will|would|should|may|might|must"
+    r"|\w+ed)"
+)
+_PLURAL_HEAD = re.compile(
+    rf"\b(?:which|what)\s+(?:(?:two|three|four|five|several|main|other|\w+)\s+)?"
+    rf"(?P<noun>(?!(?:was|has|does|is)\b)[a-z]{{2,}}(?<![sui])s)\s+{_VERB_NEXT}\b",
+    re.IGNORECASE,
+)
+_NOT_PLURAL = frozenset(
+    ["this", "his", "its", "us", "thus", "plus", "news", "series", "species", "means", "always"]
+)
+
+
 def asks_for_list(question: str) -> bool:
-    """ "Which banks …?", "What goods …?": the answer may be several things."""
-    return _PLURAL_WHICH.search(question) is not None
+    """ "Which banks …?", "What goods …?", "What crops …?": the answer may be several things."""
+    if _PLURAL_WHICH.search(question) is not None:
+        return True
+    found = _PLURAL_HEAD.search(question)
+    return found is not None and found.group("noun").casefold() not in _NOT_PLURAL
