@@ -163,7 +163,7 @@ _VERB_NEXT = (
     r"|\w+ed)"
 )
 _PLURAL_HEAD = re.compile(
-    rf"\b(?:which|what)\s+(?:(?:two|three|four|five|several|main|other|\w+)\s+)?"
+    rf"\b(?:which|what)\s+(?:\w+\s+)?"  # one word may come first: "What two things …"
     rf"(?P<noun>(?!(?:was|has|does|is)\b)[a-z]{{2,}}(?<![sui])s)\s+{_VERB_NEXT}\b",
     re.IGNORECASE,
 )
