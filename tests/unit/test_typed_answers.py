@@ -638,7 +638,14 @@ def test_a_list_question_gets_the_readers_own_list_around_its_span(fake_embedder
     # One thing asked for: the reader's span stands.
     single = ask(fake_embedder, "What crop was introduced last?", CROPS, ["cotton", whole], {})
     assert single.short_answer is not None and single.short_answer.text == "cotton"
-    # A next span that adds a clause saying the question's own words is no list of crops.
+    # A next span with no joiner before the span is no list around it: the list the span
+    # starts is ("deliveries of grain, fuel and consumer" for "What goods …?").
+    goods = "shipping agents warned of delays to deliveries of grain, fuel and consumer goods."
+    spans = ["grain", "deliveries of grain, fuel and consumer"]
+    started = ask(fake_embedder, "What goods would a stoppage delay?", goods, spans, {})
+    assert started.short_answer is not None
+    assert started.short_answer.text == "grain, fuel and consumer goods"
+    # A next span that adds what introduces the list ("… crops such as") is no list of crops.
     clause = "Eastern crops such as carrots, turnips, lemons and cotton"
     kept = ask(fake_embedder, asked, CROPS, ["cotton", clause], {})
     assert kept.short_answer is not None and kept.short_answer.text == "cotton"
@@ -669,3 +676,10 @@ def test_a_span_running_into_the_questions_own_words_is_cut_to_its_start(
     question = "Which part of China had people ranked higher in the class system?"
     answer = ask(fake_embedder, question, text, spans, {})
     assert (answer.short_answer.text if answer.short_answer else None) == short
+
+
+def test_a_list_does_not_grow_over_the_questions_own_words(fake_embedder) -> None:
+    text = "Farmers grew rice, wheat, and barley in the valley last year."
+    spans = ["rice", "rice, wheat, and barley in the valley"]
+    answer = ask(fake_embedder, "What grains did farmers grow in the valley?", text, spans, {})
+    assert answer.short_answer is not None and answer.short_answer.text == "rice, wheat, and barley"

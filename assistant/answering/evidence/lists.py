@@ -4,7 +4,7 @@ the reader found, "What goods …?" the list its span starts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
@@ -47,6 +47,11 @@ _LIST_TAIL = re.compile(
 _JOINED = re.compile(r",|\b(?:and|or)\b")
 _SPLIT = re.compile(r"[,;]|\b(?:and|or|as well as)\b")
 _ITEM_WORDS = 6
+_INTRODUCES = re.compile(r"\b(?:such as|including|like)\b|:")  # the items come after these
+# The span is an item of the list: a joiner before it, or after it ("deliveries of grain, fuel
+# and consumer" is no list around "grain": "of" joins no items).
+_JOINS_ON = re.compile(r"(?:[,;]|\band|\bor|\bas well as)\s*$")
+_JOINS_NEXT = re.compile(r"\s*(?:[,;]|and\b|or\b|as well as\b)")
 LIST_GAP = 4.0  # how far below the best span's logits the reader's own list may be
 
 
@@ -59,10 +64,11 @@ def _items(added: str, asked: set[str]) -> bool:
         _JOINED.search(added) is not None
         and all(len(p.split()) <= _ITEM_WORDS for p in pieces)
         and not set(stems(added)) & asked
+        and _INTRODUCES.search(added) is None
     )
 
 
-def listed_on(read: Read, asked: Sequence[str] = ()) -> Read:
+def listed_on(read: Read, asked: Collection[str] = ()) -> Read:
     """The span grown over its list: the reader's own next span when it is the list holding
     this one ("cotton" → "carrots, turnips, …, and cotton"), else the list the span starts
     ("grain" → "grain, fuel and consumer goods")."""
@@ -70,14 +76,13 @@ def listed_on(read: Read, asked: Sequence[str] = ()) -> Read:
         return read
     hit, start, end = read.candidate.hit, *read.span
     for candidate, (low, high), gap in read.options:
-        added = " ".join(
-            (
-                hit.text[low - hit.start : start - hit.start],
-                hit.text[end - hit.start : high - hit.start],
-            )
-        )
+        before = hit.text[low - hit.start : start - hit.start]
+        after = hit.text[end - hit.start : high - hit.start]
+        added = f"{before} {after}"
         if (
-            gap <= LIST_GAP
+            (not before.strip() or _JOINS_ON.search(before) is not None)
+            and (not after.strip() or _JOINS_NEXT.match(after) is not None)
+            and gap <= LIST_GAP
             and candidate.start == read.candidate.start
             and low <= start
             and end <= high

@@ -46,6 +46,7 @@ from assistant.answering.question.answer_type import (
     counted_noun,
     described_name,
     expected_labels,
+    listed_noun,
 )
 from assistant.answering.question.parse import Question, name_word, stems
 from assistant.entities import Entity, EntityTagger
@@ -85,7 +86,10 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         return described_reads(tagger, described, reads)
     labels = expected_labels(question)
     if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
-        return [listed_on(r, parsed.terms) for r in no_names(tagger, reads, _NAMES, MAX_GAP)]
+        # the list's own noun may end it ("… and consumer goods"), the question's other words not
+        own = set(stems(listed_noun(question) or ""))
+        terms = frozenset(parsed.terms) - own
+        return [listed_on(r, terms) for r in no_names(tagger, reads, _NAMES, MAX_GAP)]
     if labels is None and asks_for_description(question):  # "What action …?": no bare name
         return no_names(tagger, reads, _NAMES, MAX_GAP)
     if labels is None or not reads or type(tagger) is EntityTagger:

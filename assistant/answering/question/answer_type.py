@@ -172,9 +172,18 @@ _NOT_PLURAL = frozenset(
 )
 
 
+def listed_noun(question: str) -> str | None:
+    """The plural noun of a question that asks for several things ("goods" of "What goods …?",
+    "crops" of "What crops were …?"), or None when it asks for one thing."""
+    found = _PLURAL_WHICH.search(question)
+    if found is not None:
+        return found.group(0).split()[-1]
+    found = _PLURAL_HEAD.search(question)
+    if found is None or found.group("noun").casefold() in _NOT_PLURAL:
+        return None
+    return found.group("noun")
+
+
 def asks_for_list(question: str) -> bool:
     """ "Which banks …?", "What goods …?", "What crops …?": the answer may be several things."""
-    if _PLURAL_WHICH.search(question) is not None:
-        return True
-    found = _PLURAL_HEAD.search(question)
-    return found is not None and found.group("noun").casefold() not in _NOT_PLURAL
+    return listed_noun(question) is not None
