@@ -42,7 +42,6 @@ from assistant.answering.question.answer_type import (
     Labels,
     asked_place_kind,
     asks_for_description,
-    asks_for_list,
     counted_noun,
     described_name,
     expected_labels,
@@ -85,9 +84,10 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     if described is not None:  # "Who is Janet Yellen?": the role the article gives her
         return described_reads(tagger, described, reads)
     labels = expected_labels(question)
-    if labels is None and asks_for_list(question):  # "What goods …?": the list the span starts
+    noun = listed_noun(question)
+    if labels is None and noun is not None:  # "What goods …?": the list the span starts
         # the list's own noun may end it ("… and consumer goods"), the question's other words not
-        own = set(stems(listed_noun(question) or ""))
+        own = set(stems(noun))
         terms = frozenset(parsed.terms) - own
         return [listed_on(r, terms) for r in no_names(tagger, reads, _NAMES, MAX_GAP)]
     if labels is None and asks_for_description(question):  # "What action …?": no bare name
@@ -115,7 +115,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         names = [text[e.start - offset : e.end - offset] for e in found]
         said[key] = [e for e, name in zip(found, names, strict=True) if _asked_for(name, asked)]
         entities[key] = [e for e in found if e not in said[key]]
-    listed = asks_for_list(question)
+    listed = noun is not None
     counted = counted_noun(question) if labels & AMOUNT else None
     head = asked_role(question) if labels & PERSON else None
     place, share = asked_place_kind(question), labels == PERCENT and not asks_change(question)
