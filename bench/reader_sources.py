@@ -8,7 +8,9 @@ TimeQA, QED) and each reader (default: the shipped one; add a candidate with
 sentence with its neighbours as a window, as the answerer reads them):
 - exact match and F1 (SQuAD's normalisation) of the span in the window the reader scores highest;
 - answerability accuracy on the held-out windows by kind (positive, other sentence, swapped name,
-  opposite predicate, other period, impossible) at the answerer's threshold.
+  opposite predicate, other period, impossible) at the answerer's threshold;
+- on every dev window whose "when" answer was rewritten as a weekday (news' "the government
+  Friday decided"; `training/reader_data.py`), the share where the span is the weekday.
 The first `--per-source` answerable questions of each source's dev paragraphs (a fixed sample).
 Writes bench/results/reader_sources.json.
 """
@@ -63,6 +65,10 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         score = reader.read(example.question, [example.window])[0].score
         right = (score >= threshold) == (example.start is not None)
         by_kind.setdefault(example.kind, []).append(float(right))
+    weekday: list[float] = []  # every dev date written as a weekday: is the weekday the span?
+    for example in (e for e in examples(dev, weekdays=True) if e.kind == "weekday"):
+        reading = reader.read(example.question, [example.window])[0]
+        weekday.append(float((reading.start, reading.end) == (example.start, example.end)))
     return {
         "questions": len(em),
         "exact_match": round(100 * sum(em) / max(1, len(em)), 1),
@@ -70,6 +76,8 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         "answerability_accuracy": {
             kind: round(100 * sum(v) / len(v), 1) for kind, v in sorted(by_kind.items())
         },
+        "weekday_windows": len(weekday),
+        "weekday_exact_match": round(100 * sum(weekday) / max(1, len(weekday)), 1),
     }
 
 

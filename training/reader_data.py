@@ -6,16 +6,22 @@ paragraph that does not hold the answer (negative), now and then the question wi
 names swapped for a name from another article (negative: the window is about someone else), the
 question with its predicate turned into its opposite when the window says the original (negative:
 "lifted" is not answered by "banned"), and, for TimeQA, the window that answers the same question
-for another period (negative). SQuAD v2 questions marked impossible give negatives too. Sources
-are split by article (`training/sources.py`), never by question. Deterministic for a seed.
+for another period (negative). SQuAD v2 questions marked impossible give negatives too.
+News dates an event by its weekday ("the government Friday decided to ban …"), which the
+training sources almost never do (18 of ~2,100 "when" answers): with `weekdays`, a "when"
+question whose answer is a date also gives a copy of its window with that date written as a
+weekday, the weekday its answer (positive; off by default: a reader trained with them was
+measured and not shipped, BENCHMARKS.md). Sources are split by article
+(`training/sources.py`), never by question. Deterministic for a seed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.question.predicates import WORDS, predicates
 from assistant.sentences import sentence_index, split_sentences, window_around
@@ -25,6 +31,17 @@ DEV_ARTICLES_PER_FILE = SQUAD_DEV_ARTICLES
 split = squad_split  # (training paragraphs, development paragraphs) of a SQuAD folder
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 _SWAP_EVERY = 4
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# A date or a year and nothing else: "March 3, 1921", "3 March 1921", "March 1921", "1921".
+_DATE_ONLY = re.compile(
+    rf"(?:(?:on|in)\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|(?:{_MONTH}\s+)?\d{{4}})"
+)
+_DAY = re.compile(rf"{_MONTH}\s+\d|\d\s+{_MONTH}")
+_WHEN = re.compile(r"^\s*when\b|\bon what (?:day|date)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,8 +72,11 @@ def opposite_question(question: str, window: str) -> str | None:
     return None
 
 
-def examples(paragraphs: Sequence[Paragraph], seed: int = 13) -> Iterator[Example]:
-    """Every example of these paragraphs, in a fixed order for a seed."""
+def examples(
+    paragraphs: Sequence[Paragraph], seed: int = 13, weekdays: bool = False
+) -> Iterator[Example]:
+    """Every example of these paragraphs, in a fixed order for a seed (with `weekdays`, the
+    weekday copies too)."""
     rng = random.Random(seed)
     names = sorted({n for p in paragraphs for q in p.questions for n in _names(str(q["question"]))})
     for paragraph in paragraphs:
@@ -85,6 +105,9 @@ def examples(paragraphs: Sequence[Paragraph], seed: int = 13) -> Iterator[Exampl
             window = context[low:high]
             span = (start - low, start - low + len(text))
             yield Example(question, window, *span, references, "positive", source)
+            weekday = weekday_example(question, window, span) if weekdays else None
+            if weekday is not None:
+                yield replace(weekday, source=source)
             others = [n for n in range(len(spans)) if abs(n - centre) >= 2]
             if others:
                 o_low, o_high = window_around(spans, rng.choice(others))
@@ -104,6 +127,28 @@ def examples(paragraphs: Sequence[Paragraph], seed: int = 13) -> Iterator[Exampl
                     p_low, p_high = window_around(p_spans, sentence_index(p_spans, period_start))
                     period = period_context[p_low:p_high]
                     yield Example(question, period, None, None, (), "other-period", source)
+
+
+def weekday_example(question: str, window: str, span: tuple[int, int]) -> Example | None:
+    """For a "when" question whose answer window[span] is only a date or a year: the window
+    with that date written as news writes it, a weekday ("signed on March 3, 1921" → "signed
+    Friday" or "signed on Friday"), and the weekday as its answer; else None. The weekday and
+    the form follow from a hash of the question (no random state is used up)."""
+    start, end = span
+    if not _WHEN.search(question) or not _DATE_ONLY.fullmatch(window[start:end]):
+        return None
+    digest = hashlib.sha256(question.encode()).digest()
+    day = _WEEKDAYS[digest[0] % len(_WEEKDAYS)]
+    inside = re.match(r"(on|in)\s+", window[start:end], re.IGNORECASE)  # "on March 3"
+    before = window[:start] + (inside.group() if inside else "")
+    said = re.search(r"\b(on|in)\s+$", before, re.IGNORECASE)
+    if said is None and not _DAY.search(window[start:end]):
+        return None  # "a 2002 American film": a bare year is no time of day to rewrite
+    if said is not None and not (said.group(1) == "on" and digest[1] % 2 == 0):
+        before = before[: said.start()]  # bare "Friday"; else "on Friday"
+    text = before + day + window[end:]
+    new_start = len(before)
+    return Example(question, text, new_start, new_start + len(day), (day,), "weekday")
 
 
 def _swap_a_name(

@@ -248,7 +248,8 @@ def train(args: argparse.Namespace) -> Path:
     if getattr(args, "init", None) is not None:
         _load_reader(network, args.init)
     frozen = freeze_below(network, args.train_layers)
-    data = list(examples(training_paragraphs(args), args.seed))
+    weekdays = bool(getattr(args, "weekdays", False))
+    data = list(examples(training_paragraphs(args), args.seed, weekdays))
     random.Random(args.seed).shuffle(data)
     total = args.steps or math.ceil(len(data) * args.epochs / args.batch)
     trained = [p for p in network.parameters() if p.requires_grad]
@@ -307,6 +308,7 @@ def train(args: argparse.Namespace) -> Path:
             "base": args.base,
             "train_layers": args.train_layers,
             "init": str(args.init) if getattr(args, "init", None) else None,
+            "weekdays": weekdays,
             "max_tokens": MAX_TOKENS,
             "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
         },
@@ -347,6 +349,11 @@ def main() -> None:
     parser.add_argument("--checkpoints", type=Path, default=None, help="default: by --base")
     parser.add_argument(
         "--init", type=Path, default=None, help="start from this reader folder's weights"
+    )
+    parser.add_argument(
+        "--weekdays",
+        action="store_true",
+        help="also teach dates written as news' weekdays (training/reader_data.py)",
     )
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--steps", type=int, default=0, help="overrides --epochs")

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.reader import best_span
 from training.reader_data import DEV_ARTICLES_PER_FILE, examples, split
+from training.sources import Paragraph
 
 CONTEXT = (
     "Kobe is a port city in Japan. Its port handled record traffic in 2019. "
@@ -177,3 +178,78 @@ def test_every_source_is_split_by_article_or_paragraph(tmp_path: Path) -> None:
     assert {p.context for p in reddit_train}.isdisjoint({p.context for p in reddit_dev})
     with pytest.raises(ValueError, match="unknown source 'nyt'"):
         load(tmp_path, ["nyt"])
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "answer", "expected"),
+    [
+        (
+            "When was the treaty signed?",
+            "The treaty was signed on March 3, 1921 in Riga.",
+            "March 3, 1921",
+            {"The treaty was signed Friday in Riga.", "The treaty was signed on Friday in Riga."},
+        ),
+        (
+            "When did the port reopen?",
+            "In March 2019 the port reopened.",
+            "March 2019",
+            {"Friday the port reopened."},
+        ),
+        (
+            "when did the strike end?",
+            "The strike ended 4 May after talks.",
+            "4 May",
+            {"The strike ended Friday after talks."},
+        ),
+    ],
+)
+def test_a_when_answer_that_is_a_date_is_also_taught_as_news_writes_it_a_weekday(
+    question: str, window: str, answer: str, expected: set[str]
+) -> None:
+    from training.reader_data import weekday_example
+
+    start = window.index(answer)
+    made = weekday_example(question, window, (start, start + len(answer)))
+    assert made is not None and made.kind == "weekday"
+    day = made.window[made.start : made.end]
+    assert made.answers == (day,)
+    assert day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    assert made.window.replace(day, "Friday") in expected
+    assert made == weekday_example(question, window, (start, start + len(answer)))
+
+
+def test_weekday_copies_only_when_asked_for_so_the_shipped_readers_data_stays_the_same() -> None:
+    context = "The mayor opened a new terminal on March 3, 2019. Osaka lies to the east."
+    paragraph = Paragraph(
+        "kobe",
+        context,
+        (
+            {
+                "question": "When was the new terminal opened?",
+                "answers": [{"text": "March 3, 2019", "answer_start": context.index("March")}],
+            },
+        ),
+    )
+    plain = list(examples([paragraph], seed=1))
+    taught = list(examples([paragraph], seed=1, weekdays=True))
+    assert "weekday" not in {e.kind for e in plain}
+    assert [e for e in taught if e.kind != "weekday"] == plain
+    (weekday,) = [e for e in taught if e.kind == "weekday"]
+    assert weekday.window[weekday.start : weekday.end] == weekday.answers[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "answer"),
+    [
+        ("Who signed the treaty?", "Lenin signed the treaty on March 3, 1921.", "Lenin"),
+        ("When was the film made?", "Catch Me is a 2002 American film.", "2002"),  # no time
+        ("When was it built?", "It was built during the war.", "during the war"),
+    ],
+)
+def test_no_weekday_copy_when_the_answer_is_no_date_or_the_question_no_when(
+    question: str, window: str, answer: str
+) -> None:
+    from training.reader_data import weekday_example
+
+    start = window.index(answer)
+    assert weekday_example(question, window, (start, start + len(answer))) is None
