@@ -85,7 +85,7 @@ _UNMARKED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"
 def fold(text: str) -> str:
     """The text without accents: "Möngke" → "Mongke", "Erdoğan" → "Erdogan" (people type names
     without the marks their articles print)."""
-    if text.isascii():  # nothing to fold (most news text): the same string, ~8x sooner
+    if text.isascii():  # nothing to fold (most news text)
         return text
     decomposed = unicodedata.normalize("NFKD", text).translate(_UNMARKED)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
