@@ -69,27 +69,36 @@ def one_round(index: Path, rounds: int) -> dict[str, Any]:
     }
 
 
-def _run(checkout: Path, rounds: int) -> dict[str, Any]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(checkout)}
-    with tempfile.TemporaryDirectory() as folder:
-        index = Path(folder) / "index"
-        cli = "import sys; from assistant.cli import main; sys.exit(main())"
-        subprocess.run(
-            [sys.executable, "-c", cli, "ingest", str(checkout / "corpus"), "--index", str(index)],
-            cwd=checkout,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        code = (  # this file's one_round, the checkout's own code
-            "import json, importlib.util; from pathlib import Path; "
-            f"spec = importlib.util.spec_from_file_location('cost', {str(Path(__file__))!r}); "
-            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
-            f"print(json.dumps(module.one_round(Path({str(index)!r}), {rounds})))"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", code], cwd=checkout, env=env, check=True, capture_output=True
-        )
+def _env(checkout: Path) -> dict[str, str]:
+    return {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(checkout)}
+
+
+def _ingest(checkout: Path, index: Path) -> None:
+    """The checkout's sample corpus, indexed by its own code."""
+    cli = "import sys; from assistant.cli import main; sys.exit(main())"
+    subprocess.run(
+        [sys.executable, "-c", cli, "ingest", str(checkout / "corpus"), "--index", str(index)],
+        cwd=checkout,
+        env=_env(checkout),
+        check=True,
+        capture_output=True,
+    )
+
+
+def _run(checkout: Path, index: Path, rounds: int) -> dict[str, Any]:
+    code = (  # this file's one_round, the checkout's own code
+        "import json, importlib.util; from pathlib import Path; "
+        f"spec = importlib.util.spec_from_file_location('cost', {str(Path(__file__))!r}); "
+        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+        f"print(json.dumps(module.one_round(Path({str(index)!r}), {rounds})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=checkout,
+        env=_env(checkout),
+        check=True,
+        capture_output=True,
+    )
     return dict(json.loads(done.stdout.decode().strip().splitlines()[-1]))
 
 
@@ -103,10 +112,14 @@ def main() -> None:
     if args.baseline is not None:
         checkouts["baseline"] = args.baseline.resolve()
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in checkouts}
-    for _ in range(2):  # alternating, so that a drift of the machine hits both
+    with tempfile.TemporaryDirectory() as folder:
+        indexes = {name: Path(folder) / name for name in checkouts}
         for name, checkout in checkouts.items():
-            runs[name].append(_run(checkout, args.rounds))
-            print(name, json.dumps(runs[name][-1]), flush=True)
+            _ingest(checkout, indexes[name])
+        for _ in range(2):  # alternating, so that a drift of the machine hits both
+            for name, checkout in checkouts.items():
+                runs[name].append(_run(checkout, indexes[name], args.rounds))
+                print(name, json.dumps(runs[name][-1]), flush=True)
     result: dict[str, Any] = {
         name: min(found, key=lambda r: r["ms_per_answer_median"]) for name, found in runs.items()
     }

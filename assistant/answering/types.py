@@ -48,7 +48,7 @@ class Citation:
             title=hit.title,
             published=hit.published,
             source=hit.source,
-            quote=hit.text[start - hit.start : end - hit.start],
+            quote=hit.at(start, end),
             start=start,
             end=end,
             passage=hit.text,

@@ -44,6 +44,10 @@ class Hit:
     story_id: str = ""
     also_in: tuple[Copy, ...] = ()  # the story's other articles, newest first
 
+    def at(self, start: int, end: int) -> str:
+        """The passage's text between two article offsets."""
+        return self.text[start - self.start : end - self.start]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form shared by the CLI, the Python API and the web API."""
         return {

@@ -58,8 +58,8 @@ def a_change(candidate: Candidate, span: tuple[int, int]) -> bool:
     """Whether the span is a percentage by which something changed, not a share of something
     ("grew 30% to 87 million"; a percentage "of" something is a share: "gained 30% of seats")."""
     hit = candidate.hit
-    before = hit.text[max(candidate.start, span[0] - 60) - hit.start : span[0] - hit.start]
-    after = hit.text[span[1] - hit.start : min(candidate.end, span[1] + 40) - hit.start]
+    before = hit.at(max(candidate.start, span[0] - 60), span[0])
+    after = hit.at(span[1], min(candidate.end, span[1] + 40))
     if _OF.match(after):
         return False
     return bool(_CHANGED_BY.search(before) or _CHANGE_AFTER.search(after))

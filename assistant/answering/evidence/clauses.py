@@ -26,13 +26,13 @@ def narrowed(question: Question, read: Read, max_gap: float) -> Read:
         return read
     hit, (start, end) = read.candidate.hit, read.span
     asked = set(question.terms)
-    if len(set(stems(hit.text[start - hit.start : end - hit.start])) & asked) < RESTATED_WORDS:
+    if len(set(stems(hit.at(start, end))) & asked) < RESTATED_WORDS:
         return read
     for candidate, (low, high), gap in read.options:
         if gap > max_gap or candidate.start != read.candidate.start:
             continue
         if low == start and high < end:  # the answer first, then the question's words
-            part = hit.text[low - hit.start : high - hit.start]
+            part = hit.at(low, high)
             if any(ch.isalnum() for ch in part) and not set(stems(part)) & asked:
                 return replace(read, span=(low, high))
     return read

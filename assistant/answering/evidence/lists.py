@@ -75,9 +75,10 @@ def listed_on(read: Read, asked: Collection[str] = ()) -> Read:
     if read.span is None:
         return read
     hit, start, end = read.candidate.hit, *read.span
+    asked = set(asked)
     for candidate, (low, high), gap in read.options:
-        before = hit.text[low - hit.start : start - hit.start]
-        after = hit.text[end - hit.start : high - hit.start]
+        before = hit.at(low, start)
+        after = hit.at(end, high)
         added = f"{before} {after}"
         if (
             (not before.strip() or _JOINS_ON.search(before) is not None)
@@ -88,7 +89,7 @@ def listed_on(read: Read, asked: Collection[str] = ()) -> Read:
             and end <= high
             and (low, high) != (start, end)
             and len(added.split()) <= 3 * ROLE_WORDS
-            and _items(added, set(asked))
+            and _items(added, asked)
         ):
             return replace(read, span=(low, high))
     sentence_end = read.candidate.end - hit.start

@@ -308,7 +308,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         return _day_of(question, read, citation)  # no span, or none of the kind asked for
     hit: Hit = read.candidate.hit
     start, end = read.span
-    text = hit.text[start - hit.start : end - hit.start]
+    text = hit.at(start, end)
     if len(text.split()) > _MAX_SHORT_WORDS or PRONOUN.fullmatch(text.strip()):
         return None
     if (
@@ -321,7 +321,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if question.kind == "when":
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
-        text = hit.text[start - hit.start : end - hit.start]
+        text = hit.at(start, end)
     days = [m for m in time_mentions(text, hit.published) if m.is_day]
     if len(days) == 1 and _ON.sub("", days[0].phrase) == text:
         resolved = _resolved(days[0], start, citation)
@@ -361,7 +361,7 @@ def _listed_with_subject(question: Question, read: Read, start: int, end: int) -
         # clause ("Oyster Week, with activities nearly every day and, on Saturday, the first-ever
         # … Festival"; "Biden and Donald Trump agreed … to debate … first in June").
         low, high = (end, where) if where > start else (after, start)
-        words = hit.text[low - hit.start : high - hit.start].replace(",", " ").split()
+        words = hit.at(low, high).replace(",", " ").split()
         plain = [w for w in words if w.islower() and w not in _LIST_GLUE]
         if (
             words

@@ -199,7 +199,7 @@ def describes_a_noun(candidate: Candidate, span: tuple[int, int], found: Sequenc
     anything, so it answers no "who"."""
     labels = {e.label for e in found if (e.start, e.end) == span}
     hit = candidate.hit
-    following = hit.text[span[1] - hit.start : candidate.end - hit.start].split()[:1]
+    following = hit.at(span[1], candidate.end).split()[:1]
     if not following:
         return False
     word = following[0].strip(",;:.").casefold()

@@ -148,7 +148,7 @@ def _counting(
 
     def counts(candidate: Candidate, span: tuple[int, int]) -> bool:
         hit = candidate.hit
-        after = hit.text[span[1] - hit.start : candidate.end - hit.start]
+        after = hit.at(span[1], candidate.end)
         return counted in stems(" ".join(after.split()[:_COUNTED_WORDS]))
 
     for candidate, (start, end) in choices:
@@ -382,7 +382,7 @@ def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] 
     assert read.span is not None
     hit = read.candidate.hit
     start, end = read.span
-    role = hit.text[start - hit.start : end - hit.start].split()
+    role = hit.at(start, end).split()
     if not role or any(word[:1].isupper() for word in role[1:]) or len(role) > 4:
         return None
     head = role[-1].casefold().strip(".,;:")
