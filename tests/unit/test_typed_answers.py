@@ -156,6 +156,10 @@ def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> No
         ("What goods did Japan ban?", None, True),
         ("What did the minister say?", None, False),
         ("What percentage of Japan's population is 65 or older?", {"PERCENT"}, False),
+        # An office is held by a person (QED put its ministry in bold).
+        ("Who is the minister of local government in Zimbabwe?", {"PERSON"}, False),
+        ("Who was the first president of Kenya?", {"PERSON"}, False),
+        ("Who is the company that makes the iPhone?", {"PERSON", "ORG", "NORP", "GPE"}, False),
     ],
 )
 def test_what_kind_of_thing_a_question_asks_for(question, labels, listed) -> None:
@@ -683,3 +687,29 @@ def test_a_list_does_not_grow_over_the_questions_own_words(fake_embedder) -> Non
     spans = ["rice", "rice, wheat, and barley in the valley"]
     answer = ask(fake_embedder, "What grains did farmers grow in the valley?", text, spans, {})
     assert answer.short_answer is not None and answer.short_answer.text == "rice, wheat, and barley"
+
+
+def test_how_old_is_answered_with_the_age_not_the_phrase(fake_embedder) -> None:
+    text = "Toghun Temur became emperor as a 13-year-old in 1333. He reigned for 35 years."
+    names = {"Toghun Temur": "PERSON", "13-year-old": "DATE", "1333": "DATE"}
+    question = "How old was Toghun Temur when he became emperor?"
+    answer = ask(fake_embedder, question, text, ["13-year-old"], names)
+    short = answer.short_answer
+    assert short is not None and short.text == "13" and text[short.start : short.end] == "13"
+    # Any other question keeps the reader's words.
+    other = ask(fake_embedder, "Who became emperor as a teenager?", text, ["Toghun Temur"], names)
+    assert other.short_answer is not None and other.short_answer.text == "Toghun Temur"
+
+
+def test_an_office_asked_for_is_not_answered_by_its_ministry(fake_embedder) -> None:
+    text = (
+        "The Ministry of Local Government, Rural and Urban Development oversees councils. "
+        "Its minister, July Moyo, took office in 2017."
+    )
+    names = {"The Ministry of Local Government, Rural and Urban Development": "ORG"}
+    names["July Moyo"] = "PERSON"
+    question = "Who is the minister of local government in Zimbabwe?"
+    spans = ["The Ministry of Local Government, Rural and Urban Development"]
+    answer = ask(fake_embedder, question, text, spans, names)
+    assert answer.short_answer is None or "Ministry" not in answer.short_answer.text
+    assert not answer.answer.startswith("**The Ministry")

@@ -90,3 +90,19 @@ def fits_measure(question: str, text: str) -> bool | None:
     if _MEASURE.search(question):
         return type_match("quantity", text) == 1.0 or _FRACTION.search(text) is not None
     return None
+
+
+_HOW_OLD = re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.IGNORECASE)
+_AGE = re.compile(r"(?:aged\s+)?(\d+|[a-z]+(?:-[a-z]+)?)(?:[- ]years?[- ]old)?", re.IGNORECASE)
+
+
+def age_within(question: str, text: str) -> tuple[int, int] | None:
+    """For "how old …?": the number in an age span ("13" of "13-year-old", "aged 13"), as offsets
+    into `text`; None for other questions or spans."""
+    if not _HOW_OLD.search(question):
+        return None
+    found = _AGE.fullmatch(text.strip())
+    if not found or found.group(0).strip() == found.group(1) or not COUNT.fullmatch(found.group(1)):
+        return None
+    lead = len(text) - len(text.lstrip())
+    return lead + found.start(1), lead + found.end(1)

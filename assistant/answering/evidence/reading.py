@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence.amounts import fits_measure
+from assistant.answering.evidence.amounts import age_within, fits_measure
 from assistant.answering.evidence.candidates import Candidate, sentences_of
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.years import any_year, year_of_range
@@ -321,6 +321,10 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if question.kind == "when":
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
+        text = hit.at(start, end)
+    age = age_within(question.text, text)  # "13" for how old, not "13-year-old"
+    if age is not None:
+        start, end = start + age[0], start + age[1]
         text = hit.at(start, end)
     days = [m for m in time_mentions(text, hit.published) if m.is_day]
     if len(days) == 1 and _ON.sub("", days[0].phrase) == text:

@@ -24,6 +24,11 @@ PLACE: Labels = frozenset({"GPE", "LOC", "FAC", "ORG"})
 PERSON: Labels = frozenset({"PERSON"})
 BODY: Labels = frozenset({"ORG"})
 
+_PERSON_NOUNS = (
+    r"officials?|ministers?|presidents?|persons?|people|man|men|woman|women|leaders?"
+    r"|spokes(?:man|woman|person)|players?|chairman|ceo|executives?|politicians?"
+    r"|senators?|governors?|judges?|authors?|actors?|singers?|candidates?"
+)
 # "which/what <noun>" → the labels of things that are such a noun.
 _NOUNS: tuple[tuple[Labels, str], ...] = (
     (
@@ -36,12 +41,7 @@ _NOUNS: tuple[tuple[Labels, str], ...] = (
         r"|teams?|unions?|ministr(?:y|ies)|newspapers?|universit(?:y|ies)|airlines?|clubs?"
         r"|institutions?|manufacturers?|retailers?|carriers?",
     ),
-    (
-        PERSON,
-        r"officials?|ministers?|presidents?|persons?|people|man|men|woman|women|leaders?"
-        r"|spokes(?:man|woman|person)|players?|chairman|ceo|executives?|politicians?"
-        r"|senators?|governors?|judges?|authors?|actors?|singers?|candidates?",
-    ),
+    (PERSON, _PERSON_NOUNS),
     (WHEN, r"years?|months?|days?|dates?|decades?|centur(?:y|ies)|times?"),
     (frozenset({"LANGUAGE", "NORP"}), r"languages?"),  # the NER calls "German" NORP
     (frozenset({"NORP"}), r"nationalit(?:y|ies)|religions?"),
@@ -51,6 +51,11 @@ _WHO_IS_NAMED = re.compile(
     r"\s*\??\s*$"
 )
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
+# "Who is the minister of local government …?" asks for the person who holds the office.
+_WHO_HOLDS = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.IGNORECASE,
+)
 
 
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b")
@@ -83,6 +88,11 @@ def expected_labels(question: str) -> Labels | None:
         # "Who is Andrei Rudenko?" asks what a named person is: a role, not a name.
         if _WHO_IS_NAMED.search(question):
             return None
+        holds = _WHO_HOLDS.search(question)
+        if holds and any(
+            re.fullmatch(_PERSON_NOUNS, word, re.IGNORECASE) for word in holds.group(1).split()
+        ):
+            return PERSON  # an office is held by a person, not by its ministry
         return PERSON_OR_BODY
     if asked == "where":
         return PLACE
