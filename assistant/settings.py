@@ -116,9 +116,11 @@ class Settings(BaseSettings):
         "(calibrated on shared/eval/dev_qa.jsonl).",
     )
     reader: str = Field(
-        "minilm-reader",
-        description="Reader of the extractive answerer: minilm-reader (trained, committed in "
-        "assistant/models/reader/), or none for the hand-tuned sentence scores alone.",
+        "minilm-reader-onnx",
+        description="Reader of the extractive answerer: minilm-reader-onnx (trained, committed "
+        "in assistant/models/reader/, run by ONNX Runtime), minilm-reader (the same in torch: "
+        "the same readings, slower), minilm-reader-int8 (quantized to int8: faster, and worse "
+        "answers; see BENCHMARKS.md), or none for the hand-tuned sentence scores alone.",
     )
     min_read_score: float = Field(
         0.4,

@@ -4,7 +4,8 @@
 
 For each source of `training/sources.py` (SQuAD, SQuADShifts' Wikipedia / Amazon / Reddit,
 TimeQA, QED) and each reader (default: the shipped one; add a candidate with
-`python -m training.train_reader --export CHECKPOINT --out DIR`), given the gold paragraph (every
+`python -m training.train_reader --export CHECKPOINT --out DIR`, or a reader id with `--readers`,
+e.g. minilm-reader-int8), given the gold paragraph (every
 sentence with its neighbours as a window, as the answerer reads them):
 - exact match and F1 (SQuAD's normalisation) of the span in the window the reader scores highest;
 - answerability accuracy on the held-out windows by kind (positive, other sentence, swapped name,
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.reader import READ_TOKENS, READER_DIR, Reader
+from assistant.readers import make_reader
 from assistant.sentences import split_sentences, window_around
 from bench.reader import scores
 from training.reader_data import examples
@@ -85,6 +87,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "datasets")
     parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
+    parser.add_argument(
+        "--readers", nargs="*", default=[], help="reader ids besides (e.g. minilm-reader-int8)"
+    )
     parser.add_argument("--sources", nargs="*", default=list(SOURCES))
     parser.add_argument("--per-source", type=int, default=300)
     parser.add_argument("--threshold", type=float, default=0.4)
@@ -92,9 +97,10 @@ def main() -> None:
     args = parser.parse_args()
     splits = load(args.data, args.sources)
     result: dict[str, Any] = {}
-    for folder in [READER_DIR, *args.weights]:
-        reader = Reader(folder, READ_TOKENS)
-        name = "shipped" if folder == READER_DIR else str(folder)
+    readers = [("shipped", Reader(READER_DIR, READ_TOKENS))]
+    readers += [(str(folder), Reader(folder, READ_TOKENS)) for folder in args.weights]
+    readers += [(name, make_reader(name, READ_TOKENS)) for name in args.readers]
+    for name, reader in readers:
         result[name] = {
             source: measure(reader, dev, args.per_source, args.threshold)
             for source, (_, dev) in splits.items()

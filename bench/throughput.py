@@ -7,6 +7,8 @@ on (`NEWSDESK_TAGGER=spacy`, the default) and off (`none`) — then `--callers` 
 own `gradio_client` session, ask `/ask` for `--seconds` in turn from a fixed list of questions
 (half of them typed: who / when / how many / which). Reported per variant: answers per second,
 errors, answer latency p50 / p95 as the callers saw it, and the ratio to the first variant.
+A variant `base=CHECKOUT=../other` runs another checkout (e.g. a `git worktree` of an earlier
+commit) with this venv, so that two commits are measured in one run.
 Run it on an otherwise idle machine. Writes bench/results/throughput.json.
 """
 
@@ -46,14 +48,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start(folder: Path, environment: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    folder: Path, environment: dict[str, str], checkout: Path = REPO
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "NEWSDESK_INDEX_DIR": str(folder / "index"), "NEWSDESK_PORT": str(port)}
     env.update(environment)
     log = folder / "app.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "app.py"], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT
+            [sys.executable, "app.py"], cwd=checkout, env=env, stdout=out, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 600
@@ -120,7 +124,7 @@ def main() -> None:
         "--variant",
         nargs="*",
         default=["ner=NEWSDESK_TAGGER=spacy", "no-ner=NEWSDESK_TAGGER=none"],
-        help="NAME=VAR=VALUE[,VAR=VALUE]",
+        help="NAME=VAR=VALUE[,VAR=VALUE]; CHECKOUT=DIR runs another checkout's app.py",
     )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
@@ -128,8 +132,9 @@ def main() -> None:
     for variant in args.variant:
         name, _, settings = variant.partition("=")
         env = dict(pair.split("=", 1) for pair in settings.split(",") if pair)
+        checkout = Path(env.pop("CHECKOUT", REPO))
         with tempfile.TemporaryDirectory(prefix="newsdesk-throughput-") as work:
-            process, url = start(Path(work), env)
+            process, url = start(Path(work), env, checkout)
             try:
                 figures = load(url, args.callers, args.seconds)
             finally:

@@ -15,7 +15,8 @@ from assistant.answering.question.conversation import HeuristicRewriter, Questio
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger, make_tagger
 from assistant.errors import ConfigurationError
-from assistant.reader import Reader, make_reader
+from assistant.reader import Reader
+from assistant.readers import make_reader
 from assistant.settings import Settings
 
 

@@ -10,11 +10,13 @@ import pytest
 
 from assistant.embedding import MiniLMEmbedder, make_embedder
 from assistant.errors import ConfigurationError
-from assistant.reader import make_reader
+from assistant.readers import make_reader
 from tests.conftest import SAMPLE_CORPUS
 from tests.helpers import make_pdf, run_newsdesk
 
 pytestmark = pytest.mark.integration
+LUXURY_QUESTION = "When did Japan ban luxury exports?"
+BANKS_QUESTION = "Which banks did Tokyo designate?"
 
 
 def newsdesk(*args: str, index: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -109,6 +111,51 @@ def test_embedder_gives_sentence_transformers_vectors() -> None:
     expected = reference.encode(texts, batch_size=32, normalize_embeddings=True)
     assert ours.dtype == np.float32 and ours.shape == (len(texts), 384)
     assert np.abs(ours - expected).max() < 1e-5
+
+
+def _sample_windows() -> list[str]:
+    """Every sentence of the sample articles with its neighbours, as the answerer reads them."""
+    from assistant.sentences import split_sentences, window_around
+
+    windows = []
+    for path in sorted(SAMPLE_CORPUS.glob("*.txt")):
+        text = path.read_text()
+        spans = split_sentences(text)
+        around = sorted({window_around(spans, n) for n in range(len(spans))})
+        windows += [text[a:b] for a, b in around]
+    return windows
+
+
+def test_the_onnx_reader_reads_as_torch_does() -> None:
+    """The ONNX Runtime reader (made from the weights now if missing): the same readings."""
+    windows = _sample_windows()
+    onnx, torch = make_reader("minilm-reader-onnx", 88), make_reader("minilm-reader", 88)
+    for question in (LUXURY_QUESTION, BANKS_QUESTION):
+        there, here = onnx.read(question, windows), torch.read(question, windows)
+        assert [(r.start, r.end) for r in there] == [(r.start, r.end) for r in here]
+        assert max(abs(a.score - b.score) for a, b in zip(there, here, strict=True)) < 1e-4
+
+
+def test_the_int8_reader_reads_nearly_as_the_committed_weights_do() -> None:
+    """The int8 reader against torch on the same windows: the same best window and nearly the
+    same spans and scores (quantization moves logits a little; BENCHMARKS.md: its answers)."""
+    windows = _sample_windows()
+    int8, float32 = make_reader("minilm-reader-int8", 88), make_reader("minilm-reader", 88)
+    same = answering = 0
+    for question in (LUXURY_QUESTION, "Who sanctioned Aleksandr Volfovich?", BANKS_QUESTION):
+        fast, exact = int8.read(question, windows), float32.read(question, windows)
+        best = max(range(len(windows)), key=lambda i: exact[i].score)
+        assert max(range(len(windows)), key=lambda i: fast[i].score) == best
+        # The same span, or the one torch had within half a logit of it (near ties can flip).
+        close = {(exact[best].start, exact[best].end)}
+        close |= {(a, b) for a, b, gap in exact[best].alternatives if gap < 0.5}
+        assert (fast[best].start, fast[best].end) in close
+        answers = [i for i in range(len(windows)) if exact[i].score >= 0.4]
+        answering += len(answers)
+        same += sum((fast[i].start, fast[i].end) == (exact[i].start, exact[i].end) for i in answers)
+        gaps = sorted(abs(a.score - b.score) for a, b in zip(fast, exact, strict=True))
+        assert gaps[len(gaps) // 2] < 0.01 and gaps[-1] < 0.25
+    assert answering >= 10 and same >= 0.85 * answering  # spans of windows that answer
 
 
 def test_the_model_process_gives_the_same_vectors_and_fails_clearly() -> None:
