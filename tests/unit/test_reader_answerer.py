@@ -658,3 +658,19 @@ def test_how_large_gets_a_short_answer_and_how_does_not(fake_embedder) -> None:
     assert large.short_answer is not None and large.short_answer.text == "47-hectare"
     how = answerer(fake_embedder, reader).answer("How is Emirgan Park known?", [hit(text)])
     assert how.short_answer is None
+
+
+def test_a_signature_beside_the_answering_sentence_is_no_answer(fake_embedder) -> None:
+    """A reader's span in a letter's signature ("— Pete Manning") is a name, not who is meant."""
+    letter = (
+        "Comedians should be free to joke about politics without being attacked for it online. "
+        "— Pete Manning\n\nMichelle Wolf drew criticism for her set at the dinner on Saturday."
+    )
+    reader = FakeReader(["free to joke"], ["Pete Manning"])
+    answer = answerer(fake_embedder, reader).answer(
+        "Which comedian is facing criticism for complaining about political correctness?",
+        [hit(letter)],
+    )
+    assert "Pete Manning" not in (answer.short_answer.text if answer.short_answer else "")
+    assert "**Pete Manning**" not in answer.answer
+    assert all(c.quote.strip() != "— Pete Manning" for c in answer.citations)

@@ -80,15 +80,24 @@ _BYLINE = re.compile(
     r"^\s*(?:[Bb]y|[Ff]rom)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|]|$)"
 )
 _BYLINE_WORDS = 12
+# "— Pete Manning", "-- Jane Doe, Boston": a letter's or a comment's signature.
+_SIGNATURE = re.compile(r"^\s*(?:[—–]|--?)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$)")
+
+
+def signed(text: str) -> bool:
+    """Whether a sentence is a byline or a signature: who wrote it, not what happened."""
+    stripped = text.strip().rstrip("\"'”’)]»").rstrip()
+    return (
+        bool(_BYLINE.match(stripped) or _SIGNATURE.match(stripped))
+        and len(stripped.split()) < _BYLINE_WORDS
+    )
 
 
 def _states_something(text: str) -> bool:
-    """A question, an instruction to the reader or a byline is never an answer: it states
-    nothing."""
+    """A question, an instruction to the reader, a byline or a signature is never an answer: it
+    states nothing."""
     stripped = text.strip().rstrip("\"'”’)]»").rstrip()
-    if _BYLINE.match(stripped) and len(stripped.split()) < _BYLINE_WORDS:
-        return False
-    return not stripped.endswith("?") and _INSTRUCTION.search(text) is None
+    return not signed(text) and not stripped.endswith("?") and _INSTRUCTION.search(text) is None
 
 
 @lru_cache(maxsize=512)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.evidence.amounts import age_within, fits_measure
-from assistant.answering.evidence.candidates import Candidate, sentences_of
+from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
 from assistant.answering.evidence.instructions import addresses_the_reader
+from assistant.answering.evidence.span_edges import trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match
@@ -38,7 +39,6 @@ DIRECTION = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|\b(?:up|down)(?:state|town)\b",
     re.IGNORECASE,
 )
-_EDGE = " \t\n,;:.!?\"'“”‘’()[]"
 # Words that name nobody on their own: a span of only these is not a short answer.
 PRONOUN = re.compile(
     r"(?:he|she|they|it|we|i|you|him|her|them|us|his|their|its|this|that|these|those"
@@ -137,12 +137,14 @@ def _placed(
     """A span at chunk offsets [start, end) as (the sentence that holds its end, its article
     offsets trimmed of spaces and punctuation); None when nothing is left of it."""
     hit = candidate.hit
-    start, end = _whole_words(hit.text, *_trim(hit.text, start, end))
+    start, end = whole_words(hit.text, *trim(hit.text, start, end))
     if start >= end:
         return None
     holder = sentences[sentence_index(sentences, end - 1)]
+    if signed(hit.text[holder.start : holder.end]):
+        return None  # a neighbour that signs the text ("— Pete Manning") names its writer
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
-    start, end = _trim(hit.text, start, end)
+    start, end = trim(hit.text, start, end)
     if start >= end:
         return None
     sentence = Candidate(
@@ -153,61 +155,6 @@ def _placed(
         hit.text[holder.start : holder.end],
     )
     return sentence, (hit.start + start, hit.start + end)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without spaces and punctuation at its edges, but with the brackets it opens
-    and closes: "per- and polyfluoroalkyl substances (PFAS)", not "… (PFAS"."""
-    while start < end and text[start] in _EDGE and not _paired(text[start:end], opening=True):
-        start += 1
-    while end > start and text[end - 1] in _EDGE and not _paired(text[start:end], opening=False):
-        end -= 1
-    return start, end
-
-
-# Word pieces the reader may start or end a span at ("mores" of "s'mores", "Tumen" of
-# "Tumens"); no longer than this, so that text without spaces is not taken whole.
-_WORD_PART = 20
-
-
-def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span grown to the whole words it starts and ends inside of."""
-    if start >= end:
-        return start, end
-
-    def inside(at: int, marks: str) -> bool:  # a letter, a digit, or a mark inside a word
-        char, before = text[at], text[at - 1] if at > 0 else " "
-        after = text[at + 1] if at + 1 < len(text) else " "
-        return char.isalnum() or (
-            (char in marks and before.isalnum() and after.isalnum())
-            or (char in ",." and before.isdigit() and after.isdigit())  # "7,832,731"
-        )
-
-    left = start
-    while left > 0 and inside(left - 1, "'’"):  # "s'mores" (but "Japan" stays without "'s")
-        left -= 1
-    right = end
-    while right < len(text) and inside(right, ""):
-        right += 1
-    return (left if start - left <= _WORD_PART else start), (
-        right if right - end <= _WORD_PART else end
-    )
-
-
-_PAIRS = {"(": ")", "[": "]"}
-
-
-def _paired(span: str, opening: bool) -> bool:
-    """Whether the span's first (`opening`) or last character is a bracket the rest of the span
-    closes or opens."""
-    for left, right in _PAIRS.items():
-        if opening and span[0] == left:
-            rest = span[1:]
-            return rest.count(right) > rest.count(left)
-        if not opening and span[-1] == right:
-            rest = span[:-1]
-            return rest.count(left) > rest.count(right)
-    return False
 
 
 _NEWS_ON = re.compile(

@@ -1,0 +1,61 @@
+"""The edges of a reader's span: whole words, without the spaces and punctuation around it, with
+the brackets it opens and closes."""
+
+from __future__ import annotations
+
+_EDGE = " \t\n,;:.!?\"'“”‘’()[]"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without spaces and punctuation at its edges, but with the brackets it opens
+    and closes: "per- and polyfluoroalkyl substances (PFAS)", not "… (PFAS"."""
+    while start < end and text[start] in _EDGE and not _paired(text[start:end], opening=True):
+        start += 1
+    while end > start and text[end - 1] in _EDGE and not _paired(text[start:end], opening=False):
+        end -= 1
+    return start, end
+
+
+# Word pieces the reader may start or end a span at ("mores" of "s'mores", "Tumen" of
+# "Tumens"); no longer than this, so that text without spaces is not taken whole.
+_WORD_PART = 20
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to the whole words it starts and ends inside of."""
+    if start >= end:
+        return start, end
+
+    def inside(at: int, marks: str) -> bool:  # a letter, a digit, or a mark inside a word
+        char, before = text[at], text[at - 1] if at > 0 else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        return char.isalnum() or (
+            (char in marks and before.isalnum() and after.isalnum())
+            or (char in ",." and before.isdigit() and after.isdigit())  # "7,832,731"
+        )
+
+    left = start
+    while left > 0 and inside(left - 1, "'’"):  # "s'mores" (but "Japan" stays without "'s")
+        left -= 1
+    right = end
+    while right < len(text) and inside(right, ""):
+        right += 1
+    return (left if start - left <= _WORD_PART else start), (
+        right if right - end <= _WORD_PART else end
+    )
+
+
+_PAIRS = {"(": ")", "[": "]"}
+
+
+def _paired(span: str, opening: bool) -> bool:
+    """Whether the span's first (`opening`) or last character is a bracket the rest of the span
+    closes or opens."""
+    for left, right in _PAIRS.items():
+        if opening and span[0] == left:
+            rest = span[1:]
+            return rest.count(right) > rest.count(left)
+        if not opening and span[-1] == right:
+            rest = span[:-1]
+            return rest.count(left) > rest.count(right)
+    return False
