@@ -469,3 +469,35 @@ def test_an_answer_from_a_sentence_of_another_year_is_not_given_in_bold() -> Non
     # Asked of 2022, or of no year, it stands.
     assert asked("How many city staff were paid more than $100,000 in 2022?").startswith("**88**")
     assert asked("How many city staff were paid more than $100,000?").startswith("**88**")
+
+
+def test_a_present_tense_answer_from_an_old_source_is_not_given_in_bold() -> None:
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "Comedian Michelle Wolf drew criticism for her set at the correspondents' dinner."
+    source = Hit(1, "a1", "Debate", date(2018, 4, 30), "wolf.txt", text, 0, len(text), 1.0)
+    at = text.index("Michelle Wolf")
+    short = ShortAnswer("Michelle Wolf", 1, at, at + len("Michelle Wolf"))
+
+    def asked(as_of: date) -> str:
+        answer = Answer(
+            "Which comedian is facing criticism for complaining about political correctness?",
+            "answered",
+            (AnswerSentence("**Michelle Wolf** —", (1,), derived=True),
+             AnswerSentence(f"{text} [1]", (1,))),
+            (Citation.quoting(1, source, 0, len(text)),),
+            short_answer=short,
+        )  # fmt: skip
+        return dated(answer, as_of, TimeConstraint()).answer
+
+    # Asked six years on (RealTime QA, 2024): who is criticised now may be someone else.
+    late = asked(date(2024, 5, 10))
+    assert late.startswith("*Not sure:* Michelle Wolf —") and "**" not in late
+    assert late.endswith(
+        "As of 30 April 2018, the date of its source; it may have changed since. [1]"
+    )
+    # Asked that week, it is the news of the day.
+    assert asked(date(2018, 5, 2)).startswith("**Michelle Wolf** —")

@@ -185,8 +185,8 @@ def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     """A present-tense answer ("Who is Japan's prime minister?") from a source more than
-    STALE_FACT_DAYS older than the as-of date says of when it is: roles, prices and states
-    change."""
+    STALE_FACT_DAYS older than the as-of date says of when it is, and its short answer is not
+    in bold: roles, prices and states change."""
     asked = answer.standalone_question or answer.question
     if (constraint.after or constraint.before) and not constraint.relaxed:
         return answer  # the question names its own time
@@ -207,7 +207,12 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
         (newest.n,),
         derived=True,
     )
-    return replace(answer, sentences=(*answer.sentences, note))
+    lead, short = answer.sentences[0], answer.short_answer
+    if short is not None and lead.text.startswith(short.lead(sure=True)):
+        # What may have changed is not said in bold (RealTime QA: a 2018 comedian for 2024's).
+        unsure = short.lead(sure=False) + lead.text.removeprefix(short.lead(sure=True))
+        lead = replace(lead, text=unsure)
+    return replace(answer, sentences=(lead, *answer.sentences[1:], note))
 
 
 def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
