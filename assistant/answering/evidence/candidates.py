@@ -84,11 +84,12 @@ _BYLINE_WORDS = 12
 _SIGNATURE = re.compile(r"^\s*(?:[—–]|--?)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|$)")
 
 
-def signed(text: str) -> bool:
-    """Whether a sentence is a byline or a signature: who wrote it, not what happened."""
+def signed(text: str, bylines: bool = True) -> bool:
+    """Whether a sentence is a signature ("— Pete Manning") or (with `bylines`) a byline: who
+    wrote it, not what happened."""
     stripped = text.strip().rstrip("\"'”’)]»").rstrip()
     return (
-        bool(_BYLINE.match(stripped) or _SIGNATURE.match(stripped))
+        bool((bylines and _BYLINE.match(stripped)) or _SIGNATURE.match(stripped))
         and len(stripped.split()) < _BYLINE_WORDS
     )
 

@@ -141,8 +141,10 @@ def _placed(
     if start >= end:
         return None
     holder = sentences[sentence_index(sentences, end - 1)]
-    if signed(hit.text[holder.start : holder.end]):
-        return None  # a neighbour that signs the text ("— Pete Manning") names its writer
+    if signed(hit.text[holder.start : holder.end], bylines=False):
+        # A neighbour that signs a letter ("— Pete Manning") names its writer, not the news (a
+        # byline may answer "Which newspaper does Ines Calder write for?").
+        return None
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
     start, end = trim(hit.text, start, end)
     if start >= end:
