@@ -1,10 +1,13 @@
 """The default answerer of this checkout on held-out text nobody here wrote, for comparing two
 commits in one run (copy this file into the other checkout's bench/ and run it there too).
 
-    .venv/bin/python -m bench.compare_answers [--per-source 100] [--rtqa-index DIR --dates 8]
+    .venv/bin/python -m bench.compare_answers [--per-source 100] [--skip 0]
+        [--rtqa-index DIR --dates 8]
 
 Dev sets of the reader's sources (SQuAD, SQuADShifts' three parts, TimeQA, QED): the first
-`--per-source` answerable questions, each answered by `make_generator("extractive", Settings())`
+`--per-source` answerable questions (after the first `--skip`: e.g. `--skip 250` for questions
+the answer confidence was not fitted on), each answered by
+`make_generator("extractive", Settings())`
 from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeqa
 --keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
@@ -30,13 +33,13 @@ from training.sources import SOURCES, load
 REPO = Path(__file__).resolve().parent.parent
 
 
-def dev(per_source: int) -> dict[str, dict[str, float]]:
+def dev(per_source: int, skip: int = 0) -> dict[str, dict[str, float]]:
     generator = make_generator("extractive", Settings(), make_embedder("minilm"))
     result = {}
     for source, (_, paragraphs) in load(REPO.parent / "shared" / "datasets", list(SOURCES)).items():
         asked = [(p, qa) for p in paragraphs for qa in p.questions if qa.get("answers")]
         em = f1 = given = bold_wrong = bold_right = refused = 0.0
-        for p, qa in asked[:per_source]:
+        for p, qa in asked[skip : skip + per_source]:
             hit = Hit(
                 0, "gold", "Gold", date(2024, 1, 1), "gold", p.context, 0, len(p.context), 1.0
             )
@@ -48,7 +51,7 @@ def dev(per_source: int) -> dict[str, dict[str, float]]:
             em, f1, given = em + e, f1 + f, given + 1
             bold_wrong += f < 0.5 and answer.answer.startswith("**")
             bold_right += f >= 0.5 and answer.answer.startswith("**")
-        n = min(per_source, len(asked))
+        n = len(asked[skip : skip + per_source])
         result[source] = {
             "questions": n,
             **{
@@ -70,11 +73,12 @@ def dev(per_source: int) -> dict[str, dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--per-source", type=int, default=100)
+    parser.add_argument("--skip", type=int, default=0, help="dev questions passed over first")
     parser.add_argument("--rtqa-index", type=Path, default=None)
     parser.add_argument("--dates", type=int, default=8)
     parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
     args = parser.parse_args()
-    result = {"dev": dev(args.per_source)} if args.per_source else {}
+    result = {"dev": dev(args.per_source, args.skip)} if args.per_source else {}
     if args.rtqa_index is not None:
         from bench.realtimeqa import sample
 
