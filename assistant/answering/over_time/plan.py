@@ -156,8 +156,16 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
         (short.citation,),
         derived=True,
     )
-    unsure = replace(lead, text=short.lead(sure=False))
-    return replace(answer, sentences=(unsure, *answer.sentences[1:], note))
+    return _not_bold(answer, note)
+
+
+def _not_bold(answer: Answer, note: AnswerSentence) -> Answer:
+    """The answer with `note` at its end, and its short answer, where it leads in bold, marked
+    as doubtful."""
+    lead, short = answer.sentences[0], answer.short_answer
+    if short is not None and lead.text == short.lead(sure=True):
+        lead = replace(lead, text=short.lead(sure=False))
+    return replace(answer, sentences=(lead, *answer.sentences[1:], note))
 
 
 def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
@@ -179,8 +187,7 @@ def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
     note = AnswerSentence(
         f"The passage speaks of {said}, not {wanted}.", (short.citation,), derived=True
     )
-    unsure = replace(lead, text=short.lead(sure=False))
-    return replace(answer, sentences=(unsure, *answer.sentences[1:], note))
+    return _not_bold(answer, note)
 
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
@@ -207,12 +214,8 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
         (newest.n,),
         derived=True,
     )
-    lead, short = answer.sentences[0], answer.short_answer
-    if short is not None and lead.text.startswith(short.lead(sure=True)):
-        # What may have changed is not said in bold (RealTime QA: a 2018 comedian for 2024's).
-        unsure = short.lead(sure=False) + lead.text.removeprefix(short.lead(sure=True))
-        lead = replace(lead, text=unsure)
-    return replace(answer, sentences=(lead, *answer.sentences[1:], note))
+    # What may have changed is not said in bold (RealTime QA: a 2018 comedian for 2024's).
+    return _not_bold(answer, note)
 
 
 def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
