@@ -13,7 +13,8 @@ from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeq
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
 or not the right choice), right ones in bold, refused, and (RealTime QA) answers with a "Reports
 differ" line. `--per-source 0` skips the dev sets. `--dump FILE` writes each RealTime QA answer
-(JSON lines) for diffing two commits question by question. Only APIs both commits have are used.
+(JSON lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer.
+Only APIs both commits have are used.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from training.sources import SOURCES, load
 REPO = Path(__file__).resolve().parent.parent
 
 
-def dev(per_source: int, skip: int = 0) -> dict[str, dict[str, float]]:
+def dev(
+    per_source: int, skip: int = 0, dump: list[dict[str, object]] | None = None
+) -> dict[str, dict[str, float]]:
     generator = make_generator("extractive", Settings(), make_embedder("minilm"))
     result = {}
     for source, (_, paragraphs) in load(REPO.parent / "shared" / "datasets", list(SOURCES)).items():
@@ -45,6 +48,18 @@ def dev(per_source: int, skip: int = 0) -> dict[str, dict[str, float]]:
             )
             answer = generator.answer(str(qa["question"]), [hit])
             refused += answer.status == "not_found"
+            if dump is not None:
+                short = answer.short_answer.text if answer.short_answer else None
+                bold = answer.answer.startswith("**")
+                dump.append(
+                    {
+                        "source": source,
+                        "question": qa["question"],
+                        "short": short,
+                        "bold": bold,
+                        "status": answer.status,
+                    }
+                )
             if answer.short_answer is None:
                 continue
             e, f = scores(answer.short_answer.text, tuple(a["text"] for a in qa["answers"]))
@@ -77,8 +92,12 @@ def main() -> None:
     parser.add_argument("--rtqa-index", type=Path, default=None)
     parser.add_argument("--dates", type=int, default=8)
     parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
+    parser.add_argument("--dump-dev", type=Path, default=None, help="dev answers (JSON lines)")
     args = parser.parse_args()
-    result = {"dev": dev(args.per_source, args.skip)} if args.per_source else {}
+    answers: list[dict[str, object]] = []
+    result = {"dev": dev(args.per_source, args.skip, answers)} if args.per_source else {}
+    if args.dump_dev is not None:
+        args.dump_dev.write_text("".join(json.dumps(row) + "\n" for row in answers))
     if args.rtqa_index is not None:
         from bench.realtimeqa import sample
 

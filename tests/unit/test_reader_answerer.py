@@ -674,3 +674,69 @@ def test_a_signature_beside_the_answering_sentence_is_no_answer(fake_embedder) -
     assert "Pete Manning" not in (answer.short_answer.text if answer.short_answer else "")
     assert "**Pete Manning**" not in answer.answer
     assert all(c.quote.strip() != "— Pete Manning" for c in answer.citations)
+
+
+def test_the_answer_listed_beside_the_names_a_question_says_go_with_it(fake_embedder) -> None:
+    text = "New Zealand's largest cities are Auckland, Hamilton, Wellington and Christchurch."
+    reader = FakeReader(["largest"], ["Auckland"])
+    asked = "What city, along with Hamilton, Wellington and Christchurch, is large in New Zealand?"
+    answer = answerer(fake_embedder, reader).answer(asked, [hit(text)])
+    assert answer.short_answer is not None and answer.short_answer.text == "Auckland"
+    # Without "along with", a name listed beside the one asked about is its fellow, no answer.
+    pair = "The largest cities are Auckland and Hamilton."
+    fellow = answerer(fake_embedder, reader).answer(
+        "Which city is as large as Hamilton?", [hit(pair)]
+    )
+    assert fellow.short_answer is None
+
+
+def test_a_joiner_between_the_questions_own_names_does_not_list_the_span(fake_embedder) -> None:
+    text = "During the Little Ice Age, French and English farmers employed fruit walls."
+    reader = FakeReader(["fruit walls"], ["fruit walls"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What did English and French farmers use to collect more solar energy?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "fruit walls"
+
+
+def test_a_state_asked_for_is_not_what_someone_stated(fake_embedder) -> None:
+    text = "Massachusetts was the first US state to make education compulsory, in 1852."
+    reader = FakeReader(["compulsory"], ["Massachusetts"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What was the first US state to have compulsory education?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "Massachusetts"
+    said = answerer(fake_embedder, reader).answer("What did the governor state?", [hit(text)])
+    assert said.short_answer is None  # what was said is quoted in full
+
+
+def test_a_year_of_the_next_century_answers_when(fake_embedder) -> None:
+    text = "By 2100 the forest would be almost entirely lost, one computer model says."
+    reader = FakeReader(["forest"], ["2100"])
+    answer = answerer(fake_embedder, reader).answer(
+        "By what year would the forest be lost?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "2100"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("What did the French government announce?", "France's government announced a ban."),
+        ("What share of Filipino pupils attend private schools?", "In the Philippines, 7.5%."),
+        ("Where did the British troops land?", "UK troops landed in Normandy."),
+        ("What was the Italian title of Polo's book?", "Polo's book was Il Milione."),
+        ("What was Temur Khan's Chinese-style name?", "Temur Khan was called Chengzong."),
+        ("How hot does it get in Celsius?", "It reaches 315 °C."),
+    ],
+)
+def test_nationalities_languages_and_scales_are_found_as_the_articles_write_them(
+    question: str, text: str
+) -> None:
+    assert missing_entities(parse_question(question), [hit(text)]) == []
+
+
+def test_a_spanish_question_is_not_answered_by_an_article_about_another_country() -> None:
+    assert missing_entities(
+        parse_question("What did the Spanish government ban?"), [hit("France banned cars.")]
+    ) == ["spanish"]

@@ -713,3 +713,20 @@ def test_an_office_asked_for_is_not_answered_by_its_ministry(fake_embedder) -> N
     answer = ask(fake_embedder, question, text, spans, names)
     assert answer.short_answer is None or "Ministry" not in answer.short_answer.text
     assert not answer.answer.startswith("**The Ministry")
+
+
+def test_a_body_asked_for_may_be_described_a_place_not(fake_embedder) -> None:
+    text = "Such schools are run by private individuals, organizations and religious groups."
+    groups = ask(
+        fake_embedder,
+        "Along with private individuals and organizations, what groups run such schools?",
+        text,
+        ["religious groups"],
+        {},
+    )
+    assert groups.short_answer is not None and groups.short_answer.text == "religious groups"
+    place = "The team moved to a neighbouring country last year."
+    country = ask(
+        fake_embedder, "Which country did the team move to?", place, ["neighbouring country"], {}
+    )
+    assert country.short_answer is None

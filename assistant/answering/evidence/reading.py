@@ -17,7 +17,7 @@ from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.span_edges import trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
-from assistant.answering.question.parse import Question, stems, type_match
+from assistant.answering.question.parse import Question, name_word, stems, type_match
 from assistant.answering.question.relative_time import TimeMention, time_mentions
 from assistant.answering.types import ShortAnswer
 from assistant.articles.dates import DATE_EXPRESSION
@@ -190,9 +190,13 @@ def in_lead(candidate: Candidate) -> bool:
 
 
 # "What did Rudenko say?": what was said is the quote, not a few words of it ("TASS").
+# A verb's plain form only after "did", "will", "to" …: "the first US state to have …" asks
+# for a state, not for what was stated.
 _WHAT_SAID = re.compile(
-    r"\bwhat\b(?:(?!\b(?:who|when|where)\b).)*\b(?:say|said|tell|told|write|wrote|warn|warned"
-    r"|announce|announced|claim|claimed|state|stated|add|added|mean|meant|think|thought)\b"
+    r"\bwhat\b(?:(?!\b(?:who|when|where)\b).)*"
+    r"(?:\b(?:said|told|wrote|warned|announced|claimed|stated|added|meant|thought)\b"
+    r"|\b(?:did|does|do|will|would|could|can|should|to)\b(?:(?!\b(?:who|when|where)\b).)*"
+    r"\b(?:say|tell|write|warn|announce|claim|state|add|mean|think)\b)"
     r"(?:\s+(?:about|on|of|to|in)\b.*)?\W*$",
     re.IGNORECASE,
 )
@@ -296,8 +300,12 @@ def _listed_with_subject(question: Question, read: Read, start: int, end: int) -
     hit = read.candidate.hit
     sentence = read.candidate.text
     offset = read.candidate.start
+    beside = companions(question.text)
     for entity in question.entities:
+        if entity in beside:
+            continue  # "What city, along with Hamilton, …?": the answer is listed beside it
         last = entity.split()[-1]
+        others = {e.split()[-1] for e in question.entities if e != entity}
         found = [
             (offset + f.start(), offset + f.end())
             for f in re.finditer(rf"\b{re.escape(last)}\w*", sentence, re.I)
@@ -316,6 +324,8 @@ def _listed_with_subject(question: Question, read: Read, start: int, end: int) -
         low, high = (end, where) if where > start else (after, start)
         words = hit.at(low, high).replace(",", " ").split()
         plain = [w for w in words if w.islower() and w not in _LIST_GLUE]
+        if others & {name_word(w) for w in words}:
+            continue  # "French and English farmers employed fruit walls": English is nearer
         if (
             words
             and len(words) <= _LIST_WORDS
@@ -324,6 +334,25 @@ def _listed_with_subject(question: Question, read: Read, start: int, end: int) -
         ):
             return True
     return False
+
+
+_COMPANIONS = re.compile(
+    r"\b(?:along\s+with|together\s+with|besides|beside|in\s+addition\s+to|as\s+well\s+as"
+    r"|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+(.+?)"
+    r"(?=,\s+(?!and\b|or\b)(?-i:[a-z])|\?|$)",
+    re.IGNORECASE,
+)
+
+
+def companions(question: str) -> set[str]:
+    """The question's names it gives as the answer's companions ("Along with English and
+    mathematics, what subject …?", "besides Hamilton"): the answer is listed beside them."""
+    clauses = [name_word(m.group(1)) for m in _COMPANIONS.finditer(question)]
+    found: set[str] = set()
+    for clause in clauses:
+        words = [name_word(w) for w in re.findall(r"[\w'’-]+", clause)]
+        found.update(" ".join(words[n : n + k]) for n in range(len(words)) for k in (1, 2, 3))
+    return found
 
 
 def _day_of(question: Question, read: Read, citation: int) -> ShortAnswer | None:

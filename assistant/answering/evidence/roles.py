@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.lists import ROLE_WORDS
 from assistant.answering.evidence.reading import Read
 from assistant.answering.question.answer_type import names_other_place_kind
 from assistant.entities import Entity, EntityTagger
@@ -247,3 +248,22 @@ def _a_name(
     article = _ARTICLE.match(candidate.text, start)
     start += len(article.group()) if article else 0
     return any(e.start <= start and end <= e.end and e.label in names for e in found)
+
+
+def person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] | None:
+    """For a span that names a role ("the deputy minister"), the person named with that role in
+    the same sentence ("Deputy Foreign Minister Andrei Rudenko")."""
+    assert read.span is not None
+    hit = read.candidate.hit
+    start, end = read.span
+    role = hit.at(start, end).split()
+    if not role or any(word[:1].isupper() for word in role[1:]) or len(role) > 4:
+        return None
+    head = role[-1].casefold().strip(".,;:")
+    for entity in entities:
+        if entity.label != "PERSON" or entity.start < read.candidate.start:
+            continue
+        before = hit.text[max(0, entity.start - hit.start - 60) : entity.start - hit.start]
+        if head in [w.casefold().strip(",") for w in before.split()[-ROLE_WORDS:]]:
+            return entity.start, entity.end
+    return None

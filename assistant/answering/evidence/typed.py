@@ -20,7 +20,7 @@ from dataclasses import replace
 from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import narrowed
-from assistant.answering.evidence.lists import LIST_JOINER, ROLE_WORDS, listed_on, whole_list
+from assistant.answering.evidence.lists import LIST_JOINER, listed_on, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
@@ -29,17 +29,20 @@ from assistant.answering.evidence.roles import (
     describes_a_noun,
     names_another_place,
     no_names,
+    person_for_role,
     role_holder,
 )
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
     AMOUNT,
+    BODY,
     PERCENT,
     PERSON,
     PLACE,
     SHARE,
     WHEN,
     Labels,
+    asked_noun,
     asked_place_kind,
     asks_for_description,
     counted_noun,
@@ -125,10 +128,12 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
             for k, found in entities.items()
         }
         reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
+    # A body may be described rather than named ("religious groups"); a place or a person not.
+    kind_noun = asked_noun(question) if labels == BODY else None
     return [
         read
         if read.typed is not None
-        else _typed(read, labels, entities, said, listed, counted, place, share)
+        else _typed(read, labels, entities, said, listed, counted, place, share, kind_noun)
         for read in reads
     ]
 
@@ -252,6 +257,7 @@ def _typed(
     counted: str | None = None,
     place_kind: str | None = None,
     share: bool = False,
+    kind_noun: str | None = None,
 ) -> Read:
     choices = _choices(read)
     if not choices:
@@ -290,11 +296,20 @@ def _typed(
         )
         if n == 0 and not asked and not _clearly_not(text, labels) and not overruled:
             return read
+        if n == 0 and kind_noun is not None and _of_kind(candidate, start, end, kind_noun):
+            return read  # "religious groups" for "What groups …?": no name, but of the kind
     if labels & PERSON:
-        named = _person_for_role(read, entities[_key(read.candidate)])
+        named = person_for_role(read, entities[_key(read.candidate)])
         if named is not None:
             return replace(read, span=named, typed=True)
     return replace(read, typed=False)
+
+
+def _of_kind(candidate: Candidate, start: int, end: int, noun: str) -> bool:
+    """Whether the span is a described thing of the kind asked for: its last word is the
+    question's noun, with words that say which ("religious groups" for "What groups …?")."""
+    words = candidate.hit.at(start, end).split()
+    return len(words) >= 2 and stems(words[-1]) == stems(noun)
 
 
 def _named_otherwise(
@@ -374,22 +389,3 @@ def _entity_span(
                 last = entity
         return first.start, last.end
     return start, end
-
-
-def _person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] | None:
-    """For a span that names a role ("the deputy minister"), the person named with that role in
-    the same sentence ("Deputy Foreign Minister Andrei Rudenko")."""
-    assert read.span is not None
-    hit = read.candidate.hit
-    start, end = read.span
-    role = hit.at(start, end).split()
-    if not role or any(word[:1].isupper() for word in role[1:]) or len(role) > 4:
-        return None
-    head = role[-1].casefold().strip(".,;:")
-    for entity in entities:
-        if entity.label != "PERSON" or entity.start < read.candidate.start:
-            continue
-        before = hit.text[max(0, entity.start - hit.start - 60) : entity.start - hit.start]
-        if head in [w.casefold().strip(",") for w in before.split()[-ROLE_WORDS:]]:
-            return entity.start, entity.end
-    return None

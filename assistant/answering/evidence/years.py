@@ -8,7 +8,7 @@ import re
 # A year of any century or era, a decade, a century or a time ago answers "when" ("in 1271",
 # "the 1990s", "73 CE", "four years ago"); the date patterns know days, months and years from 1900.
 _YEARS = re.compile(
-    r"\b(?:1\d{3}|20\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)[- ]century\b|\b\d+\s*(?:BCE?|CE|AD)\b"
+    r"\b(?:1\d{3}|2[01]\d{2})s?\b|\b\d{1,2}(?:st|nd|rd|th)[- ]century\b|\b\d+\s*(?:BCE?|CE|AD)\b"
     r"|\b(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|later)\b",
     re.IGNORECASE,
 )

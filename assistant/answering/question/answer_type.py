@@ -104,6 +104,16 @@ def expected_labels(question: str) -> Labels | None:
     return None
 
 
+def asked_noun(question: str) -> str | None:
+    """The noun of a "which / what <noun>" question that tells the kind of name asked for
+    ("groups" of "what groups …?", "empire" of "What non-Chinese empire …?"), or None."""
+    for match in _WHICH.finditer(question):
+        for word in (match.group(1), *match.group(0).split()[1:2]):
+            if any(re.fullmatch(nouns, word, re.IGNORECASE) for _, nouns in _NOUNS):
+                return word
+    return None
+
+
 _PLURAL_WHICH = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:goods|banks|measures|products|items|companies|countries"
     r"|sanctions|steps|people|officials|firms|sectors|industries|cities|nations|names|members"

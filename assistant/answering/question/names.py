@@ -120,8 +120,23 @@ def _by_surname(words: Words, name: list[str]) -> bool:
     return False
 
 
+# Nationalities whose country is not their stem ("French" → "France"): the country's words.
+_COUNTRY_OF = {
+    "british": ("britain", "uk", "england", "scotland", "wales"), "english": ("england",),
+    "french": ("france",), "spanish": ("spain",), "dutch": ("netherlands", "holland"),
+    "swiss": ("switzerland",), "filipino": ("philippines", "philippine"), "irish": ("ireland",),
+    "scottish": ("scotland",), "welsh": ("wales",), "greek": ("greece",), "thai": ("thailand",),
+    "portuguese": ("portugal",), "norwegian": ("norway",), "danish": ("denmark",),
+    "swedish": ("sweden",), "polish": ("poland",), "finnish": ("finland",), "peruvian": ("peru",),
+    "icelandic": ("iceland",), "cypriot": ("cyprus",), "maltese": ("malta",),
+}  # fmt: skip
+
+
 def _by_country(lowered: list[str], word: str) -> bool:
-    """A nationality the text gives as its country: "Japanese" → "Japan", "Indian" → "India"."""
+    """A nationality the text gives as its country: "Japanese" → "Japan", "Indian" → "India",
+    "French" → "France"."""
+    if word in _COUNTRY_OF:
+        return any(t in _COUNTRY_OF[word] for t in lowered)
     stems = [word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end)]
     return any(len(s) >= 4 and any(t.startswith(s) for t in lowered) for s in stems)
 

@@ -155,6 +155,15 @@ _OPENERS = frozenset(
 # "Iran-backed", "US-led", "Chinese-style": the name before the hyphen is the one to find.
 _HYPHENED = re.compile(r"-(?:backed|led|based|born|owned|run|style|like|made|funded|linked)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")
+# A language that names a word's form, not a subject ("the Italian title of Polo's book", "his
+# Chinese-style name", "the English translation of …"): the article gives the title or name
+# and need not say the language.
+_LANGUAGE_OF = re.compile(
+    r"^(?:-style)?\s+(?:name|title|term|word|translation|phrase|spelling|equivalent|nickname"
+    r"|motto|expression|rendering|transliteration)s?\b"
+)
+# Scales a question measures in ("in Celsius"): the articles write "°C".
+_SCALES = frozenset({"celsius", "fahrenheit", "kelvin"})
 
 
 def _entities(text: str) -> list[str]:
@@ -163,12 +172,14 @@ def _entities(text: str) -> list[str]:
     data confirms …"); a possessive or an acronym there still is ("Ireland's new leader")."""
     text = undot(text)
     entities: list[str] = []
-    runs = [
-        (run, n == 0 and _SENTENCE_START.search(text[: found.start()]) is not None)
-        for found in _NAME_RUN.finditer(text)
+    runs: list[tuple[str, bool]] = []
+    for found in _NAME_RUN.finditer(text):
         # A possessive ends a name: "Kublai's China" names Kublai and China.
-        for n, run in enumerate(re.split(r"(?<=['’]s)[ \t]+", found.group(0)))
-    ]
+        pieces = re.split(r"(?<=['’]s)[ \t]+", found.group(0))
+        if " " not in pieces[-1] and _LANGUAGE_OF.match(text[found.end() :]):
+            pieces = pieces[:-1]  # "Temur Khan's Chinese-style name": Temur Khan is asked about
+        opening = _SENTENCE_START.search(text[: found.start()]) is not None
+        runs.extend((run, n == 0 and opening) for n, run in enumerate(pieces))
     for run, opening in runs:
         if opening and " " not in run and not run.isupper() and not re.search(r"['’]s$", run):
             continue
@@ -176,7 +187,7 @@ def _entities(text: str) -> list[str]:
         if opening and words[0] in _OPENERS:
             words = words[1:]  # "Besides Confucianism …", "Some Chinese …"
         words = [w for w in words if w and w not in _QUESTION_WORDS]
-        if len(words) == 1 and words[0] in _MONTH_WORDS:
+        if len(words) == 1 and (words[0] in _MONTH_WORDS or words[0] in _SCALES):
             continue  # "from Nov 2016": a date, which the time checks read
         if len(words) > 1 and words[0] in _QUALIFIERS:
             words = words[1:]
