@@ -740,3 +740,30 @@ def test_a_spanish_question_is_not_answered_by_an_article_about_another_country(
     assert missing_entities(
         parse_question("What did the Spanish government ban?"), [hit("France banned cars.")]
     ) == ["spanish"]
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Which song shot to No. 1 in the iTunes charts?", ()),  # no "Tunes", no "No."
+        ("Hundreds of Kenyan police arrived in Haiti to do what?", ("kenyan", "haiti")),
+        ("The federation of which European country urged equal prices?", ()),
+        ("What Russian banks were cut off?", ("russian",)),  # a nationality stays a name
+        ("Which Biden aide resigned?", ("biden",)),
+    ],
+)
+def test_what_counts_as_a_name_of_the_question(question: str, names: tuple[str, ...]) -> None:
+    assert parse_question(question).entities == names
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Robert F. Kennedy Jr. named Nicole Shanahan.", True),
+        ("Kennedy named Nicole Shanahan as his running mate.", True),
+        ("Ethel Kennedy named a grandson.", False),
+    ],
+)
+def test_a_name_with_initials_and_a_suffix_is_found_as_written(text: str, found: bool) -> None:
+    question = parse_question("Who did Robert F. Kennedy Jr. name as his running mate?")
+    assert (missing_entities(question, [hit(text)]) == []) is found

@@ -43,7 +43,10 @@ class Words:
 
     def mention(self, entity: str, question_acronyms: frozenset[str]) -> bool:
         """Whether the text names `entity` (a lower-cased name of the question)."""
-        name = entity.split()
+        # "Robert F. Kennedy Jr.": the text's words carry no dots, and "Kennedy" may stand alone.
+        name = [word.rstrip(".") for word in entity.split()]
+        if len(name) > 2 and name[-1] in _SUFFIXES:
+            name = name[:-1]
         if _near(self.lowered, name) or _by_surname(self, name):
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
@@ -89,6 +92,8 @@ _COMMON_LAST = frozenset(
         "tories", "progressives", "independents", "libertarians", "caucus", "delegation",
     }
 )  # fmt: skip
+# Generational suffixes a name may be written with or without.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words that may stand before a surname without making it another name ("President Biden").
 _TITLES = frozenset(
     {

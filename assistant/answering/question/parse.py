@@ -56,7 +56,10 @@ _REASON = re.compile(
 _WEAK_REASON = re.compile(r"\b(?:citing|cited|since|amid|after|over|as)\b", re.IGNORECASE)
 # Runs of capitalised words ("South Korea", "US Treasury Secretary", "Group of Seven") are one
 # name each.
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*)*")
+# A capital that starts a word ("iTunes" names no "Tunes").
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*)*"
+)
 _PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+[A-Z][\w-]+")
 
 
@@ -150,6 +153,7 @@ _OPENERS = frozenset(
         "besides", "along", "some", "other", "unlike", "like", "apart", "aside", "although",
         "while", "despite", "except", "following", "since", "until", "among", "as", "many", "most",
         "several", "both", "each", "every", "all", "no", "not", "only", "also", "then", "so",
+        "hundreds", "thousands", "dozens", "millions", "scores",
     }
 )  # fmt: skip
 # "Iran-backed", "US-led", "Chinese-style": the name before the hyphen is the one to find.
@@ -162,8 +166,34 @@ _LANGUAGE_OF = re.compile(
     r"^(?:-style)?\s+(?:name|title|term|word|translation|phrase|spelling|equivalent|nickname"
     r"|motto|expression|rendering|transliteration)s?\b"
 )
-# Scales a question measures in ("in Celsius"): the articles write "°C".
-_SCALES = frozenset({"celsius", "fahrenheit", "kelvin"})
+# Scales a question measures in ("in Celsius"): the articles write "°C"; "No. 1" is a number.
+_SCALES = frozenset({"celsius", "fahrenheit", "kelvin", "no", "no."})
+# "Which European country …?": a region that says what kind of thing the answer is, which the
+# articles about it seldom write (a nationality, "What Russian banks …?", or a name, "Which
+# Biden aide …?", they do: those stay names to find).
+_ASKED_KIND = re.compile(r"\b(?:which|what)\s+$", re.IGNORECASE)
+_REGIONS = frozenset(
+    {
+        "european", "asian", "african", "arab", "latin", "scandinavian", "nordic", "balkan",
+        "caribbean", "baltic",
+    }
+)  # fmt: skip
+_LOWER_NEXT = re.compile(r"^\s+[a-z]")
+
+
+def _asked_kind(text: str, found: re.Match[str]) -> bool:
+    """Whether a one-word run says the region of the kind of thing asked for: "which European
+    country", "What African nation" (the run may hold the question word)."""
+    words = found.group(0).split()
+    if words[0].casefold() in ("what", "which"):
+        words = words[1:]
+    elif not _ASKED_KIND.search(text[: found.start()]):
+        return False
+    return (
+        len(words) == 1
+        and words[0].casefold() in _REGIONS
+        and _LOWER_NEXT.match(text[found.end() :]) is not None
+    )
 
 
 def _entities(text: str) -> list[str]:
@@ -176,6 +206,8 @@ def _entities(text: str) -> list[str]:
     for found in _NAME_RUN.finditer(text):
         # A possessive ends a name: "Kublai's China" names Kublai and China.
         pieces = re.split(r"(?<=['’]s)[ \t]+", found.group(0))
+        if _asked_kind(text, found):
+            continue
         if " " not in pieces[-1] and _LANGUAGE_OF.match(text[found.end() :]):
             pieces = pieces[:-1]  # "Temur Khan's Chinese-style name": Temur Khan is asked about
         opening = _SENTENCE_START.search(text[: found.start()]) is not None
