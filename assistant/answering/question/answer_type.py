@@ -106,7 +106,7 @@ def expected_labels(question: str) -> Labels | None:
 
 def asked_noun(question: str) -> str | None:
     """The noun of a "which / what <noun>" question that tells the kind of name asked for
-    ("groups" of "what groups …?", "empire" of "What non-Chinese empire …?"), or None."""
+    ("groups" of "what groups …?", "bank" of "Which Russian bank …?"), or None."""
     for match in _WHICH.finditer(question):
         for word in (match.group(1), *match.group(0).split()[1:2]):
             if any(re.fullmatch(nouns, word, re.IGNORECASE) for _, nouns in _NOUNS):
