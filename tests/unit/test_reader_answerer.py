@@ -767,3 +767,22 @@ def test_what_counts_as_a_name_of_the_question(question: str, names: tuple[str, 
 def test_a_name_with_initials_and_a_suffix_is_found_as_written(text: str, found: bool) -> None:
     question = parse_question("Who did Robert F. Kennedy Jr. name as his running mate?")
     assert (missing_entities(question, [hit(text)]) == []) is found
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "missing"),
+    [
+        ("The German town of Fellbach was led by whom?", "Fellbach's mayor is Gabriele Zull.", []),
+        ("Where did American politician Duris work?", "Duris worked in Hillsboro.", []),
+        (
+            "Did the Japanese government sanction Rudenko?",
+            "The US sanctioned Rudenko.",
+            ["japanese"],
+        ),
+        ("What did the Japanese government decide?", "The US government decided.", ["japanese"]),
+    ],
+)
+def test_a_nationality_that_only_describes_a_named_one_need_not_be_written(
+    question: str, text: str, missing: list[str]
+) -> None:
+    assert missing_entities(parse_question(question), [hit(text)]) == missing

@@ -154,17 +154,45 @@ def _singular(word: str) -> str:
     return word
 
 
+# "The German town of Fellbach", "American politician Duris", "the Japanese pop rock duo
+# Garnidelia": a nationality that describes a name the question gives, which the articles need
+# not repeat. Only before a noun of what the named one is, right before the name ("the Japanese
+# government sanctioned Rudenko" keeps "Japanese": the word before the name is no such noun).
+_KIND_NOUN = (
+    r"politician|manager|coach|player|footballer|artist|painter|singer|actor|actress|writer"
+    r"|author|poet|composer|duo|band|team|club|airline|carrier|carmaker|automaker|retailer"
+    r"|company|firm|town|city|village|province|region|park|university|newspaper|broadcaster"
+    r"|archbishop|bishop|cardinal|businessman|businesswoman|entrepreneur|journalist|scientist"
+    r"|physicist|chemist|economist|mathematician|athlete|cyclist|swimmer|runner|boxer|diplomat"
+)
+_DESCRIBED = re.compile(
+    rf"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_KIND_NOUN})(?:\s+of(?:\s+the)?)?,?\s+[A-Z]"
+)
+
+
+def _described(question: Question) -> set[str]:
+    """The question's nationalities that only describe a name it gives."""
+    found = {name_word(m.group(1)) for m in _DESCRIBED.finditer(question.text)}
+    return {word for word in found if word in _COUNTRY_OF or word.endswith(_DEMONYM_ENDINGS)}
+
+
 def unmentioned(question: Question, text: str) -> list[str]:
     """The question's names that `text` does not mention."""
     words, acronyms = words_of(text), acronyms_in(question.text)
-    return [e for e in question.entities if not words.mention(e, acronyms)]
+    described = _described(question)
+    return [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
 
 
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Names of the question that no retrieved passage (its title, text or date) mentions."""
     acronyms = acronyms_in(question.text)
     passages = [words_of(f"{h.title}\n{h.text}\n{_date_words(h)}") for h in hits]
-    return [e for e in question.entities if not any(p.mention(e, acronyms) for p in passages)]
+    described = _described(question)
+    return [
+        e
+        for e in question.entities
+        if e not in described and not any(p.mention(e, acronyms) for p in passages)
+    ]
 
 
 def _date_words(hit: Hit) -> str:
