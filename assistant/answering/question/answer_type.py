@@ -96,21 +96,24 @@ def expected_labels(question: str) -> Labels | None:
         return PERSON_OR_BODY
     if asked == "where":
         return PLACE
-    for match in _WHICH.finditer(question):
-        for word in (match.group(1), *match.group(0).split()[1:2]):
-            for labels, nouns in _NOUNS:
-                if re.fullmatch(nouns, word, re.IGNORECASE):
-                    return labels
-    return None
+    found = _which_noun(question)
+    return found[0] if found else None
 
 
 def asked_noun(question: str) -> str | None:
     """The noun of a "which / what <noun>" question that tells the kind of name asked for
     ("groups" of "what groups …?", "bank" of "Which Russian bank …?"), or None."""
+    found = _which_noun(question)
+    return found[1] if found else None
+
+
+def _which_noun(question: str) -> tuple[Labels, str] | None:
+    """The labels and the word of the first "which / what [word] <noun>" noun of a kind."""
     for match in _WHICH.finditer(question):
         for word in (match.group(1), *match.group(0).split()[1:2]):
-            if any(re.fullmatch(nouns, word, re.IGNORECASE) for _, nouns in _NOUNS):
-                return word
+            for labels, nouns in _NOUNS:
+                if re.fullmatch(nouns, word, re.IGNORECASE):
+                    return labels, word
     return None
 
 

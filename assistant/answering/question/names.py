@@ -170,16 +170,18 @@ _DESCRIBED = re.compile(
 )
 
 
-def _described(question: Question) -> set[str]:
-    """The question's nationalities that only describe a name it gives."""
-    found = {name_word(m.group(1)) for m in _DESCRIBED.finditer(question.text)}
-    return {word for word in found if word in _COUNTRY_OF or word.endswith(_DEMONYM_ENDINGS)}
+@lru_cache(maxsize=256)
+def _described(question: str) -> frozenset[str]:
+    """The question's nationalities that only describe a name it gives (asked once per
+    candidate sentence: worked out once per question)."""
+    found = {name_word(m.group(1)) for m in _DESCRIBED.finditer(question)}
+    return frozenset(w for w in found if w in _COUNTRY_OF or w.endswith(_DEMONYM_ENDINGS))
 
 
 def unmentioned(question: Question, text: str) -> list[str]:
     """The question's names that `text` does not mention."""
     words, acronyms = words_of(text), acronyms_in(question.text)
-    described = _described(question)
+    described = _described(question.text)
     return [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
 
 
@@ -187,7 +189,7 @@ def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Names of the question that no retrieved passage (its title, text or date) mentions."""
     acronyms = acronyms_in(question.text)
     passages = [words_of(f"{h.title}\n{h.text}\n{_date_words(h)}") for h in hits]
-    described = _described(question)
+    described = _described(question.text)
     return [
         e
         for e in question.entities
