@@ -775,6 +775,12 @@ def test_a_name_with_initials_and_a_suffix_is_found_as_written(text: str, found:
         ("The German town of Fellbach was led by whom?", "Fellbach's mayor is Gabriele Zull.", []),
         ("Where did American politician Duris work?", "Duris worked in Hillsboro.", []),
         (
+            "What did US presidential candidate Robert F. Kennedy Jr hide in Central Park?",
+            "Kennedy admits placing a dead bear cub in New York's Central Park.",
+            [],
+        ),
+        ("Did the US sanction Rudenko?", "Japan sanctioned Rudenko.", ["us"]),
+        (
             "Did the Japanese government sanction Rudenko?",
             "The US sanctioned Rudenko.",
             ["japanese"],

@@ -164,9 +164,14 @@ _KIND_NOUN = (
     r"|company|firm|town|city|village|province|region|park|university|newspaper|broadcaster"
     r"|archbishop|bishop|cardinal|businessman|businesswoman|entrepreneur|journalist|scientist"
     r"|physicist|chemist|economist|mathematician|athlete|cyclist|swimmer|runner|boxer|diplomat"
+    r"|candidate|nominee|lawmaker|senator|congressman|congresswoman|rapper|comedian|director"
+    r"|filmmaker|billionaire|activist|golfer|tennis player|skier|gymnast"
 )
+# Countries written as acronyms that stand as nationalities ("US presidential candidate …").
+_ACRONYM_NATIONS = frozenset({"us", "uk", "eu"})
 _DESCRIBED = re.compile(
-    rf"\b([A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_KIND_NOUN})(?:\s+of(?:\s+the)?)?,?\s+[A-Z]"
+    rf"\b([A-Z][a-z]+|US|UK|EU)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_KIND_NOUN})"
+    rf"(?:\s+of(?:\s+the)?)?,?\s+[A-Z]"
 )
 
 
@@ -175,7 +180,11 @@ def _described(question: str) -> frozenset[str]:
     """The question's nationalities that only describe a name it gives (asked once per
     candidate sentence: worked out once per question)."""
     found = {name_word(m.group(1)) for m in _DESCRIBED.finditer(question)}
-    return frozenset(w for w in found if w in _COUNTRY_OF or w.endswith(_DEMONYM_ENDINGS))
+    return frozenset(
+        w
+        for w in found
+        if w in _COUNTRY_OF or w in _ACRONYM_NATIONS or w.endswith(_DEMONYM_ENDINGS)
+    )
 
 
 def unmentioned(question: Question, text: str) -> list[str]:
