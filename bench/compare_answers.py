@@ -12,8 +12,11 @@ from its gold paragraph. With `--rtqa-index` (an index built by `bench.realtimeq
 --keep-index`), RealTime QA questions of `--dates` quiz dates asked open-ended as of their dates.
 Reported: short answers given, EM / F1 over all questions, wrong short answers in bold (F1 < 0.5,
 or not the right choice), right ones in bold, refused, and (RealTime QA) answers with a "Reports
-differ" line. `--per-source 0` skips the dev sets. `--dump FILE` writes each RealTime QA answer
-(JSON lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer.
+differ" line. `--foreign` also asks each dev question of another article's paragraph and
+reports how many of those were answered (in bold): refusals that should be; so are a source's
+own unanswerable questions (TimeQA's: no fact of that period), always reported when it has
+some. `--per-source 0` skips the dev sets. `--dump FILE` writes each RealTime QA answer (JSON
+lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer.
 Only APIs both commits have are used.
 """
 
@@ -29,24 +32,46 @@ from assistant.answering.factory import make_generator
 from assistant.embedding import make_embedder
 from assistant.retrieval import Hit
 from bench.reader import scores
-from training.sources import SOURCES, load
+from training.sources import SOURCES, Paragraph, load
 
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _gold(context: str) -> Hit:
+    return Hit(0, "gold", "Gold", date(2024, 1, 1), "gold", context, 0, len(context), 1.0)
+
+
+def _foreign(paragraphs: list[Paragraph], own: Paragraph) -> Paragraph:
+    """A paragraph of another article half the list away (Reddit's posts share one title:
+    another post), which cannot answer the question."""
+    start = paragraphs.index(own) + len(paragraphs) // 2
+    for step in range(len(paragraphs)):
+        other = paragraphs[(start + step) % len(paragraphs)]
+        if other.article != own.article:
+            return other
+    return paragraphs[start % len(paragraphs)]
+
+
 def dev(
-    per_source: int, skip: int = 0, dump: list[dict[str, object]] | None = None
+    per_source: int,
+    skip: int = 0,
+    dump: list[dict[str, object]] | None = None,
+    foreign: bool = False,
 ) -> dict[str, dict[str, float]]:
     generator = make_generator("extractive", Settings(), make_embedder("minilm"))
     result = {}
     for source, (_, paragraphs) in load(REPO.parent / "shared" / "datasets", list(SOURCES)).items():
         asked = [(p, qa) for p in paragraphs for qa in p.questions if qa.get("answers")]
         em = f1 = given = bold_wrong = bold_right = refused = 0.0
+        foreign_answered = foreign_bold = 0.0
         for p, qa in asked[skip : skip + per_source]:
-            hit = Hit(
-                0, "gold", "Gold", date(2024, 1, 1), "gold", p.context, 0, len(p.context), 1.0
-            )
-            answer = generator.answer(str(qa["question"]), [hit])
+            if foreign:  # asked of another article's paragraph: the answer is refusal
+                other = generator.answer(
+                    str(qa["question"]), [_gold(_foreign(paragraphs, p).context)]
+                )
+                foreign_answered += other.status == "answered"
+                foreign_bold += other.answer.startswith("**")
+            answer = generator.answer(str(qa["question"]), [_gold(p.context)])
             refused += answer.status == "not_found"
             if dump is not None:
                 short = answer.short_answer.text if answer.short_answer else None
@@ -81,6 +106,24 @@ def dev(
                 )
             },
         }
+        if foreign:
+            result[source]["foreign_answered"] = round(100 * foreign_answered / n, 1)
+            result[source]["foreign_bold"] = round(100 * foreign_bold / n, 1)
+        unanswerable = [
+            (p, qa) for p in paragraphs for qa in p.questions if qa.get("is_impossible")
+        ]
+        if unanswerable[skip : skip + per_source]:  # the source's own (TimeQA: no such period)
+            answers = [
+                generator.answer(str(qa["question"]), [_gold(p.context)])
+                for p, qa in unanswerable[skip : skip + per_source]
+            ]
+            result[source]["unanswerable_questions"] = len(answers)
+            result[source]["unanswerable_answered"] = round(
+                100 * sum(a.status == "answered" for a in answers) / len(answers), 1
+            )
+            result[source]["unanswerable_bold"] = round(
+                100 * sum(a.answer.startswith("**") for a in answers) / len(answers), 1
+            )
         print(source, json.dumps(result[source]), flush=True)
     return result
 
@@ -93,9 +136,16 @@ def main() -> None:
     parser.add_argument("--dates", type=int, default=8)
     parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
     parser.add_argument("--dump-dev", type=Path, default=None, help="dev answers (JSON lines)")
+    parser.add_argument(
+        "--foreign",
+        action="store_true",
+        help="also ask each dev question of another article's paragraph (should be refused)",
+    )
     args = parser.parse_args()
     answers: list[dict[str, object]] = []
-    result = {"dev": dev(args.per_source, args.skip, answers)} if args.per_source else {}
+    result = (
+        {"dev": dev(args.per_source, args.skip, answers, args.foreign)} if args.per_source else {}
+    )
     if args.dump_dev is not None:
         args.dump_dev.write_text("".join(json.dumps(row) + "\n" for row in answers))
     if args.rtqa_index is not None:

@@ -14,7 +14,10 @@ Four sources in `../shared/datasets/` (each folder's README gives source, licens
 A question's `answers` are `{"text", "answer_start"}` character spans of its paragraph, as in
 SQuAD. TimeQA questions that share a template but ask about another period ("Who owned X from
 1811 to 1827?" / "… from 1916 to 1920?") carry each other's paragraph as `other_periods`: a window
-that answers another period does not answer this one.
+that answers another period does not answer this one. TimeQA's unanswerable questions (an
+empty answer: the article has no fact of that period) are `is_impossible`, asked of the paragraph
+that answers the same question for another period, else of the one that answers most of the
+article's questions.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ _SHIFTS = {
 SQUAD_DEV_ARTICLES = {"train-a-v1.1.json": 3, "train-b-v2.0.json": 1}
 _EVERY_NTH = 8
 _YEARS = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_MONTHS = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?=(?:1[5-9]|20)\d\d\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,8 @@ def _shifts(source: str) -> Callable[[Path], Split]:
 
 
 def _template(question: str) -> str:
-    return _YEARS.sub("YEAR", question)
+    """The question with its period taken out ("from Jul 2019 to 2020" → "from YEAR to YEAR")."""
+    return _YEARS.sub("YEAR", _MONTHS.sub("", question))
 
 
 def _timeqa_file(path: Path) -> list[Paragraph]:
@@ -111,7 +118,13 @@ def _timeqa_file(path: Path) -> list[Paragraph]:
         paras = [str(p) for p in document["paras"]]
         by_para: dict[int, list[dict[str, Any]]] = {}
         answered_in: dict[str, dict[int, int]] = {}  # question → {para: answer start}
+        unanswerable: list[str] = []
         for question, answers in document["questions"]:
+            if all(not str(a["answer"]).strip() for a in answers):
+                # TimeQA's unanswerable questions (no fact of that period in the article) carry
+                # one empty answer at the start: not a span to learn.
+                unanswerable.append(str(question))
+                continue
             spans = [a for a in answers if 0 <= int(a["para"]) < len(paras)]
             spans = [a for a in spans if paras[int(a["para"])][a["from"] : a["end"]] == a["answer"]]
             if not spans:
@@ -130,6 +143,20 @@ def _timeqa_file(path: Path) -> list[Paragraph]:
         templates: dict[str, list[str]] = {}
         for question in answered_in:
             templates.setdefault(_template(question), []).append(question)
+        impossible: dict[int, list[dict[str, Any]]] = {}
+        for question in unanswerable:
+            # Asked of the paragraph that answers it for another period (a hard negative), else
+            # of the one that answers most of the article's questions.
+            paired = templates.get(_template(question))
+            if paired:
+                para = min(answered_in[paired[0]])
+            elif by_para:
+                para = max(sorted(by_para), key=lambda n: len(by_para[n]))
+            else:
+                continue
+            impossible.setdefault(para, []).append(
+                {"question": question, "answers": [], "is_impossible": True}
+            )
         for para, questions in sorted(by_para.items()):
             others: dict[str, tuple[tuple[str, int], ...]] = {}
             for qa in questions:
@@ -143,9 +170,8 @@ def _timeqa_file(path: Path) -> list[Paragraph]:
                 }
                 if elsewhere:
                     others[q] = tuple((paras[p], start) for p, start in sorted(elsewhere))
-            found.append(
-                Paragraph(str(document["link"]), paras[para], tuple(questions), "timeqa", others)
-            )
+            asked = tuple(questions) + tuple(impossible.get(para, ()))
+            found.append(Paragraph(str(document["link"]), paras[para], asked, "timeqa", others))
     return found
 
 

@@ -97,17 +97,18 @@ def test_a_question_about_the_opposite_of_what_the_window_says_is_a_negative() -
     assert opposite_question("Who hosted the opening ceremony?", "It opened in May.") is None
 
 
-def _timeqa(folder: Path) -> None:
+def _timeqa(folder: Path, unanswerable: tuple[str, ...] = ()) -> None:
     paras = [
         "The house was built in 1800 . George Peter owned it from 1811 to 1827 .",
         "Later owners followed . Newton Baker owned it from 1916 to 1920 .",
     ]
     george = {"para": 0, "from": 30, "end": 42, "answer": "George Peter"}
     newton = {"para": 1, "from": 24, "end": 36, "answer": "Newton Baker"}
+    nothing = {"para": 0, "from": 0, "end": 0, "answer": ""}  # TimeQA's unanswerable
     questions = [
         ["Who owned the house from 1811 to 1827?", [george]],
         ["Who owned the house from 1916 to 1920?", [newton]],
-    ]
+    ] + [[question, [nothing]] for question in unanswerable]
     (folder / "timeqa").mkdir(parents=True)
     for name in ("human_annotated_train.json", "human_annotated_test.json"):
         document = {"index": "x", "type": "P1", "link": f"/wiki/{name}", "paras": paras}
@@ -129,6 +130,25 @@ def test_a_window_that_answers_another_period_is_a_negative(tmp_path: Path) -> N
     for example in periods:
         own = example.question.split("from ")[1]
         assert own.rstrip("?") not in example.window and example.start is None
+
+
+def test_an_unanswerable_timeqa_question_is_asked_of_another_periods_window(
+    tmp_path: Path,
+) -> None:
+    from training.sources import timeqa
+
+    asked = ("Who owned the house from Jun 1950 to 1960?", "Who painted the house in 1990?")
+    _timeqa(tmp_path, asked)
+    _, dev = timeqa(tmp_path)
+    questions = {str(qa["question"]): (p, qa) for p in dev for qa in p.questions}
+    # The same question for another period (the month does not make it another question)...
+    paragraph, qa = questions[asked[0]]
+    assert qa["is_impossible"] and not qa["answers"] and "owned it from 1811" in paragraph.context
+    # ... else the paragraph that answers most; and never an empty answer to learn.
+    assert questions[asked[1]][1]["is_impossible"]
+    made = list(examples(dev, seed=1))
+    assert {e.question for e in made if e.kind == "impossible"} == set(asked)
+    assert all(e.window[e.start : e.end] for e in made if e.kind == "positive")
 
 
 def test_every_source_is_split_by_article_or_paragraph(tmp_path: Path) -> None:
