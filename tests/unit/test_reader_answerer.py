@@ -607,6 +607,41 @@ def test_a_sentence_dated_years_before_its_article_gives_no_answer_in_bold(fake_
     assert same_year.answer.startswith("**Punjab**")
 
 
+def test_an_answer_from_another_period_than_the_one_asked_is_not_in_bold(fake_embedder) -> None:
+    """Measured on TimeQA's unanswerable questions: "Which school did Wilson attend from 1958 to
+    1959?" was answered **Fisk University** from the sentence about her 1963 degree."""
+    text = (
+        "Wilson was born in Miami. She earned her bachelor's degree from Fisk University in 1963 "
+        "and her master's degree from the University of Miami in 1972."
+    )
+    reader = FakeReader(["earned", "taught"], ["Fisk University"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    other = desk.answer("Which university did Wilson attend from 1958 to 1959?", [hit(text)])
+    assert other.answer.startswith("*Not sure:* Fisk University")
+    assert other.answer.endswith(
+        "That sentence speaks of 1963 and 1972, not of 1958–1959 as asked. [1]"
+    )
+    for period in ("from 1960 to 1965", "in 1963", "in the 1960s"):
+        same = desk.answer(f"Which university did Wilson attend {period}?", [hit(text)])
+        assert same.answer.startswith("**Fisk University**"), period
+    # A period the sentence leaves open reaches the one asked; no years asked, no judgement.
+    since = "Wilson has taught at Fisk University since 1955."
+    asked = desk.answer("Where did Wilson teach from 1958 to 1959?", [hit(since)])
+    assert asked.answer.startswith("**Fisk University**")
+    # One year before the period may start what still held in it; a century is a century.
+    more = ReaderAnswerer(
+        fake_embedder, FakeReader(["formed", "siege"], ["Fisk Limited"]), min_read_score=0.4
+    )
+    formed = "In 2007, Edgley formed a new company, Fisk Limited."
+    asked = more.answer("Which company did Edgley run from 2008 to 2009?", [hit(formed)])
+    assert asked.answer.startswith("**Fisk Limited**")
+    siege = "The siege of Fisk Limited lasted eight weeks in 1453."
+    asked = more.answer("Which company was under siege in the 1400s?", [hit(siege, None)])
+    assert asked.answer.startswith("**Fisk Limited**")
+    undated = hit(text, published=None)  # (a dated article's old years are another rule's)
+    assert desk.answer("Which university did Wilson attend?", [undated]).answer.startswith("**")
+
+
 def test_a_span_after_a_clause_is_not_listed_with_the_subject(fake_embedder) -> None:
     text = (
         "Also this week is the inaugural Inland Bays Oyster Week, with activities nearly every "

@@ -33,6 +33,7 @@ from assistant.answering.evidence.reading import (
 )
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.typed import typed_reads
+from assistant.answering.evidence.years import another_period
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.over_time.background import (
     asks_for_background,
@@ -172,8 +173,13 @@ class ReaderAnswerer(AnswerGenerator):
                     break
                 if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
                     chosen.append(other)
+        # A fact of another period than the question's is not given as sure, and says so.
+        elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
-        answer = self._compose_reads(question, parsed, chosen, short, sure)
+        answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
+        if elsewhen is not None:
+            note = AnswerSentence(f"{elsewhen} [1]", (1,), derived=True)
+            answer = replace(answer, sentences=(*answer.sentences, note))
         return replace(answer, confidence=round(confidence, 3)), values
 
     def _rated(self, answer: Answer, values: dict[str, float]) -> Answer:

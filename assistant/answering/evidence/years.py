@@ -46,3 +46,60 @@ def year_of_range(question: str, text: str, start: int, end: int) -> tuple[int, 
     if ends and not begins:
         return start + found.start(2), start + found.end(2)
     return start, end
+
+
+# A year as a date gives it: not an amount ("$2000", "1,070"), not part of a longer number.
+_STATED_YEAR = re.compile(r"(?<![\d,.$£€])\b(1\d{3}|2[01]\d{2})(s?)\b(?![,.]\d)")
+# Words that leave a stated period open at one end ("since 2002", "until 1990", "to this day").
+_OPEN_AFTER = re.compile(r"\b(?:since|onwards?|present|current(?:ly)?|still|to this day)\b", re.I)
+_OPEN_BEFORE = re.compile(r"\b(?:until|till|before|up to|prior to)\b", re.I)
+
+
+def _decade_length(match: re.Match[str]) -> int:
+    """The years a stated year's "s" adds: the 1960s run to 1969, the 1400s (a century) to 1499."""
+    if not match.group(2):
+        return 0
+    return 99 if match.group(1).endswith("00") else 9
+
+
+def _years_in(text: str) -> tuple[int, int] | None:
+    """The first and last year the text states (a decade to its last year), None if none."""
+    found = [
+        (int(m.group(1)), int(m.group(1)) + _decade_length(m)) for m in _STATED_YEAR.finditer(text)
+    ]
+    if not found:
+        return None
+    return min(a for a, _ in found), max(b for _, b in found)
+
+
+def _years(span: tuple[int, int]) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}"
+
+
+def _named_years(text: str) -> str:
+    """The years as the text writes them: "1963 and 1972", "the 1920s"."""
+    named = list(dict.fromkeys(m.group(0) for m in _STATED_YEAR.finditer(text)))
+    named = [f"the {y}" if y.endswith("s") else y for y in named]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def another_period(question: str, sentence: str) -> str | None:
+    """What the sentence's years are, when the question's own period does not touch them
+    ("Which school did Wilson attend from 1958 to 1959?" — "Wilson earned her degree from Fisk
+    University in 1963"): a fact of another time, so its answer is not given as sure; None when
+    the periods meet, or either states no year. A period the sentence leaves open ("since 2002",
+    "until 1990") reaches the question's, and so may a single year before it."""
+    asked, stated = _years_in(question), _years_in(sentence)
+    if asked is None or stated is None:
+        return None
+    low, high = float(stated[0]), float(stated[1])
+    if _OPEN_AFTER.search(sentence):
+        high = float("inf")
+    if _OPEN_BEFORE.search(sentence):
+        low = float("-inf")
+    # One year before the period may start what still held in it ("in 2007 … formed a new
+    # company"; "after 2011, the tournament moved to …"); two or more close what they tell of.
+    ended = len({m.group(0) for m in _STATED_YEAR.finditer(sentence)}) > 1
+    if (high < asked[0] and ended) or low > asked[1]:
+        return f"That sentence speaks of {_named_years(sentence)}, not of {_years(asked)} as asked."
+    return None

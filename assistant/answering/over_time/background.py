@@ -39,7 +39,7 @@ _ANCHOR_BEFORE = re.compile(r"\b(?:since|back in|as far back as)\s*$", re.IGNORE
 # A question that asks for an earlier event, or names a time, may be answered from background.
 _ASKS_EARLIER = re.compile(
     rf"\b(?:previous(?:ly)?|prior|last time|earlier|first|ago|history|historic(?:al)?|before|once|"
-    rf"former(?:ly)?|originally|{_YEAR})\b",
+    rf"former(?:ly)?|originally|{_YEAR}s?)\b",
     re.IGNORECASE,
 )
 
