@@ -15,7 +15,10 @@ or not the right choice), right ones in bold, refused, and (RealTime QA) answers
 differ" line. `--foreign` also asks each dev question of another article's paragraph and
 reports how many of those were answered (in bold): refusals that should be; so are a source's
 own unanswerable questions (TimeQA's: no fact of that period), always reported when it has
-some. `--per-source 0` skips the dev sets. `--dump FILE` writes each RealTime QA answer (JSON
+some. `--titles` gives each Wikipedia paragraph its article's title, as an ingested article
+has one (without it every paragraph is titled "Gold": a question naming the article's subject,
+as TimeQA's do, then finds the name only where the paragraph repeats it). `--per-source 0` skips
+the dev sets. `--dump FILE` writes each RealTime QA answer (JSON
 lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer.
 Only APIs both commits have are used.
 """
@@ -37,8 +40,19 @@ from training.sources import SOURCES, Paragraph, load
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _gold(context: str) -> Hit:
-    return Hit(0, "gold", "Gold", date(2024, 1, 1), "gold", context, 0, len(context), 1.0)
+def _gold(context: str, title: str = "Gold") -> Hit:
+    return Hit(0, "gold", title, date(2024, 1, 1), "gold", context, 0, len(context), 1.0)
+
+
+# Sources whose article names are titles a reader would see ("/wiki/Gary_Mills" → "Gary Mills");
+# reviews and Reddit posts have none ("Amazon_Reviews_505").
+_TITLED = ("squad", "squadshifts-wiki", "timeqa", "qed")
+
+
+def _title(paragraph: Paragraph, titles: bool) -> str:
+    if not titles or paragraph.source not in _TITLED:
+        return "Gold"
+    return paragraph.article.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def _foreign(paragraphs: list[Paragraph], own: Paragraph) -> Paragraph:
@@ -57,6 +71,7 @@ def dev(
     skip: int = 0,
     dump: list[dict[str, object]] | None = None,
     foreign: bool = False,
+    titles: bool = False,
 ) -> dict[str, dict[str, float]]:
     generator = make_generator("extractive", Settings(), make_embedder("minilm"))
     result = {}
@@ -66,12 +81,14 @@ def dev(
         foreign_answered = foreign_bold = 0.0
         for p, qa in asked[skip : skip + per_source]:
             if foreign:  # asked of another article's paragraph: the answer is refusal
-                other = generator.answer(
-                    str(qa["question"]), [_gold(_foreign(paragraphs, p).context)]
+                other = _foreign(paragraphs, p)
+                elsewhere = generator.answer(
+                    str(qa["question"]),
+                    [_gold(other.context, _title(other, titles))],
                 )
-                foreign_answered += other.status == "answered"
-                foreign_bold += other.answer.startswith("**")
-            answer = generator.answer(str(qa["question"]), [_gold(p.context)])
+                foreign_answered += elsewhere.status == "answered"
+                foreign_bold += elsewhere.answer.startswith("**")
+            answer = generator.answer(str(qa["question"]), [_gold(p.context, _title(p, titles))])
             refused += answer.status == "not_found"
             if dump is not None:
                 short = answer.short_answer.text if answer.short_answer else None
@@ -114,7 +131,7 @@ def dev(
         ]
         if unanswerable[skip : skip + per_source]:  # the source's own (TimeQA: no such period)
             answers = [
-                generator.answer(str(qa["question"]), [_gold(p.context)])
+                generator.answer(str(qa["question"]), [_gold(p.context, _title(p, titles))])
                 for p, qa in unanswerable[skip : skip + per_source]
             ]
             result[source]["unanswerable_questions"] = len(answers)
@@ -141,10 +158,17 @@ def main() -> None:
         action="store_true",
         help="also ask each dev question of another article's paragraph (should be refused)",
     )
+    parser.add_argument(
+        "--titles",
+        action="store_true",
+        help="give each paragraph its article's title (as an ingested article has), not 'Gold'",
+    )
     args = parser.parse_args()
     answers: list[dict[str, object]] = []
     result = (
-        {"dev": dev(args.per_source, args.skip, answers, args.foreign)} if args.per_source else {}
+        {"dev": dev(args.per_source, args.skip, answers, args.foreign, args.titles)}
+        if args.per_source
+        else {}
     )
     if args.dump_dev is not None:
         args.dump_dev.write_text("".join(json.dumps(row) + "\n" for row in answers))
