@@ -471,6 +471,34 @@ def test_an_answer_from_a_sentence_of_another_year_is_not_given_in_bold() -> Non
     assert asked("How many city staff were paid more than $100,000?").startswith("**88**")
 
 
+def test_an_answer_from_outside_the_range_asked_for_is_not_given_in_bold() -> None:
+    """Measured on the sample corpus: "Which country did Japan ban luxury goods exports to in
+    2006?" was answered **Russia** from a 2022 article, with a note that nothing of 2006
+    answers."""
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "The Japanese government decided to ban exports of luxury items to Russia."
+    source = Hit(1, "a1", "Ban", date(2022, 3, 25), "ban.txt", text, 0, len(text), 1.0)
+    at = text.index("Russia")
+    answer = Answer(
+        "Which country did Japan ban luxury goods exports to?",
+        "answered",
+        (AnswerSentence("**Russia** —", (1,), derived=True), AnswerSentence(f"{text} [1]", (1,))),
+        (Citation.quoting(1, source, 0, len(text)),),
+        short_answer=ShortAnswer("Russia", 1, at, at + 6),
+    )
+    relaxed = TimeConstraint("in 2006", date(2006, 1, 1), date(2006, 12, 31), relaxed=True)
+    shown = dated(answer, date(2026, 12, 4), relaxed).answer
+    assert shown.startswith("*Not sure:* Russia —") and "**" not in shown
+    assert "Nothing in the articles for “in 2006” answers this" in shown
+    # Within the range, it stands.
+    kept = TimeConstraint("in 2022", date(2022, 1, 1), date(2022, 12, 31))
+    assert dated(answer, date(2026, 12, 4), kept).answer.startswith("**Russia**")
+
+
 def test_a_present_tense_answer_from_an_old_source_is_not_given_in_bold() -> None:
     from assistant.answering.over_time.plan import dated
     from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer

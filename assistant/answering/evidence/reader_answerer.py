@@ -178,7 +178,7 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
-            note = AnswerSentence(f"{elsewhen} [1]", (1,), derived=True)
+            note = AnswerSentence(elsewhen, (1,), derived=True)
             answer = replace(answer, sentences=(*answer.sentences, note))
         return replace(answer, confidence=round(confidence, 3)), values
 

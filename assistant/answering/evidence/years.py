@@ -53,6 +53,13 @@ _STATED_YEAR = re.compile(r"(?<![\d,.$£€])\b(1\d{3}|2[01]\d{2})(s?)\b(?![,.]\
 # Words that leave a stated period open at one end ("since 2002", "until 1990", "to this day").
 _OPEN_AFTER = re.compile(r"\b(?:since|onwards?|present|current(?:ly)?|still|to this day)\b", re.I)
 _OPEN_BEFORE = re.compile(r"\b(?:until|till|before|up to|prior to)\b", re.I)
+# Verbs of a start: what they begin may still hold years later.
+_STARTS = re.compile(
+    r"\b(?:form(?:ed|s)?|found(?:ed|s)?|establish(?:ed|es)?|join(?:ed|s)?|mov(?:ed|es)"
+    r"|bec(?:ame|omes)|appoint(?:ed|s)?|elect(?:ed|s)?|named|hired|took over|creat(?:ed|es)"
+    r"|launch(?:ed|es)?|open(?:ed|s)|beg(?:an|ins)|start(?:ed|s)|set up|settled)\b",
+    re.IGNORECASE,
+)
 
 
 def _decade_length(match: re.Match[str]) -> int:
@@ -88,7 +95,7 @@ def another_period(question: str, sentence: str) -> str | None:
     ("Which school did Wilson attend from 1958 to 1959?" — "Wilson earned her degree from Fisk
     University in 1963"): a fact of another time, so its answer is not given as sure; None when
     the periods meet, or either states no year. A period the sentence leaves open ("since 2002",
-    "until 1990") reaches the question's, and so may a single year before it."""
+    "until 1990") reaches the question's, and so may a start in a single year before it."""
     asked, stated = _years_in(question), _years_in(sentence)
     if asked is None or stated is None:
         return None
@@ -97,9 +104,11 @@ def another_period(question: str, sentence: str) -> str | None:
         high = float("inf")
     if _OPEN_BEFORE.search(sentence):
         low = float("-inf")
-    # One year before the period may start what still held in it ("in 2007 … formed a new
-    # company"; "after 2011, the tournament moved to …"); two or more close what they tell of.
-    ended = len({m.group(0) for m in _STATED_YEAR.finditer(sentence)}) > 1
-    if (high < asked[0] and ended) or low > asked[1]:
-        return f"That sentence speaks of {_named_years(sentence)}, not of {_years(asked)} as asked."
+    # One year before the period, of a start, may begin what still held in it ("in 2007 …
+    # formed a new company"; "after 2011, the tournament moved to …"); a count of that year
+    # ("in 2022, one of 88 staff paid more") or two years close what they tell of.
+    single = len({m.group(0) for m in _STATED_YEAR.finditer(sentence)}) == 1
+    lasting = single and _STARTS.search(sentence) is not None
+    if (high < asked[0] and not lasting) or low > asked[1]:
+        return f"The passage speaks of {_named_years(sentence)}, not {_years(asked)}."
     return None

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from assistant.answering.evidence.years import another_period
 from assistant.answering.over_time.conflicts import find_conflicts
-from assistant.answering.over_time.same_event import years_in
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
@@ -169,25 +169,19 @@ def _not_bold(answer: Answer, note: AnswerSentence) -> Answer:
 
 
 def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
-    """A short answer from a sentence that states only other years than the question's ("In
-    2023, how many …?" answered from "… in 2022, one of 88 …") is of another period: not in
-    bold, and said so."""
+    """A short answer from a passage of another period than the question's ("In 2023, how many
+    …?" answered from "… in 2022, one of 88 …"; `another_period`) is not in bold, and says so —
+    also where the answerer did not see the question's time phrase ("In 2023" is taken out of
+    the words it reads)."""
     short = answer.short_answer
-    # The question's own years, and those of its time phrase ("In 2023" is taken out of it).
-    asked = years_in(f"{answer.standalone_question or answer.question} {constraint.phrase}")
-    if short is None or not asked or not answer.sentences:
+    if short is None or not answer.sentences:
         return answer
     quotes = [c.quote for c in answer.citations if c.n == short.citation]
-    stated = years_in(quotes[0]) if quotes else frozenset()
-    lead = answer.sentences[0]
-    if not stated or stated & asked or lead.text != short.lead(sure=True):
+    asked = f"{answer.standalone_question or answer.question} {constraint.phrase}"
+    elsewhen = another_period(asked, quotes[0]) if quotes else None
+    if elsewhen is None or answer.sentences[0].text != short.lead(sure=True):
         return answer
-    said = ", ".join(str(y) for y in sorted(stated))
-    wanted = ", ".join(str(y) for y in sorted(asked))
-    note = AnswerSentence(
-        f"The passage speaks of {said}, not {wanted}.", (short.citation,), derived=True
-    )
-    return _not_bold(answer, note)
+    return _not_bold(answer, AnswerSentence(elsewhen, (short.citation,), derived=True))
 
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
@@ -226,8 +220,9 @@ def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
         f"Nothing in the articles for “{constraint.phrase}” answers this; "
         f"this answer is from {when} [{first.n}]."
     )
-    sentence = AnswerSentence(note, (first.n,), derived=True)
-    return replace(answer, sentences=(*answer.sentences, sentence))
+    # An answer from outside the range asked for is not given as sure (RealTime QA's 2006
+    # luxury-goods ban: **Russia**, from a 2022 article).
+    return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
 
 
 def with_conflicts(
