@@ -112,6 +112,9 @@ def build_answer_chain(
             **inputs,
             "time": wider,
             "filters": constrained(inputs["given_filters"], wider, inputs["as_of"]),
+            # No longer a filter, the time words are the question's again: "How long did the
+            # ILA strike last in 1977?" over 2024 articles asks of 1977, not of their strike.
+            "reading": inputs["standalone"],
         }
         return {**relaxed, "hits": _search(relaxed)}
 

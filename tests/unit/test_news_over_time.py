@@ -182,6 +182,27 @@ def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time
     assert "wage agreement" not in early.answer
 
 
+def test_a_dropped_range_is_read_as_part_of_the_question(time_desk, monkeypatch) -> None:
+    """Measured on real port-strike articles of 2024: "How long did the ILA strike last in
+    1977?" dropped its range (nothing was published in 1977) and was then read without "in
+    1977": the answer was about the 2024 strike. Its words are the question's again."""
+    generator = time_desk.generator()
+    read: list[str] = []
+    stream = generator.stream
+
+    def recording(question: str, hits):  # type: ignore[no-untyped-def]
+        read.append(question)
+        return stream(question, hits)
+
+    monkeypatch.setattr(generator, "stream", recording)
+    question = "What did the union and the port authority sign in March?"
+    time_desk.ask(question, as_of=date(2023, 3, 21))  # a range with articles: a filter
+    assert read == ["What did the union and the port authority sign?"]
+    read.clear()
+    dropped = time_desk.ask(question, as_of=date(2024, 6, 1))
+    assert dropped.time is not None and dropped.time.relaxed and read[-1] == question
+
+
 def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_copy) -> None:
     desk.ingest([corpus_copy], progress=False)
     question = "Who is the prime minister of Japan?"
