@@ -220,8 +220,8 @@ def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
         f"Nothing in the articles for “{constraint.phrase}” answers this; "
         f"this answer is from {when} [{first.n}]."
     )
-    # An answer from outside the range asked for is not given as sure (RealTime QA's 2006
-    # luxury-goods ban: **Russia**, from a 2022 article).
+    # An answer from outside the range asked for is not given as sure (the sample corpus: 2006
+    # luxury-goods ban was **Russia**, from a 2022 article).
     return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
 
 
