@@ -826,3 +826,26 @@ def test_a_nationality_that_only_describes_a_named_one_need_not_be_written(
     question: str, text: str, missing: list[str]
 ) -> None:
     assert missing_entities(parse_question(question), [hit(text)]) == missing
+
+
+def test_an_answer_in_a_supposed_case_is_not_in_bold(fake_embedder) -> None:
+    """On the 2024 port-strike articles "How long did the port strike last?" was answered
+    **one week** from "Any strike that lasts more than one week could cause shortages"; a
+    question that itself asks for a wish is answered by one ("would he like")."""
+    supposing = hit(
+        "Economists warned about the walkout. Any strike that lasts more than one week could "
+        "cause shortages of goods, they said."
+    )
+    reader = FakeReader(["lasts", "lasted"], ["one week"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    asked = desk.answer("How long did the port strike last?", [supposing])
+    assert asked.answer.startswith("*Not sure:* one week")
+    reported = hit("The strike lasted more than one week, the union said.")
+    assert desk.answer("How long did the port strike last?", [reported]).answer.startswith(
+        "**one week**"
+    )
+    wish = hit("If the board could hold 250 pounds he would buy it at once.")
+    wanted = FakeReader(["board"], ["250 pounds"])
+    liked = ReaderAnswerer(fake_embedder, wanted, min_read_score=0.4, not_sure_below=0.0)
+    answer = liked.answer("How much weight would he like the board to hold?", [wish])
+    assert answer.answer.startswith("**250 pounds**")

@@ -32,6 +32,7 @@ from assistant.answering.evidence.reading import (
     short_answer,
 )
 from assistant.answering.evidence.shortlist import shortlist
+from assistant.answering.evidence.supposed import supposed
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.evidence.years import another_period
 from assistant.answering.generator import AnswerGenerator
@@ -176,6 +177,10 @@ class ReaderAnswerer(AnswerGenerator):
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
+        if short is not None and supposed(
+            question, best.candidate.text, short.start - best.candidate.start
+        ):
+            sure = False  # "Any strike that lasts more than one week could …": not a fact
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)

@@ -1,0 +1,35 @@
+"""A short answer that stands in a case the sentence supposes, not in what it reports.
+
+"Any strike that lasts more than one week could cause goods shortages" does not say how long the
+port strike lasted: "one week" is a case supposed ("any … could", "if … would"), and was given in
+bold for "How long did the port strike last in 2024?" on real articles. Such a short answer is
+not said as sure. A question that itself asks for a wish or a supposed case ("How much weight
+would he like the board to hold?", "What kind of books does this person want recommended?") is
+answered by one: there the rule stays out (measured on SQuADShifts' Reddit questions, where it
+took both out of bold).
+"""
+
+from __future__ import annotations
+
+import re
+
+# What opens a supposed case before the answer's words.
+_SUPPOSING = re.compile(r"\b(?:if|any|unless|should)\b", re.IGNORECASE)
+# What the sentence says could follow from it.
+_MAY_BE = re.compile(r"\b(?:could|would|might|may)\b")
+# A question that asks for a wish, a plan or a supposed case itself.
+_ASKS_SUPPOSED = re.compile(
+    r"\b(?:would|could|might|may|should|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|plans?|"
+    r"planned|likes?\s+to|if)\b",
+    re.IGNORECASE,
+)
+
+
+def supposed(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the words at `before_answer` in `sentence` stand after "if / any / unless /
+    should" in a sentence that says what could, would, might or may follow — and the question
+    does not itself ask for a wish or a supposed case."""
+    if _ASKS_SUPPOSED.search(question):
+        return False
+    opening = sentence[: max(0, before_answer)]
+    return bool(_SUPPOSING.search(opening)) and bool(_MAY_BE.search(sentence))
