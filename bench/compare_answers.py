@@ -19,7 +19,7 @@ some. `--titles` gives each Wikipedia paragraph its article's title, as an inges
 has one (without it every paragraph is titled "Gold": a question naming the article's subject,
 as TimeQA's do, then finds the name only where the paragraph repeats it). `--per-source 0` skips
 the dev sets. `--dump FILE` writes each RealTime QA answer (JSON
-lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer.
+lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer (with its gold answers).
 Only APIs both commits have are used.
 """
 
@@ -100,6 +100,8 @@ def dev(
                         "short": short,
                         "bold": bold,
                         "status": answer.status,
+                        "gold": [a["text"] for a in qa["answers"]][:3],
+                        "answer": answer.answer[:400],
                     }
                 )
             if answer.short_answer is None:

@@ -53,7 +53,9 @@ _STATED_YEAR = re.compile(r"(?<![\d,.$£€])\b(1\d{3}|2[01]\d{2})(s?)\b(?![,.]\
 # Words that leave a stated period open at one end ("since 2002", "until 1990", "to this day").
 _OPEN_AFTER = re.compile(r"\b(?:since|onwards?|present|current(?:ly)?|still|to this day)\b", re.I)
 _OPEN_BEFORE = re.compile(r"\b(?:until|till|before|up to|prior to)\b", re.I)
-# Verbs of a start: what they begin may still hold years later.
+# Verbs of a start: what they begin may still hold years later. Not _BEGINS (a question's verbs
+# that pick a range's first year) on purpose: "born in 1950" begins no fact that holds in 1960,
+# while "appointed", "elected", "became" begin an office that does.
 _STARTS = re.compile(
     r"\b(?:form(?:ed|s)?|found(?:ed|s)?|establish(?:ed|es)?|join(?:ed|s)?|mov(?:ed|es)"
     r"|bec(?:ame|omes)|appoint(?:ed|s)?|elect(?:ed|s)?|named|hired|took over|creat(?:ed|es)"
