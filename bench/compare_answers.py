@@ -18,8 +18,8 @@ own unanswerable questions (TimeQA's: no fact of that period), always reported w
 some. `--titles` gives each Wikipedia paragraph its article's title, as an ingested article
 has one (without it every paragraph is titled "Gold": a question naming the article's subject,
 as TimeQA's do, then finds the name only where the paragraph repeats it). `--per-source 0` skips
-the dev sets. `--dump FILE` writes each RealTime QA answer (JSON
-lines) for diffing two commits question by question; `--dump-dev FILE` each dev answer (with its gold answers).
+the dev sets. `--dump FILE` writes each RealTime QA answer (JSON lines) for diffing two commits
+question by question; `--dump-dev FILE` each dev answer (with its gold answers).
 Only APIs both commits have are used.
 """
 

@@ -16,6 +16,11 @@ is what this finder or the finder before issue 20 flagged (`--pool old`, with th
 copied from git); recall is measured against the pool's true conflicts.
 Reports precision (true among labelled flags) and pooled recall; `--show` prints the unlabelled
 flags to label.
+
+`--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
+file, from the `--offset`-th): the pairs of articles that no single question's search returned
+together were never in a topic above, so their flags are text the finder's rules were not made
+on. The report counts those apart (`unseen_flags`, `unseen_true`).
 """
 
 from __future__ import annotations
@@ -53,17 +58,51 @@ def key(first: str, second: str) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
-def topics(groups: int, offset: int = 0) -> dict[str, list[Hit]]:
-    """The articles of `groups` questions (spread over the file, from the `offset`-th) as hits,
-    one list a topic, by question id; offsets below the spacing give disjoint sets of topics."""
+def _questions() -> list[dict[str, Any]]:
+    """RealTime QA's questions with two or more searched articles."""
     questions = [
         json.loads(line)
         for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    asked = [q for q in questions if len(q["search_results"]) >= 2]
+    return [q for q in questions if len(q["search_results"]) >= 2]
+
+
+def topics(groups: int, offset: int = 0) -> dict[str, list[Hit]]:
+    """The articles of `groups` questions (spread over the file, from the `offset`-th) as hits,
+    one list a topic, by question id; offsets below the spacing give disjoint sets of topics."""
+    asked = _questions()
     chosen = asked[offset :: max(1, len(asked) // groups)][:groups]
-    wanted = {url for q in chosen for url in q["search_results"]}
+    return _as_topics({q["id"]: q["search_results"] for q in chosen})
+
+
+def date_topics(dates: int, offset: int = 0) -> dict[str, list[Hit]]:
+    """Every article of `dates` quiz dates (spread over the file, from the `offset`-th) as one
+    topic a date, by the date."""
+    asked = _questions()
+    by_date: dict[str, list[str]] = defaultdict(list)
+    for question in asked:
+        urls = by_date[question["as_of"]]
+        urls.extend(u for u in question["search_results"] if u not in urls)
+    every = sorted(by_date)
+    chosen = every[offset :: max(1, len(every) // dates)][:dates]
+    return _as_topics({day: by_date[day] for day in chosen})
+
+
+def seen_together() -> set[frozenset[str]]:
+    """The pairs of articles one question's search returned together: the pairs of `topics`."""
+    return {
+        frozenset((first, second))
+        for question in _questions()
+        for first in question["search_results"]
+        for second in question["search_results"]
+        if first != second
+    }
+
+
+def _as_topics(urls_of: dict[str, list[str]]) -> dict[str, list[Hit]]:
+    """Each topic's articles as hits (one a whole cleaned article), in the order given."""
+    wanted = {url for urls in urls_of.values() for url in urls}
     articles: dict[str, dict[str, Any]] = {}
     with gzip.open(DATA / "articles-2024.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -71,17 +110,18 @@ def topics(groups: int, offset: int = 0) -> dict[str, list[Hit]]:
             if record["url"] in wanted:
                 articles[record["url"]] = record
     result = {}
-    for question in chosen:
+    for topic, urls in urls_of.items():
         hits = []
-        for n, url in enumerate(question["search_results"]):
+        for n, url in enumerate(urls):
             if url not in articles:
                 continue
             record = articles[url]
             text = clean_pages([record["text"]])[0]
             published = date.fromisoformat(str(record["published"]).replace("/", "-"))
-            hits.append(Hit(n, url, record["title"] or "", published, url, text, 0, len(text),
-                            1.0, url))  # fmt: skip
-        result[question["id"]] = hits
+            title = record["title"] or ""
+            hit = Hit(n, url, title, published, url, text, 0, len(text), 1.0, story_id=url)
+            hits.append(hit)
+        result[topic] = hits
     return result
 
 
@@ -93,13 +133,14 @@ def _sentences(hit: Hit) -> list[Hit]:
     ]
 
 
-def flags(finder: Finder, topic: list[Hit]) -> dict[str, tuple[str, str, str]]:
-    """Every flagged pair of the topic: key → (what, first sentence, second sentence).
+def flags(finder: Finder, topic: list[Hit]) -> dict[str, tuple[str, str, str, frozenset[str]]]:
+    """Every flagged pair of the topic: key → (what, first sentence, second sentence, the two
+    articles).
 
     Each sentence is compared only with the other articles' sentences that share MIN_SHARED of
     its words (an index of words finds them; the finder's own test is stricter): a topic can
     hold thousands of sentences, and every pair through the finder took hours."""
-    found: dict[str, tuple[str, str, str]] = {}
+    found: dict[str, tuple[str, str, str, frozenset[str]]] = {}
     sentences = [s for hit in topic for s in _sentences(hit)]
     words = [content_words(s.text) for s in sentences]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -117,7 +158,13 @@ def flags(finder: Finder, topic: list[Hit]) -> dict[str, tuple[str, str, str]]:
             continue
         cited = Citation.quoting(1, sentence, sentence.start, sentence.end)
         for conflict, other in finder([cited], others):
-            found[key(cited.quote, other.quote)] = (conflict.about, cited.quote, other.quote)
+            articles = frozenset((sentence.article_id, other.article_id))
+            found[key(cited.quote, other.quote)] = (
+                conflict.about,
+                cited.quote,
+                other.quote,
+                articles,
+            )
     return found
 
 
@@ -126,6 +173,9 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=80)
     parser.add_argument(
         "--offset", type=int, default=0, help="start the spread at this question (other topics)"
+    )
+    parser.add_argument(
+        "--dates", type=int, default=0, help="topics of every article of N quiz dates instead"
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
     parser.add_argument("--pool", choices=["new", "old"], default="new")
@@ -146,9 +196,12 @@ def main() -> None:
                 labels[record["pair"]] = bool(record["conflict"])
                 if record.get("topic"):
                     topic_of[record["pair"]] = record["topic"]
-    flagged: dict[str, tuple[str, str, str]] = {}
+    flagged: dict[str, tuple[str, str, str, frozenset[str]]] = {}
     found_in: dict[str, str] = {}
-    chosen = topics(args.groups, args.offset)
+    if args.dates:
+        chosen = date_topics(args.dates, args.offset)
+    else:
+        chosen = topics(args.groups, args.offset)
     for topic, hits in tqdm(chosen.items(), desc="topics", unit="topic"):
         for pair, flag in flags(finder, hits).items():
             flagged[pair] = flag
@@ -160,9 +213,13 @@ def main() -> None:
     # A pair labelled under another question that found the same articles counts too when flagged.
     pool = {k for k, t in topic_of.items() if t in chosen and labels[k]}
     pool_true = len(pool | {k for k in labelled if labels[k]}) or None
+    # Flags of article pairs no question's topic held: the finder's rules never saw them.
+    together = seen_together()
+    unseen = [k for k in labelled if flagged[k][3] not in together]
     result = {
         "finder": args.pool,
         "groups": args.groups,
+        "dates": args.dates,
         "offset": args.offset,
         "flagged": len(flagged),
         "labelled_flags": len(labelled),
@@ -170,12 +227,16 @@ def main() -> None:
         "precision": round(100 * true_flags / len(labelled), 1) if labelled else None,
         "pooled_true_conflicts": pool_true,
         "recall": round(100 * true_flags / pool_true, 1) if pool_true else None,
+        "unseen_flags": len(unseen),
+        "unseen_true": sum(labels[k] for k in unseen),
+        "unseen_flagged": sum(1 for v in flagged.values() if v[3] not in together),
     }
     print(json.dumps(result))
     if args.show:
-        for k, (about, first, second) in flagged.items():
+        for k, (about, first, second, articles) in flagged.items():
             if k not in labels:
                 record = {"pair": k, "topic": found_in[k], "about": about, "a": first, "b": second}
+                record["unseen"] = articles not in together
                 print(json.dumps(record))
 
 

@@ -2,8 +2,10 @@
 
 Anchored on the article's published date; an article without one gets no date at all.
 News prose uses a bare weekday for the latest such day up to publication ("the government Friday
-decided"), unless the words just before it speak of the future ("will meet on Friday"), when it is
-the next one.
+decided"), unless the words just before it speak of the future ("will meet on Friday", "is forecast
+to become a storm Saturday", "a walkout is planned for Tuesday"), or the sentence speaks of the
+week of publication and the day comes later in it ("this weekend … a gala on Saturday" in a
+Tuesday article), when it is the next one.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ _EXPRESSION = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans? to|planned to|is to|are to|expected to|set to|going to"
-    r"|scheduled|upcoming|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
+    r"\b(?:will|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
+    r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
+    r"|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
     re.IGNORECASE,
 )
 # A deadline or a start just before the day looks ahead whatever the verb: "can return as soon
@@ -33,8 +36,21 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:earlier|ago|said|says|stated|announced)\b", re.IGNORECASE)
+# A sentence about the week of publication ("Also this week is the inaugural Oyster Week … and,
+# on Saturday, the first-ever Seafood Festival", a Wednesday article): its days later in the
+# week than publication are this week's, not the last week's.
+_THIS_WEEK = re.compile(r"\bthis\s+week(?:end)?\b", re.IGNORECASE)
+_TOLD_IN_THE_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+# A plan told in the past: "was slated to vote Thursday", "were expected to start Tuesday" (one
+# that "had been" planned was mostly called off before its day: not this).
+_WAS = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
+# A past verb right before the day: "lawmakers decided Wednesday", "canceled on Friday" — not
+# after "be" ("will be closed Sunday" is ahead).
+_DONE_ON = re.compile(
+    r"(?<!\bbe )\b(?!(?:expected|scheduled|planned|slated|forecast)\b)[a-z]+ed(?:\s+on)?\s*$"
+)
 _FUTURE_WINDOW_WORDS = 8
-_DATE_ALREADY = re.compile(r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+ \d{1,2}\b)")
+_DATE_ALREADY = re.compile(r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b)")
 
 
 @dataclass(frozen=True)
@@ -93,12 +109,27 @@ def _period(published: date, modifier: str, period: str) -> tuple[date, date]:
 def _looks_ahead(before: str) -> bool:
     """Whether the words before a day put it ahead of publication. Only the words after the last
     past-tense verb count: "said workers can return as soon as Wednesday" looks ahead, "said
-    earlier on Thursday" does not."""
+    earlier on Thursday" does not; nor does a plan told in the past ("the vote was slated for
+    Thursday", "had been expected")."""
     if _AHEAD.search(before):
         return True
+    if _DONE_ON.search(before):
+        return False
     pasts = list(_PAST.finditer(before))
     after_past = before[pasts[-1].end() :] if pasts else before
-    return bool(_FUTURE.search(after_past))
+    ahead = list(_FUTURE.finditer(after_past))
+    return bool(ahead) and not _WAS.search(after_past[: ahead[-1].start()])
+
+
+def _later_this_week(sentence: str, weekday: int, published: date) -> bool:
+    """Whether a bare weekday later in the week than publication is this week's: the sentence
+    speaks of this week and tells nothing in the past ("filters were passed out Thursday, and
+    another 900 will be distributed this week"). Not a Sunday: a week may start on one."""
+    if not published.weekday() < weekday < WEEKDAYS.index("sunday"):
+        return False
+    if not _THIS_WEEK.search(sentence):
+        return False
+    return not _PAST.search(sentence) and not _TOLD_IN_THE_PAST.search(sentence)
 
 
 def relative_phrases(sentence: str) -> list[str]:
@@ -125,7 +156,12 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
                 continue  # "Friday, 25 March" already says which day
             weekday = WEEKDAYS.index(match.group("weekday").casefold())
             modifier = (match.group("modifier") or "").casefold()
-            day = _weekday_date(published, weekday, modifier, future)
+            day = _weekday_date(
+                published,
+                weekday,
+                modifier,
+                future or _later_this_week(sentence, weekday, published),
+            )
             first = last = day
         elif match.group("day"):
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
