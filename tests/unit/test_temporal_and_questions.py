@@ -91,7 +91,7 @@ def test_a_day_is_ahead_only_when_its_sentence_looks_ahead(sentence, day) -> Non
 
 
 def test_a_weekday_with_an_abbreviated_month_after_it_is_not_worked_out() -> None:
-    """"Friday, Nov. 8" names its day: it was resolved to the Friday before publication."""
+    """ "Friday, Nov. 8" names its day: it was resolved to the Friday before publication."""
     assert time_mentions("Read the updates for Friday, Nov. 8, here.", date(2024, 11, 7)) == []
 
 
