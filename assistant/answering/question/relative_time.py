@@ -2,10 +2,14 @@
 
 Anchored on the article's published date; an article without one gets no date at all.
 News prose uses a bare weekday for the latest such day up to publication ("the government Friday
-decided"), unless the words just before it speak of the future ("will meet on Friday", "is forecast
-to become a storm Saturday", "a walkout is planned for Tuesday"), or the sentence speaks of the
-week of publication and the day comes later in it ("this weekend … a gala on Saturday" in a
-Tuesday article), when it is the next one.
+decided"), unless it looks ahead, when it is the next one: the words just before it speak of the
+future ("will meet on Friday", "is forecast to become a storm Saturday", "a walkout is planned for
+Tuesday"), the day leads what will come ("Tuesday will then welcome …"), a short headline says
+"to" + verb ("Swimmer to race for gold Thursday"), or the sentence speaks of the week of
+publication and the day comes later in it ("this weekend … a gala on Saturday" in a Tuesday
+article). A weekday with its date after it ("Friday, Nov. 8") or of no one day ("each Thursday")
+is not worked out. Measured on RealTime QA's real articles (BENCHMARKS.md, "Weekdays in real
+articles").
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ _EXPRESSION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
     r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
+    r"|poised to|anticipat(?:es|ing)|(?:is|are) happening"
     r"|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
     re.IGNORECASE,
 )
@@ -47,9 +52,16 @@ _WAS = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # A past verb right before the day: "lawmakers decided Wednesday", "canceled on Friday" — not
 # after "be" ("will be closed Sunday" is ahead).
 _DONE_ON = re.compile(
-    r"(?<!\bbe )\b(?!(?:expected|scheduled|planned|slated|forecast)\b)[a-z]+ed(?:\s+on)?\s*$"
+    r"(?<!\bbe )\b(?!(?:expected|scheduled|planned|slated|forecast)\b)[a-z]+ed"
+    r"(?:\s+(?:on|late|early))?\s*$"
 )
 _FUTURE_WINDOW_WORDS = 8
+# What a day that leads the clause is about to do: "Tuesday will …", "… on Saturday is slated …".
+_AHEAD_AFTER = re.compile(r"\s+(?:will|is expected|is set|is scheduled|is slated)\b", re.I)
+_HEADLINE_TO = re.compile(r"\bto\s+[a-z]+\b")
+HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or captions
+_EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_A_NAME_AFTER = re.compile(r"\s+Night Live\b")
 _DATE_ALREADY = re.compile(r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b)")
 
 
@@ -110,7 +122,7 @@ def _looks_ahead(before: str) -> bool:
     """Whether the words before a day put it ahead of publication. Only the words after the last
     past-tense verb count: "said workers can return as soon as Wednesday" looks ahead, "said
     earlier on Thursday" does not; nor does a plan told in the past ("the vote was slated for
-    Thursday", "had been expected")."""
+    Thursday") or a day right after a past verb ("lawmakers decided Wednesday")."""
     if _AHEAD.search(before):
         return True
     if _DONE_ON.search(before):
@@ -119,6 +131,23 @@ def _looks_ahead(before: str) -> bool:
     after_past = before[pasts[-1].end() :] if pasts else before
     ahead = list(_FUTURE.finditer(after_past))
     return bool(ahead) and not _WAS.search(after_past[: ahead[-1].start()])
+
+
+def _headline_ahead(sentence: str, before: str) -> bool:
+    """A headline's "to" + verb is what will happen: "Team USA's Elor to wrestle for gold medal
+    Tuesday", "Trump to address the press on Tuesday morning" (no full stop ends a headline)."""
+    if sentence.rstrip().endswith((".", "?", "!", '"', "”", "’", "'")):
+        return False
+    return len(sentence.split()) <= HEADLINE_WORDS and bool(_HEADLINE_TO.search(before))
+
+
+def _leads_ahead(before: str, after: str) -> bool:
+    """A day that is the subject of what will come ("Tuesday will then welcome grades seven and
+    eight", "voters on Tuesday will decide"), not one a past verb governs ("the increase announced
+    Wednesday will include …", "he said Friday")."""
+    if not _AHEAD_AFTER.match(after) or _DONE_ON.search(before):
+        return False
+    return not _PAST.search(" ".join(before.split()[-2:]))
 
 
 def _later_this_week(sentence: str, weekday: int, published: date) -> bool:
@@ -132,12 +161,21 @@ def _later_this_week(sentence: str, weekday: int, published: date) -> bool:
     return not _PAST.search(sentence) and not _TOLD_IN_THE_PAST.search(sentence)
 
 
+def _no_day(sentence: str, match: re.Match[str]) -> bool:
+    """A weekday that needs no working out ("Friday, 25 March") or names no one day ("each
+    Thursday", "Saturday Night Live")."""
+    if not match.group("weekday"):
+        return False
+    after = sentence[match.end() :]
+    if _DATE_ALREADY.match(after) or _A_NAME_AFTER.match(after):
+        return True
+    return bool(_EVERY.search(sentence[: match.start()]))
+
+
 def relative_phrases(sentence: str) -> list[str]:
     """The relative time expressions of a sentence, whether or not they can be dated."""
     return [
-        match.group(0)
-        for match in _EXPRESSION.finditer(sentence)
-        if not (match.group("weekday") and _DATE_ALREADY.match(sentence[match.end() :]))
+        match.group(0) for match in _EXPRESSION.finditer(sentence) if not _no_day(sentence, match)
     ]
 
 
@@ -150,10 +188,14 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
         # The verb governing the day stands just before it: "will meet on Friday" is ahead,
         # "said earlier on Thursday that it will not" is behind.
         before = " ".join(sentence[: match.start()].split()[-_FUTURE_WINDOW_WORDS:])
-        future = _looks_ahead(before)
+        future = (
+            _looks_ahead(before)
+            or _leads_ahead(before, sentence[match.end() :])
+            or _headline_ahead(sentence, before)
+        )
         if match.group("weekday"):
-            if _DATE_ALREADY.match(sentence[match.end() :]):
-                continue  # "Friday, 25 March" already says which day
+            if _no_day(sentence, match):
+                continue  # "Friday, 25 March" already says which day; "each Friday" none
             weekday = WEEKDAYS.index(match.group("weekday").casefold())
             modifier = (match.group("modifier") or "").casefold()
             day = _weekday_date(
