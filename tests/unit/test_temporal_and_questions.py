@@ -114,9 +114,22 @@ def test_a_weekday_that_names_no_one_day_is_not_worked_out(sentence) -> None:
     assert time_mentions(sentence, date(2024, 8, 7)) == []
 
 
-def test_a_weekday_with_an_abbreviated_month_after_it_is_not_worked_out() -> None:
-    """ "Friday, Nov. 8" names its day: it was resolved to the Friday before publication."""
-    assert time_mentions("Read the updates for Friday, Nov. 8, here.", date(2024, 11, 7)) == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read the updates for Friday, Nov. 8, here.",
+        "She will stay in the race until Super Tuesday on March 5.",
+        "Churches will ring their bells this Sunday (April 12) at noon.",
+    ],
+)
+def test_a_weekday_with_its_date_after_it_is_not_worked_out(sentence) -> None:
+    """The day is named: "Friday, Nov. 8" was resolved to the Friday before publication."""
+    assert time_mentions(sentence, date(2024, 11, 7)) == []
+
+
+def test_a_weekday_before_a_road_is_still_worked_out() -> None:
+    (mention,) = time_mentions("A crash Tuesday on Interstate 95 closed two lanes.", FRIDAY)
+    assert mention.first_day == date(2022, 3, 22)
 
 
 def test_no_published_date_means_no_dates() -> None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.articles.dates import MONTH
 from assistant.timeframe import WEEKDAYS, format_day, month_end, month_start, shift_days
 
 _EXPRESSION = re.compile(
@@ -62,7 +63,11 @@ _HEADLINE_TO = re.compile(r"\bto\s+[a-z]+\b")
 HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or captions
 _EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
 _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
-_DATE_ALREADY = re.compile(r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b)")
+# "Friday, 25 March", "Friday, Nov. 8", "Super Tuesday on March 5", "this Sunday (April 12)".
+_DATE_ALREADY = re.compile(
+    r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b"
+    rf"|(?:on\s+|\(\s*)(?i:{MONTH})\s+\d{{1,2}}\b)"
+)
 
 
 @dataclass(frozen=True)
