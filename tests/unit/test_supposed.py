@@ -28,6 +28,13 @@ SHORTAGES = "Any strike that lasts more than one week could cause shortages of g
             "Wednesday",
             True,
         ),
+        # A supposed case in another clause than the answer's: a plain statement.
+        (
+            "How long did the strike last?",
+            "Unions rejected any deal that would cut jobs; the strike lasted three days.",
+            "three days",
+            False,
+        ),
         # The question asks for a wish or a supposed case itself.
         (
             "What kind of books does this person want recommended?",

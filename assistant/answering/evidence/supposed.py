@@ -25,11 +25,19 @@ _ASKS_SUPPOSED = re.compile(
 )
 
 
+# Where one clause ends and another, perhaps a plain statement, begins.
+_CLAUSE_END = re.compile(r"[;:—–]|\s-\s")
+
+
 def supposed(question: str, sentence: str, before_answer: int) -> bool:
     """Whether the words at `before_answer` in `sentence` stand after "if / any / unless /
-    should" in a sentence that says what could, would, might or may follow — and the question
-    does not itself ask for a wish or a supposed case."""
+    should" in the same clause, in a sentence that says what could, would, might or may follow
+    ("All of this would have been over if he paid 32 blocks": they were not paid) — and the
+    question does not itself ask for a wish or a supposed case. "Unions rejected any deal that
+    would cut jobs; the strike lasted three days" states its length."""
     if _ASKS_SUPPOSED.search(question):
         return False
-    opening = sentence[: max(0, before_answer)]
-    return bool(_SUPPOSING.search(opening)) and bool(_MAY_BE.search(sentence))
+    clauses = list(_CLAUSE_END.finditer(sentence[: max(0, before_answer)]))
+    start = clauses[-1].end() if clauses else 0
+    opening = _SUPPOSING.search(sentence, start, max(start, before_answer))
+    return opening is not None and _MAY_BE.search(sentence) is not None
