@@ -108,10 +108,17 @@ def test_a_day_is_ahead_only_when_its_sentence_looks_ahead(sentence, day) -> Non
     [
         "The quiz runs each Thursday at the pub.",
         "The governor appeared on Saturday Night Live.",
+        "Because the holiday falls on a Sunday, the specials started early.",
+        "Why do the league's games start so late on a Friday night?",
     ],
 )
 def test_a_weekday_that_names_no_one_day_is_not_worked_out(sentence) -> None:
     assert time_mentions(sentence, date(2024, 8, 7)) == []
+
+
+def test_a_weekday_after_a_that_names_an_event_is_worked_out() -> None:
+    (mention,) = time_mentions("The mayor said at a Tuesday news conference that it ended.", FRIDAY)
+    assert mention.first_day == date(2022, 3, 22)
 
 
 @pytest.mark.parametrize(

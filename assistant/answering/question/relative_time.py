@@ -61,7 +61,9 @@ _FUTURE_WINDOW_WORDS = 8
 _AHEAD_AFTER = re.compile(r"\s+(?:will|is expected|is set|is scheduled|is slated)\b", re.I)
 _HEADLINE_TO = re.compile(r"\bto\s+[a-z]+\b")
 HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or captions
-_EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+# Of no one day: "each Thursday", "the holiday falls on a Sunday this year", "on a Friday night"
+# ("said at a Saturday news conference" is one).
+_EVERY = re.compile(r"\b(?:each|every|on\s+a)\s+$", re.IGNORECASE)
 _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
 # "Friday, 25 March", "Friday, Nov. 8", "Super Tuesday on March 5", "this Sunday (April 12)".
 _DATE_ALREADY = re.compile(
@@ -168,7 +170,7 @@ def _later_this_week(sentence: str, weekday: int, published: date) -> bool:
 
 def _no_day(sentence: str, match: re.Match[str]) -> bool:
     """A weekday that needs no working out ("Friday, 25 March") or names no one day ("each
-    Thursday", "Saturday Night Live")."""
+    Thursday", "on a Sunday", "Saturday Night Live")."""
     if not match.group("weekday"):
         return False
     after = sentence[match.end() :]
