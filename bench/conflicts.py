@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +58,9 @@ def key(first: str, second: str) -> str:
     return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
 
 
+@cache
 def _questions() -> list[dict[str, Any]]:
-    """RealTime QA's questions with two or more searched articles."""
+    """RealTime QA's questions with two or more searched articles (read once)."""
     questions = [
         json.loads(line)
         for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()

@@ -106,32 +106,24 @@ def test_a_day_is_ahead_only_when_its_sentence_looks_ahead(sentence, day) -> Non
 @pytest.mark.parametrize(
     "sentence",
     [
+        # Of no one day …
         "The quiz runs each Thursday at the pub.",
         "The governor appeared on Saturday Night Live.",
         "Because the holiday falls on a Sunday, the specials started early.",
         "Why do the league's games start so late on a Friday night?",
-    ],
-)
-def test_a_weekday_that_names_no_one_day_is_not_worked_out(sentence) -> None:
-    assert time_mentions(sentence, date(2024, 8, 7)) == []
-
-
-def test_a_weekday_after_a_that_names_an_event_is_worked_out() -> None:
-    (mention,) = time_mentions("The mayor said at a Tuesday news conference that it ended.", FRIDAY)
-    assert mention.first_day == date(2022, 3, 22)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
+        # … or with its date after it ("Friday, Nov. 8" was resolved to the Friday before).
         "Read the updates for Friday, Nov. 8, here.",
         "She will stay in the race until Super Tuesday on March 5.",
         "Churches will ring their bells this Sunday (April 12) at noon.",
     ],
 )
-def test_a_weekday_with_its_date_after_it_is_not_worked_out(sentence) -> None:
-    """The day is named: "Friday, Nov. 8" was resolved to the Friday before publication."""
+def test_a_weekday_of_no_one_day_or_with_its_date_is_not_worked_out(sentence) -> None:
     assert time_mentions(sentence, date(2024, 11, 7)) == []
+
+
+def test_a_weekday_after_a_that_names_an_event_is_worked_out() -> None:
+    (mention,) = time_mentions("The mayor said at a Tuesday news conference that it ended.", FRIDAY)
+    assert mention.first_day == date(2022, 3, 22)
 
 
 def test_a_weekday_before_a_road_is_still_worked_out() -> None:

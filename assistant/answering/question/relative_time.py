@@ -168,6 +168,20 @@ def _later_this_week(sentence: str, weekday: int, published: date) -> bool:
     return not _PAST.search(sentence) and not _TOLD_IN_THE_PAST.search(sentence)
 
 
+def _weekday_ahead(sentence: str, match: re.Match[str], weekday: int, published: date) -> bool:
+    """Whether a bare weekday is the coming one. The verb governing the day stands just before
+    it ("will meet on Friday" is ahead, "said earlier on Thursday that it will not" is behind),
+    or the day leads what will come, or a headline says "to" + verb, or it is later in a week
+    the sentence speaks of."""
+    before = " ".join(sentence[: match.start()].split()[-_FUTURE_WINDOW_WORDS:])
+    return (
+        _looks_ahead(before)
+        or _leads_ahead(before, sentence[match.end() :])
+        or _headline_ahead(sentence, before)
+        or _later_this_week(sentence, weekday, published)
+    )
+
+
 def _no_day(sentence: str, match: re.Match[str]) -> bool:
     """A weekday that needs no working out ("Friday, 25 March") or names no one day ("each
     Thursday", "on a Sunday", "Saturday Night Live")."""
@@ -192,26 +206,13 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
         return []
     mentions: list[TimeMention] = []
     for match in _EXPRESSION.finditer(sentence):
-        # The verb governing the day stands just before it: "will meet on Friday" is ahead,
-        # "said earlier on Thursday that it will not" is behind.
-        before = " ".join(sentence[: match.start()].split()[-_FUTURE_WINDOW_WORDS:])
-        future = (
-            _looks_ahead(before)
-            or _leads_ahead(before, sentence[match.end() :])
-            or _headline_ahead(sentence, before)
-        )
         if match.group("weekday"):
             if _no_day(sentence, match):
                 continue  # "Friday, 25 March" already says which day; "each Friday" none
             weekday = WEEKDAYS.index(match.group("weekday").casefold())
             modifier = (match.group("modifier") or "").casefold()
-            day = _weekday_date(
-                published,
-                weekday,
-                modifier,
-                future or _later_this_week(sentence, weekday, published),
-            )
-            first = last = day
+            ahead = _weekday_ahead(sentence, match, weekday, published)
+            first = last = _weekday_date(published, weekday, modifier, ahead)
         elif match.group("day"):
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
             first = last = shift_days(published, offset)
