@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import parse_question, question_kind, type_match
 from assistant.answering.question.relative_time import time_mentions
 from assistant.timeframe import format_day
@@ -194,3 +195,28 @@ def test_names_of_a_question_without_accents_possessives_or_months() -> None:
     assert parse_question("What did the Iran-backed militia attack?").entities == ("iran",)
     # A month is a date the time checks read, not a name the articles must print.
     assert parse_question("Who led the ECB from Nov 2011 to Oct 2019?").entities == ("ecb",)
+    # So is a weekday ("last Sunday"): RealTime QA's articles on Putin's re-election give the date.
+    assert parse_question("Who won the election held last Sunday?").entities == ()
+    assert parse_question("What did voters decide on Super Tuesday?").entities == ("super tuesday",)
+    # "US-supplied", "Russian-occupied": the name before the hyphen is the one to find.
+    assert parse_question("Which US-supplied missiles did Ukraine fire?").entities == (
+        "us",
+        "ukraine",
+    )
+    assert parse_question("Who governs Russian-occupied Kherson?").entities == (
+        "russian",
+        "kherson",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What did the water flow across during the Eocene?", "In the mid-Eocene it split."),
+        ("What did Hamas offer?", "Talks to end the Israel-Hamas war resumed in Cairo."),
+        ("Why did Trump supporters rally?", "The anti-Trump marchers met pro-Trump crowds."),
+    ],
+)
+def test_a_name_inside_a_hyphened_word_is_mentioned(question: str, sentence: str) -> None:
+    assert unmentioned(parse_question(question), sentence) == []
+    assert unmentioned(parse_question(question), "Nothing of it here.") != []

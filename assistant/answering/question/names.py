@@ -69,12 +69,20 @@ def _near(tokens: list[str], name: list[str]) -> bool:
     name = [_singular(word) for word in name]
     window = len(name) + 2
     for index, token in enumerate(tokens):
-        if not token.startswith(name[0]):
+        if not _starts(token, name[0]):
             continue
         nearby = tokens[max(0, index - window) : index + window + 1]
-        if all(any(t.startswith(word) for t in nearby) for word in name[1:]):
+        if all(any(_starts(t, word) for t in nearby) for word in name[1:]):
             return True
     return False
+
+
+def _starts(token: str, word: str) -> bool:
+    """Whether the text's `token` begins with the name's `word`, or a part of a hyphened token
+    does ("mid-Eocene", "the Israel-Hamas war", "anti-Trump")."""
+    if token.startswith(word):
+        return True
+    return "-" in token and any(part.startswith(word) for part in token.split("-")[1:])
 
 
 # Last words a name shares with other names of its kind ("European Union", "White House",

@@ -157,7 +157,10 @@ _OPENERS = frozenset(
     }
 )  # fmt: skip
 # "Iran-backed", "US-led", "Chinese-style": the name before the hyphen is the one to find.
-_HYPHENED = re.compile(r"-(?:backed|led|based|born|owned|run|style|like|made|funded|linked)$")
+_HYPHENED = re.compile(
+    r"-(?:backed|led|based|born|owned|run|style|like|made|funded|linked|supplied|provided"
+    r"|sponsored|brokered|controlled|occupied|aligned|allied|built|designed|held)$"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')]*)\s*$")
 # A language that names a word's form, not a subject ("the Italian title of Polo's book", "his
 # Chinese-style name", "the English translation of …"): the article gives the title or name
@@ -196,6 +199,18 @@ def _asked_kind(text: str, found: re.Match[str]) -> bool:
     )
 
 
+def _after_hyphened(run: str) -> list[str]:
+    """The run cut after each word like "Iran-backed" ("Russian-occupied Kherson" → "Russian-
+    occupied", "Kherson")."""
+    pieces, words = [], []
+    for word in run.split():
+        words.append(word)
+        if _HYPHENED.search(word):
+            pieces.append(" ".join(words))
+            words = []
+    return [*pieces, " ".join(words)] if words else pieces
+
+
 def _entities(text: str) -> list[str]:
     """Runs of capitalised words, lower-cased, without question words. A single capitalised
     word that opens a sentence is no name on that account alone ("Latest data shows …", "New
@@ -204,8 +219,13 @@ def _entities(text: str) -> list[str]:
     entities: list[str] = []
     runs: list[tuple[str, bool]] = []
     for found in _NAME_RUN.finditer(text):
-        # A possessive ends a name: "Kublai's China" names Kublai and China.
-        pieces = re.split(r"(?<=['’]s)[ \t]+", found.group(0))
+        # A possessive ends a name: "Kublai's China" names Kublai and China; so does a hyphened
+        # word: "Russian-occupied Kherson" names Russia and Kherson.
+        pieces = [
+            piece
+            for part in re.split(r"(?<=['’]s)[ \t]+", found.group(0))
+            for piece in _after_hyphened(part)
+        ]
         if _asked_kind(text, found):
             continue
         if " " not in pieces[-1] and _LANGUAGE_OF.match(text[found.end() :]):
@@ -219,8 +239,10 @@ def _entities(text: str) -> list[str]:
         if opening and words[0] in _OPENERS:
             words = words[1:]  # "Besides Confucianism …", "Some Chinese …"
         words = [w for w in words if w and w not in _QUESTION_WORDS]
-        if len(words) == 1 and (words[0] in _MONTH_WORDS or words[0] in _SCALES):
-            continue  # "from Nov 2016": a date, which the time checks read
+        if len(words) == 1 and (
+            words[0] in _MONTH_WORDS or words[0] in WEEKDAYS or words[0] in _SCALES
+        ):
+            continue  # "from Nov 2016", "last Sunday": a date, which the time checks read
         if len(words) > 1 and words[0] in _QUALIFIERS:
             words = words[1:]
         if words:
