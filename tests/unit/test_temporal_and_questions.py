@@ -112,6 +112,11 @@ def test_a_day_is_ahead_only_when_its_sentence_looks_ahead(sentence, day) -> Non
         "The governor appeared on Saturday Night Live.",
         "Because the holiday falls on a Sunday, the specials started early.",
         "Why do the league's games start so late on a Friday night?",
+        # … a span of the week's days: hours, a schedule (each end was dated on its own, the
+        # "Friday" of "Monday through Friday" before its "Monday") …
+        "Free meals are handed out Monday through Friday from 11:30 a.m. to 1 p.m.",
+        "Hours: 11 a.m. to 9 p.m. Monday to Thursday; noon to 10 p.m. Friday-Saturday.",
+        "The museum is open Wednesday–Sunday.",
         # … or with its date after it ("Friday, Nov. 8" was resolved to the Friday before).
         "Read the updates for Friday, Nov. 8, here.",
         "She will stay in the race until Super Tuesday on March 5.",

@@ -65,6 +65,11 @@ HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or cap
 # ("said at a Saturday news conference" is one).
 _EVERY = re.compile(r"\b(?:each|every|on\s+a)\s+$", re.IGNORECASE)
 _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
+# A span of days of the week: opening hours, a schedule ("open Monday through Friday", "Tuesday-
+# Sunday"), whose two ends are no one day each.
+_SPAN = r"\s*(?:through|thru|to|until|-|–|—)\s*"
+_SPAN_AFTER = re.compile(rf"^{_SPAN}(?i:{'|'.join(WEEKDAYS)})\b")
+_SPAN_BEFORE = re.compile(rf"\b(?i:{'|'.join(WEEKDAYS)}){_SPAN}$")
 # "Friday, 25 March", "Friday, Nov. 8", "Super Tuesday on March 5", "this Sunday (April 12)".
 _DATE_ALREADY = re.compile(
     r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b"
@@ -184,11 +189,13 @@ def _weekday_ahead(sentence: str, match: re.Match[str], weekday: int, published:
 
 def _no_day(sentence: str, match: re.Match[str]) -> bool:
     """A weekday that needs no working out ("Friday, 25 March") or names no one day ("each
-    Thursday", "on a Sunday", "Saturday Night Live")."""
+    Thursday", "on a Sunday", "Saturday Night Live", "open Monday through Friday")."""
     if not match.group("weekday"):
         return False
     after = sentence[match.end() :]
-    if _DATE_ALREADY.match(after) or _A_NAME_AFTER.match(after):
+    if _DATE_ALREADY.match(after) or _A_NAME_AFTER.match(after) or _SPAN_AFTER.match(after):
+        return True
+    if _SPAN_BEFORE.search(sentence[: match.start()]):
         return True
     return bool(_EVERY.search(sentence[: match.start()]))
 
