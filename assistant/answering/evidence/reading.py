@@ -279,12 +279,27 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if age is not None:
         start, end = start + age[0], start + age[1]
         text = hit.at(start, end)
-    days = [m for m in time_mentions(text, hit.published) if m.is_day]
-    if len(days) == 1 and _ON.sub("", days[0].phrase) == text:
-        resolved = _resolved(days[0], start, citation)
+    day = _day_spanned(hit, start, end)
+    if day is not None:
+        resolved = _resolved(*day, citation)
         if resolved.text.casefold() != text.casefold():
             return resolved
     return ShortAnswer(text, citation, start, end)
+
+
+def _day_spanned(hit: Hit, start: int, end: int) -> tuple[TimeMention, int] | None:
+    """The relative day the span is ("Friday", "on Friday") as its sentence tells it, with the
+    sentence's article offset: "Wednesday" of "free Monday through Wednesday" is no one day."""
+    spans = sentences_of(hit)
+    if not spans:
+        return None
+    sentence = spans[sentence_index(spans, start - hit.start)]
+    at = hit.start + sentence.start
+    text = hit.at(start, end)
+    for mention in time_mentions(hit.text[sentence.start : sentence.end], hit.published):
+        if mention.is_day and at + mention.end == end and _ON.sub("", mention.phrase) == text:
+            return mention, at
+    return None
 
 
 def _restates(question: Question, text: str) -> bool:
