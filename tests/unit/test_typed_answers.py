@@ -160,6 +160,15 @@ def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> No
         ("Who is the minister of local government in Zimbabwe?", {"PERSON"}, False),
         ("Who was the first president of Kenya?", {"PERSON"}, False),
         ("Who is the company that makes the iPhone?", {"PERSON", "ORG", "NORP", "GPE"}, False),
+        # The kind may end the question (RealTime QA: **International Day of Happiness** was
+        # the world's happiest country) — not when it ends a phrase of another noun.
+        (
+            "According to the 2024 World Happiness Report, what is the world's happiest country?",
+            {"GPE", "NORP"},
+            False,
+        ),
+        ("What was the cause of the fire in the city?", None, False),
+        ("What is the capital of France?", None, False),
     ],
 )
 def test_what_kind_of_thing_a_question_asks_for(question, labels, listed) -> None:

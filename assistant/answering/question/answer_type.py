@@ -108,13 +108,25 @@ def asked_noun(question: str) -> str | None:
 
 
 def _which_noun(question: str) -> tuple[Labels, str] | None:
-    """The labels and the word of the first "which / what [word] <noun>" noun of a kind."""
-    for match in _WHICH.finditer(question):
-        for word in (match.group(1), *match.group(0).split()[1:2]):
-            for labels, nouns in _NOUNS:
-                if re.fullmatch(nouns, word, re.IGNORECASE):
-                    return labels, word
+    """The labels and the word of the first "which / what [word] <noun>" noun of a kind, or
+    of the noun that ends "what is the world's happiest country?"."""
+    words = [w for m in _WHICH.finditer(question) for w in (m.group(1), *m.group(0).split()[1:2])]
+    ending = _WHAT_IS_THE.search(question)
+    for word in [*words, *([ending.group(1)] if ending else [])]:
+        for labels, nouns in _NOUNS:
+            if re.fullmatch(nouns, word, re.IGNORECASE):
+                return labels, word
     return None
+
+
+# "According to the report, what is the world's happiest country?": the kind is the last word
+# (no "of the city", "in the country" before it: "What was the cause of the fire in the city?").
+_WHAT_IS_THE = re.compile(
+    r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+"
+    r"(?:(?!(?:of|in|for|at|on|to|by|with|from|about|after|before)\b)[\w'’-]+\s+){0,3}"
+    r"(\w+)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 _PLURAL_WHICH = re.compile(
