@@ -220,6 +220,7 @@ class Newsdesk:
             TimelineBuilder(self.searcher, self.embedder),
             self.settings.as_of,
             self.tagger,
+            leads=self.settings.answer_leads,
         )
 
     def ask_stream(

@@ -108,6 +108,15 @@ class Settings(BaseSettings):
         "extractive", description="Answer generator: extractive, openai or llamacpp."
     )
     answer_k: int = Field(5, ge=1, le=MAX_ANSWER_K, description="Passages the answerer reads.")
+    answer_leads: int = Field(
+        3,
+        ge=0,
+        le=MAX_ANSWER_K,
+        description="Besides its passages, the answerer reads the leads (first 600 characters) "
+        "of this many of the best hits' articles: a news article opens with its main facts "
+        "(RealTime QA, 280 questions: 2 more right short answers in bold, none fewer; "
+        "BENCHMARKS.md). 0: passages only.",
+    )
     min_answer_score: float = Field(
         0.45,
         ge=0.0,

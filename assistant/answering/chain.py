@@ -50,6 +50,7 @@ def build_answer_chain(
     timelines: TimelineBuilder,
     as_of: date | None = None,
     tagger: EntityTagger | None = None,
+    leads: int = 0,
 ) -> Runnable[dict[str, Any], AnswerChunk]:
     """Input: {"question", optional "history" (Turns), "filters" (SearchFilters), "k",
     "as_of" (date; default `as_of`, then today), "all_copies" (bool)}. The `tagger`'s entities
@@ -165,8 +166,16 @@ def build_answer_chain(
     def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
         if inputs["time"].newest:
             return (yield from _newest(inputs))
-        final = yield from _generate(inputs["reading"], searcher.widen(inputs["hits"]))
+        read = searcher.widen(inputs["hits"])
+        final = yield from _generate(inputs["reading"], read + _leads(inputs["hits"], read))
         return with_conflicts(final, inputs["hits"], tagger)
+
+    def _leads(hits: list[Hit], read: list[Hit]) -> list[Hit]:
+        """The leads of the best `leads` articles whose opening no passage read holds."""
+        opened = {hit.article_id for hit in read if hit.start == 0}
+        articles = list(dict.fromkeys(hit.article_id for hit in hits))[:leads]
+        first = {hit.article_id: hit for hit in reversed(hits)}
+        return [searcher.lead(first[a], LEAD_CHARS) for a in articles if a not in opened]
 
     def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
         final = Answer.not_found(question, generator=generator.name)

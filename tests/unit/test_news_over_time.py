@@ -550,3 +550,50 @@ def test_a_present_tense_answer_from_an_old_source_is_not_given_in_bold() -> Non
     )
     # Asked that week, it is the news of the day.
     assert asked(date(2018, 5, 2)).startswith("**Michelle Wolf** —")
+
+
+def _read_by_answerer(settings, fake_embedder, folder: Path, question: str, leads: int):
+    """The passages the answerer was given for `question`, with `leads` leads read."""
+    from assistant.desk import Newsdesk
+
+    desk = Newsdesk.open(
+        settings.model_copy(update={"answer_leads": leads}), embedder=fake_embedder
+    )
+    desk.ingest([folder], progress=False)
+    generator = desk.generator()
+    given: list = []
+    stream = generator.stream
+
+    def spy(asked, hits):
+        given.extend(hits)
+        yield from stream(asked, hits)
+
+    generator.stream = spy  # type: ignore[method-assign]
+    desk.ask(question)
+    desk.close()
+    return given
+
+
+def test_the_answerer_reads_the_lead_of_the_best_articles(
+    settings, fake_embedder, tmp_path
+) -> None:
+    """A news article opens with its main fact ("ended a three-day strike"); the passage that
+    matches the question best may be far below it (RealTime QA: "Who did Robert F. Kennedy Jr.
+    name as his running mate?" was answered from the lead only once leads were read)."""
+    later = " ".join(
+        f"Harbour cranes stood idle at berth {n} while container backlog grew at the terminal."
+        for n in range(200)
+    )
+    text = (
+        "Dockworkers approved a deal on Thursday that ended a three-day strike at Norhaven.\n\n"
+        f"{later}\n"
+    )
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "deal.txt").write_text(f"Norhaven dock deal\n\n{text}", encoding="utf-8")
+    question = "How long did the container backlog at the harbour cranes terminal last?"
+    without = _read_by_answerer(settings, fake_embedder, folder, question, leads=0)
+    assert without and not any("three-day strike" in hit.text for hit in without)
+    read = _read_by_answerer(settings, fake_embedder, folder, question, leads=3)
+    (lead,) = [hit for hit in read if "three-day strike" in hit.text]
+    assert lead.start == 0 and "Dockworkers approved a deal" in lead.text
