@@ -873,3 +873,16 @@ def test_an_answer_in_a_supposed_case_is_not_in_bold(fake_embedder) -> None:
     liked = ReaderAnswerer(fake_embedder, wanted, min_read_score=0.4, not_sure_below=0.0)
     answer = liked.answer("How much weight would he like the board to hold?", [wish])
     assert answer.answer.startswith("**250 pounds**")
+
+
+def test_an_answer_its_sentence_denies_is_not_in_bold(fake_embedder) -> None:
+    """RealTime QA: "Where is the new Verizon cell tower in Hockessin being constructed?" was
+    answered **New Castle County** from "Neither New Castle County nor Verizon responded …"."""
+    text = "Neither New Castle County nor Verizon responded with a timeline for the tower."
+    reader = FakeReader(["tower"], ["New Castle County"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    asked = desk.answer("Where is the new Verizon cell tower being constructed?", [hit(text)])
+    assert asked.answer.startswith("*Not sure:* New Castle County")
+    built = hit("The tower is being built in New Castle County near the league, Verizon said.")
+    answer = desk.answer("Where is the new Verizon cell tower being constructed?", [built])
+    assert answer.answer.startswith("**New Castle County**")

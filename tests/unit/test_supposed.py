@@ -1,9 +1,11 @@
-"""Which short answers stand in a case a sentence supposes (evidence/supposed.py)."""
+"""Which short answers stand in a case a sentence supposes (evidence/supposed.py) or denies
+(evidence/denied.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.supposed import supposed
 
 SHORTAGES = "Any strike that lasts more than one week could cause shortages of goods."
@@ -54,3 +56,49 @@ def test_a_short_answer_after_a_supposing_word_in_a_sentence_of_what_may_follow(
     question: str, sentence: str, answer: str, expected: bool
 ) -> None:
     assert supposed(question, sentence, sentence.index(answer)) is expected
+
+
+TOWER = "Neither New Castle County nor Verizon responded with a timeline for the construction."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer", "expected"),
+    [
+        # RealTime QA put **New Castle County** in bold for this question.
+        (
+            "Where is the new Verizon cell tower being constructed?",
+            TOWER,
+            "New Castle County",
+            True,
+        ),
+        ("Who has given a timeline for the tower?", TOWER, "Verizon", True),
+        (
+            "Where will the tower be built?",
+            "The tower will be built not in Hockessin but near the athletic league.",
+            "Hockessin",
+            True,
+        ),
+        # What the sentence says does hold is no denial …
+        (
+            "Where will the tower be built?",
+            "The tower will be built not in Hockessin but near the athletic league.",
+            "near the athletic league",
+            False,
+        ),
+        (
+            "Who will face the charges?",
+            "Not only the mayor but also his deputy will face the charges.",
+            "his deputy",
+            False,
+        ),
+        ("Who will face the charges?", "Not only the mayor will face them.", "the mayor", False),
+        ("How many people were hurt?", "No more than 5 people were hurt.", "5", False),
+        # … and a question of what did not happen is answered by it.
+        ("Who did not respond?", TOWER, "New Castle County", False),
+        ("Which company hasn't given a timeline?", TOWER, "Verizon", False),
+    ],
+)
+def test_a_short_answer_its_sentence_denies(
+    question: str, sentence: str, answer: str, expected: bool
+) -> None:
+    assert denied(question, sentence, sentence.index(answer)) is expected

@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
+from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
 from assistant.answering.evidence.quoting import (
@@ -177,10 +178,12 @@ class ReaderAnswerer(AnswerGenerator):
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
-        if short is not None and supposed(
-            question, best.candidate.text, short.start - best.candidate.start
+        at = short.start - best.candidate.start if short is not None else 0
+        if short is not None and (
+            supposed(question, best.candidate.text, at) or denied(question, best.candidate.text, at)
         ):
-            sure = False  # "Any strike that lasts more than one week could …": not a fact
+            sure = False  # "Any strike that lasts more than one week could …": not a fact;
+            # nor is "Neither New Castle County nor Verizon responded" a place
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
