@@ -886,3 +886,20 @@ def test_an_answer_its_sentence_denies_is_not_in_bold(fake_embedder) -> None:
     built = hit("The tower is being built in New Castle County near the league, Verizon said.")
     answer = desk.answer("Where is the new Verizon cell tower being constructed?", [built])
     assert answer.answer.startswith("**New Castle County**")
+
+
+def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None:
+    """RealTime QA: "Which event this week was celebrated around the world?" was answered
+    **new day” in Persian, is a 3,000-year-old spring festival**."""
+    text = (
+        "Nowruz, which means “new day” in Persian, is a 3,000-year-old spring festival that "
+        "is celebrated by millions around the world."
+    )
+    cut = FakeReader(["celebrated"], ["new day” in Persian, is a 3,000-year-old spring festival"])
+    answer = answerer(fake_embedder, cut).answer("Which event was celebrated?", [hit(text)])
+    assert answer.status == "answered" and answer.short_answer is None
+    assert not answer.answer.startswith("**")
+    whole = FakeReader(["celebrated"], ["Nowruz, which means “new day” in Persian"])
+    answer = answerer(fake_embedder, whole).answer("Which event was celebrated?", [hit(text)])
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Nowruz, which means “new day” in Persian"
