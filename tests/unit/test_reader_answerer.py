@@ -106,13 +106,15 @@ def test_a_weekday_span_is_the_day_its_sentence_means(fake_embedder) -> None:
 
 def test_a_weekday_of_a_schedule_is_not_made_a_date(fake_embedder) -> None:
     """RealTime QA: "When is free parking available in Dewey Beach?" was answered **Wednesday,
-    10 August 2022** from "free … Monday through Wednesday, but only 5 to 11 p.m."."""
+    10 August 2022** from "free … Monday through Wednesday, but only 5 to 11 p.m.": the span of
+    days is the answer, not its end."""
     text = "In Dewey Beach, parking is free in metered spaces Monday through Wednesday."
     reader = FakeReader(["parking is free"], ["Wednesday"])
     answer = answerer(fake_embedder, reader).answer(
         "When is parking free in Dewey Beach?", [hit(text, date(2022, 8, 11))]
     )
-    assert answer.short_answer is not None and answer.short_answer.text == "Wednesday"
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Monday through Wednesday"
     assert "August" not in answer.answer
 
 

@@ -18,7 +18,11 @@ from assistant.answering.evidence.span_edges import trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, name_word, stems, type_match
-from assistant.answering.question.relative_time import TimeMention, time_mentions
+from assistant.answering.question.relative_time import (
+    TimeMention,
+    time_mentions,
+    weekday_range,
+)
 from assistant.answering.types import ShortAnswer
 from assistant.articles.dates import DATE_EXPRESSION
 from assistant.reader import Reader
@@ -279,6 +283,10 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     age = age_within(question.text, text)  # "13" for how old, not "13-year-old"
     if age is not None:
         start, end = start + age[0], start + age[1]
+        text = hit.at(start, end)
+    whole = weekday_range(hit.text, start - hit.start, end - hit.start)
+    if whole is not None:  # "Wednesday" of "free Monday through Wednesday": the whole span
+        start, end = whole[0] + hit.start, whole[1] + hit.start
         text = hit.at(start, end)
     day = _day_spanned(hit, start, end)
     if day is not None:

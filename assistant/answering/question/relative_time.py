@@ -70,6 +70,7 @@ _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
 _SPAN = r"\s*(?:through|thru|to|until|-|–|—)\s*"
 _SPAN_AFTER = re.compile(rf"^{_SPAN}(?i:{'|'.join(WEEKDAYS)})\b")
 _SPAN_BEFORE = re.compile(rf"\b(?i:{'|'.join(WEEKDAYS)}){_SPAN}$")
+_WEEKDAY_RANGE = re.compile(rf"\b(?i:{'|'.join(WEEKDAYS)}){_SPAN}(?i:{'|'.join(WEEKDAYS)})\b")
 # "Friday, 25 March", "Friday, Nov. 8", "Super Tuesday on March 5", "this Sunday (April 12)".
 _DATE_ALREADY = re.compile(
     r"^[\s,]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]+\.? \d{1,2}\b"
@@ -198,6 +199,15 @@ def _no_day(sentence: str, match: re.Match[str]) -> bool:
     if _SPAN_BEFORE.search(sentence[: match.start()]):
         return True
     return bool(_EVERY.search(sentence[: match.start()]))
+
+
+def weekday_range(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the week's days ("Monday through Wednesday") that the words at [start, end)
+    of `text` are an end of, or None."""
+    for found in _WEEKDAY_RANGE.finditer(text, max(0, start - 40), end + 40):
+        if found.start() <= start and end <= found.end():
+            return found.start(), found.end()
+    return None
 
 
 def relative_phrases(sentence: str) -> list[str]:
