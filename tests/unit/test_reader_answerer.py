@@ -890,6 +890,21 @@ def test_an_answer_its_sentence_denies_is_not_in_bold(fake_embedder) -> None:
     assert answer.answer.startswith("**New Castle County**")
 
 
+def test_an_answer_that_is_only_the_source_is_not_in_bold(fake_embedder) -> None:
+    """RealTime QA: "Who purchased the Chaddsford Winery in 2024?" was answered **Corey
+    Krejcik** from "… according to Corey Krejcik, general manager of Chaddsford Winery"."""
+    text = (
+        "Plans are underway for improvements to the winery, according to Corey Krejcik, "
+        "general manager of Chaddsford Winery."
+    )
+    reader = FakeReader(["winery"], ["Corey Krejcik"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    asked = desk.answer("Who purchased the Chaddsford Winery?", [hit(text)])
+    assert asked.answer.startswith("*Not sure:* Corey Krejcik")
+    said = desk.answer("Who said improvements are planned at the Chaddsford Winery?", [hit(text)])
+    assert said.answer.startswith("**Corey Krejcik**")
+
+
 def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None:
     """RealTime QA: "Which event this week was celebrated around the world?" was answered
     **new day” in Persian, is a 3,000-year-old spring festival**."""

@@ -1,10 +1,11 @@
-"""Which short answers stand in a case a sentence supposes (evidence/supposed.py) or denies
-(evidence/denied.py)."""
+"""Which short answers stand in a case a sentence supposes (evidence/supposed.py), denies
+(evidence/denied.py) or only cites as its source (evidence/attribution.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.supposed import supposed
 
@@ -102,3 +103,39 @@ def test_a_short_answer_its_sentence_denies(
     question: str, sentence: str, answer: str, expected: bool
 ) -> None:
     assert denied(question, sentence, sentence.index(answer)) is expected
+
+
+WINERY = (
+    "Plans are underway for improvements to the property, according to Corey Krejcik, general "
+    "manager of Chaddsford Winery."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer", "expected"),
+    [
+        # RealTime QA put **Corey Krejcik** in bold for this question.
+        ("Who purchased the Chaddsford Winery in 2024?", WINERY, "Corey Krejcik", True),
+        (
+            "How many people died in the fire?",
+            "Four people died, according to the fire department.",
+            "fire department",
+            True,
+        ),
+        # The source is the answer when the question asks for one …
+        ("Who said improvements are planned at the winery?", WINERY, "Corey Krejcik", False),
+        ("According to whom are plans underway?", WINERY, "Corey Krejcik", False),
+        # … and words elsewhere in the sentence are not the source.
+        ("Who manages the winery?", WINERY, "general manager", False),
+        (
+            "Who bought the winery?",
+            "Brock Vinton bought the winery, according to the county.",
+            "Brock Vinton",
+            False,
+        ),
+    ],
+)
+def test_a_short_answer_that_is_only_the_sentences_source(
+    question: str, sentence: str, answer: str, expected: bool
+) -> None:
+    assert only_the_source(question, sentence, sentence.index(answer)) is expected

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
+from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
 from assistant.answering.evidence.denied import denied
@@ -179,11 +180,12 @@ class ReaderAnswerer(AnswerGenerator):
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         at = short.start - best.candidate.start if short is not None else 0
-        if short is not None and (
-            supposed(question, best.candidate.text, at) or denied(question, best.candidate.text, at)
+        if short is not None and any(
+            rule(question, best.candidate.text, at) for rule in (supposed, denied, only_the_source)
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
-            # nor is "Neither New Castle County nor Verizon responded" a place
+            # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
+            # to Corey Krejcik, general manager" the winery's buyer
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
