@@ -12,23 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.evidence.amounts import age_within, fits_measure
+from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.span_edges import trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, name_word, stems, type_match
-from assistant.answering.question.relative_time import (
-    TimeMention,
-    time_mentions,
-    weekday_range,
-)
 from assistant.answering.types import ShortAnswer
-from assistant.articles.dates import DATE_EXPRESSION
 from assistant.reader import Reader
 from assistant.retrieval import Hit
 from assistant.sentences import Span, sentence_index, window_around
-from assistant.timeframe import format_day
 
 _MAX_SHORT_WORDS = 16
 _LIST_WORDS = 12
@@ -37,7 +31,6 @@ _LIST_PLAIN = 2  # lower-case words of a title between listed names ("defence mi
 _GENERIC = set(
     stems("items things goods products measures steps people matters issues others ones kinds")
 )
-_ON = re.compile(r"^on\s+", re.IGNORECASE)
 # A direction answers "where" ("in the south", "northern"), though it is no name.
 DIRECTION = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|\b(?:up|down)(?:state|town)\b",
@@ -262,7 +255,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if not wants_short_answer(question) or addresses_the_reader(read.candidate.text):
         return None  # an order to the reader is quoted at most, never put in bold
     if read.span is None or read.typed is False:
-        return _day_of(question, read, citation)  # no span, or none of the kind asked for
+        return day_of(question, read.candidate, citation)  # no span, or none of the kind asked
     hit: Hit = read.candidate.hit
     start, end = read.span
     text = hit.at(start, end)
@@ -275,7 +268,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or _listed_with_subject(question, read, start, end)
         or _restates(question, text)
     ):
-        return _day_of(question, read, citation)
+        return day_of(question, read.candidate, citation)
     if question.kind == "when":
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
@@ -284,31 +277,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if age is not None:
         start, end = start + age[0], start + age[1]
         text = hit.at(start, end)
-    whole = weekday_range(hit.text, start - hit.start, end - hit.start)
-    if whole is not None:  # "Wednesday" of "free Monday through Wednesday": the whole span
-        start, end = whole[0] + hit.start, whole[1] + hit.start
-        text = hit.at(start, end)
-    day = _day_spanned(hit, start, end)
-    if day is not None:
-        resolved = _resolved(*day, citation)
-        if resolved.text.casefold() != text.casefold():
-            return resolved
-    return ShortAnswer(text, citation, start, end)
-
-
-def _day_spanned(hit: Hit, start: int, end: int) -> tuple[TimeMention, int] | None:
-    """The relative day the span is ("Friday", "on Friday") as its sentence tells it, with the
-    sentence's article offset: "Wednesday" of "free Monday through Wednesday" is no one day."""
-    spans = sentences_of(hit)
-    if not spans:
-        return None
-    sentence = spans[sentence_index(spans, start - hit.start)]
-    at = hit.start + sentence.start
-    text = hit.at(start, end)
-    for mention in time_mentions(hit.text[sentence.start : sentence.end], hit.published):
-        if mention.is_day and at + mention.end == end and _ON.sub("", mention.phrase) == text:
-            return mention, at
-    return None
+    return day_short_answer(hit, start, end, citation)
 
 
 def _half_quoted(text: str) -> bool:
@@ -383,24 +352,3 @@ def companions(question: str) -> set[str]:
         words = [name_word(w) for w in re.findall(r"[\w'’-]+", clause)]
         found.update(" ".join(words[n : n + k]) for n in range(len(words)) for k in (1, 2, 3))
     return found
-
-
-def _day_of(question: Question, read: Read, citation: int) -> ShortAnswer | None:
-    """For "when": the day the quote names, when the reader's span is not one."""
-    if question.kind != "when":
-        return None
-    hit, candidate = read.candidate.hit, read.candidate
-    for found in DATE_EXPRESSION.finditer(candidate.text):
-        start = candidate.start + found.start()
-        return ShortAnswer(found.group(0), citation, start, start + len(found.group(0)))
-    days = [m for m in time_mentions(candidate.text, hit.published) if m.is_day]
-    return _resolved(days[0], candidate.start, citation) if days else None
-
-
-def _resolved(day: TimeMention, at: int, citation: int) -> ShortAnswer:
-    """A relative day found in a text that starts at article offset `at`, worked out: the text
-    is the date, the span the words that said it ("Friday", without a leading "on")."""
-    phrase = _ON.sub("", day.phrase)
-    start = at + day.end - len(phrase)
-    date = format_day(day.first_day, weekday=True)
-    return ShortAnswer(date, citation, start, start + len(phrase), resolved_from=phrase)

@@ -1,0 +1,69 @@
+"""A "when" short answer as a day: a relative day worked out in its sentence ("Friday" →
+"Friday, 25 March 2022"; "Wednesday" of "free Monday through Wednesday" is the whole span of
+days, no one day), or the day a quote names when the reader's span is none."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence.candidates import Candidate, sentences_of
+from assistant.answering.question.parse import Question
+from assistant.answering.question.relative_time import TimeMention, time_mentions, weekday_range
+from assistant.answering.types import ShortAnswer
+from assistant.articles.dates import DATE_EXPRESSION
+from assistant.retrieval import Hit
+from assistant.sentences import sentence_index
+from assistant.timeframe import format_day
+
+_ON = re.compile(r"^on\s+", re.IGNORECASE)
+
+
+def day_short_answer(hit: Hit, start: int, end: int, citation: int) -> ShortAnswer:
+    """The short answer for the span [start, end) of `hit` (article offsets): a relative day
+    worked out, a span of the week's days whole, else the span as it stands."""
+    whole = weekday_range(hit.text, start - hit.start, end - hit.start)
+    if whole is not None:  # "Wednesday" of "free Monday through Wednesday": the whole span
+        start, end = whole[0] + hit.start, whole[1] + hit.start
+    text = hit.at(start, end)
+    day = _day_spanned(hit, start, end)
+    if day is not None:
+        resolved = _resolved(*day, citation)
+        if resolved.text.casefold() != text.casefold():
+            return resolved
+    return ShortAnswer(text, citation, start, end)
+
+
+def _day_spanned(hit: Hit, start: int, end: int) -> tuple[TimeMention, int] | None:
+    """The relative day the span is ("Friday", "on Friday") as its sentence tells it, with the
+    sentence's article offset: "Wednesday" of "free Monday through Wednesday" is no one day."""
+    spans = sentences_of(hit)
+    if not spans:
+        return None
+    sentence = spans[sentence_index(spans, start - hit.start)]
+    at = hit.start + sentence.start
+    text = hit.at(start, end)
+    for mention in time_mentions(hit.text[sentence.start : sentence.end], hit.published):
+        if mention.is_day and at + mention.end == end and _ON.sub("", mention.phrase) == text:
+            return mention, at
+    return None
+
+
+def day_of(question: Question, candidate: Candidate, citation: int) -> ShortAnswer | None:
+    """For "when": the day the quote names, when the reader's span is not one."""
+    if question.kind != "when":
+        return None
+    hit = candidate.hit
+    for found in DATE_EXPRESSION.finditer(candidate.text):
+        start = candidate.start + found.start()
+        return ShortAnswer(found.group(0), citation, start, start + len(found.group(0)))
+    days = [m for m in time_mentions(candidate.text, hit.published) if m.is_day]
+    return _resolved(days[0], candidate.start, citation) if days else None
+
+
+def _resolved(day: TimeMention, at: int, citation: int) -> ShortAnswer:
+    """A relative day found in a text that starts at article offset `at`, worked out: the text
+    is the date, the span the words that said it ("Friday", without a leading "on")."""
+    phrase = _ON.sub("", day.phrase)
+    start = at + day.end - len(phrase)
+    date = format_day(day.first_day, weekday=True)
+    return ShortAnswer(date, citation, start, start + len(phrase), resolved_from=phrase)
