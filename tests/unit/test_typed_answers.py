@@ -71,6 +71,32 @@ def test_a_who_answer_is_the_person_not_the_role_or_the_agency(fake_embedder) ->
     assert answer.short_answer is not None and answer.short_answer.text == "Andrei Rudenko"
 
 
+def test_of_two_names_in_one_span_the_one_after_the_questions_preposition(fake_embedder) -> None:
+    """The sample corpus: "A 2006 luxury-goods ban was against which country?" was answered
+    **Tokyo against North Korea**, a run of words across two names."""
+    text = (
+        "A similar sanction on the luxury goods exports was announced by Tokyo against North "
+        "Korea in 2006 after Pyongyang launched a nuclear missile test."
+    )
+    names = {"Tokyo": "GPE", "North Korea": "GPE", "Pyongyang": "GPE", "2006": "DATE"}
+    spans = ["Tokyo against North Korea"]
+    question = "A 2006 luxury-goods ban was against which country?"
+    answer = ask(fake_embedder, question, text, spans, names)
+    assert answer.short_answer is not None and answer.short_answer.text == "North Korea"
+    # Names a list joins stay together.
+    listed = "Japan sanctioned Sberbank, VTB and Otkritie on Friday."
+    banks = {"Japan": "GPE", "Sberbank": "ORG", "VTB": "ORG", "Otkritie": "ORG"}
+    answer = ask(
+        fake_embedder,
+        "On which banks did Japan impose sanctions?",
+        listed,
+        ["Sberbank, VTB and Otkritie"],
+        banks,
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Sberbank, VTB and Otkritie"
+
+
 def test_a_span_of_the_wrong_kind_gives_way_to_a_close_one_of_the_right_kind(fake_embedder):
     text = "The union said 61 percent of members voted to accept the contract on Sunday."
     names = {"61 percent": "PERCENT", "Sunday": "DATE"}

@@ -20,7 +20,10 @@ from dataclasses import replace
 from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import narrowed
-from assistant.answering.evidence.lists import LIST_JOINER, listed_on, whole_list
+from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
+from assistant.answering.evidence.entity_spans import NAMES as _NAMES
+from assistant.answering.evidence.entity_spans import asked_after, entity_span
+from assistant.answering.evidence.lists import listed_on, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
@@ -59,9 +62,6 @@ MAX_GAP = 3.0
 # Added to the rank of a read whose span is of the kind asked for (bench/answer_types.py).
 TYPE_BONUS = 0.1
 # A span this many words longer than the entity it holds is a run of words: cut to the entity.
-_EXTRA_WORDS = 2
-_NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_PRIORITY = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))}
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
@@ -133,7 +133,18 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     return [
         read
         if read.typed is not None
-        else _typed(read, labels, entities, said, listed, counted, place, share, kind_noun)
+        else _typed(
+            read,
+            labels,
+            entities,
+            said,
+            listed,
+            counted,
+            place,
+            share,
+            kind_noun,
+            asked_after(question),
+        )
         for read in reads
     ]
 
@@ -158,7 +169,7 @@ def _counting(
 
     for candidate, (start, end) in choices:
         found = [e for e in entities[_key(candidate)] if e.label in labels]
-        span = _entity_span(candidate, start, end, found)
+        span = entity_span(candidate, start, end, found)
         if span is not None and counts(candidate, span):
             # The number right before the thing counted: "4 Han Tumens and 3" (Khitan Tumens)
             offset = candidate.hit.start
@@ -258,6 +269,7 @@ def _typed(
     place_kind: str | None = None,
     share: bool = False,
     kind_noun: str | None = None,
+    before_asked: str | None = None,
 ) -> Read:
     choices = _choices(read)
     if not choices:
@@ -268,7 +280,7 @@ def _typed(
             return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
     for n, (candidate, (start, end)) in enumerate(choices):
         found = [e for e in entities[_key(candidate)] if e.label in labels]
-        span = _entity_span(candidate, start, end, found)
+        span = entity_span(candidate, start, end, found, before_asked)
         if span is not None and describes_a_noun(candidate, span, found):
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
@@ -328,7 +340,7 @@ def _confirmed(
     """Whether one of the span choices holds an entity of the kind asked for."""
     for candidate, (start, end) in choices:
         found = [e for e in entities[_key(candidate)] if e.label in labels]
-        if _entity_span(candidate, start, end, found) is not None:
+        if entity_span(candidate, start, end, found) is not None:
             return True
     return False
 
@@ -354,38 +366,3 @@ def _clearly_not(text: str, labels: Labels) -> bool:
         return False  # "in the south" answers "where"
     names = [w for w in text.split() if w[:1].isupper() and w.casefold() not in _ROLES]
     return not names
-
-
-def _entity_span(
-    candidate: Candidate, start: int, end: int, found: Sequence[Entity]
-) -> tuple[int, int] | None:
-    """The span when it is, holds or lies inside an entity of the kind asked for: the whole
-    entity when the span is part of it or runs well past it; None when it touches none."""
-    text = candidate.hit.text
-    offset = candidate.hit.start
-    for entity in found:
-        if entity.start <= start and end <= entity.end and entity.label in _NAMES:
-            # "Rudenko" → "Andrei Rudenko" (a number the reader cut is left as it is)
-            whole = text[entity.start - offset : entity.end - offset]
-            cut = len(whole) - len(POSSESSIVE.sub("", whole))
-            return entity.start, entity.end - cut
-    inside = [e for e in found if start <= e.start and e.end <= end]
-    if any(e.start <= start and end <= e.end for e in found):
-        return start, end  # inside a number, a date …: of the kind asked for
-    if not inside:
-        return None
-    if not {e.label for e in inside} & _NAMES:
-        return start, end  # an amount with its unit ("three or more times a week") stays whole
-    words = len(text[start - offset : end - offset].split())
-    held = sum(len(text[e.start - offset : e.end - offset].split()) for e in inside)
-    if words - held > _EXTRA_WORDS:
-        # The entity of the likeliest kind (a person before a nationality for "who"), with
-        # those listed with it ("Sberbank, VTB and Otkritie").
-        first = min(inside, key=lambda e: (_PRIORITY.get(e.label, len(_PRIORITY)), e.start))
-        last = first
-        for entity in inside:
-            between = text[last.end - offset : entity.start - offset]
-            if entity.start >= last.end and LIST_JOINER.fullmatch(between):
-                last = entity
-        return first.start, last.end
-    return start, end
