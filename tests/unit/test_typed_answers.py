@@ -83,6 +83,14 @@ def test_of_two_names_in_one_span_the_one_after_the_questions_preposition(fake_e
     question = "A 2006 luxury-goods ban was against which country?"
     answer = ask(fake_embedder, question, text, spans, names)
     assert answer.short_answer is not None and answer.short_answer.text == "North Korea"
+    # A name that says whose the next one is, is no answer of its own (RealTime QA).
+    punjab = (
+        "In 2020, 120 people died after drinking tainted liquor in India's northern Punjab state."
+    )
+    places = {"2020": "DATE", "India": "GPE", "Punjab": "GPE"}
+    question = "People died after drinking bootleg alcohol in which Indian state?"
+    answer = ask(fake_embedder, question, punjab, ["India's northern Punjab state"], places)
+    assert answer.short_answer is not None and answer.short_answer.text != "India"
     # Names a list joins stay together.
     listed = "Japan sanctioned Sberbank, VTB and Otkritie on Friday."
     banks = {"Japan": "GPE", "Sberbank": "ORG", "VTB": "ORG", "Otkritie": "ORG"}

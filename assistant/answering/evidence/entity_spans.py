@@ -89,11 +89,16 @@ def unlisted(text: str, offset: int, names: Sequence[Entity]) -> bool:
 
 
 def after_word(text: str, offset: int, names: Sequence[Entity], word: str | None) -> Entity | None:
-    """The name right after `word` ("North Korea" after "against"), or None."""
+    """The name right after `word` ("North Korea" after "against"), or None; not one that
+    only says whose the next is ("India" of "in India's northern Punjab state")."""
     if word is None:
         return None
     for entity in names:
         before = text[max(0, entity.start - offset - 20) : entity.start - offset]
-        if re.search(rf"\b{word}\s+(?:the\s+)?$", before, re.IGNORECASE):
+        after = text[entity.end - offset : entity.end - offset + 2]
+        if re.search(rf"\b{word}\s+(?:the\s+)?$", before, re.IGNORECASE) and not _OWNS.match(after):
             return entity
     return None
+
+
+_OWNS = re.compile(r"['’]s")
