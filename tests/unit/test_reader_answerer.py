@@ -92,30 +92,42 @@ def test_a_relative_day_is_resolved_and_said_once(fake_embedder) -> None:
     assert answer.answer.count("25 March 2022") == 1 and answer.answer.count("[1]") == 1
 
 
-def test_a_weekday_span_is_the_day_its_sentence_means(fake_embedder) -> None:
-    """The span alone ("Friday") was worked out without its sentence: looked back to the
-    Friday before a Tuesday article that says the vote will be on Friday."""
-    text = "The union said on Tuesday that members will vote on the new contract on Friday."
-    reader = FakeReader(["will vote"], ["Friday"])
-    answer = answerer(fake_embedder, reader).answer(
-        "When will the union vote on the contract?", [hit(text, date(2024, 10, 1))]
+@pytest.mark.parametrize(
+    ("text", "cue", "span", "question", "published", "expected"),
+    [
+        # The span alone ("Friday") was worked out without its sentence: looked back to the
+        # Friday before a Tuesday article that says the vote will be on Friday.
+        (
+            "The union said on Tuesday that members will vote on the new contract on Friday.",
+            "will vote",
+            "Friday",
+            "When will the union vote on the contract?",
+            date(2024, 10, 1),
+            "Friday, 4 October 2024",
+        ),
+        # RealTime QA: "When is free parking available in Dewey Beach?" was answered
+        # **Wednesday, 10 August 2022** from "free … Monday through Wednesday, but only 5 to
+        # 11 p.m.": the span of days is the answer, not its end.
+        (
+            "In Dewey Beach, parking is free in metered spaces Monday through Wednesday.",
+            "parking is free",
+            "Wednesday",
+            "When is parking free in Dewey Beach?",
+            date(2022, 8, 11),
+            "Monday through Wednesday",
+        ),
+    ],
+)
+def test_a_weekday_span_is_the_day_its_sentence_means(
+    fake_embedder, text, cue, span, question, published, expected
+) -> None:
+    answer = answerer(fake_embedder, FakeReader([cue], [span])).answer(
+        question, [hit(text, published)]
     )
     assert answer.short_answer is not None
-    assert answer.short_answer.text == "Friday, 4 October 2024"
-
-
-def test_a_weekday_of_a_schedule_is_not_made_a_date(fake_embedder) -> None:
-    """RealTime QA: "When is free parking available in Dewey Beach?" was answered **Wednesday,
-    10 August 2022** from "free … Monday through Wednesday, but only 5 to 11 p.m.": the span of
-    days is the answer, not its end."""
-    text = "In Dewey Beach, parking is free in metered spaces Monday through Wednesday."
-    reader = FakeReader(["parking is free"], ["Wednesday"])
-    answer = answerer(fake_embedder, reader).answer(
-        "When is parking free in Dewey Beach?", [hit(text, date(2022, 8, 11))]
-    )
-    assert answer.short_answer is not None
-    assert answer.short_answer.text == "Monday through Wednesday"
-    assert "August" not in answer.answer
+    assert answer.short_answer.text == expected
+    if expected == "Monday through Wednesday":
+        assert "August" not in answer.answer
 
 
 def test_a_when_answer_that_is_no_date_falls_back_to_the_day_the_quote_names(

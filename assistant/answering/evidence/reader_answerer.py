@@ -179,9 +179,9 @@ class ReaderAnswerer(AnswerGenerator):
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
-        at = short.start - best.candidate.start if short is not None else 0
         if short is not None and any(
-            rule(question, best.candidate.text, at) for rule in (supposed, denied, only_the_source)
+            rule(question, best.candidate.text, short.start - best.candidate.start)
+            for rule in (supposed, denied, only_the_source)
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according

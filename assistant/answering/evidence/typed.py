@@ -61,7 +61,6 @@ from assistant.entities import Entity, EntityTagger
 MAX_GAP = 3.0
 # Added to the rank of a read whose span is of the kind asked for (bench/answer_types.py).
 TYPE_BONUS = 0.1
-# A span this many words longer than the entity it holds is a run of words: cut to the entity.
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
@@ -130,6 +129,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
     # A body may be described rather than named ("religious groups"); a place or a person not.
     kind_noun = asked_noun(question) if labels == BODY else None
+    before_asked = asked_after(question)  # "against" of "… against which country?"
     return [
         read
         if read.typed is not None
@@ -143,7 +143,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
             place,
             share,
             kind_noun,
-            asked_after(question),
+            before_asked,
         )
         for read in reads
     ]

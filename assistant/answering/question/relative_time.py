@@ -68,8 +68,6 @@ _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
 # A span of days of the week: opening hours, a schedule ("open Monday through Friday", "Tuesday-
 # Sunday"), whose two ends are no one day each.
 _SPAN = r"\s*(?:through|thru|to|until|-|–|—)\s*"
-_SPAN_AFTER = re.compile(rf"^{_SPAN}(?i:{'|'.join(WEEKDAYS)})\b")
-_SPAN_BEFORE = re.compile(rf"\b(?i:{'|'.join(WEEKDAYS)}){_SPAN}$")
 _WEEKDAY_RANGE = re.compile(rf"\b(?i:{'|'.join(WEEKDAYS)}){_SPAN}(?i:{'|'.join(WEEKDAYS)})\b")
 # "Friday, 25 March", "Friday, Nov. 8", "Super Tuesday on March 5", "this Sunday (April 12)".
 _DATE_ALREADY = re.compile(
@@ -194,9 +192,9 @@ def _no_day(sentence: str, match: re.Match[str]) -> bool:
     if not match.group("weekday"):
         return False
     after = sentence[match.end() :]
-    if _DATE_ALREADY.match(after) or _A_NAME_AFTER.match(after) or _SPAN_AFTER.match(after):
+    if _DATE_ALREADY.match(after) or _A_NAME_AFTER.match(after):
         return True
-    if _SPAN_BEFORE.search(sentence[: match.start()]):
+    if weekday_range(sentence, match.start("weekday"), match.end("weekday")) is not None:
         return True
     return bool(_EVERY.search(sentence[: match.start()]))
 
