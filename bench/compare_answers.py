@@ -153,6 +153,7 @@ def main() -> None:
     parser.add_argument("--skip", type=int, default=0, help="dev questions passed over first")
     parser.add_argument("--rtqa-index", type=Path, default=None)
     parser.add_argument("--dates", type=int, default=8)
+    parser.add_argument("--offset", type=int, default=0, help="as bench.realtimeqa --offset")
     parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
     parser.add_argument("--dump-dev", type=Path, default=None, help="dev answers (JSON lines)")
     parser.add_argument(
@@ -177,7 +178,7 @@ def main() -> None:
     if args.rtqa_index is not None:
         from bench.realtimeqa import sample
 
-        questions, _ = sample(args.dates)
+        questions, _ = sample(args.dates, args.offset)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
         counts = dict.fromkeys(
             (
@@ -210,6 +211,8 @@ def main() -> None:
                     "bold": answer.answer.startswith("**"),
                     "status": answer.status,
                     "answer": answer.answer,
+                    "as_of": q["as_of"],
+                    "published": [str(c.published) for c in answer.citations],
                 }
             )
         if args.dump is not None:

@@ -1,6 +1,6 @@
 """Real news nobody here wrote: RealTime QA 2024 questions asked open-ended as of their dates.
 
-    .venv/bin/python -m bench.realtimeqa [--dates 4] [--weights DIR ...]
+    .venv/bin/python -m bench.realtimeqa [--dates 4] [--offset 0] [--weights DIR ...]
         [--variant NAME=FIELD=VALUE[,FIELD=VALUE] ...] [--keep-index DIR]
 
 Takes `--dates` quiz dates spread evenly over 2024 (those whose questions have articles), ingests
@@ -42,8 +42,11 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
 
 
-def sample(dates: int) -> tuple[list[dict[str, Any]], set[str]]:
-    """The questions of `dates` quiz dates spread over the year, and their articles' URLs."""
+def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]:
+    """The questions of `dates` quiz dates spread over the year, and their articles' URLs.
+
+    `offset` shifts every chosen date that many quiz dates later: a sample of other weeks.
+    """
     questions = [
         json.loads(line)
         for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
@@ -51,7 +54,7 @@ def sample(dates: int) -> tuple[list[dict[str, Any]], set[str]]:
     ]
     days = sorted({q["as_of"] for q in questions if q["search_results"]})
     step = max(1, len(days) // dates)
-    chosen = set(days[::step][:dates])
+    chosen = set(days[offset::step][:dates])
     picked = [q for q in questions if q["as_of"] in chosen and q["search_results"]]
     return picked, {url for q in picked for url in q["search_results"]}
 
@@ -128,12 +131,13 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dates", type=int, default=4)
+    parser.add_argument("--offset", type=int, default=0, help="quiz dates to shift the sample")
     parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
     parser.add_argument("--variant", nargs="*", default=[], help="NAME=FIELD=VALUE[,…]")
     parser.add_argument("--keep-index", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
-    questions, urls = sample(args.dates)
+    questions, urls = sample(args.dates, args.offset)
     folder = args.keep_index or Path(tempfile.mkdtemp(prefix="newsdesk-realtimeqa-"))
     folder.mkdir(parents=True, exist_ok=True)
     articles = write_articles(urls, folder)

@@ -1,6 +1,7 @@
 """Open retrieval over every SQuAD paragraph we have: `ask` end to end, short answers scored.
 
     .venv/bin/python -m bench.squad_open [--squad ../shared/datasets/squad] [--limit N]
+        [--dump FILE] [--reader-only]
 
 All 1,848 paragraphs of ../shared/datasets/squad/ become articles in one index (real MiniLM
 embeddings); the reader's held-out questions (the dev split of training/reader_data.py) are asked
@@ -11,7 +12,9 @@ choice, which has no short answer — its first quote is scored instead):
 - how often the first citation quotes the gold answer (evidence found),
 - refusals of answerable questions, and of SQuAD v2 unanswerable ones,
 - `ask` latency p50/p95 and the reader's share of it.
-Writes bench/results/squad_open.json.
+Writes bench/results/squad_open.json; `--dump FILE` also writes each reader answer (JSON lines:
+question, gold answers, short answer, first quote, status, confidence) for diffing two commits
+question by question; `--reader-only` skips the hand-tuned run.
 """
 
 from __future__ import annotations
@@ -76,7 +79,11 @@ class ReaderClock:
             setattr(model, method, timed)
 
 
-def run(desk: Newsdesk, asked: list[tuple[str, tuple[str, ...]]]) -> dict[str, Any]:
+def run(
+    desk: Newsdesk,
+    asked: list[tuple[str, tuple[str, ...]]],
+    dump: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     clock = ReaderClock(desk)
     desk.warm_up()
     clock.seconds = 0.0
@@ -86,6 +93,17 @@ def run(desk: Newsdesk, asked: list[tuple[str, tuple[str, ...]]]) -> dict[str, A
         started = time.perf_counter()
         answer = desk.ask(question)
         times.append(time.perf_counter() - started)
+        if dump is not None:
+            dump.append(
+                {
+                    "question": question,
+                    "gold": list(references),
+                    "short": answer.short_answer.text if answer.short_answer else None,
+                    "quote": answer.citations[0].quote if answer.citations else None,
+                    "status": answer.status,
+                    "confidence": answer.confidence,
+                }
+            )
         if not references:
             refused_impossible += answer.status == "not_found"
             continue
@@ -120,7 +138,10 @@ def main() -> None:
     parser.add_argument("--squad", type=Path, default=REPO.parent / "shared" / "datasets" / "squad")
     parser.add_argument("--limit", type=int, default=None, help="ask only the first N questions")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    parser.add_argument("--dump", type=Path, default=None, help="each reader answer (JSON lines)")
+    parser.add_argument("--reader-only", action="store_true", help="skip the hand-tuned run")
     args = parser.parse_args()
+    dump: list[dict[str, Any]] | None = [] if args.dump else None
     embedder = make_embedder("minilm")
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "squad.jsonl"
@@ -137,12 +158,15 @@ def main() -> None:
             "ingest_seconds": round(ingest_seconds, 1),
             "questions": len(asked),
             "unanswerable_questions": sum(1 for _, r in asked if not r),
-            "reader": run(desk, asked),
+            "reader": run(desk, asked, dump),
         }
         desk.close()
-        hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
-        result["hand_tuned"] = run(hand, asked)
-        hand.close()
+        if not args.reader_only:
+            hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
+            result["hand_tuned"] = run(hand, asked)
+            hand.close()
+    if args.dump is not None and dump is not None:
+        args.dump.write_text("".join(json.dumps(row) + "\n" for row in dump), encoding="utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "squad_open.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
