@@ -1,11 +1,13 @@
 """Which short answers stand in a case a sentence supposes (evidence/supposed.py), denies
-(evidence/denied.py) or only cites as its source (evidence/attribution.py)."""
+(evidence/denied.py), only cite its source (evidence/attribution.py) or count only a part of
+what is asked (evidence/count_parts.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.answering.evidence.attribution import only_the_source
+from assistant.answering.evidence.count_parts import one_of_counts
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.supposed import supposed
 
@@ -16,8 +18,21 @@ WINERY = (
     "manager of Chaddsford Winery."
 )
 
+CELTICS = (
+    "Four more victories earn the Celtics their 18th NBA championship which would break a tie "
+    "with the Los Angeles Lakers for most in league history."
+)
 # (question, sentence, the short answer in it, whether the rule takes it out of bold)
 SUPPOSED = [
+    # RealTime QA put **the Los Angeles Lakers** in bold for this question.
+    ("The Celtics beat which team in the NBA Finals?", CELTICS, "the Los Angeles Lakers", True),
+    ("Which title would the Celtics win?", CELTICS, "18th NBA championship", False),
+    (
+        "Who did the Celtics beat?",
+        "The Celtics beat the Dallas Mavericks, who could not stop Jayson Tatum.",
+        "the Dallas Mavericks",
+        False,
+    ),
     ("How long did the port strike last?", SHORTAGES, "one week", True),
     # What the sentence reports, before the supposed case, is a fact.
     (
@@ -111,15 +126,46 @@ ONLY_THE_SOURCE = [
     ),
 ]
 
+CHARGED = (
+    "A grand jury charged 11 Arizona Republicans and seven former aides to former President "
+    "Donald Trump with crimes including forgery."
+)
+ONE_OF_COUNTS = [
+    # RealTime QA put **11** in bold for this question (18 were charged).
+    ("How many people did an Arizona grand jury indict?", CHARGED, "11", True),
+    ("How many people did an Arizona grand jury indict?", CHARGED, "seven", True),
+    (
+        "How many people did the station serve?",
+        "It served 15,000 buses and 600,000 people.",
+        "15,000",
+        True,
+    ),
+    # The question names what the count counts …
+    ("How many Arizona Republicans were charged?", CHARGED, "11", False),
+    ("How many aides were charged?", CHARGED, "seven", False),
+    (
+        "How many grandchildren does he have?",
+        "He has 4 children, 10 grandchildren and 2 cats.",
+        "10",
+        False,
+    ),
+    # … or no other count is joined to it, or it counts nothing named.
+    ("How many games did they win?", "The team won 3 games and lost the final.", "3", False),
+    ("How many people were hurt?", "Between 5 and 10 people were hurt.", "5", False),
+    ("When was the grand jury seated?", CHARGED, "11", False),
+]
+
 
 @pytest.mark.parametrize(
     ("rule", "case"),
     [(supposed, c) for c in SUPPOSED]
     + [(denied, c) for c in DENIED]
-    + [(only_the_source, c) for c in ONLY_THE_SOURCE],
+    + [(only_the_source, c) for c in ONLY_THE_SOURCE]
+    + [(one_of_counts, c) for c in ONE_OF_COUNTS],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
-    right after "neither / nor / not / never"; only_the_source: right after "according to"."""
+    right after "neither / nor / not / never"; only_the_source: right after "according to";
+    one_of_counts: a count joined to a count of other things, for "how many" of neither."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

@@ -16,6 +16,7 @@ from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
+from assistant.answering.evidence.count_parts import one_of_counts
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
@@ -181,11 +182,12 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         if short is not None and any(
             rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in (supposed, denied, only_the_source)
+            for rule in (supposed, denied, only_the_source, one_of_counts)
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
-            # to Corey Krejcik, general manager" the winery's buyer
+            # to Corey Krejcik, general manager" the winery's buyer, nor "11" of "11 Arizona
+            # Republicans and seven former aides" how many were charged
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)

@@ -7,6 +7,10 @@ not said as sure. A question that itself asks for a wish or a supposed case ("Ho
 would he like the board to hold?", "What kind of books does this person want recommended?") is
 answered by one: there the rule stays out (measured on SQuADShifts' Reddit questions, where it
 took both out of bold).
+
+So is a short answer in a relative clause of what would follow: "Four more victories earn the
+Celtics their 18th NBA championship which would break a tie with the Los Angeles Lakers" named
+**the Los Angeles Lakers** in bold for the team the Celtics beat in the Finals (RealTime QA).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import re
 _SUPPOSING = re.compile(r"\b(?:if|any|unless|should)\b", re.IGNORECASE)
 # What the sentence says could follow from it.
 _MAY_BE = re.compile(r"\b(?:could|would|might|may)\b")
+# A relative clause of what would follow ("… which would break a tie with …").
+_WOULD_FOLLOW = re.compile(r"\b(?:which|that|who)\s+(?:would|could|might)\b", re.IGNORECASE)
 # A question that asks for a wish, a plan or a supposed case itself.
 _ASKS_SUPPOSED = re.compile(
     r"\b(?:would|could|might|may|should|wants?|wanted|wish(?:es|ed)?|hopes?|hoped|plans?|"
@@ -32,12 +38,15 @@ _CLAUSE_END = re.compile(r"[;:—–]|\s-\s")
 def supposed(question: str, sentence: str, before_answer: int) -> bool:
     """Whether the words at `before_answer` in `sentence` stand after "if / any / unless /
     should" in the same clause, in a sentence that says what could, would, might or may follow
-    ("All of this would have been over if he paid 32 blocks": they were not paid) — and the
+    ("All of this would have been over if he paid 32 blocks": they were not paid), or after
+    "which / that / who would / could / might" in the same clause — and the
     question does not itself ask for a wish or a supposed case. "Unions rejected any deal that
     would cut jobs; the strike lasted three days" states its length."""
     if _ASKS_SUPPOSED.search(question):
         return False
     clauses = list(_CLAUSE_END.finditer(sentence[: max(0, before_answer)]))
     start = clauses[-1].end() if clauses else 0
+    if _WOULD_FOLLOW.search(sentence, start, max(start, before_answer)):
+        return True
     opening = _SUPPOSING.search(sentence, start, max(start, before_answer))
     return opening is not None and _MAY_BE.search(sentence) is not None

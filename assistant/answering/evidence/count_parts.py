@@ -1,0 +1,62 @@
+"""A count that is one part of the number asked for: "A grand jury charged 11 Arizona Republicans
+and seven former aides to former President Donald Trump" names 18 people, yet **11** was given in
+bold for "How many people did an Arizona grand jury indict …?" (RealTime QA). A count joined by
+"and" / "plus" / "as well as" to another count of other things is not said as sure, unless the
+question names the things it counts ("How many Arizona Republicans were charged?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence.amounts import COUNT
+
+_ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+# What joins two counts: "11 Arizona Republicans and seven former aides".
+_JOIN = re.compile(r"(?:,?\s+(?:and|plus|as\s+well\s+as)|,)\s+", re.IGNORECASE)
+# Words that end the words a count counts ("11 Arizona Republicans and …", "18 of the …").
+_STOP = re.compile(
+    r"(?:and|or|plus|to|of|who|that|which|in|on|at|for|with|from|by|as|than|were|was|are|is"
+    r"|have|has|had|will|would|each|per)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\s+([\w'’-]+)")
+
+
+def _counted(text: str, at: int) -> tuple[str, int]:
+    """The head word of the things a count ending at `at` counts (the last of up to four words
+    before a function word or punctuation: "Republicans" of "11 Arizona Republicans and"), and
+    where those words end; ("", at) when none follow."""
+    head, end = "", at
+    for _ in range(4):
+        word = _WORD.match(text, end)
+        if word is None or _STOP.match(word.group(1)) or COUNT.fullmatch(word.group(1)):
+            break
+        head, end = word.group(1), word.end()
+    return head.casefold(), end
+
+
+def one_of_counts(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the count at `before_answer` in `sentence` is joined to a count of other things
+    ("11 Arizona Republicans and seven former aides"), for a "how many" question that does not
+    name what the count counts."""
+    if not _ASKS_COUNT.search(question):
+        return False
+    at = COUNT.match(sentence, max(0, before_answer))
+    if at is None:
+        return False
+    asked = {word.casefold() for word in re.findall(r"[\w'’-]+", question)}
+    own, end = _counted(sentence, at.end())
+    if not own or own in asked:
+        return False
+    after = _JOIN.match(sentence, end)
+    if after is not None:
+        other = COUNT.match(sentence, after.end())
+        if other is not None and _counted(sentence, other.end())[0] not in ("", own):
+            return True
+    for other in COUNT.finditer(sentence, 0, at.start()):
+        head, stop = _counted(sentence, other.end())
+        joined = _JOIN.fullmatch(sentence, stop, at.start())
+        if head and head != own and head not in asked and joined is not None:
+            return True
+    return False
