@@ -46,6 +46,20 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _PAIRS = {"(": ")", "[": "]"}
+# How far past the span a bracket it opens may close for the span to take it in.
+BRACKET_REACH = 40
+
+
+def closed(text: str, start: int, end: int, limit: int) -> int:
+    """The span's end, moved past the bracket it opens and leaves open when that bracket closes
+    soon after, before `limit`: "47-hectare (120-acre)", not "47-hectare (120-acre"."""
+    span = text[start:end]
+    for left, right in _PAIRS.items():
+        if span.count(left) == span.count(right) + 1:
+            close = text.find(right, end, min(limit, end + BRACKET_REACH))
+            if close >= 0 and left not in text[end:close]:
+                return close + 1
+    return end
 
 
 def _paired(span: str, opening: bool) -> bool:
