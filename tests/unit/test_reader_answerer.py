@@ -622,6 +622,15 @@ def test_a_short_answer_keeps_the_brackets_it_opens(fake_embedder) -> None:
     assert plain.short_answer is not None and plain.short_answer.text == "PFAS"
 
 
+def test_a_short_answer_closes_the_bracket_it_leaves_open(fake_embedder) -> None:
+    text = "Emirgan Park is a 47-hectare (120-acre) historical urban park in Istanbul."
+    reader = FakeReader(["Emirgan"], ["47-hectare (120-acre"])
+    answer = answerer(fake_embedder, reader).answer("How large is Emirgan Park?", [hit(text)])
+    short = answer.short_answer
+    assert short is not None and short.text == "47-hectare (120-acre)"
+    assert text[short.start : short.end] == short.text
+
+
 def test_a_sentence_dated_years_before_its_article_gives_no_answer_in_bold(fake_embedder) -> None:
     """Measured on RealTime QA: "Dozens died after drinking bootleg alcohol in which Indian
     state?" was answered in bold from a 2024 article's line about 2020 — another event."""
@@ -760,6 +769,98 @@ def test_the_answer_listed_beside_the_names_a_question_says_go_with_it(fake_embe
         "Which city is as large as Hamilton?", [hit(pair)]
     )
     assert fellow.short_answer is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span", "answered"),
+    [
+        # A name the question excludes is no fellow of the answer listed beside it …
+        (
+            "What non-Chinese empire did the Yuan dynasty succeed?",
+            "The Yuan dynasty is a successor to the Mongol Empire and an imperial Chinese dynasty.",
+            "Mongol Empire",
+            True,
+        ),
+        # … another name of the one asked about is the answer to a question for its name …
+        (
+            "What was Temur Khan's Chinese-style name?",
+            "Zhenjin's son ruled as Temür Khan, or Emperor Chengzong, from 1294 to 1307.",
+            "Emperor Chengzong",
+            True,
+        ),
+        # … but not to a question of who else was there …
+        (
+            "Who succeeded Temur Khan?",
+            "Zhenjin's son ruled as Temür Khan, or Emperor Chengzong, from 1294 to 1307.",
+            "Emperor Chengzong",
+            False,
+        ),
+        # … and a name the question does not exclude is the answer's fellow.
+        (
+            "What empire did the Chinese dynasty succeed?",
+            "The Yuan dynasty is a successor to the Mongol Empire and an imperial Chinese dynasty.",
+            "Mongol Empire",
+            False,
+        ),
+    ],
+)
+def test_a_name_excluded_or_another_name_is_not_a_fellow(
+    fake_embedder, question: str, text: str, span: str, answered: bool
+) -> None:
+    reader = FakeReader([span], [span])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    short = answer.short_answer.text if answer.short_answer else None
+    assert (short == span) is answered, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span"),
+    [
+        (
+            "When had the Six Ministries existed?",
+            "The Six Ministries (which had been introduced since the Sui and Tang dynasties) "
+            "gave a Sinicized image.",
+            "since the Sui and Tang dynasties",
+        ),
+        (
+            "During what time did the rainforest span a narrow band?",
+            "During the Oligocene, for example, the rainforest spanned a relatively narrow band.",
+            "During the Oligocene",
+        ),
+        (
+            "How long ago did the water break through the Purus Arch?",
+            "Within the last 5–10 million years the water broke through the Purus Arch.",
+            "5–10 million years",
+        ),
+    ],
+)
+def test_an_era_or_a_time_ago_answers_when(fake_embedder, question, text, span) -> None:
+    reader = FakeReader([span], [span])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.short_answer is not None and answer.short_answer.text == span, answer.answer
+    # A span of no time at all still does not answer "when".
+    plain = FakeReader([span], ["the rainforest" if "rainforest" in text else "the water"])
+    other = answerer(fake_embedder, plain).answer(question, [hit(text)])
+    assert other.short_answer is None
+
+
+def test_how_long_something_lasted_does_not_answer_when(fake_embedder) -> None:
+    text = "After a three-year reign, Temür Khan died in 1307."
+    reader = FakeReader(["reign"], ["three-year reign"])
+    answer = answerer(fake_embedder, reader).answer("When did Temur rule?", [hit(text)])
+    assert answer.short_answer is None or answer.short_answer.text != "three-year reign"
+
+
+def test_a_short_answer_stops_before_a_clause_about_it(fake_embedder) -> None:
+    text = (
+        "Materials such as asphalt and concrete, which have lower albedos, absorb sunlight and "
+        "create higher temperatures."
+    )
+    reader = FakeReader(["asphalt"], ["asphalt and concrete, which have lower albedos"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What materials absorb sunlight and create higher temperatures?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "asphalt and concrete"
 
 
 def test_a_joiner_between_the_questions_own_names_does_not_list_the_span(fake_embedder) -> None:
@@ -917,6 +1018,18 @@ def test_an_answer_that_is_only_the_source_is_not_in_bold(fake_embedder) -> None
     assert said.answer.startswith("**Corey Krejcik**")
 
 
+def test_a_count_of_a_part_of_those_asked_about_is_not_in_bold(fake_embedder) -> None:
+    """RealTime QA: "How many people did an Arizona grand jury indict …?" was answered **11**
+    from "… charged 11 Arizona Republicans and seven former aides …" (18 people)."""
+    text = "A grand jury charged 11 Arizona Republicans and seven former aides with crimes."
+    reader = FakeReader(["jury"], ["11"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    asked = desk.answer("How many people did an Arizona grand jury indict?", [hit(text)])
+    assert asked.answer.startswith("*Not sure:* 11")
+    named = desk.answer("How many Arizona Republicans did a grand jury indict?", [hit(text)])
+    assert named.answer.startswith("**11**")
+
+
 def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None:
     """RealTime QA: "Which event this week was celebrated around the world?" was answered
     **new day” in Persian, is a 3,000-year-old spring festival**."""
@@ -930,5 +1043,5 @@ def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None
     assert not answer.answer.startswith("**")
     whole = FakeReader(["celebrated"], ["Nowruz, which means “new day” in Persian"])
     answer = answerer(fake_embedder, whole).answer("Which event was celebrated?", [hit(text)])
-    assert answer.short_answer is not None
-    assert answer.short_answer.text == "Nowruz, which means “new day” in Persian"
+    assert answer.short_answer is not None  # a span with its quotation whole is an answer,
+    assert answer.short_answer.text == "Nowruz"  # without the clause that says more of it

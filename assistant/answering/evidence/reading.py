@@ -15,19 +15,17 @@ from assistant.answering.evidence.amounts import age_within, fits_measure
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
 from assistant.answering.evidence.instructions import addresses_the_reader
-from assistant.answering.evidence.span_edges import trim, whole_words
+from assistant.answering.evidence.listed import listed_with_subject
+from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
-from assistant.answering.question.parse import Question, name_word, stems, type_match
+from assistant.answering.question.parse import Question, stems, type_match
 from assistant.answering.types import ShortAnswer
 from assistant.reader import Reader
 from assistant.retrieval import Hit
 from assistant.sentences import Span, sentence_index, window_around
 
 _MAX_SHORT_WORDS = 16
-_LIST_WORDS = 12
-_LIST_GLUE = frozenset({"and", "or", "of", "the", "a", "an"})
-_LIST_PLAIN = 2  # lower-case words of a title between listed names ("defence minister")
 _GENERIC = set(
     stems("items things goods products measures steps people matters issues others ones kinds")
 )
@@ -36,6 +34,17 @@ DIRECTION = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|\b(?:up|down)(?:state|town)\b",
     re.IGNORECASE,
 )
+# An age or an era answers "when" though it gives no date ("since the Sui and Tang dynasties",
+# "During the Oligocene"); so does a time span for "how long ago" ("5–10 million years").
+_ERA = re.compile(
+    r"^(?:since|during|until|till|throughout|before|after)\s+(?:the\s+)?(?:early\s+|late\s+"
+    r"|mid-?)?[A-Z]|\b(?:dynast(?:y|ies)|era|epoch|centur(?:y|ies))\b|\w+cene\b",
+)
+# A clause that says more of the answer, not the answer: "asphalt and concrete, which have lower
+# albedos" for "What materials absorb sunlight …?".
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s")
+_AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
+_LENGTH = re.compile(r"\d.*\b(?:years|months|weeks|days|decades|centuries)\b", re.IGNORECASE)
 # Words that name nobody on their own: a span of only these is not a short answer.
 PRONOUN = re.compile(
     r"(?:he|she|they|it|we|i|you|him|her|them|us|his|their|its|this|that|these|those"
@@ -146,6 +155,7 @@ def _placed(
     start, end = trim(hit.text, start, end)
     if start >= end:
         return None
+    end = closed(hit.text, start, end, holder.end)
     sentence = Candidate(
         hit,
         candidate.rank,
@@ -239,7 +249,9 @@ def _fits_kind(question: Question, text: str) -> bool:
     measured = fits_measure(question.text, text)
     if measured is not None:
         return measured
-    if question.kind == "when" and any_year(text):
+    if question.kind == "when" and (
+        any_year(text) or _ERA.search(text) or (_AGO.search(question.text) and _LENGTH.search(text))
+    ):
         return True
     if question.kind in ("when", "quantity"):
         return type_match(question.kind, text) == 1.0
@@ -265,10 +277,14 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         not any(ch.isalnum() for ch in text)
         or _half_quoted(text)
         or not _fits_kind(question, text)
-        or _listed_with_subject(question, read, start, end)
+        or listed_with_subject(question, read.candidate, start, end)
         or _restates(question, text)
     ):
         return day_of(question, read.candidate, citation)
+    clause = _RELATIVE.search(text)
+    if clause is not None and clause.start() > 0:  # "asphalt and concrete, which have …"
+        end = start + clause.start()
+        text = hit.at(start, end)
     if question.kind == "when":
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
@@ -291,64 +307,3 @@ def _restates(question: Question, text: str) -> bool:
     goods …?") names what was asked about, not the answer."""
     words = set(stems(text))
     return bool(words) and words <= set(question.terms) | _GENERIC
-
-
-def _listed_with_subject(question: Question, read: Read, start: int, end: int) -> bool:
-    """A span listed beside the very name asked about ("sanctioned Khrenin and … Volfovich"
-    for "Who sanctioned Volfovich?") is a fellow object, not the answer."""
-    hit = read.candidate.hit
-    sentence = read.candidate.text
-    offset = read.candidate.start
-    beside = companions(question.text)
-    for entity in question.entities:
-        if entity in beside:
-            continue  # "What city, along with Hamilton, …?": the answer is listed beside it
-        last = entity.split()[-1]
-        others = {e.split()[-1] for e in question.entities if e != entity}
-        found = [
-            (offset + f.start(), offset + f.end())
-            for f in re.finditer(rf"\b{re.escape(last)}\w*", sentence, re.I)
-        ]
-        if not found:
-            continue
-        # The mention nearest the span: "4 Han Tumens and 3 Khitan Tumens, with each Tumen
-        # consisting of 10,000" lists the Tumens, not 10,000 beside them.
-        where, after = min(found, key=lambda at: start - at[0] if at[0] < start else at[0] - end)
-        if start <= where < end:
-            continue
-        # The words between the two: a joiner right after the first or before the second,
-        # and else names and titles ("Khrenin and State Secretary of the … Volfovich") — not a
-        # clause ("Oyster Week, with activities nearly every day and, on Saturday, the first-ever
-        # … Festival"; "Biden and Donald Trump agreed … to debate … first in June").
-        low, high = (end, where) if where > start else (after, start)
-        words = hit.at(low, high).replace(",", " ").split()
-        plain = [w for w in words if w.islower() and w not in _LIST_GLUE]
-        if others & {name_word(w) for w in words}:
-            continue  # "French and English farmers employed fruit walls": English is nearer
-        if (
-            words
-            and len(words) <= _LIST_WORDS
-            and {words[0], words[-1]} & {"and", "or"}
-            and len(plain) <= _LIST_PLAIN
-        ):
-            return True
-    return False
-
-
-_COMPANIONS = re.compile(
-    r"\b(?:along\s+with|together\s+with|besides|beside|in\s+addition\s+to|as\s+well\s+as"
-    r"|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+(.+?)"
-    r"(?=,\s+(?!and\b|or\b)(?-i:[a-z])|\?|$)",
-    re.IGNORECASE,
-)
-
-
-def companions(question: str) -> set[str]:
-    """The question's names it gives as the answer's companions ("Along with English and
-    mathematics, what subject …?", "besides Hamilton"): the answer is listed beside them."""
-    clauses = [name_word(m.group(1)) for m in _COMPANIONS.finditer(question)]
-    found: set[str] = set()
-    for clause in clauses:
-        words = [name_word(w) for w in re.findall(r"[\w'’-]+", clause)]
-        found.update(" ".join(words[n : n + k]) for n in range(len(words)) for k in (1, 2, 3))
-    return found
