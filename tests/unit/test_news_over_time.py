@@ -552,6 +552,38 @@ def test_a_present_tense_answer_from_an_old_source_is_not_given_in_bold() -> Non
     assert asked(date(2018, 5, 2)).startswith("**Michelle Wolf** —")
 
 
+def test_a_latest_answer_from_a_source_that_may_be_overtaken_is_not_given_in_bold() -> None:
+    """RealTime QA, asked on 18 October 2024: "Tom Brady recently became a part owner of which
+    NFL team?" was answered **Birmingham City** from a 2023 article, under a note that later news
+    may be missing."""
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "Tom Brady has become a minority owner of English soccer team Birmingham City."
+    source = Hit(1, "a1", "Brady", date(2023, 8, 3), "brady.txt", text, 0, len(text), 1.0)
+    at = text.index("Birmingham City")
+    short = ShortAnswer("Birmingham City", 1, at, at + len("Birmingham City"))
+
+    def asked(as_of: date) -> str:
+        answer = Answer(
+            "Tom Brady recently became a part owner of which team?",
+            "answered",
+            (AnswerSentence("**Birmingham City** —", (1,), derived=True),
+             AnswerSentence(f"{text} [1]", (1,))),
+            (Citation.quoting(1, source, 0, len(text)),),
+            short_answer=short,
+        )  # fmt: skip
+        return dated(answer, as_of, TimeConstraint("recently", newest=True)).answer
+
+    late = asked(date(2024, 10, 18))
+    assert late.startswith("*Not sure:* Birmingham City —") and "**" not in late
+    assert "more than 30 days old, so later news may be missing." in late
+    fresh = asked(date(2023, 8, 10))  # a week on, it is the newest news
+    assert fresh.startswith("**Birmingham City** —") and "Newest source: 3 August 2023" in fresh
+
+
 def _read_by_answerer(settings, fake_embedder, folder: Path, question: str, leads: int):
     """The passages the answerer was given for `question`, with `leads` leads read."""
     from assistant.desk import Newsdesk

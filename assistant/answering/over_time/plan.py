@@ -95,7 +95,8 @@ def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
 
 def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     """Every citation with its age as of the date; a "latest" answer says how new its source
-    is, and that it may be out of date when that is more than STALE_AFTER_DAYS old."""
+    is, and that it may be out of date when that is more than STALE_AFTER_DAYS old (its short
+    answer then not in bold)."""
     citations = tuple(
         replace(c, age=describe_age(c.published, as_of), age_days=age_days(c.published, as_of))
         for c in answer.citations
@@ -119,8 +120,10 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
         )
         if (as_of - newest.published).days > STALE_AFTER_DAYS:
             note += f": more than {STALE_AFTER_DAYS} days old, so later news may be missing."
-        else:
-            note += "."
+            # What may have been overtaken is not said as sure: "Tom Brady recently became a
+            # part owner of which NFL team?" asked in 2024 had **Birmingham City** (2023).
+            return _not_bold(answer, AnswerSentence(note, (newest.n,), derived=True))
+        note += "."
     sentence = AnswerSentence(note, (newest.n,), derived=True)
     return replace(answer, sentences=(*answer.sentences, sentence))
 
