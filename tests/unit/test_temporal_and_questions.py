@@ -87,6 +87,12 @@ def test_days_ahead_of_publication_are_resolved_forward(sentence, day) -> None:
         ("Voters on Tuesday will decide the seat.", date(2024, 8, 13)),
         ("Local swimmer to race for gold Thursday", date(2024, 8, 8)),
         ("The champion is poised to win Saturday's final.", date(2024, 8, 10)),
+        # A schedule: a time of day, the day, and what starts (RealTime QA: a Monday article's
+        # "at 8 p.m. Wednesday, the show starts — a CNN … debate" was the Wednesday before) …
+        ("And at 8 p.m. Thursday, the show starts — a debate in Des Moines.", date(2024, 8, 8)),
+        ("At 7 p.m. Friday the game kicks off in Dover.", date(2024, 8, 9)),
+        # … but not a time of day of what was done.
+        ("At 3 p.m. Tuesday, police arrested a man near the school.", date(2024, 8, 6)),
         # … but not a day a past verb governs, nor a long line without a full stop.
         ("The raise announced Monday will include new funding.", date(2024, 8, 5)),
         ("The ruling issued late Monday will speed up the appeal.", date(2024, 8, 5)),

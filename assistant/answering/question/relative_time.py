@@ -59,6 +59,14 @@ _DONE_ON = re.compile(
 _FUTURE_WINDOW_WORDS = 8
 # What a day that leads the clause is about to do: "Tuesday will …", "… on Saturday is slated …".
 _AHEAD_AFTER = re.compile(r"\s+(?:will|is expected|is set|is scheduled|is slated)\b", re.I)
+# A time of day, then the day, then what starts in the present tense is a schedule: "at 8 p.m.
+# Wednesday, the show starts" (a Monday article: the coming Wednesday).
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s*(?:on\s+)?$", re.I)
+_STARTS_AFTER = re.compile(
+    r",?\s+(?:\w+\s+){0,3}?(?:starts|begins|opens|kicks\s+off|airs|takes\s+place|gets\s+under"
+    r"\s*way)\b",
+    re.IGNORECASE,
+)
 _HEADLINE_TO = re.compile(r"\bto\s+[a-z]+\b")
 HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or captions
 # Of no one day: "each Thursday", "the holiday falls on a Sunday this year", "on a Friday night"
@@ -144,6 +152,12 @@ def _looks_ahead(before: str) -> bool:
     return bool(ahead) and not _WAS.search(after_past[: ahead[-1].start()])
 
 
+def _scheduled(before: str, after: str) -> bool:
+    """A day after a time of day, before what starts in the present tense: "at 8 p.m. Wednesday,
+    the show starts", "7 p.m. Friday the game kicks off"."""
+    return bool(_CLOCK_BEFORE.search(before) and _STARTS_AFTER.match(after))
+
+
 def _headline_ahead(sentence: str, before: str) -> bool:
     """A headline's "to" + verb is what will happen: "Team USA's Elor to wrestle for gold medal
     Tuesday", "Trump to address the press on Tuesday morning" (no full stop ends a headline)."""
@@ -181,6 +195,7 @@ def _weekday_ahead(sentence: str, match: re.Match[str], weekday: int, published:
     return (
         _looks_ahead(before)
         or _leads_ahead(before, sentence[match.end() :])
+        or _scheduled(before, sentence[match.end() :])
         or _headline_ahead(sentence, before)
         or _later_this_week(sentence, weekday, published)
     )
