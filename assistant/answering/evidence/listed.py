@@ -18,7 +18,7 @@ _ASKS_NAME = re.compile(r"\bnames?\b|\bcalled\b|\bknown\s+as\b|\btitle\b", re.IG
 
 
 def _excluded(question: str, entity: str) -> bool:
-    """Whether the question names `entity` only to exclude it ("non-Chinese", "other than")."""
+    """Whether the question names `entity` only to exclude it ("What non-Chinese empire …?")."""
     return re.search(rf"\bnon-?\s*{re.escape(entity)}\b", question, re.IGNORECASE) is not None
 
 

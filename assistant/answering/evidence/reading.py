@@ -34,7 +34,7 @@ DIRECTION = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\b|\b(?:up|down)(?:state|town)\b",
     re.IGNORECASE,
 )
-# An age or an era answers "when" though it gives no date ("since the Sui and Tang dynasties",
+# An era answers "when" though it gives no date ("since the Sui and Tang dynasties",
 # "During the Oligocene"); so does a time span for "how long ago" ("5–10 million years").
 _ERA = re.compile(
     r"^(?:since|during|until|till|throughout|before|after)\s+(?:the\s+)?(?:early\s+|late\s+"
