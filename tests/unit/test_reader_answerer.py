@@ -1030,6 +1030,23 @@ def test_a_count_of_a_part_of_those_asked_about_is_not_in_bold(fake_embedder) ->
     assert named.answer.startswith("**11**")
 
 
+def test_a_place_of_an_event_the_sentence_recalls_is_not_in_bold(fake_embedder) -> None:
+    """RealTime QA: the state of Trump's second assassination attempt was answered
+    **Pennsylvania** from "… at his Florida golf course …, two months after he was nearly killed
+    at an event in Pennsylvania"."""
+    text = (
+        "An apparent assassination attempt targeting Donald Trump at his Florida golf course "
+        "was investigated Monday, two months after he was nearly killed at an event in "
+        "Pennsylvania."
+    )
+    reader = FakeReader(["attempt"], ["Pennsylvania"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    asked = desk.answer("In which state did the second assassination attempt occur?", [hit(text)])
+    assert asked.answer.startswith("*Not sure:* Pennsylvania")
+    earlier = desk.answer("Where was Trump nearly killed two months before?", [hit(text)])
+    assert earlier.answer.startswith("**Pennsylvania**")
+
+
 def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None:
     """RealTime QA: "Which event this week was celebrated around the world?" was answered
     **new day” in Persian, is a 3,000-year-old spring festival**."""

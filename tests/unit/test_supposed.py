@@ -1,6 +1,7 @@
 """Which short answers stand in a case a sentence supposes (evidence/supposed.py), denies
 (evidence/denied.py), only cite its source (evidence/attribution.py) or count only a part of
-what is asked (evidence/count_parts.py)."""
+what is asked (evidence/count_parts.py) or tell of an event the sentence recalls
+(evidence/recalled.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import one_of_counts
 from assistant.answering.evidence.denied import denied
+from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.supposed import supposed
 
 SHORTAGES = "Any strike that lasts more than one week could cause shortages of goods."
@@ -155,17 +157,52 @@ ONE_OF_COUNTS = [
     ("When was the grand jury seated?", CHARGED, "11", False),
 ]
 
+ATTEMPT = (
+    "An apparent assassination attempt targeting former President Donald Trump at his Florida "
+    "golf course was fueling an investigation Monday, two months after he was nearly killed at "
+    "an event in Pennsylvania."
+)
+ALITO = (
+    "The flag flew at the post office, days after Supreme Court Justice Samuel Alito faced "
+    "criticism for displaying an upside-down flag."
+)
+RECALLED = [
+    # RealTime QA put **Pennsylvania** in bold for this question (the second attempt: Florida).
+    (
+        "In which state did the second assassination attempt on Trump occur?",
+        ATTEMPT,
+        "Pennsylvania",
+        True,
+    ),
+    (
+        "In which state did the second assassination attempt on Trump occur?",
+        ATTEMPT,
+        "Florida",
+        False,
+    ),
+    # The question asks about the recalled event itself.
+    ("Where was Trump nearly killed two months earlier?", ATTEMPT, "Pennsylvania", False),
+    (
+        "Which justice faced criticism for displaying an upside-down flag?",
+        ALITO,
+        "Samuel Alito",
+        False,
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("rule", "case"),
     [(supposed, c) for c in SUPPOSED]
     + [(denied, c) for c in DENIED]
     + [(only_the_source, c) for c in ONLY_THE_SOURCE]
-    + [(one_of_counts, c) for c in ONE_OF_COUNTS],
+    + [(one_of_counts, c) for c in ONE_OF_COUNTS]
+    + [(recalled, c) for c in RECALLED],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
     right after "neither / nor / not / never"; only_the_source: right after "according to";
-    one_of_counts: a count joined to a count of other things, for "how many" of neither."""
+    one_of_counts: a count joined to a count of other things, for "how many" of neither;
+    recalled: in a "two months after …" clause the question's words are not in."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

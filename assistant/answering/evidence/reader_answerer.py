@@ -34,6 +34,7 @@ from assistant.answering.evidence.reading import (
     read_candidates,
     short_answer,
 )
+from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.supposed import supposed
 from assistant.answering.evidence.typed import typed_reads
@@ -182,12 +183,13 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         if short is not None and any(
             rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in (supposed, denied, only_the_source, one_of_counts)
+            for rule in (supposed, denied, only_the_source, one_of_counts, recalled)
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
             # to Corey Krejcik, general manager" the winery's buyer, nor "11" of "11 Arizona
-            # Republicans and seven former aides" how many were charged
+            # Republicans and seven former aides" how many were charged, nor "two months after
+            # he was nearly killed at an event in Pennsylvania" where the second attempt was
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
