@@ -26,7 +26,7 @@ def recalled(question: str, sentence: str, before_answer: int) -> bool:
     """Whether the words at `before_answer` stand in a clause that recalls an earlier event ("two
     months after he was nearly killed at an event in Pennsylvania") and the question's words
     are more in the rest of the sentence than in that clause."""
-    recalls = [m for m in _RECALLING.finditer(sentence, 0, max(0, before_answer))]
+    recalls = list(_RECALLING.finditer(sentence, 0, max(0, before_answer)))
     if not recalls:
         return False
     start = recalls[-1].start()
