@@ -5,7 +5,8 @@ News prose uses a bare weekday for the latest such day up to publication ("the g
 decided"), unless it looks ahead, when it is the next one: the words just before it speak of the
 future ("will meet on Friday", "is forecast to become a storm Saturday", "a walkout is planned for
 Tuesday"), the day leads what will come ("Tuesday will then welcome …"), a short headline says
-"to" + verb ("Swimmer to race for gold Thursday"), or the sentence speaks of the week of
+"to" + verb ("Swimmer to race for gold Thursday"), the day stands between a time of day and
+what starts ("at 8 p.m. Wednesday, the show starts"), or the sentence speaks of the week of
 publication and the day comes later in it ("this weekend … a gala on Saturday" in a Tuesday
 article). A weekday with its date after it ("Friday, Nov. 8") or of no one day ("each Thursday")
 is not worked out. Measured on RealTime QA's real articles (BENCHMARKS.md, "Weekdays in real
