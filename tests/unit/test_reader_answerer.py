@@ -622,13 +622,33 @@ def test_a_short_answer_keeps_the_brackets_it_opens(fake_embedder) -> None:
     assert plain.short_answer is not None and plain.short_answer.text == "PFAS"
 
 
-def test_a_short_answer_closes_the_bracket_it_leaves_open(fake_embedder) -> None:
-    text = "Emirgan Park is a 47-hectare (120-acre) historical urban park in Istanbul."
-    reader = FakeReader(["Emirgan"], ["47-hectare (120-acre"])
-    answer = answerer(fake_embedder, reader).answer("How large is Emirgan Park?", [hit(text)])
-    short = answer.short_answer
-    assert short is not None and short.text == "47-hectare (120-acre)"
-    assert text[short.start : short.end] == short.text
+@pytest.mark.parametrize(
+    ("text", "span", "short", "question"),
+    [
+        # A bracket the span leaves open is taken in when it closes soon after …
+        (
+            "Emirgan Park is a 47-hectare (120-acre) historical urban park in Istanbul.",
+            "47-hectare (120-acre",
+            "47-hectare (120-acre)",
+            "How large is Emirgan Park?",
+        ),
+        # … and a clause that says more of the answer is left out.
+        (
+            "Materials such as asphalt and concrete, which have lower albedos, absorb sunlight "
+            "and create higher temperatures.",
+            "asphalt and concrete, which have lower albedos",
+            "asphalt and concrete",
+            "What materials absorb sunlight and create higher temperatures?",
+        ),
+    ],
+)
+def test_a_short_answer_has_whole_brackets_and_no_clause_about_it(
+    fake_embedder, text, span, short, question
+) -> None:
+    reader = FakeReader([span.split()[0]], [span])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.short_answer is not None and answer.short_answer.text == short
+    assert text[answer.short_answer.start : answer.short_answer.end] == short
 
 
 def test_a_sentence_dated_years_before_its_article_gives_no_answer_in_bold(fake_embedder) -> None:
@@ -851,18 +871,6 @@ def test_how_long_something_lasted_does_not_answer_when(fake_embedder) -> None:
     assert answer.short_answer is None or answer.short_answer.text != "three-year reign"
 
 
-def test_a_short_answer_stops_before_a_clause_about_it(fake_embedder) -> None:
-    text = (
-        "Materials such as asphalt and concrete, which have lower albedos, absorb sunlight and "
-        "create higher temperatures."
-    )
-    reader = FakeReader(["asphalt"], ["asphalt and concrete, which have lower albedos"])
-    answer = answerer(fake_embedder, reader).answer(
-        "What materials absorb sunlight and create higher temperatures?", [hit(text)]
-    )
-    assert answer.short_answer is not None and answer.short_answer.text == "asphalt and concrete"
-
-
 def test_a_joiner_between_the_questions_own_names_does_not_list_the_span(fake_embedder) -> None:
     text = "During the Little Ice Age, French and English farmers employed fruit walls."
     reader = FakeReader(["fruit walls"], ["fruit walls"])
@@ -990,61 +998,64 @@ def test_an_answer_in_a_supposed_case_is_not_in_bold(fake_embedder) -> None:
     assert answer.answer.startswith("**250 pounds**")
 
 
-def test_an_answer_its_sentence_denies_is_not_in_bold(fake_embedder) -> None:
-    """RealTime QA: "Where is the new Verizon cell tower in Hockessin being constructed?" was
-    answered **New Castle County** from "Neither New Castle County nor Verizon responded …"."""
-    text = "Neither New Castle County nor Verizon responded with a timeline for the tower."
-    reader = FakeReader(["tower"], ["New Castle County"])
+WINERY = (
+    "Plans are underway for improvements to the winery, according to Corey Krejcik, general "
+    "manager of Chaddsford Winery."
+)
+CHARGED = "A grand jury charged 11 Arizona Republicans and seven former aides with crimes."
+ATTEMPT = (
+    "An apparent assassination attempt targeting Donald Trump at his Florida golf course was "
+    "investigated Monday, two months after he was nearly killed at an event in Pennsylvania."
+)
+
+
+@pytest.mark.parametrize(
+    ("cue", "span", "unsure", "sure"),
+    [
+        # RealTime QA: "Where is the new Verizon cell tower in Hockessin being constructed?" was
+        # answered **New Castle County** from "Neither New Castle County nor Verizon …" (denied).
+        (
+            "tower",
+            "New Castle County",
+            (
+                "Where is the new Verizon cell tower being constructed?",
+                "Neither New Castle County nor Verizon responded with a timeline for the tower.",
+            ),
+            (
+                "Where is the new Verizon cell tower being constructed?",
+                "The tower is being built in New Castle County near the league, Verizon said.",
+            ),
+        ),
+        # "Who purchased the Chaddsford Winery in 2024?" → **Corey Krejcik** (only the source).
+        (
+            "winery",
+            "Corey Krejcik",
+            ("Who purchased the Chaddsford Winery?", WINERY),
+            ("Who said improvements are planned at the Chaddsford Winery?", WINERY),
+        ),
+        # "How many people did an Arizona grand jury indict …?" → **11** (18 people: a part).
+        (
+            "jury",
+            "11",
+            ("How many people did an Arizona grand jury indict?", CHARGED),
+            ("How many Arizona Republicans did a grand jury indict?", CHARGED),
+        ),
+        # The state of Trump's second assassination attempt → **Pennsylvania** (recalled).
+        (
+            "attempt",
+            "Pennsylvania",
+            ("In which state did the second assassination attempt occur?", ATTEMPT),
+            ("Where was Trump nearly killed two months before?", ATTEMPT),
+        ),
+    ],
+)
+def test_a_short_answer_a_rule_doubts_is_not_in_bold(fake_embedder, cue, span, unsure, sure):
+    """The denied, source-only, part-count and recalled-event rules, through the answerer: the
+    same span is *Not sure* for one question and in bold for another."""
+    reader = FakeReader([cue], [span])
     desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
-    asked = desk.answer("Where is the new Verizon cell tower being constructed?", [hit(text)])
-    assert asked.answer.startswith("*Not sure:* New Castle County")
-    built = hit("The tower is being built in New Castle County near the league, Verizon said.")
-    answer = desk.answer("Where is the new Verizon cell tower being constructed?", [built])
-    assert answer.answer.startswith("**New Castle County**")
-
-
-def test_an_answer_that_is_only_the_source_is_not_in_bold(fake_embedder) -> None:
-    """RealTime QA: "Who purchased the Chaddsford Winery in 2024?" was answered **Corey
-    Krejcik** from "… according to Corey Krejcik, general manager of Chaddsford Winery"."""
-    text = (
-        "Plans are underway for improvements to the winery, according to Corey Krejcik, "
-        "general manager of Chaddsford Winery."
-    )
-    reader = FakeReader(["winery"], ["Corey Krejcik"])
-    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
-    asked = desk.answer("Who purchased the Chaddsford Winery?", [hit(text)])
-    assert asked.answer.startswith("*Not sure:* Corey Krejcik")
-    said = desk.answer("Who said improvements are planned at the Chaddsford Winery?", [hit(text)])
-    assert said.answer.startswith("**Corey Krejcik**")
-
-
-def test_a_count_of_a_part_of_those_asked_about_is_not_in_bold(fake_embedder) -> None:
-    """RealTime QA: "How many people did an Arizona grand jury indict …?" was answered **11**
-    from "… charged 11 Arizona Republicans and seven former aides …" (18 people)."""
-    text = "A grand jury charged 11 Arizona Republicans and seven former aides with crimes."
-    reader = FakeReader(["jury"], ["11"])
-    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
-    asked = desk.answer("How many people did an Arizona grand jury indict?", [hit(text)])
-    assert asked.answer.startswith("*Not sure:* 11")
-    named = desk.answer("How many Arizona Republicans did a grand jury indict?", [hit(text)])
-    assert named.answer.startswith("**11**")
-
-
-def test_a_place_of_an_event_the_sentence_recalls_is_not_in_bold(fake_embedder) -> None:
-    """RealTime QA: the state of Trump's second assassination attempt was answered
-    **Pennsylvania** from "… at his Florida golf course …, two months after he was nearly killed
-    at an event in Pennsylvania"."""
-    text = (
-        "An apparent assassination attempt targeting Donald Trump at his Florida golf course "
-        "was investigated Monday, two months after he was nearly killed at an event in "
-        "Pennsylvania."
-    )
-    reader = FakeReader(["attempt"], ["Pennsylvania"])
-    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
-    asked = desk.answer("In which state did the second assassination attempt occur?", [hit(text)])
-    assert asked.answer.startswith("*Not sure:* Pennsylvania")
-    earlier = desk.answer("Where was Trump nearly killed two months before?", [hit(text)])
-    assert earlier.answer.startswith("**Pennsylvania**")
+    assert desk.answer(unsure[0], [hit(unsure[1])]).answer.startswith(f"*Not sure:* {span}")
+    assert desk.answer(sure[0], [hit(sure[1])]).answer.startswith(f"**{span}**")
 
 
 def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None:
