@@ -149,7 +149,29 @@ def test_low_answerability_is_a_refusal(fake_embedder) -> None:
     assert answer.short_answer is None and answer.to_dict()["short_answer"] is None
 
 
-def test_why_how_and_yes_no_questions_get_no_short_answer(fake_embedder) -> None:
+def test_a_reason_the_reader_marks_leads_a_why_answer_without_its_because(
+    fake_embedder,
+) -> None:
+    text = (
+        "Tokyo widened its measures. Japan banned luxury exports because Russia had invaded "
+        "Ukraine. Officials said more steps could follow."
+    )
+    reader = FakeReader(["banned luxury"], ["because Russia had invaded Ukraine"])
+    answer = answerer(fake_embedder, reader).answer(
+        "Why did Japan ban luxury exports?", [hit(text)]
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Russia had invaded Ukraine"
+    assert answer.answer.startswith("**Russia had invaded Ukraine** — Japan banned luxury exports")
+    # No span marked: the reason is quoted in full, with no short answer.
+    unmarked = answerer(fake_embedder, FakeReader(["banned luxury"])).answer(
+        "Why did Japan ban luxury exports?", [hit(text)]
+    )
+    assert unmarked.status == "answered" and unmarked.short_answer is None
+    assert "because Russia had invaded Ukraine" in unmarked.answer
+
+
+def test_how_and_yes_no_questions_get_no_short_answer(fake_embedder) -> None:
     reader = FakeReader(["decided to ban"], ["luxury items"])
     for question in (
         "How did Japan punish Russia over the luxury trade?",
@@ -1073,3 +1095,17 @@ def test_a_span_cut_inside_a_quotation_is_no_short_answer(fake_embedder) -> None
     answer = answerer(fake_embedder, whole).answer("Which event was celebrated?", [hit(text)])
     assert answer.short_answer is not None  # a span with its quotation whole is an answer,
     assert answer.short_answer.text == "Nowruz"  # without the clause that says more of it
+
+
+def test_a_span_from_one_quotation_into_the_next_is_no_short_answer(fake_embedder) -> None:
+    """The sample corpus: "Why did Russia withdraw from the peace treaty talks?" was answered
+    **has no intention of continuing” treaty negotiations “under the current circumstances**."""
+    text = (
+        "He denounced Russia for withdrawing from the peace treaty talks, saying that Moscow "
+        "“has no intention of continuing” treaty negotiations “under the current circumstances.”"
+    )
+    span = "has no intention of continuing” treaty negotiations “under the current circumstances"
+    answer = answerer(fake_embedder, FakeReader(["withdrawing"], [span])).answer(
+        "Why did Russia withdraw from the peace treaty talks?", [hit(text)]
+    )
+    assert answer.status == "answered" and answer.short_answer is None

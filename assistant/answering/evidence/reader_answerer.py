@@ -153,14 +153,13 @@ class ReaderAnswerer(AnswerGenerator):
             return self._rated(premise, values), values
         if max(r.score for _, r in read) < self.min_read_score:
             return Answer.not_found(question), None
-        ranked = self.story_first(parsed, read)
-        if parsed.kind == "why":
-            # SQuAD taught the reader few reasons: measured on the eval files, the hand-tuned
-            # choice (with its reason completion) answers "why" better; the reader refuses.
+        ranked = self._typed(parsed, self.story_first(parsed, read))
+        best, short = self._best_with_short_answer(parsed, ranked)
+        if parsed.kind == "why" and short is None:
+            # A reason the reader marks leads the answer ("**fear of betrayal**"); else the
+            # hand-tuned choice, with its reason completion, quotes the reason in full.
             values = features(ranked, ranked[0][1], expects_type, short=False)
             return self._rated(self.reasons.answer(question, hits), values), values
-        ranked = self._typed(parsed, ranked)
-        best, short = self._best_with_short_answer(parsed, ranked)
         # A "when" or "how many" short answer passed the date or number patterns: it is of its kind.
         patterned = short is not None and parsed.kind in ("when", "quantity")
         values = features(

@@ -43,6 +43,8 @@ _ERA = re.compile(
 # A clause that says more of the answer, not the answer: "asphalt and concrete, which have lower
 # albedos" for "What materials absorb sunlight …?".
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s")
+# A reason's connective: "because they will interfere …" answers "why" with "they will interfere …".
+_CAUSE = re.compile(r"(?:because(?:\s+of)?|due\s+to|owing\s+to)\s+", re.IGNORECASE)
 _AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d.*\b(?:years|months|weeks|days|decades|centuries)\b", re.IGNORECASE)
 # Words that name nobody on their own: a span of only these is not a short answer.
@@ -215,11 +217,10 @@ def asks_what_was_said(question: str) -> bool:
 
 
 def wants_short_answer(question: Question) -> bool:
-    """Why, how, yes/no, "latest news on" and "what did X say" questions are answered by the
-    evidence, not by a few words."""
+    """How, yes/no, "latest news on" and "what did X say" questions are answered by the
+    evidence, not by a few words; a reason may be a few words ("fear of betrayal")."""
     return (
-        question.kind != "why"
-        and not _HOW.search(question.text)
+        not _HOW.search(question.text)
         and not _YES_NO.search(question.text)
         and not _NEWS_ON.search(question.text)
         and not _WHAT_SAID.search(question.text)
@@ -285,6 +286,10 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if clause is not None and clause.start() > 0:  # "asphalt and concrete, which have …"
         end = start + clause.start()
         text = hit.at(start, end)
+    cause = _CAUSE.match(text) if question.kind == "why" else None
+    if cause is not None and cause.end() < len(text):  # "because" is the question's, not the answer
+        start += cause.end()
+        text = hit.at(start, end)
     if question.kind == "when":
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
@@ -298,8 +303,15 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
 
 def _half_quoted(text: str) -> bool:
     """A span that starts or ends inside a quotation ('new day” in Persian, is a 3,000-year-old
-    spring festival', given in bold on RealTime QA for "Which event was celebrated?")."""
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+    spring festival', given in bold on RealTime QA for "Which event was celebrated?"), or ends
+    one quotation and opens another ('has no intention of continuing” treaty negotiations
+    “under the current circumstances')."""
+    depth = 0
+    for mark in (ch for ch in text if ch in "“”"):
+        depth += 1 if mark == "“" else -1
+        if depth < 0:
+            return True
+    return depth != 0 or text.count('"') % 2 == 1
 
 
 def _restates(question: Question, text: str) -> bool:
