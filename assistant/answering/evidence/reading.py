@@ -287,7 +287,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         end = start + clause.start()
         text = hit.at(start, end)
     cause = _CAUSE.match(text) if question.kind == "why" else None
-    if cause is not None and cause.end() < len(text):  # "because" is the question's, not the answer
+    if cause is not None and cause.end() < len(text):  # the reason is what follows "because"
         start += cause.end()
         text = hit.at(start, end)
     if question.kind == "when":
