@@ -246,6 +246,37 @@ def test_how_many_is_answered_by_the_number_of_the_thing_counted(fake_embedder) 
     assert alone.short_answer is not None and alone.short_answer.text == "Thirty-six"
 
 
+def test_how_many_counts_the_head_of_the_words_asked_about(fake_embedder) -> None:
+    """SQuAD: "In April 2014, how many New Zealand students attended private schools?" was
+    answered **88** (the schools: "88 private schools in New Zealand" holds the question's first
+    word); the thing counted is the noun the words end in, and a count stops at the next number."""
+    text = (
+        "As of April 2014, there are 88 private schools in New Zealand, catering for around "
+        "28,000 students or 3.7% of the entire student population."
+    )
+    names = {"April 2014": "DATE", "88": "CARDINAL", "New Zealand": "GPE", "28,000": "CARDINAL"}
+    question = "In April 2014, how many New Zealand students attended private schools?"
+    answer = ask(fake_embedder, question, text, ["88"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "28,000"
+    schools = ask(fake_embedder, "How many private schools were there?", text, ["88"], names)
+    assert schools.short_answer is not None and schools.short_answer.text == "88"
+    trees = "It holds an estimated 390 billion individual trees divided into 16,000 species."
+    counted = {"390 billion": "CARDINAL", "16,000": "CARDINAL"}
+    species = ask(fake_embedder, "How many species are there?", trees, ["390 billion"], counted)
+    assert species.short_answer is not None and species.short_answer.text == "16,000"
+    # Units spelt either way count alike.
+    basin = "The basin encompasses 7,000,000 square kilometres (2,700,000 sq mi) of land."
+    units = {"7,000,000 square kilometres": "QUANTITY", "2,700,000 sq mi": "QUANTITY"}
+    area = ask(
+        fake_embedder, "How many square kilometers is the basin?", basin, ["2,700,000 sq mi"], units
+    )
+    assert area.short_answer is not None and area.short_answer.text.startswith("7,000,000")
+    carbon = "Forests hold 10% of the carbon stores, of the order of 1.1 × 1011 metric tonnes."
+    stores = {"10%": "PERCENT", "1.1": "CARDINAL"}
+    tons = ask(fake_embedder, "How many metric tons of carbon are stored?", carbon, ["10%"], stores)
+    assert tons.short_answer is not None and tons.short_answer.text == "1.1"
+
+
 def test_how_long_is_answered_by_a_length_of_time_never_by_any_word(fake_embedder) -> None:
     text = "Now that the strike is on, experts will turn to how long the strike may last."
     answer = ask(fake_embedder, "How long did the port strike last?", text, ["may"], {})

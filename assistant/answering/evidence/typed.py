@@ -52,6 +52,7 @@ from assistant.answering.question.answer_type import (
     described_name,
     expected_labels,
     listed_noun,
+    unit_stems,
 )
 from assistant.answering.question.parse import Question, name_word, stems
 from assistant.entities import Entity, EntityTagger
@@ -164,8 +165,13 @@ def _counting(
 
     def counts(candidate: Candidate, span: tuple[int, int]) -> bool:
         hit = candidate.hit
-        after = hit.at(span[1], candidate.end)
-        return counted in stems(" ".join(after.split()[:_COUNTED_WORDS]))
+        after = " ".join(hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS])
+        # Up to the next number after a word: "390 billion trees divided into 16,000 species"
+        # (not the "1011" of "1.1 × 1011 metric tonnes").
+        later = COUNT.search(after)
+        if later is not None and re.search(r"[^\W\d]{2}", after[: later.start()]):
+            after = after[: later.start()]
+        return counted in unit_stems(after)
 
     for candidate, (start, end) in choices:
         found = [e for e in entities[_key(candidate)] if e.label in labels]

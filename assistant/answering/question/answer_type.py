@@ -165,14 +165,63 @@ def names_other_place_kind(name: str, kind: str) -> bool:
     return last in _PLACE_KINDS and _PLACE_KINDS[last] != kind
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?([a-z][\w-]*)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?((?:[\w-]+\s*){1,5})", re.IGNORECASE)
+# Where the thing counted ends: a verb, a preposition or a pronoun ("How many New Zealand
+# students attended …?", "How many square kilometers of rainforest …", "How many times a week").
+_COUNTED_END = re.compile(
+    r"(?:is|are|was|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might"
+    r"|must|of|in|on|at|for|from|to|by|with|a|an|the|there|that|who|which|it|they|he|she|you|we"
+    r"|i|[\w-]+ed)",
+    re.IGNORECASE,
+)
+# Plurals without an "s" that a count may be of.
+_IRREGULAR_PLURALS = {
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "staff",
+    "personnel",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+}
 
 
 def counted_noun(question: str) -> str | None:
-    """The stem of what "how many" counts ("ports" → "port"), or None."""
+    """The stem of what "how many" counts: the last plural of the words before the verb, a
+    lower-case one first ("New Zealand students attended" → "student"; "ports" → "port"), else
+    the first word, or None."""
     match = _HOW_MANY.search(question)
-    found = stems(match.group(1)) if match else []
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match.group(1).split():
+        if words and _COUNTED_END.fullmatch(word):
+            break
+        words.append(word)
+    plural = [
+        w for w in words if w.casefold() in _IRREGULAR_PLURALS or re.fullmatch(r"\w+[^s]s", w)
+    ]
+    common = [w for w in plural if not w[:1].isupper()]  # not "Angeles" in "Los Angeles … members"
+    found = unit_stems((common or plural)[-1] if plural else words[0])
     return found[0] if found else None
+
+
+_BRITISH_UNIT = re.compile(r"(?<=\w)tre(s?)\b", re.IGNORECASE)  # "kilometres", "litre"
+_TONNE = re.compile(r"\btonne(s?)\b", re.IGNORECASE)
+
+
+def unit_stems(text: str) -> list[str]:
+    """`stems` with units spelt one way ("square kilometres" and "square kilometers", "metric
+    tonnes" and "metric tons" alike)."""
+    return stems(_TONNE.sub(r"ton\1", _BRITISH_UNIT.sub(r"ter\1", text)))
 
 
 # "What action did … take?", "What was the purpose of …?", "What prompted …?": a deed, an aim or
