@@ -1025,6 +1025,7 @@ WINERY = (
     "manager of Chaddsford Winery."
 )
 CHARGED = "A grand jury charged 11 Arizona Republicans and seven former aides with crimes."
+BIRTHS = "Worldwide, 4.3 babies will be born and two people will die each second in January."
 ATTEMPT = (
     "An apparent assassination attempt targeting Donald Trump at his Florida golf course was "
     "investigated Monday, two months after he was nearly killed at an event in Pennsylvania."
@@ -1062,6 +1063,13 @@ ATTEMPT = (
             ("How many people did an Arizona grand jury indict?", CHARGED),
             ("How many Arizona Republicans did a grand jury indict?", CHARGED),
         ),
+        # "Roughly how many babies were born in the US last year?" → **4.3** (a rate).
+        (
+            "babies",
+            "4.3",
+            ("Roughly how many babies were born last year?", BIRTHS),
+            ("How many babies are born each second?", BIRTHS),
+        ),
         # The state of Trump's second assassination attempt → **Pennsylvania** (recalled).
         (
             "attempt",
@@ -1072,7 +1080,7 @@ ATTEMPT = (
     ],
 )
 def test_a_short_answer_a_rule_doubts_is_not_in_bold(fake_embedder, cue, span, unsure, sure):
-    """The denied, source-only, part-count and recalled-event rules, through the answerer: the
+    """The denied, source-only, part-count, rate and recalled-event rules, through the answerer: the
     same span is *Not sure* for one question and in bold for another."""
     reader = FakeReader([cue], [span])
     desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)

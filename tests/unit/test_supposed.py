@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.evidence.attribution import only_the_source
-from assistant.answering.evidence.count_parts import one_of_counts
+from assistant.answering.evidence.count_parts import a_rate, one_of_counts
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.supposed import supposed
@@ -157,6 +157,34 @@ ONE_OF_COUNTS = [
     ("When was the grand jury seated?", CHARGED, "11", False),
 ]
 
+BIRTHS = "Worldwide, 4.3 babies will be born and two people will die each second in January."
+RATES = [
+    # RealTime QA put **4.3** in bold for "Roughly how many babies were born in the US last year?"
+    ("Roughly how many babies were born in the US last year?", BIRTHS, "4.3", True),
+    (
+        "How many migrant encounters occurred at the border last year?",
+        "The U.S. averaged roughly 10,000 migrant encounters a day along the border.",
+        "10,000",
+        True,
+    ),
+    ("How much does the state spend?", "The state spends $3 million per year on it.", "$3", True),
+    # The question asks for a rate …
+    ("How many babies are born each second?", BIRTHS, "4.3", False),
+    (
+        "How many vehicles cross the bridge daily?",
+        "About 400,000 vehicles a day cross it.",
+        "400,000",
+        False,
+    ),
+    # … or the count is none: a time after it, or a rate in another clause.
+    (
+        "How many babies were born in the US last year?",
+        "About 3.6 million babies were born last year, down from 3.75 million a year earlier.",
+        "3.6 million",
+        False,
+    ),
+    ("How many people came?", "Some 300 people came, as they do each year.", "300", False),
+]
 ATTEMPT = (
     "An apparent assassination attempt targeting former President Donald Trump at his Florida "
     "golf course was fueling an investigation Monday, two months after he was nearly killed at "
@@ -197,12 +225,14 @@ RECALLED = [
     + [(denied, c) for c in DENIED]
     + [(only_the_source, c) for c in ONLY_THE_SOURCE]
     + [(one_of_counts, c) for c in ONE_OF_COUNTS]
+    + [(a_rate, c) for c in RATES]
     + [(recalled, c) for c in RECALLED],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
     right after "neither / nor / not / never"; only_the_source: right after "according to";
     one_of_counts: a count joined to a count of other things, for "how many" of neither;
+    a_rate: a count per second, day or year for "how many / much" that asks no rate;
     recalled: in a "two months after …" clause the question's words are not in."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

@@ -3,6 +3,10 @@ and seven former aides to former President Donald Trump" names 18 people, yet **
 bold for "How many people did an Arizona grand jury indict …?" (RealTime QA). A count joined by
 "and" / "plus" / "as well as" to another count of other things is not said as sure, unless the
 question names the things it counts ("How many Arizona Republicans were charged?").
+
+A count per second, day or year is a rate, not the total asked for: "Worldwide, 4.3 babies will
+be born … each second" put **4.3** in bold for "Roughly how many babies were born in the US last
+year?" (RealTime QA). It is not said as sure unless the question asks for a rate.
 """
 
 from __future__ import annotations
@@ -60,3 +64,27 @@ def one_of_counts(question: str, sentence: str, before_answer: int) -> bool:
         if head and head != own and head not in asked and joined is not None:
             return True
     return False
+
+
+_UNIT = r"(?:second|minute|hour|day|night|week|month|year|season)"
+# "each second", "a day", "per year", "daily" — not "a year ago", "a day after".
+_RATE = re.compile(
+    rf"\b(?:(?:per|each|every|a|an)\s+{_UNIT}\b(?!\s+(?:ago|earlier|later|after|before|since))"
+    r"|(?:daily|nightly|weekly|monthly|yearly|annually|hourly)\b)",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(r"\bhow\s+(?:many|much)\b", re.IGNORECASE)
+_RATE_WORDS = 12  # how far after the count its rate may follow, within the clause
+
+
+def a_rate(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the count at `before_answer` in `sentence` is one per second, day or year ("4.3
+    babies will be born … each second") for a "how many / much" question that asks no rate."""
+    if not _ASKS_AMOUNT.search(question) or _RATE.search(question):
+        return False
+    start = max(0, before_answer)
+    at = COUNT.match(sentence, start + (sentence[start : start + 1] in ("$", "€", "£")))
+    if at is None:
+        return False
+    clause = re.split(r"[.;:,()\u2013\u2014]", sentence[at.end() :], maxsplit=1)[0]
+    return _RATE.search(" ".join(clause.split()[:_RATE_WORDS])) is not None

@@ -16,7 +16,7 @@ from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import candidates, context, with_antecedent
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
-from assistant.answering.evidence.count_parts import one_of_counts
+from assistant.answering.evidence.count_parts import a_rate, one_of_counts
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
@@ -182,13 +182,14 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         if short is not None and any(
             rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in (supposed, denied, only_the_source, one_of_counts, recalled)
+            for rule in (supposed, denied, only_the_source, one_of_counts, a_rate, recalled)
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
             # to Corey Krejcik, general manager" the winery's buyer, nor "11" of "11 Arizona
             # Republicans and seven former aides" how many were charged, nor "two months after
-            # he was nearly killed at an event in Pennsylvania" where the second attempt was
+            # he was nearly killed at an event in Pennsylvania" where the second attempt was,
+            # nor "4.3 babies … each second" how many were born in a year
         answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
