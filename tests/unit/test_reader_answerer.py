@@ -715,6 +715,20 @@ def test_an_answer_from_another_period_than_the_one_asked_is_not_in_bold(fake_em
     since = "Wilson has taught at Fisk University since 1955."
     asked = desk.answer("Where did Wilson teach from 1958 to 1959?", [hit(since)])
     assert asked.answer.startswith("**Fisk University**")
+    # Two ranges that share only their end year tell of the period before (TimeQA's "Gerard
+    # Bilders had a job in what place from 1845 to 1852?" → **Oosterbeek** of 1841 to 1845);
+    # one year said at a range's end may answer it.
+    lived = "From 1841 to 1845 Wilson lived near Fisk University."
+    near = ReaderAnswerer(
+        fake_embedder, FakeReader(["lived"], ["Fisk University"]), min_read_score=0.4
+    )
+    before = near.answer("Where did Wilson live from 1845 to 1852?", [hit(lived)])
+    assert before.answer.startswith("*Not sure:* Fisk University")
+    assert before.answer.endswith("The passage speaks of 1841 and 1845, not 1845–1852.")
+    within = near.answer("Where did Wilson live from 1843 to 1852?", [hit(lived)])
+    assert within.answer.startswith("**Fisk University**")
+    ended = desk.answer("Which university did Wilson attend from 1960 to 1963?", [hit(text)])
+    assert ended.answer.startswith("**Fisk University**")
     # A start in one year before the period may begin what still held in it (a count of that
     # year does not: see test_news_over_time); a century is a century.
     more = ReaderAnswerer(

@@ -97,7 +97,8 @@ def another_period(question: str, sentence: str) -> str | None:
     ("Which school did Wilson attend from 1958 to 1959?" — "Wilson earned her degree from Fisk
     University in 1963"): a fact of another time, so its answer is not given as sure; None when
     the periods meet, or either states no year. A period the sentence leaves open ("since 2002",
-    "until 1990") reaches the question's, and so may a start in a single year before it."""
+    "until 1990") reaches the question's, and so may a start in a single year before it; two
+    ranges that share only the year at their ends do not meet."""
     asked, stated = _years_in(question), _years_in(sentence)
     if asked is None or stated is None:
         return None
@@ -113,4 +114,39 @@ def another_period(question: str, sentence: str) -> str | None:
     lasting = single and _STARTS.search(sentence) is not None
     if (high < asked[0] and not lasting) or low > asked[1]:
         return f"The passage speaks of {_named_years(sentence)}, not {_years(asked)}."
+    if asked[0] < asked[1] and _meets_at_an_end(sentence, asked):
+        return f"The passage speaks of {_named_years(sentence)}, not {_years(asked)}."
     return None
+
+
+_Y = r"(1\d{3}|2[01]\d{2})"
+# A period a sentence states as a range: "from 1841 to 1845", "1841–1845", "between … and …",
+# or open at one end: "until 1856", "from 2012".
+_RANGES = re.compile(
+    rf"\b(?:from|between)\s+(?:\w+\s+)?{_Y}\s*(?:to|and|until|[–—-])\s*(?:\w+\s+)?{_Y}\b"
+    rf"|\b{_Y}\s*[–—-]\s*{_Y}\b|\b(?:until|till)\s+(?:\w+\s+)?{_Y}\b"
+    rf"|\b(?:from|since)\s+(?:\w+\s+)?{_Y}\b",
+    re.IGNORECASE,
+)
+
+
+def _meets_at_an_end(sentence: str, asked: tuple[int, int]) -> bool:
+    """Whether the sentence's stated ranges share only a year at an end with the period asked
+    ("from 1841 to 1845" for 1845–1852, "until 1856" for 1856–1857): they tell of the one
+    before or after. A single year said at a range's end may answer it, and so does a range
+    that reaches further into the period."""
+    met = False
+    for found in _RANGES.finditer(sentence):
+        years = [int(y) if y else None for y in found.groups()]
+        if found.group(5):  # "until": open at its start
+            low, high = float("-inf"), float(years[4] or 0)
+        elif found.group(6):  # "from 2012": open at its end
+            low, high = float(years[5] or 0), float("inf")
+        else:
+            pair = [y for y in years[:4] if y is not None]
+            low, high = float(pair[0]), float(pair[1])
+        if high == asked[0] or low == asked[1]:
+            met = True
+        elif high > asked[0] and low < asked[1]:
+            return False  # this range overlaps the period asked
+    return met
