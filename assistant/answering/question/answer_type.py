@@ -175,23 +175,12 @@ _COUNTED_END = re.compile(
     re.IGNORECASE,
 )
 # Plurals without an "s" that a count may be of.
-_IRREGULAR_PLURALS = {
-    "people",
-    "children",
-    "men",
-    "women",
-    "police",
-    "staff",
-    "personnel",
-    "feet",
-    "teeth",
-    "mice",
-    "geese",
-    "cattle",
-    "sheep",
-    "fish",
-    "deer",
-}
+_IRREGULAR_PLURALS = frozenset(
+    {
+        "people", "children", "men", "women", "police", "staff", "personnel", "feet", "teeth",
+        "mice", "geese", "cattle", "sheep", "fish", "deer",
+    }
+)  # fmt: skip
 
 
 def counted_noun(question: str) -> str | None:
