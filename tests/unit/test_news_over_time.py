@@ -219,6 +219,28 @@ def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_co
     assert "(As of" not in past.answer
 
 
+def test_when_a_standing_arrangement_holds_from_an_old_source_says_as_of_when(
+    desk, tmp_path
+) -> None:
+    """RealTime QA: "When is free parking available in Dewey Beach, Delaware?" asked in May 2024
+    was **Monday through Wednesday** from an article of August 2022, with no word of its age."""
+    folder = tmp_path / "parking"
+    folder.mkdir()
+    (folder / "parking.md").write_text(
+        "---\ntitle: Beach parking rules\ndate: 2022-08-12\n---\n"
+        "In Dewey Beach, parking is free in all metered spaces Monday through Wednesday.\n",
+        encoding="utf-8",
+    )
+    desk.ingest([folder], progress=False)
+    question = "When is free parking available in Dewey Beach?"
+    old = desk.ask(question, as_of=date(2024, 5, 24))
+    assert old.status == "answered"
+    assert old.sentences[-1].text.startswith("As of 12 August 2022, the date of its source")
+    assert not old.answer.startswith("**")
+    fresh = desk.ask(question, as_of=date(2022, 8, 20))
+    assert "As of 12 August 2022" not in fresh.answer
+
+
 def test_an_earlier_event_an_article_recalls_is_not_put_at_its_date(desk, tmp_path) -> None:
     folder = tmp_path / "strike"
     folder.mkdir()
