@@ -49,7 +49,8 @@ def year_of_range(question: str, text: str, start: int, end: int) -> tuple[int, 
 
 
 # A year as a date gives it: not an amount ("$2000", "1,070"), not part of a longer number.
-_STATED_YEAR = re.compile(r"(?<![\d,.$£€])\b(1\d{3}|2[01]\d{2})(s?)\b(?![,.]\d)")
+_YEAR = r"(1\d{3}|2[01]\d{2})"
+_STATED_YEAR = re.compile(rf"(?<![\d,.$£€])\b{_YEAR}(s?)\b(?![,.]\d)")
 # Words that leave a stated period open at one end ("since 2002", "until 1990", "to this day").
 _OPEN_AFTER = re.compile(r"\b(?:since|onwards?|present|current(?:ly)?|still|to this day)\b", re.I)
 _OPEN_BEFORE = re.compile(r"\b(?:until|till|before|up to|prior to)\b", re.I)
@@ -119,13 +120,12 @@ def another_period(question: str, sentence: str) -> str | None:
     return None
 
 
-_Y = r"(1\d{3}|2[01]\d{2})"
 # A period a sentence states as a range: "from 1841 to 1845", "1841–1845", "between … and …",
 # or open at one end: "until 1856", "from 2012".
 _RANGES = re.compile(
-    rf"\b(?:from|between)\s+(?:\w+\s+)?{_Y}\s*(?:to|and|until|[–—-])\s*(?:\w+\s+)?{_Y}\b"
-    rf"|\b{_Y}\s*[–—-]\s*{_Y}\b|\b(?:until|till)\s+(?:\w+\s+)?{_Y}\b"
-    rf"|\b(?:from|since)\s+(?:\w+\s+)?{_Y}\b",
+    rf"\b(?:from|between)\s+(?:\w+\s+)?{_YEAR}\s*(?:to|and|until|[–—-])\s*(?:\w+\s+)?{_YEAR}\b"
+    rf"|\b{_YEAR}\s*[–—-]\s*{_YEAR}\b|\b(?:until|till)\s+(?:\w+\s+)?{_YEAR}\b"
+    rf"|\b(?:from|since)\s+(?:\w+\s+)?{_YEAR}\b",
     re.IGNORECASE,
 )
 
@@ -137,14 +137,13 @@ def _meets_at_an_end(sentence: str, asked: tuple[int, int]) -> bool:
     that reaches further into the period."""
     met = False
     for found in _RANGES.finditer(sentence):
-        years = [int(y) if y else None for y in found.groups()]
-        if found.group(5):  # "until": open at its start
-            low, high = float("-inf"), float(years[4] or 0)
-        elif found.group(6):  # "from 2012": open at its end
-            low, high = float(years[5] or 0), float("inf")
+        *bounds, until, since = found.groups()
+        if until:  # "until 1856": open at its start
+            low, high = float("-inf"), float(until)
+        elif since:  # "from 2012": open at its end
+            low, high = float(since), float("inf")
         else:
-            pair = [y for y in years[:4] if y is not None]
-            low, high = float(pair[0]), float(pair[1])
+            low, high = (float(y) for y in bounds if y)
         if high == asked[0] or low == asked[1]:
             met = True
         elif high > asked[0] and low < asked[1]:
