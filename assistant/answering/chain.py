@@ -131,7 +131,7 @@ def build_answer_chain(
                     break
                 streamed += chunk.text
                 yield chunk
-            final = dated(final, inputs["as_of"], inputs["time"])
+            final = dated(final, inputs["as_of"], inputs["time"], inputs["hits"])
             if final.status == "answered" and final.answer.startswith(streamed.strip()):
                 # What the answer gained after streaming (dates, notes) is streamed too.
                 yield AnswerChunk(text=final.answer[len(streamed.strip()) :])

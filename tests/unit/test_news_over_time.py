@@ -651,3 +651,51 @@ def test_the_answerer_reads_the_lead_of_the_best_articles(
     read = _read_by_answerer(settings, fake_embedder, folder, question, leads=3)
     (lead,) = [hit for hit in read if "three-day strike" in hit.text]
     assert lead.start == 0 and "Dockworkers approved a deal" in lead.text
+
+
+def test_an_answer_from_a_report_long_older_than_the_newest_says_so() -> None:
+    """RealTime QA, asked on 13 June 2024: "World leaders gathered in which country for the
+    annual G7 summit?" was **Germany**, from an article of June 2022, beside 2024 reports of the
+    summit."""
+    from assistant.answering.over_time.plan import dated
+    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
+    from assistant.retrieval import Hit
+    from assistant.timeframe import TimeConstraint
+
+    text = "President Joe Biden is in Germany for the annual Group of Seven summit."
+    old = Hit(1, "a1", "G7", date(2022, 6, 27), "g7-2022.txt", text, 0, len(text), 0.9)
+    newer = "Leaders at the annual Group of Seven summit discussed aid for Ukraine."
+    at = text.index("Germany")
+
+    def asked(question: str, *hits: Hit) -> str:
+        answer = Answer(
+            question,
+            "answered",
+            (AnswerSentence("**Germany** —", (1,), derived=True),
+             AnswerSentence(f"{text} [1]", (1,))),
+            (Citation.quoting(1, old, 0, len(text)),),
+            short_answer=ShortAnswer("Germany", 1, at, at + len("Germany")),
+        )  # fmt: skip
+        return dated(answer, date(2024, 6, 13), TimeConstraint(""), hits).answer
+
+    question = "World leaders gathered in which country for the annual G7 summit?"
+
+    def report(day: date, score: float) -> Hit:
+        return Hit(2, "a2", "G7", day, "g7.txt", newer, 0, len(newer), score)
+
+    late = asked(question, old, report(date(2024, 6, 12), 0.8))
+    assert late.startswith("*Not sure:* Germany —") and "**" not in late
+    assert late.endswith(
+        "This is from an article of 27 June 2022; the articles hold newer reports on it "
+        "(to 12 June 2024), so it may be out of date. [1]"
+    )
+    # Not when the newer article hardly speaks to the question, nor when it is under half a
+    # year newer, nor for a question that names its year or asks for an earlier event.
+    for unchanged in (
+        asked(question, old, report(date(2024, 6, 12), 0.3)),
+        asked(question, old, report(date(2022, 12, 20), 0.8)),
+        asked(question, old),
+        asked(question.replace("?", " in 2022?"), old, report(date(2024, 6, 12), 0.8)),
+        asked(question.replace("the annual", "the previous"), old, report(date(2024, 6, 12), 1)),
+    ):
+        assert unchanged.startswith("**Germany** —") and "newer reports" not in unchanged

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant.answering.evidence.years import another_period
+from assistant.answering.over_time.background import asks_for_background
 from assistant.answering.over_time.conflicts import find_conflicts
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
@@ -34,6 +35,12 @@ _PRESENT_STATE = re.compile(
     re.IGNORECASE,
 )
 SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit's score
+# A report this much older than the newest article that speaks to the question may tell of an
+# earlier round of a story that comes back (a summit, a Super Bowl, a leadership race): half a
+# year. On four RealTime QA samples the answers in bold from such reports were 2, both wrong;
+# those from reports 60-141 days older (two right, three wrong) stay as they are.
+NEWER_REPORTS_DAYS = 180
+_ASKED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # What happened in a range is often reported after it ends ("what did the minister say on
 # 7 November?" is answered by an article of 24 November): publication may run this much later.
 REPORTING_LAG_DAYS = 30
@@ -93,10 +100,13 @@ def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
     )
 
 
-def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
+def dated(
+    answer: Answer, as_of: date, constraint: TimeConstraint, hits: Sequence[Hit] = ()
+) -> Answer:
     """Every citation with its age as of the date; a "latest" answer says how new its source
     is, and that it may be out of date when that is more than STALE_AFTER_DAYS old (its short
-    answer then not in bold)."""
+    answer then not in bold); an answer from a report long older than the newest of the `hits`
+    that speak to the question says so (`_newer_reports`)."""
     citations = tuple(
         replace(c, age=describe_age(c.published, as_of), age_days=age_days(c.published, as_of))
         for c in answer.citations
@@ -109,7 +119,7 @@ def dated(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
     answer = _passed_day(answer, as_of)
     answer = _other_year(answer, constraint)
     if not constraint.newest:
-        return _as_of_its_source(answer, as_of, constraint)
+        return _newer_reports(_as_of_its_source(answer, as_of, constraint), hits, constraint)
     newest = max(citations, key=lambda c: c.published or date.min)
     if newest.published is None:
         note = f"The newest source [{newest.n}] is undated."
@@ -212,6 +222,38 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
         derived=True,
     )
     # What may have changed is not said in bold (RealTime QA: a 2018 comedian for 2024's).
+    return _not_bold(answer, note)
+
+
+def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstraint) -> Answer:
+    """A short answer in bold from an article more than NEWER_REPORTS_DAYS older than the newest
+    article that speaks to the question is not given as sure, and says of when it is, unless the
+    question names a time or asks for an earlier event: the library holds newer reports, and
+    the story may have come round again (RealTime QA, June 2024: "World leaders gathered in which
+    country for the annual G7 summit?" was **Germany**, from a June 2022 article)."""
+    short, asked = answer.short_answer, answer.standalone_question or answer.question
+    if short is None or not answer.sentences or not hits:
+        return answer
+    if answer.sentences[0].text != short.lead(sure=True):
+        return answer  # not in bold already
+    if constraint.after or constraint.before or _ASKED_YEAR.search(asked):
+        return answer  # the question names its own time
+    if asks_for_background(asked):
+        return answer
+    sources = [c for c in answer.citations if c.n == short.citation and c.published]
+    newest = next((group[0] for group in newest_articles(hits) if group[0].published), None)
+    if not sources or newest is None or newest.published is None:
+        return answer
+    source, published = sources[0], sources[0].published
+    if published is None or (newest.published - published).days <= NEWER_REPORTS_DAYS:
+        return answer
+    note = AnswerSentence(
+        f"This is from an article of {format_day(published)}; the articles hold newer "
+        f"reports on it (to {format_day(newest.published)}), so it may be out of date. "
+        f"[{source.n}]",
+        (source.n,),
+        derived=True,
+    )
     return _not_bold(answer, note)
 
 
