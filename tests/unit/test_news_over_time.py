@@ -696,6 +696,7 @@ def test_an_answer_from_a_report_long_older_than_the_newest_says_so() -> None:
         asked(question, old, report(date(2022, 12, 20), 0.8)),
         asked(question, old),
         asked(question.replace("?", " in 2022?"), old, report(date(2024, 6, 12), 0.8)),
+        asked(question.replace("?", " from June 26?"), old, report(date(2024, 6, 12), 0.8)),
         asked(question.replace("the annual", "the previous"), old, report(date(2024, 6, 12), 1)),
     ):
         assert unchanged.startswith("**Germany** —") and "newer reports" not in unchanged

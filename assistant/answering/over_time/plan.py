@@ -40,7 +40,10 @@ SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit'
 # year. On four RealTime QA samples the answers in bold from such reports were 2, both wrong;
 # those from reports 60-141 days older (two right, three wrong) stay as they are.
 NEWER_REPORTS_DAYS = 180
-_ASKED_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# A year or a day the question names ("in 2022", "from April 1") asks of its own time.
+_ASKED_TIME = re.compile(
+    rf"\b(?:1[5-9]|20)\d\d\b|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}\b", re.IGNORECASE
+)
 # What happened in a range is often reported after it ends ("what did the minister say on
 # 7 November?" is answered by an article of 24 November): publication may run this much later.
 REPORTING_LAG_DAYS = 30
@@ -236,7 +239,7 @@ def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstrai
         return answer
     if answer.sentences[0].text != short.lead(sure=True):
         return answer  # not in bold already
-    if constraint.after or constraint.before or _ASKED_YEAR.search(asked):
+    if constraint.after or constraint.before or _ASKED_TIME.search(asked):
         return answer  # the question names its own time
     if asks_for_background(asked):
         return answer
