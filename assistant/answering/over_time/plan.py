@@ -40,6 +40,13 @@ SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit'
 # year. On four RealTime QA samples the answers in bold from such reports were 2, both wrong;
 # those from reports 60-141 days older (two right, three wrong) stay as they are.
 NEWER_REPORTS_DAYS = 180
+# A question about the round of a story that is now or to come ("the annual G7 summit", "France's
+# next prime minister", "will … this fall"); "Which banks did Tokyo designate?" asks of what was.
+_CURRENT_ROUND = re.compile(
+    r"\b(?:annual|yearly|next|new|upcoming|recent(?:ly)?|will|this\s+(?:year|season|fall|autumn"
+    r"|spring|summer|winter|week|month))\b",
+    re.IGNORECASE,
+)
 # A year or a day the question names ("in 2022", "from April 1") asks of its own time.
 _ASKED_TIME = re.compile(
     rf"\b(?:1[5-9]|20)\d\d\b|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}\b", re.IGNORECASE
@@ -230,10 +237,11 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
 
 def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstraint) -> Answer:
     """A short answer in bold from an article more than NEWER_REPORTS_DAYS older than the newest
-    article that speaks to the question is not given as sure, and says of when it is, unless the
-    question names a time or asks for an earlier event: the library holds newer reports, and
-    the story may have come round again (RealTime QA, June 2024: "World leaders gathered in which
-    country for the annual G7 summit?" was **Germany**, from a June 2022 article)."""
+    article that speaks to the question is not given as sure, and says of when it is, when the
+    question asks of the story's round now or to come (`_CURRENT_ROUND`) and names no time of
+    its own: the library holds newer reports, and the story may have come round again
+    (RealTime QA, June 2024: "World leaders gathered in which country for the annual G7 summit?"
+    was **Germany**, from a June 2022 article)."""
     short, asked = answer.short_answer, answer.standalone_question or answer.question
     if short is None or not answer.sentences or not hits:
         return answer
@@ -241,7 +249,7 @@ def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstrai
         return answer  # not in bold already
     if constraint.after or constraint.before or _ASKED_TIME.search(asked):
         return answer  # the question names its own time
-    if asks_for_background(asked):
+    if asks_for_background(asked) or not _CURRENT_ROUND.search(asked):
         return answer
     sources = [c for c in answer.citations if c.n == short.citation and c.published]
     newest = next((group[0] for group in newest_articles(hits) if group[0].published), None)
