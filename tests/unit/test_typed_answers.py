@@ -446,6 +446,28 @@ def test_which_state_is_not_answered_by_a_county(fake_embedder) -> None:
     assert answer.short_answer is not None and answer.short_answer.text == "El Dorado County"
 
 
+def test_which_city_is_not_answered_by_states_or_by_a_state_listed_with_one(fake_embedder) -> None:
+    """RealTime QA, 2024: "Hundreds of votes were destroyed in which US city after a ballot box
+    was set on fire?" was answered **Oregon and Washington**, then **Washington**."""
+    text = (
+        "Just a week ahead of the election, two ballot boxes in Oregon and Washington were set "
+        "on fire, damaging hundreds of ballots."
+    )
+    names = {"Oregon": "GPE", "Washington": "GPE", "Vancouver": "GPE"}
+    question = "Hundreds of votes were destroyed in which city after a ballot box was set on fire?"
+    for spans in (["Oregon"], ["Washington"], ["Washington", "Oregon"]):
+        answer = ask(fake_embedder, question, text, spans, names)
+        shown = answer.short_answer.text if answer.short_answer else ""
+        assert shown not in ("Oregon", "Washington", "Oregon and Washington"), spans
+    # The city the next sentence names is the answer; asked for a state, the states stand.
+    city = text + " The box in Vancouver was one of them."
+    answer = ask(fake_embedder, question, city, ["Washington", "Vancouver"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Vancouver"
+    state = "In which states were ballot boxes set on fire?"
+    answer = ask(fake_embedder, state, text, ["Oregon and Washington"], names)
+    assert answer.short_answer is not None and "Oregon" in answer.short_answer.text
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "other"),
     [
@@ -454,6 +476,15 @@ def test_which_state_is_not_answered_by_a_county(fake_embedder) -> None:
         ("Washington State", "state", False),
         ("Baltimore", "city", False),  # one word says nothing of its level
         ("Orange County", "city", True),
+        ("Oregon", "city", True),  # a US state, though its name does not say so
+        ("Peru", "town", True),
+        ("Ohio", "country", True),
+        ("northeastern Illinois", "country", True),
+        ("Oregon and Washington", "city", True),
+        ("Washington", "city", False),  # a state and a city: never ruled out
+        ("Singapore", "city", False),
+        ("India", "state", False),  # "which state" may ask for a country
+        ("Texas", "region", False),
     ],
 )
 def test_a_place_name_that_says_its_level(name: str, kind: str, other: bool) -> None:

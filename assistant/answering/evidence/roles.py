@@ -208,9 +208,23 @@ def describes_a_noun(candidate: Candidate, span: tuple[int, int], found: Sequenc
 
 
 def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) -> bool:
-    """The span is a place name of another level than the question's "which <kind>"."""
-    offset = candidate.hit.start
-    return names_other_place_kind(candidate.hit.text[span[0] - offset : span[1] - offset], kind)
+    """The span is a place name of another level than the question's "which <kind>", or is
+    listed with one ("Washington" of "in Oregon and Washington" is a state too)."""
+    text = candidate.hit.text
+    start, end = span[0] - candidate.hit.start, span[1] - candidate.hit.start
+    before = _LISTED_BEFORE.search(text[max(0, start - _NEAR) : start])
+    after = _LISTED_AFTER.match(text[end : end + _NEAR])
+    listed = [m.group(1).split() for m in (before, after) if m is not None]
+    # Each end of the words before "and" ("In Oregon and": "Oregon"), each start after it.
+    named = [" ".join(w[n:]) for w in listed[:1] for n in range(len(w))] if before else []
+    named += [" ".join(listed[-1][: n + 1]) for n in range(len(listed[-1]))] if after else []
+    return any(names_other_place_kind(name, kind) for name in [text[start:end], *named])
+
+
+_NEAR = 40  # characters either side where a place listed with the span is looked for
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_LISTED_BEFORE = re.compile(rf"({_PLACE}),?\s+(?:and|or)\s+$")
+_LISTED_AFTER = re.compile(rf",?\s+(?:and|or)\s+({_PLACE})")
 
 
 _ARTICLE = re.compile(r"(?:the|a|an)\s+|", re.IGNORECASE)

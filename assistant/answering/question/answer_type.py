@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question.parse import question_kind, stems
+from assistant.answering.question.place_levels import known_other_level
 
 Labels = frozenset[str]
 
@@ -159,10 +160,11 @@ def asked_place_kind(question: str) -> str | None:
 
 def names_other_place_kind(name: str, kind: str) -> bool:
     """A place name that says it is of another level than `kind` ("El Dorado County" for a
-    state; "Kansas City" is a city, "Washington State" a state)."""
+    state; "Kansas City" is a city, "Washington State" a state), or a well-known place of
+    another level ("Oregon" for a city)."""
     words = name.split()
     last = words[-1].casefold().strip(".,") if len(words) > 1 else ""
-    return last in _PLACE_KINDS and _PLACE_KINDS[last] != kind
+    return (last in _PLACE_KINDS and _PLACE_KINDS[last] != kind) or known_other_level(name, kind)
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+(?:more\s+|of\s+the\s+)?((?:[\w-]+\s*){1,5})", re.IGNORECASE)
