@@ -176,51 +176,19 @@ def main() -> None:
     if args.dump_dev is not None:
         args.dump_dev.write_text("".join(json.dumps(row) + "\n" for row in answers))
     if args.rtqa_index is not None:
-        from bench.realtimeqa import sample
+        from bench.rtqa_sample import judged, rates, sample
 
         questions, _ = sample(args.dates, args.offset)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
-        counts = dict.fromkeys(
-            (
-                "choice_in_short",
-                "choice_in_answer",
-                "wrong_in_bold",
-                "right_in_bold",
-                "refused",
-                "reports_differ",
-            ),
-            0,
-        )
         dumped = []
         for q in questions:
             answer = desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))
-            choices = [str(c).casefold() for c in q["answer"]]
-            short = answer.short_answer.text.casefold() if answer.short_answer else ""
-            right = any(c and c in short for c in choices)
-            counts["choice_in_short"] += right
-            counts["choice_in_answer"] += any(c and c in answer.answer.casefold() for c in choices)
-            counts["wrong_in_bold"] += bool(short) and answer.answer.startswith("**") and not right
-            counts["right_in_bold"] += right and answer.answer.startswith("**")
-            counts["refused"] += answer.status == "not_found"
-            counts["reports_differ"] += bool(answer.conflicts)
-            dumped.append(
-                {
-                    "question": q["question"],
-                    "choices": choices,
-                    "right": right,
-                    "bold": answer.answer.startswith("**"),
-                    "status": answer.status,
-                    "answer": answer.answer,
-                    "as_of": q["as_of"],
-                    "published": [str(c.published) for c in answer.citations],
-                }
-            )
+            dumped.append({**judged(q, answer), "reports_differ": bool(answer.conflicts)})
         if args.dump is not None:
             args.dump.write_text("".join(json.dumps(row) + "\n" for row in dumped))
-        result["realtimeqa"] = {
-            "questions": len(questions),
-            **{k: round(100 * v / max(1, len(questions)), 1) for k, v in counts.items()},
-        }
+        total = max(1, len(questions))
+        differ = round(100 * sum(row["reports_differ"] for row in dumped) / total, 1)
+        result["realtimeqa"] = {**rates(dumped), "reports_differ": differ}
         print("realtimeqa", json.dumps(result["realtimeqa"]), flush=True)
     print(json.dumps(result))
 

@@ -37,26 +37,7 @@ from typing import Any
 from assistant.desk import Newsdesk
 from assistant.reader import READ_TOKENS, READER_DIR, Reader
 from assistant.settings import Settings
-
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
-
-
-def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]:
-    """The questions of `dates` quiz dates spread over the year, and their articles' URLs.
-
-    `offset` shifts every chosen date that many quiz dates later: a sample of other weeks.
-    """
-    questions = [
-        json.loads(line)
-        for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    days = sorted({q["as_of"] for q in questions if q["search_results"]})
-    step = max(1, len(days) // dates)
-    chosen = set(days[offset::step][:dates])
-    picked = [q for q in questions if q["as_of"] in chosen and q["search_results"]]
-    return picked, {url for q in picked for url in q["search_results"]}
+from bench.rtqa_sample import DATA, REPO, judged, rates, sample
 
 
 def write_articles(urls: set[str], folder: Path) -> Path:
@@ -76,40 +57,24 @@ def write_articles(urls: set[str], folder: Path) -> Path:
 
 def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
     """The counts described in the module docstring, as percentages of the questions."""
-    counts = dict.fromkeys(
-        (
-            "article_in_top5",
-            "choice_in_short",
-            "choice_in_answer",
-            "refused",
-            "premise_unsupported",
-            "wrong_in_bold",
-            "right_in_bold",
-            "not_sure",
-            "reports_differ",
-        ),
-        0,
-    )
+    rows: list[dict[str, Any]] = []
     shown: list[dict[str, Any]] = []
     started = time.perf_counter()
     for question in questions:
         as_of = date.fromisoformat(question["as_of"])
         hits = desk.search(question["question"], 5, as_of=as_of, all_copies=True)
         own = set(question["search_results"])
-        counts["article_in_top5"] += any(hit.source in own for hit in hits)
         answer = desk.ask(question["question"], as_of=as_of)
-        choices = [str(c).casefold() for c in question["answer"]]
-        short = answer.short_answer.text.casefold() if answer.short_answer else ""
-        text = answer.answer.casefold()
-        counts["choice_in_short"] += any(c and c in short for c in choices)
-        counts["choice_in_answer"] += any(c and c in text for c in choices)
-        counts["refused"] += answer.status == "not_found"
-        counts["premise_unsupported"] += answer.premise == "unsupported"
-        bold = bool(short) and answer.answer.startswith("**")
-        counts["wrong_in_bold"] += bold and not any(c and c in short for c in choices)
-        counts["right_in_bold"] += bold and any(c and c in short for c in choices)
-        counts["not_sure"] += bool(short) and not bold
-        counts["reports_differ"] += bool(answer.conflicts)
+        row = judged(question, answer)
+        rows.append(
+            {
+                **row,
+                "article_in_top5": any(hit.source in own for hit in hits),
+                "premise_unsupported": answer.premise == "unsupported",
+                "not_sure": bool(answer.short_answer) and not row["bold"],
+                "reports_differ": bool(answer.conflicts),
+            }
+        )
         for conflict in answer.conflicts:
             quotes = {c.n: c.quote for c in answer.citations}
             shown.append(
@@ -120,9 +85,10 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
                 }
             )
     total = max(1, len(questions))
+    extra = ("article_in_top5", "premise_unsupported", "not_sure", "reports_differ")
     return {
-        "questions": len(questions),
-        **{name: round(100 * value / total, 1) for name, value in counts.items()},
+        **rates(rows),
+        **{name: round(100 * sum(row[name] for row in rows) / total, 1) for name in extra},
         "seconds_per_question": round((time.perf_counter() - started) / total, 2),
         "conflicts_shown": shown,
     }

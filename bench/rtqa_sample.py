@@ -1,0 +1,96 @@
+"""RealTime QA samples, and their answers by whichever checkout is on the path.
+
+    PYTHONPATH=<checkout> .venv/bin/python bench/rtqa_sample.py --index DIR --dates 12
+        [--offset 6] [--dump FILE]
+
+`sample` picks the questions of `--dates` quiz dates (`bench.realtimeqa` and
+`bench.compare_answers` use it too). Run as a script, it asks them over an index that
+`bench.realtimeqa --keep-index DIR` built, with the `assistant` package of `PYTHONPATH`: an older
+checkout (the code issues 19 and 20 were filed on, 3fe0254, has no `--offset`) answers the same
+questions over the same index as this one, and is counted the same way. Only the standard library
+and `Newsdesk.open` / `Newsdesk.ask` (as old as the project) are used, so that it runs on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
+COUNTS = ("choice_in_short", "choice_in_answer", "wrong_in_bold", "right_in_bold", "refused")
+
+
+def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]:
+    """The questions of `dates` quiz dates spread over the year, and their articles' URLs.
+
+    `offset` shifts every chosen date that many quiz dates later: a sample of other weeks.
+    """
+    questions = [
+        json.loads(line)
+        for line in (DATA / "questions-2024.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    days = sorted({q["as_of"] for q in questions if q["search_results"]})
+    step = max(1, len(days) // dates)
+    chosen = set(days[offset::step][:dates])
+    picked = [q for q in questions if q["as_of"] in chosen and q["search_results"]]
+    return picked, {url for q in picked for url in q["search_results"]}
+
+
+def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
+    """One answer against the question's right choice: what `COUNTS` count, and what to read."""
+    choices = [str(c).casefold() for c in question["answer"]]
+    short = answer.short_answer.text.casefold() if answer.short_answer else ""
+    right = any(c and c in short for c in choices)
+    bold = answer.answer.startswith("**")
+    return {
+        "question": question["question"],
+        "as_of": question["as_of"],
+        "choices": choices,
+        "right": right,
+        "bold": bold,
+        "status": answer.status,
+        "answer": answer.answer,
+        "published": [str(c.published) for c in answer.citations],
+        "choice_in_short": right,
+        "choice_in_answer": any(c and c in answer.answer.casefold() for c in choices),
+        "wrong_in_bold": bool(short) and bold and not right,
+        "right_in_bold": right and bold,
+        "refused": answer.status == "not_found",
+    }
+
+
+def rates(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each of `COUNTS` as a percentage of the questions."""
+    total = max(1, len(rows))
+    return {
+        "questions": len(rows),
+        **{name: round(100 * sum(bool(r[name]) for r in rows) / total, 1) for name in COUNTS},
+    }
+
+
+def main() -> None:
+    from assistant import Newsdesk, Settings  # the checkout's own, from PYTHONPATH
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, required=True, help="as bench.realtimeqa keeps it")
+    parser.add_argument("--dates", type=int, default=12)
+    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--dump", type=Path, default=None, help="each answer (JSON lines)")
+    args = parser.parse_args()
+    questions, _ = sample(args.dates, args.offset)
+    desk = Newsdesk.open(Settings(index_dir=args.index / "index"), create=False)
+    rows = [
+        judged(q, desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))) for q in questions
+    ]
+    if args.dump is not None:
+        args.dump.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    print(json.dumps(rates(rows)))
+
+
+if __name__ == "__main__":
+    main()
