@@ -463,6 +463,18 @@ def test_which_city_is_not_answered_by_states_or_by_a_state_listed_with_one(fake
     city = text + " The box in Vancouver was one of them."
     answer = ask(fake_embedder, question, city, ["Washington", "Vancouver"], names)
     assert answer.short_answer is not None and answer.short_answer.text == "Vancouver"
+    # A span across two countries (the sample corpus: "sanctions on Russia, Japan in its …") is
+    # no city either: no short answer, the quote alone.
+    run = "Following the existing sanctions on Russia, Japan will freeze the assets of banks."
+    countries = {"Russia": "GPE", "Japan": "GPE"}
+    answer = ask(
+        fake_embedder,
+        "In which city did the sanctions take effect?",
+        run,
+        ["Russia, Japan"],
+        countries,
+    )
+    assert answer.short_answer is None and answer.answer.startswith("Following the existing")
     state = "In which states were ballot boxes set on fire?"
     answer = ask(fake_embedder, state, text, ["Oregon and Washington"], names)
     assert answer.short_answer is not None and "Oregon" in answer.short_answer.text
@@ -480,6 +492,9 @@ def test_which_city_is_not_answered_by_states_or_by_a_state_listed_with_one(fake
         ("Peru", "town", True),
         ("Ohio", "country", True),
         ("northeastern Illinois", "country", True),
+        ("Russia, Japan", "city", True),
+        ("Portland, Oregon", "city", False),  # a city, and its state
+        ("Oregon, Texas and Portland", "city", False),
         ("Oregon and Washington", "city", True),
         ("Washington", "city", False),  # a state and a city: never ruled out
         ("Singapore", "city", False),

@@ -284,12 +284,14 @@ def _typed(
         found_count = _counting(choices, entities, labels, counted)
         if found_count is not None:
             return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
+    elsewhere = False  # the reader's span is a place of another level than the one asked
     for n, (candidate, (start, end)) in enumerate(choices):
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = entity_span(candidate, start, end, found, before_asked)
         if span is not None and describes_a_noun(candidate, span, found):
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
+            elsewhere = elsewhere or n == 0
             continue  # "El Dorado County" for "Which state …?"
         if span is not None and share and a_change(candidate, span):
             continue  # "decrease about 30% to 87 million" for "What percentage … is 65 or older?"
@@ -297,6 +299,9 @@ def _typed(
             if listed:
                 span = whole_list(candidate, span, found)
             return replace(read, candidate=candidate, span=span, typed=True)
+        if n == 0 and place_kind and names_another_place(candidate, (start, end), place_kind):
+            elsewhere = True  # "Russia, Japan" (no one place of the kind) for "which city"
+            continue
         asked = any(e.start <= start and end <= e.end for e in said[_key(candidate)])
         # Words the NER calls a nationality or a number ("Russian" in "Russian key banks")
         # name no one; a name it gives another label to may still be one (the NER confuses
@@ -320,6 +325,8 @@ def _typed(
         named = person_for_role(read, entities[_key(read.candidate)])
         if named is not None:
             return replace(read, span=named, typed=True)
+    if elsewhere:  # "Russia, Japan" for "In which city …?": no short answer, the quote alone
+        return replace(read, span=None, typed=False)
     return replace(read, typed=False)
 
 

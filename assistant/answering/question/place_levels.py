@@ -62,18 +62,28 @@ _RULED_OUT = {
     "country": _US_STATES | _PROVINCES,
 }
 _FOLDED = {kind: frozenset(n.casefold() for n in names) for kind, names in _RULED_OUT.items()}
-_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|\s*&\s*")
+# Names of two levels: never ruled out, and no sign that a list they are in is of the level asked.
+_TWO_LEVELS = frozenset(
+    {
+        "washington", "new york", "georgia", "singapore", "kuwait", "luxembourg", "monaco",
+        "djibouti", "panama", "guatemala", "mexico", "quebec", "vatican", "san marino",
+        "hong kong", "macau", "andorra",
+    }
+)  # fmt: skip
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|\s*[&,]\s*")
 # "the", and words that only say which part ("northeastern Illinois" is in Illinois).
 _BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+")
 
 
 def known_other_level(name: str, kind: str) -> bool:
-    """Whether `name`, or a place of a list it gives ("Oregon and Washington"), is a well-known
-    place that cannot be of the level `kind` asked for ("Oregon" for "which city")."""
+    """Whether `name` is a well-known place that cannot be of the level `kind` asked for
+    ("Oregon" for "which city"), or a list of such places, with names of two levels at most
+    beside them ("Oregon and Washington", "Russia, Japan"; not "Portland, Oregon")."""
     ruled_out = _FOLDED.get(kind)
     if ruled_out is None:
         return False
-    parts = [
-        _BEFORE_NAME.sub("", part.strip(" .,;:")).casefold() for part in _LIST_JOIN.split(name)
-    ]
-    return any(part in ruled_out for part in parts if part)
+    parts = [_BEFORE_NAME.sub("", p.strip(" .,;:")).casefold() for p in _LIST_JOIN.split(name)]
+    parts = [part for part in parts if part]
+    return any(part in ruled_out for part in parts) and all(
+        part in ruled_out or part in _TWO_LEVELS for part in parts
+    )
