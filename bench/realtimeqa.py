@@ -37,7 +37,7 @@ from typing import Any
 from assistant.desk import Newsdesk
 from assistant.reader import READ_TOKENS, READER_DIR, Reader
 from assistant.settings import Settings
-from bench.rtqa_sample import DATA, REPO, judged, rates, sample
+from bench.rtqa_sample import COUNTS, DATA, REPO, judged, rates, sample
 
 
 def write_articles(urls: set[str], folder: Path) -> Path:
@@ -72,7 +72,6 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
                 "article_in_top5": any(hit.source in own for hit in hits),
                 "premise_unsupported": answer.premise == "unsupported",
                 "not_sure": bool(answer.short_answer) and not row["bold"],
-                "reports_differ": bool(answer.conflicts),
             }
         )
         for conflict in answer.conflicts:
@@ -85,10 +84,9 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
                 }
             )
     total = max(1, len(questions))
-    extra = ("article_in_top5", "premise_unsupported", "not_sure", "reports_differ")
+    extra = ("article_in_top5", "premise_unsupported", "not_sure")
     return {
-        **rates(rows),
-        **{name: round(100 * sum(row[name] for row in rows) / total, 1) for name in extra},
+        **rates(rows, (*COUNTS, *extra)),
         "seconds_per_question": round((time.perf_counter() - started) / total, 2),
         "conflicts_shown": shown,
     }

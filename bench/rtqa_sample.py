@@ -15,13 +15,21 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "datasets" / "realtimeqa-2024"
-COUNTS = ("choice_in_short", "choice_in_answer", "wrong_in_bold", "right_in_bold", "refused")
+COUNTS = (
+    "choice_in_short",
+    "choice_in_answer",
+    "wrong_in_bold",
+    "right_in_bold",
+    "refused",
+    "reports_differ",
+)
 
 
 def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]:
@@ -61,15 +69,16 @@ def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
         "wrong_in_bold": bool(short) and bold and not right,
         "right_in_bold": right and bold,
         "refused": answer.status == "not_found",
+        "reports_differ": bool(answer.conflicts),
     }
 
 
-def rates(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Each of `COUNTS` as a percentage of the questions."""
+def rates(rows: list[dict[str, Any]], names: Sequence[str] = COUNTS) -> dict[str, Any]:
+    """Each of `names` (true or false per row) as a percentage of the questions."""
     total = max(1, len(rows))
     return {
         "questions": len(rows),
-        **{name: round(100 * sum(bool(r[name]) for r in rows) / total, 1) for name in COUNTS},
+        **{name: round(100 * sum(bool(r[name]) for r in rows) / total, 1) for name in names},
     }
 
 

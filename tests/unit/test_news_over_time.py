@@ -9,8 +9,22 @@ from datetime import date
 from pathlib import Path
 
 from assistant.answering.over_time.timeline import event_date, timeline_request
-from assistant.answering.types import Event, Timeline
+from assistant.answering.types import Answer, AnswerSentence, Citation, Event, ShortAnswer, Timeline
 from assistant.evaluation import judge_timeline
+from assistant.retrieval import Hit
+
+
+def _bold(question: str, source: Hit, short: str) -> Answer:
+    """An answer whose short answer `short`, found in its one source's text, leads in bold,
+    with that text as its quote."""
+    text, at = source.text, source.text.index(short)
+    return Answer(
+        question,
+        "answered",
+        (AnswerSentence(f"**{short}** —", (1,), derived=True), AnswerSentence(f"{text} [1]", (1,))),
+        (Citation.quoting(1, source, 0, len(text)),),
+        short_answer=ShortAnswer(short, 1, at, at + len(short)),
+    )
 
 
 def _name(citation) -> str:
@@ -275,7 +289,6 @@ def test_the_lead_of_an_article_ends_at_a_sentence_end(time_desk) -> None:
 def test_values_published_weeks_apart_are_a_development_not_a_conflict() -> None:
     from assistant.answering.over_time.conflicts import find_conflicts
     from assistant.answering.types import Citation
-    from assistant.retrieval import Hit
 
     def report(article: str, day: date, value: str, more: str) -> Hit:
         text = f"Brennport port operators offered workers a {value} raise. {more}"
@@ -323,7 +336,6 @@ def test_values_published_weeks_apart_are_a_development_not_a_conflict() -> None
 def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None:
     from assistant.answering.over_time.conflicts import find_conflicts
     from assistant.answering.types import Citation
-    from assistant.retrieval import Hit
 
     def pair(first: str, second: str, days: tuple[int, int] = (1, 2)) -> list[str]:
         one = Hit(1, "a", "A", date(2024, 10, days[0]), "a.md", first, 0, len(first), 1.0, "a")
@@ -422,7 +434,6 @@ def test_only_values_of_the_same_thing_in_different_sentences_conflict() -> None
 def test_a_topics_timeline_leaves_out_another_actors_events() -> None:
     from assistant.answering.evidence.candidates import Candidate
     from assistant.answering.over_time.actors import another_actors
-    from assistant.retrieval import Hit
 
     text = (
         "The US has already imposed sanctions on 24 Belarusians. They also sanctioned the "
@@ -450,24 +461,13 @@ def test_a_topics_timeline_leaves_out_another_actors_events() -> None:
 
 def test_a_day_to_come_that_had_passed_is_not_given_in_bold() -> None:
     from assistant.answering.over_time.plan import dated
-    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "Travellers will need a Real ID to fly from Oct. 1, 2021, the agency said."
     source = Hit(1, "a1", "Real ID", date(2019, 5, 1), "id.txt", text, 0, len(text), 1.0)
-    at = text.index("Oct. 1, 2021")
-    short = ShortAnswer("Oct. 1, 2021", 1, at, at + len("Oct. 1, 2021"))
 
     def asked(question: str, as_of: date) -> str:
-        answer = Answer(
-            question,
-            "answered",
-            (AnswerSentence("**Oct. 1, 2021** —", (1,), derived=True),
-             AnswerSentence(f"{text} [1]", (1,))),
-            (Citation.quoting(1, source, 0, len(text)),),
-            short_answer=short,
-        )  # fmt: skip
+        answer = _bold(question, source, "Oct. 1, 2021")
         return dated(answer, as_of, TimeConstraint()).answer
 
     # Asked in 2024, the day to come had passed: a report of 2019 that deadlines overtook.
@@ -483,23 +483,13 @@ def test_a_day_to_come_that_had_passed_is_not_given_in_bold() -> None:
 
 def test_an_answer_from_a_sentence_of_another_year_is_not_given_in_bold() -> None:
     from assistant.answering.over_time.plan import dated
-    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "The city manager topped the list of wage earners in 2022, one of 88 staff paid more."
     source = Hit(1, "a1", "Wages", date(2023, 5, 1), "pay.txt", text, 0, len(text), 1.0)
-    at = text.index("88")
-    short = ShortAnswer("88", 1, at, at + 2)
 
     def asked(question: str, phrase: str = "") -> str:
-        answer = Answer(
-            question,
-            "answered",
-            (AnswerSentence("**88** —", (1,), derived=True), AnswerSentence(f"{text} [1]", (1,))),
-            (Citation.quoting(1, source, 0, len(text)),),
-            short_answer=short,
-        )
+        answer = _bold(question, source, "88")
         return dated(answer, date(2024, 5, 17), TimeConstraint(phrase=phrase)).answer
 
     # "In 2023" is the question's time phrase (taken out of its words); the passage says 2022.
@@ -520,7 +510,6 @@ def test_an_answer_from_outside_the_range_asked_for_is_not_given_in_bold() -> No
     answers."""
     from assistant.answering.over_time.plan import dated
     from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "The Japanese government decided to ban exports of luxury items to Russia."
@@ -544,24 +533,17 @@ def test_an_answer_from_outside_the_range_asked_for_is_not_given_in_bold() -> No
 
 def test_a_present_tense_answer_from_an_old_source_is_not_given_in_bold() -> None:
     from assistant.answering.over_time.plan import dated
-    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "Comedian Michelle Wolf drew criticism for her set at the correspondents' dinner."
     source = Hit(1, "a1", "Debate", date(2018, 4, 30), "wolf.txt", text, 0, len(text), 1.0)
-    at = text.index("Michelle Wolf")
-    short = ShortAnswer("Michelle Wolf", 1, at, at + len("Michelle Wolf"))
 
     def asked(as_of: date) -> str:
-        answer = Answer(
+        answer = _bold(
             "Which comedian is facing criticism for complaining about political correctness?",
-            "answered",
-            (AnswerSentence("**Michelle Wolf** —", (1,), derived=True),
-             AnswerSentence(f"{text} [1]", (1,))),
-            (Citation.quoting(1, source, 0, len(text)),),
-            short_answer=short,
-        )  # fmt: skip
+            source,
+            "Michelle Wolf",
+        )
         return dated(answer, as_of, TimeConstraint()).answer
 
     # Asked six years on (RealTime QA, 2024): who is criticised now may be someone else.
@@ -579,24 +561,15 @@ def test_a_latest_answer_from_a_source_that_may_be_overtaken_is_not_given_in_bol
     NFL team?" was answered **Birmingham City** from a 2023 article, under a note that later news
     may be missing."""
     from assistant.answering.over_time.plan import dated
-    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "Tom Brady has become a minority owner of English soccer team Birmingham City."
     source = Hit(1, "a1", "Brady", date(2023, 8, 3), "brady.txt", text, 0, len(text), 1.0)
-    at = text.index("Birmingham City")
-    short = ShortAnswer("Birmingham City", 1, at, at + len("Birmingham City"))
 
     def asked(as_of: date) -> str:
-        answer = Answer(
-            "Tom Brady recently became a part owner of which team?",
-            "answered",
-            (AnswerSentence("**Birmingham City** —", (1,), derived=True),
-             AnswerSentence(f"{text} [1]", (1,))),
-            (Citation.quoting(1, source, 0, len(text)),),
-            short_answer=short,
-        )  # fmt: skip
+        answer = _bold(
+            "Tom Brady recently became a part owner of which team?", source, "Birmingham City"
+        )
         return dated(answer, as_of, TimeConstraint("recently", newest=True)).answer
 
     late = asked(date(2024, 10, 18))
@@ -658,24 +631,14 @@ def test_an_answer_from_a_report_long_older_than_the_newest_says_so() -> None:
     annual G7 summit?" was **Germany**, from an article of June 2022, beside 2024 reports of the
     summit."""
     from assistant.answering.over_time.plan import dated
-    from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
-    from assistant.retrieval import Hit
     from assistant.timeframe import TimeConstraint
 
     text = "President Joe Biden is in Germany for the annual Group of Seven summit."
     old = Hit(1, "a1", "G7", date(2022, 6, 27), "g7-2022.txt", text, 0, len(text), 0.9)
     newer = "Leaders at the annual Group of Seven summit discussed aid for Ukraine."
-    at = text.index("Germany")
 
     def asked(question: str, *hits: Hit) -> str:
-        answer = Answer(
-            question,
-            "answered",
-            (AnswerSentence("**Germany** —", (1,), derived=True),
-             AnswerSentence(f"{text} [1]", (1,))),
-            (Citation.quoting(1, old, 0, len(text)),),
-            short_answer=ShortAnswer("Germany", 1, at, at + len("Germany")),
-        )  # fmt: skip
+        answer = _bold(question, old, "Germany")
         return dated(answer, date(2024, 6, 13), TimeConstraint(""), hits).answer
 
     question = "World leaders gathered in which country for the annual G7 summit?"

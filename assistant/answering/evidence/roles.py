@@ -214,10 +214,11 @@ def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) 
     start, end = span[0] - candidate.hit.start, span[1] - candidate.hit.start
     before = _LISTED_BEFORE.search(text[max(0, start - _NEAR) : start])
     after = _LISTED_AFTER.match(text[end : end + _NEAR])
-    listed = [m.group(1).split() for m in (before, after) if m is not None]
     # Each end of the words before "and" ("In Oregon and": "Oregon"), each start after it.
-    named = [" ".join(w[n:]) for w in listed[:1] for n in range(len(w))] if before else []
-    named += [" ".join(listed[-1][: n + 1]) for n in range(len(listed[-1]))] if after else []
+    ends = before.group(1).split() if before else []
+    starts = after.group(1).split() if after else []
+    named = [" ".join(ends[n:]) for n in range(len(ends))]
+    named += [" ".join(starts[: n + 1]) for n in range(len(starts))]
     return any(names_other_place_kind(name, kind) for name in [text[start:end], *named])
 
 

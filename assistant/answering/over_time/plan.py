@@ -251,16 +251,16 @@ def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstrai
         return answer  # the question names its own time
     if asks_for_background(asked) or not _CURRENT_ROUND.search(asked):
         return answer
-    sources = [c for c in answer.citations if c.n == short.citation and c.published]
-    newest = next((group[0] for group in newest_articles(hits) if group[0].published), None)
-    if not sources or newest is None or newest.published is None:
+    source = next((c for c in answer.citations if c.n == short.citation), None)
+    newest = next((g[0].published for g in newest_articles(hits) if g[0].published), None)
+    published = source.published if source else None
+    if source is None or published is None or newest is None:
         return answer
-    source, published = sources[0], sources[0].published
-    if published is None or (newest.published - published).days <= NEWER_REPORTS_DAYS:
+    if (newest - published).days <= NEWER_REPORTS_DAYS:
         return answer
     note = AnswerSentence(
         f"This is from an article of {format_day(published)}; the articles hold newer "
-        f"reports on it (to {format_day(newest.published)}), so it may be out of date. "
+        f"reports on it (to {format_day(newest)}), so it may be out of date. "
         f"[{source.n}]",
         (source.n,),
         derived=True,

@@ -55,10 +55,11 @@ _COUNTRIES = frozenset(
 # Levels a place named this way can hold, for a question that asks for one of the keys: a city,
 # town or village is none of the three lists; a country is no US state or province. ("Which
 # state …?" may ask for a country, and "which region" for any of them: those are not decided.)
+_ABOVE_TOWNS = _US_STATES | _PROVINCES | _COUNTRIES
 _RULED_OUT = {
-    "city": _US_STATES | _PROVINCES | _COUNTRIES,
-    "town": _US_STATES | _PROVINCES | _COUNTRIES,
-    "village": _US_STATES | _PROVINCES | _COUNTRIES,
+    "city": _ABOVE_TOWNS,
+    "town": _ABOVE_TOWNS,
+    "village": _ABOVE_TOWNS,
     "country": _US_STATES | _PROVINCES,
 }
 _FOLDED = {kind: frozenset(n.casefold() for n in names) for kind, names in _RULED_OUT.items()}
