@@ -35,6 +35,7 @@ from assistant.answering.factory import make_generator
 from assistant.embedding import make_embedder
 from assistant.retrieval import Hit
 from bench.reader import scores
+from bench.rtqa_sample import add_sample_arguments
 from training.sources import SOURCES, Paragraph, load
 
 REPO = Path(__file__).resolve().parent.parent
@@ -152,8 +153,7 @@ def main() -> None:
     parser.add_argument("--per-source", type=int, default=100)
     parser.add_argument("--skip", type=int, default=0, help="dev questions passed over first")
     parser.add_argument("--rtqa-index", type=Path, default=None)
-    parser.add_argument("--dates", type=int, default=8)
-    parser.add_argument("--offset", type=int, default=0, help="as bench.realtimeqa --offset")
+    add_sample_arguments(parser, 8)
     parser.add_argument("--dump", type=Path, default=None, help="RealTime QA answers (JSON lines)")
     parser.add_argument("--dump-dev", type=Path, default=None, help="dev answers (JSON lines)")
     parser.add_argument(
@@ -178,7 +178,7 @@ def main() -> None:
     if args.rtqa_index is not None:
         from bench.rtqa_sample import judged, rates, sample
 
-        questions, _ = sample(args.dates, args.offset)
+        questions, _ = sample(args.dates, args.offset, args.last)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
         dumped = [
             judged(q, desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"])))

@@ -37,7 +37,7 @@ from typing import Any
 from assistant.desk import Newsdesk
 from assistant.reader import READ_TOKENS, READER_DIR, Reader
 from assistant.settings import Settings
-from bench.rtqa_sample import COUNTS, DATA, REPO, judged, rates, sample
+from bench.rtqa_sample import COUNTS, DATA, REPO, add_sample_arguments, judged, rates, sample
 
 
 def write_articles(urls: set[str], folder: Path) -> Path:
@@ -94,14 +94,13 @@ def measure(desk: Newsdesk, questions: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dates", type=int, default=4)
-    parser.add_argument("--offset", type=int, default=0, help="quiz dates to shift the sample")
+    add_sample_arguments(parser, 4)
     parser.add_argument("--weights", type=Path, nargs="*", default=[], help="more readers")
     parser.add_argument("--variant", nargs="*", default=[], help="NAME=FIELD=VALUE[,…]")
     parser.add_argument("--keep-index", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
-    questions, urls = sample(args.dates, args.offset)
+    questions, urls = sample(args.dates, args.offset, args.last)
     folder = args.keep_index or Path(tempfile.mkdtemp(prefix="newsdesk-realtimeqa-"))
     folder.mkdir(parents=True, exist_ok=True)
     articles = write_articles(urls, folder)

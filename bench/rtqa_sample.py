@@ -32,10 +32,14 @@ COUNTS = (
 )
 
 
-def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]:
+def sample(
+    dates: int, offset: int = 0, last: bool = False
+) -> tuple[list[dict[str, Any]], set[str]]:
     """The questions of `dates` quiz dates spread over the year, and their articles' URLs.
 
     `offset` shifts every chosen date that many quiz dates later: a sample of other weeks.
+    `last` takes the year's last `dates` quiz dates instead: the spread of `--dates 12` (offsets
+    0 to 6) never reaches the last ten, so `--dates 10 --last` is a sample no spread held.
     """
     questions = [
         json.loads(line)
@@ -44,9 +48,16 @@ def sample(dates: int, offset: int = 0) -> tuple[list[dict[str, Any]], set[str]]
     ]
     days = sorted({q["as_of"] for q in questions if q["search_results"]})
     step = max(1, len(days) // dates)
-    chosen = set(days[offset::step][:dates])
+    chosen = set(days[-dates:] if last else days[offset::step][:dates])
     picked = [q for q in questions if q["as_of"] in chosen and q["search_results"]]
     return picked, {url for q in picked for url in q["search_results"]}
+
+
+def add_sample_arguments(parser: argparse.ArgumentParser, dates: int) -> None:
+    """The options that choose a sample, the same in every benchmark that asks one."""
+    parser.add_argument("--dates", type=int, default=dates, help="quiz dates in the sample")
+    parser.add_argument("--offset", type=int, default=0, help="quiz dates to shift the sample")
+    parser.add_argument("--last", action="store_true", help="the year's last --dates quiz dates")
 
 
 def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
@@ -87,11 +98,10 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="as bench.realtimeqa keeps it")
-    parser.add_argument("--dates", type=int, default=12)
-    parser.add_argument("--offset", type=int, default=0)
+    add_sample_arguments(parser, 12)
     parser.add_argument("--dump", type=Path, default=None, help="each answer (JSON lines)")
     args = parser.parse_args()
-    questions, _ = sample(args.dates, args.offset)
+    questions, _ = sample(args.dates, args.offset, args.last)
     desk = Newsdesk.open(Settings(index_dir=args.index / "index"), create=False)
     rows = [
         judged(q, desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"]))) for q in questions
