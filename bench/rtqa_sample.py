@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -60,10 +61,17 @@ def add_sample_arguments(parser: argparse.ArgumentParser, dates: int) -> None:
     parser.add_argument("--last", action="store_true", help="the year's last --dates quiz dates")
 
 
+def folded(text: str) -> str:
+    """The text as choices and answers are compared: case and accents aside ("Beyonce" is
+    "Beyoncé")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
     """One answer against the question's right choice: what `COUNTS` count, and what to read."""
-    choices = [str(c).casefold() for c in question["answer"]]
-    short = answer.short_answer.text.casefold() if answer.short_answer else ""
+    choices = [folded(str(c)) for c in question["answer"]]
+    short = folded(answer.short_answer.text) if answer.short_answer else ""
     right = any(c and c in short for c in choices)
     bold = answer.answer.startswith("**")
     return {
@@ -76,7 +84,7 @@ def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
         "answer": answer.answer,
         "published": [str(c.published) for c in answer.citations],
         "choice_in_short": right,
-        "choice_in_answer": any(c and c in answer.answer.casefold() for c in choices),
+        "choice_in_answer": any(c and c in folded(answer.answer) for c in choices),
         "wrong_in_bold": bool(short) and bold and not right,
         "right_in_bold": right and bold,
         "refused": answer.status == "not_found",

@@ -744,6 +744,25 @@ def test_an_answer_from_another_period_than_the_one_asked_is_not_in_bold(fake_em
     assert desk.answer("Which university did Wilson attend?", [undated]).answer.startswith("**")
 
 
+def test_a_year_a_figure_is_compared_against_is_not_the_period_it_tells_of(fake_embedder):
+    """RealTime QA, 2024: "how many people used the service in the 2023 Thanksgiving holiday
+    season?" → *Not sure:* 1 million, "The passage speaks of 2019, not 2023"."""
+    text = (
+        "Amtrak said that more than 1 million people rode Amtrak during its Thanksgiving "
+        "holiday travel period, reaching 97% of 2019 ridership levels."
+    )
+    reader = FakeReader(["rode"], ["1 million"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, not_sure_below=0.0)
+    question = "How many people rode Amtrak in the 2023 Thanksgiving season?"
+    answer = desk.answer(question, [hit(text, published=date(2023, 11, 30))])
+    assert answer.answer.startswith("**1 million**"), answer.answer
+    # A year the figure is told of still is one: "In 2022, … 97% of 2019 levels".
+    dated = "In 2022, 1 million people rode Amtrak at Thanksgiving, 97% of 2019 levels."
+    other = desk.answer(question, [hit(dated, published=date(2023, 11, 30))])
+    assert other.answer.startswith("*Not sure:* 1 million"), other.answer
+    assert other.answer.endswith("The passage speaks of 2022, not 2023.")
+
+
 def test_a_span_after_a_clause_is_not_listed_with_the_subject(fake_embedder) -> None:
     text = (
         "Also this week is the inaugural Inland Bays Oyster Week, with activities nearly every "

@@ -500,6 +500,10 @@ def test_which_city_is_not_answered_by_states_or_by_a_state_listed_with_one(fake
         ("Singapore", "city", False),
         ("India", "state", False),  # "which state" may ask for a country
         ("Texas", "region", False),
+        ("Africa", "country", True),  # a continent: no country, no city
+        ("the Middle East", "city", True),
+        ("Australia", "country", False),  # a country and a continent
+        ("Pacific Palisades", "city", False),
     ],
 )
 def test_a_place_name_that_says_its_level(name: str, kind: str, other: bool) -> None:
@@ -850,3 +854,60 @@ def test_a_body_asked_for_may_be_described_a_place_not(fake_embedder) -> None:
         fake_embedder, "Which country did the team move to?", place, ["neighbouring country"], {}
     )
     assert country.short_answer is None
+
+
+def test_a_dateline_says_where_the_report_was_filed_not_the_answer(fake_embedder) -> None:
+    """RealTime QA, 2024: "Which country did President Joe Biden visit this week?" was answered
+    **WASHINGTON**, the dateline of a report on drones."""
+    names = {"WASHINGTON": "GPE", "Angola": "GPE", "KYIV": "GPE", "Ukraine": "GPE"}
+    text = "WASHINGTON — President Joe Biden said on Monday that he would visit Angola."
+    question = "Which country did President Joe Biden visit?"
+    answer = ask(fake_embedder, question, text, ["WASHINGTON", "Angola"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Angola"
+    alone = ask(fake_embedder, question, text, ["WASHINGTON"], names)
+    assert alone.short_answer is None and alone.answer.startswith("WASHINGTON — President")
+    agency = "KYIV, Ukraine (AP) — President Joe Biden met troops on Monday."
+    filed = ask(
+        fake_embedder, "In which country did Biden meet troops?", agency, ["Ukraine"], names
+    )
+    assert filed.short_answer is None
+    # The same name in the sentence itself answers.
+    said = "President Joe Biden said on Monday that he would visit WASHINGTON state."
+    answer = ask(fake_embedder, "Where will Biden go?", said, ["WASHINGTON"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "WASHINGTON"
+
+
+def test_a_role_after_the_names_it_qualifies_is_left_out(fake_embedder) -> None:
+    """RealTime QA, 2024: "He serves as mayor of which city?" → *New York City Mayor*."""
+    text = "New York City Mayor Eric Adams was indicted on federal charges on Thursday."
+    names = {"New York City": "GPE", "Eric Adams": "PERSON"}
+    question = "Eric Adams serves as mayor of which city?"
+    answer = ask(fake_embedder, question, text, ["New York City Mayor"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "New York City"
+    court = "The Alabama Supreme Court ruled that frozen embryos are children."
+    asked = "Which court ruled that frozen embryos are children?"
+    answer = ask(fake_embedder, asked, court, ["Alabama Supreme Court"], {"Alabama": "GPE"})
+    assert answer.short_answer is not None and answer.short_answer.text == "Alabama Supreme Court"
+
+
+def test_a_person_given_an_office_is_not_the_actor_asked_for(fake_embedder) -> None:
+    """RealTime QA, 2024: "Which actor received the US Navy's top civilian honour?" →
+    **Carlos Del Toro**, of "the highest honor that Navy Secretary Carlos Del Toro can bestow"."""
+    text = "Navy Secretary Carlos Del Toro gave the award to actor Tom Cruise on Tuesday."
+    names = {"Carlos Del Toro": "PERSON", "Tom Cruise": "PERSON", "Navy": "ORG"}
+    spans = ["Carlos Del Toro", "Tom Cruise"]
+    answer = ask(fake_embedder, "Which actor received the Navy's award?", text, spans, names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Tom Cruise"
+    official = ask(fake_embedder, "Which official gave the Navy's award?", text, spans, names)
+    assert official.short_answer is not None
+    assert official.short_answer.text == "Carlos Del Toro"
+
+
+def test_the_names_a_description_of_the_kind_asked_for_sets_off(fake_embedder) -> None:
+    """RealTime QA, 2024: "Which two automakers are discussing a possible merger?" →
+    *Japan's biggest automakers, Honda and Nissan*."""
+    text = "Two of Japan's biggest automakers, Honda and Nissan, have begun merger talks."
+    names = {"Japan": "GPE", "Honda": "ORG", "Nissan": "ORG"}
+    span = ["Japan's biggest automakers, Honda and Nissan"]
+    answer = ask(fake_embedder, "Which two automakers are discussing a merger?", text, span, names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Honda and Nissan"

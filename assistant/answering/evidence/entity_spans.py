@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.lists import LIST_JOINER
-from assistant.answering.evidence.roles import POSSESSIVE
+from assistant.answering.evidence.roles import POSSESSIVE, ROLE_NOUNS
 from assistant.entities import Entity
 
 # Words a span may hold beside its names and still be given whole.
@@ -44,6 +44,8 @@ def entity_span(
         return None
     if not {e.label for e in inside} & NAMES:
         return start, end  # an amount with its unit ("three or more times a week") stays whole
+    if _role_after(text[start - offset : end - offset], inside, start, end):
+        return start, max(e.end for e in inside)  # "New York City Mayor" → "New York City"
     words = len(text[start - offset : end - offset].split())
     held = sum(len(text[e.start - offset : e.end - offset].split()) for e in inside)
     # Two names no list joins, one after the question's own preposition: that one ("North
@@ -62,6 +64,19 @@ def entity_span(
                 last = entity
         return first.start, last.end
     return start, end
+
+
+def _role_after(span: str, inside: Sequence[Entity], start: int, end: int) -> bool:
+    """Whether the span is names and then only the role they qualify ("New York City Mayor",
+    "Tesla CEO"): the role is whose, the names are the answer."""
+    first, last = min(e.start for e in inside), max(e.end for e in inside)
+    tail = span[last - start :].split()
+    return (
+        first == start
+        and last < end
+        and bool(tail)
+        and all(POSSESSIVE.sub("", w.casefold().strip(".,")) in ROLE_NOUNS for w in tail)
+    )
 
 
 # The preposition the question puts before its question word ("… against which country?").
@@ -102,3 +117,20 @@ def after_word(text: str, offset: int, names: Sequence[Entity], word: str | None
 
 
 _OWNS = re.compile(r"['’]s")
+
+
+# A dateline opens a report with where it was filed, in capitals: "WASHINGTON —", "KYIV,
+# Ukraine (AP) —", "NEW YORK/LONDON, Dec 3 (Reuters) -". It tells where the reporter was, not
+# what the sentence says ("Which country did Biden visit?" was answered **WASHINGTON**).
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'’ /-]*[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:[—–−]|--?)\s"
+)
+
+
+def in_dateline(candidate: Candidate, start: int, end: int) -> bool:
+    """Whether the span lies in the dateline that opens the candidate's sentence."""
+    found = _DATELINE.match(candidate.text)
+    if found is None:
+        return False
+    return candidate.start + found.start("place") <= start and end <= candidate.start + found.end()

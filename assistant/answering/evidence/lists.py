@@ -97,3 +97,18 @@ def listed_on(read: Read, asked: Collection[str] = ()) -> Read:
     if tail is None or len(tail.group(0).split()) > 3 * ROLE_WORDS:
         return read
     return replace(read, span=(start, hit.start + tail.end()))
+
+
+def past_apposition(read: Read, noun: str) -> Read:
+    """For "Which two automakers …?": the names a description of the kind asked for sets off
+    ("Honda and Nissan" of "Japan's biggest automakers, Honda and Nissan"), not the
+    description."""
+    if read.span is None:
+        return read
+    start, end = read.span
+    text = read.candidate.hit.at(start, end)
+    head, comma, rest = text.partition(",")
+    words, names = head.split(), rest.strip()
+    if not comma or not words or stems(words[-1]) != stems(noun) or not names[:1].isupper():
+        return read
+    return replace(read, span=(end - len(rest.lstrip()), end))

@@ -207,6 +207,27 @@ def describes_a_noun(candidate: Candidate, span: tuple[int, int], found: Sequenc
     return word in _TITLES or ("NORP" in labels and following[0][:1].isupper())
 
 
+# Offices a title before a name gives ("Navy Secretary Carlos Del Toro"), and the callings of
+# "which actor / singer / player / author …?" that none of them is.
+_OFFICES = frozenset({
+    "secretary", "minister", "president", "chancellor", "premier", "governor", "senator",
+    "ambassador", "mayor", "judge", "prosecutor", "commissioner", "lawmaker", "congressman",
+    "congresswoman", "spokesman", "spokeswoman", "spokesperson", "secretary-general"
+})  # fmt: skip
+_CALLINGS = re.compile(r"(?:actor|actress|singer|player|author)s?", re.IGNORECASE)
+
+
+def holds_an_office(candidate: Candidate, span: tuple[int, int], noun: str | None) -> bool:
+    """For "Which actor …?" (a calling), the span is a person the sentence gives an office:
+    "Navy Secretary Carlos Del Toro" is not the actor who received the Navy's award."""
+    if noun is None or not _CALLINGS.fullmatch(noun):
+        return False
+    role = _role_before(candidate.text, span[0] - candidate.start)
+    if role is None:
+        return False
+    return any(_word(w) in _OFFICES for w in candidate.text[role[0] : role[1]].split())
+
+
 def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) -> bool:
     """The span is a place name of another level than the question's "which <kind>", or is
     listed with one ("Washington" of "in Oregon and Washington" is a state too)."""

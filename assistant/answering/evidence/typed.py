@@ -22,14 +22,15 @@ from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import narrowed
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
-from assistant.answering.evidence.entity_spans import asked_after, entity_span
-from assistant.answering.evidence.lists import listed_on, whole_list
+from assistant.answering.evidence.entity_spans import asked_after, entity_span, in_dateline
+from assistant.answering.evidence.lists import listed_on, past_apposition, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
     asked_role,
     described_reads,
     describes_a_noun,
+    holds_an_office,
     names_another_place,
     no_names,
     person_for_role,
@@ -92,7 +93,8 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         # the list's own noun may end it ("… and consumer goods"), the question's other words not
         own = set(stems(noun))
         terms = frozenset(parsed.terms) - own
-        return [listed_on(r, terms) for r in no_names(tagger, reads, _NAMES, MAX_GAP)]
+        named = no_names(tagger, reads, _NAMES, MAX_GAP)
+        return [past_apposition(listed_on(r, terms), noun) for r in named]
     if labels is None and asks_for_description(question):  # "What action …?": no bare name
         return no_names(tagger, reads, _NAMES, MAX_GAP)
     if labels is None or not reads or type(tagger) is EntityTagger:
@@ -130,6 +132,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
     # A body may be described rather than named ("religious groups"); a place or a person not.
     kind_noun = asked_noun(question) if labels == BODY else None
+    calling = asked_noun(question) if labels == PERSON else None  # "actor" of "Which actor …?"
     before_asked = asked_after(question)  # "against" of "… against which country?"
     return [
         read
@@ -145,6 +148,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
             share,
             kind_noun,
             before_asked,
+            calling,
         )
         for read in reads
     ]
@@ -276,6 +280,7 @@ def _typed(
     share: bool = False,
     kind_noun: str | None = None,
     before_asked: str | None = None,
+    calling: str | None = None,
 ) -> Read:
     choices = _choices(read)
     if not choices:
@@ -284,15 +289,21 @@ def _typed(
         found_count = _counting(choices, entities, labels, counted)
         if found_count is not None:
             return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
-    elsewhere = False  # the reader's span is a place of another level than the one asked
+    # The reader's span is a place of another level than the one asked, or a dateline.
+    elsewhere = False
     for n, (candidate, (start, end)) in enumerate(choices):
+        if in_dateline(candidate, start, end):
+            elsewhere = elsewhere or n == 0
+            continue  # "WASHINGTON —": where the report was filed, not an answer
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = entity_span(candidate, start, end, found, before_asked)
-        if span is not None and describes_a_noun(candidate, span, found):
+        if span is not None and labels & PERSON and describes_a_noun(candidate, span, found):
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
             elsewhere = elsewhere or n == 0
             continue  # "El Dorado County" for "Which state …?"
+        if span is not None and holds_an_office(candidate, span, calling):
+            continue  # "Navy Secretary Carlos Del Toro" for "Which actor …?"
         if span is not None and share and a_change(candidate, span):
             continue  # "decrease about 30% to 87 million" for "What percentage … is 65 or older?"
         if span is not None:
@@ -325,7 +336,7 @@ def _typed(
         named = person_for_role(read, entities[_key(read.candidate)])
         if named is not None:
             return replace(read, span=named, typed=True)
-    if elsewhere:  # "Russia, Japan" for "In which city …?": no short answer, the quote alone
+    if elsewhere:  # "Russia, Japan" for "In which city …?", a dateline: the quote alone
         return replace(read, span=None, typed=False)
     return replace(read, typed=False)
 

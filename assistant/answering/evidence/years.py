@@ -93,13 +93,25 @@ def _named_years(text: str) -> str:
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
+# A year a value is measured against ("97% of 2019 ridership levels", "higher than in 2019",
+# "compared with 2019"): it says what the figure is compared to, not when the fact is.
+_COMPARED = re.compile(
+    rf"\b(?:{_YEAR}(?:\s+[\w-]+)?\s+(?:levels?|highs?|lows?|peaks?|records?)\b"
+    rf"|(?:than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:(?:in|during|for|the|same|period"
+    rf"|of)\s+)*{_YEAR}\b(?!\s+(?:to|and|[–—-])\s*\d))",
+    re.IGNORECASE,
+)
+
+
 def another_period(question: str, sentence: str) -> str | None:
     """What the sentence's years are, when the question's own period does not touch them
     ("Which school did Wilson attend from 1958 to 1959?" — "Wilson earned her degree from Fisk
     University in 1963"): a fact of another time, so its answer is not given as sure; None when
     the periods meet, or either states no year. A period the sentence leaves open ("since 2002",
     "until 1990") reaches the question's, and so may a start in a single year before it; two
-    ranges that share only the year at their ends do not meet."""
+    ranges that share only the year at their ends do not meet. A year the sentence compares
+    a value against ("of 2019 levels") is not a period it speaks of."""
+    sentence = _COMPARED.sub(" ", sentence)
     asked, stated = _years_in(question), _years_in(sentence)
     if asked is None or stated is None:
         return None

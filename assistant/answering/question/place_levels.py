@@ -52,15 +52,27 @@ _COUNTRIES = frozenset(
     }
 )  # fmt: skip
 
+# Continents and regions of several countries: no city, town, village or country ("the" before
+# a name is read past, as any lower-case word before it).
+_REGIONS = frozenset(
+    {
+        "Africa", "Europe", "Asia", "North America", "South America", "Latin America",
+        "Central America", "Antarctica", "Oceania", "Middle East",
+        "Southeast Asia", "East Asia", "South Asia", "Central Asia", "Eastern Europe",
+        "Western Europe", "Sub-Saharan Africa", "West Africa", "East Africa", "North Africa",
+        "Southern Africa", "Caribbean", "Scandinavia", "Balkans", "Pacific", "Arctic",
+    }
+)  # fmt: skip
+
 # Levels a place named this way can hold, for a question that asks for one of the keys: a city,
 # town or village is none of the three lists; a country is no US state or province. ("Which
 # state …?" may ask for a country, and "which region" for any of them: those are not decided.)
-_ABOVE_TOWNS = _US_STATES | _PROVINCES | _COUNTRIES
+_ABOVE_TOWNS = _US_STATES | _PROVINCES | _COUNTRIES | _REGIONS
 _RULED_OUT = {
     "city": _ABOVE_TOWNS,
     "town": _ABOVE_TOWNS,
     "village": _ABOVE_TOWNS,
-    "country": _US_STATES | _PROVINCES,
+    "country": _US_STATES | _PROVINCES | _REGIONS,
 }
 _FOLDED = {kind: frozenset(n.casefold() for n in names) for kind, names in _RULED_OUT.items()}
 # Names of two levels: never ruled out, and no sign that a list they are in is of the level asked.
