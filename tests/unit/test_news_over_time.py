@@ -48,7 +48,9 @@ def test_latest_answers_from_the_newest_source_and_says_how_old_it_is(time_desk)
     question = "What is the latest on the Norhaven port strike?"
     early = time_desk.ask(question, as_of=date(2023, 3, 8))
     assert [_name(c) for c in early.citations] == ["backlog_updated.md"]
-    assert "Newest source: 7 March 2023" in early.answer
+    assert "Newest source: 7 March 2023 [1], 1 day earlier than 8 March 2023." in early.answer
+    same = time_desk.ask(question, as_of=date(2023, 3, 7))
+    assert "Newest source: 7 March 2023 [1], the same day as 7 March 2023." in same.answer
     assert "more than 30 days old" not in early.answer
     assert early.citations[0].age == "1 day earlier" and early.citations[0].age_days == 1
     late = time_desk.ask(question, as_of=date(2024, 6, 1))

@@ -134,10 +134,10 @@ def dated(
     if newest.published is None:
         note = f"The newest source [{newest.n}] is undated."
     else:
-        note = (
-            f"Newest source: {format_day(newest.published)} [{newest.n}], "
-            f"{describe_age(newest.published, as_of)} than {format_day(as_of)}"
-        )
+        age = describe_age(newest.published, as_of)
+        than = "the same day as" if age == "same day" else f"{age} than"
+        day = format_day(newest.published)
+        note = f"Newest source: {day} [{newest.n}], {than} {format_day(as_of)}"
         if (as_of - newest.published).days > STALE_AFTER_DAYS:
             note += f": more than {STALE_AFTER_DAYS} days old, so later news may be missing."
             # What may have been overtaken is not said as sure: "Tom Brady recently became a
