@@ -871,6 +871,13 @@ def test_a_dateline_says_where_the_report_was_filed_not_the_answer(fake_embedder
         fake_embedder, "In which country did Biden meet troops?", agency, ["Ukraine"], names
     )
     assert filed.short_answer is None
+    cnn = "London CNN —\n\nJournalists at The Guardian went on strike on Thursday."
+    paper = {"London CNN": "ORG", "The Guardian": "ORG"}
+    asked = "Journalists at which newspaper went on strike?"
+    for spans in (["London CNN"], ["London CNN", "The Guardian"]):
+        answer = ask(fake_embedder, asked, cnn, spans, paper)
+        shown = answer.short_answer.text if answer.short_answer else ""
+        assert shown != "London CNN" and answer.answer.startswith("Journalists at"), spans
     # The same name in the sentence itself answers.
     said = "President Joe Biden said on Monday that he would visit WASHINGTON state."
     answer = ask(fake_embedder, "Where will Biden go?", said, ["WASHINGTON"], names)

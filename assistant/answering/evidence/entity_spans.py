@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.datelines import dateline
 from assistant.answering.evidence.lists import LIST_JOINER
 from assistant.answering.evidence.roles import POSSESSIVE, ROLE_NOUNS
 from assistant.entities import Entity
@@ -119,18 +120,11 @@ def after_word(text: str, offset: int, names: Sequence[Entity], word: str | None
 _OWNS = re.compile(r"['’]s")
 
 
-# A dateline opens a report with where it was filed, in capitals: "WASHINGTON —", "KYIV,
-# Ukraine (AP) —", "NEW YORK/LONDON, Dec 3 (Reuters) -". It tells where the reporter was, not
-# what the sentence says ("Which country did Biden visit?" was answered **WASHINGTON**).
-_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Z.'’ /-]*[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:[—–−]|--?)\s"
-)
-
-
 def in_dateline(candidate: Candidate, start: int, end: int) -> bool:
     """Whether the span lies in the dateline that opens the candidate's sentence."""
-    found = _DATELINE.match(candidate.text)
-    if found is None:
-        return False
-    return candidate.start + found.start("place") <= start and end <= candidate.start + found.end()
+    found = dateline(candidate.text)
+    return (
+        found is not None
+        and candidate.start + found[0] <= start
+        and end <= candidate.start + found[1]
+    )
