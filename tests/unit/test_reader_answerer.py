@@ -761,6 +761,10 @@ def test_a_year_a_figure_is_compared_against_is_not_the_period_it_tells_of(fake_
     other = desk.answer(question, [hit(dated, published=date(2023, 11, 30))])
     assert other.answer.startswith("*Not sure:* 1 million"), other.answer
     assert other.answer.endswith("The passage speaks of 2022, not 2023.")
+    # "2019 … levels" after no comparing word is when the fact is.
+    levels = "In 2019 Thanksgiving levels of 1 million people rode Amtrak."
+    then = desk.answer(question, [hit(levels, published=date(2023, 11, 30))])
+    assert then.answer.endswith("The passage speaks of 2019, not 2023."), then.answer
 
 
 def test_a_span_after_a_clause_is_not_listed_with_the_subject(fake_embedder) -> None:

@@ -94,9 +94,11 @@ def _named_years(text: str) -> str:
 
 
 # A year a value is measured against ("97% of 2019 ridership levels", "higher than in 2019",
-# "compared with 2019"): it says what the figure is compared to, not when the fact is.
+# "compared with 2019"): it says what the figure is compared to, not when the fact is ("In 2019
+# sea levels rose" still speaks of 2019).
 _COMPARED = re.compile(
-    rf"\b(?:{_YEAR}(?:\s+[\w-]+)?\s+(?:levels?|highs?|lows?|peaks?|records?)\b"
+    rf"\b(?:(?:of|to|from|above|below|near|at|over|beyond)\s+(?:the\s+)?(?:pre-pandemic\s+)?"
+    rf"{_YEAR}(?:\s+[\w-]+)?\s+(?:levels?|highs?|lows?|peaks?)\b"
     rf"|(?:than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:(?:in|during|for|the|same|period"
     rf"|of)\s+)*{_YEAR}\b(?!\s+(?:to|and|[–—-])\s*\d))",
     re.IGNORECASE,
