@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.evidence.candidates import Candidate
-from assistant.answering.evidence.datelines import dateline
 from assistant.answering.evidence.lists import LIST_JOINER
 from assistant.answering.evidence.roles import POSSESSIVE, ROLE_NOUNS
 from assistant.entities import Entity
@@ -118,13 +117,3 @@ def after_word(text: str, offset: int, names: Sequence[Entity], word: str | None
 
 
 _OWNS = re.compile(r"['’]s")
-
-
-def in_dateline(candidate: Candidate, start: int, end: int) -> bool:
-    """Whether the span lies in the dateline that opens the candidate's sentence."""
-    found = dateline(candidate.text)
-    return (
-        found is not None
-        and candidate.start + found[0] <= start
-        and end <= candidate.start + found[1]
-    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.evidence.amounts import age_within, fits_measure
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
-from assistant.answering.evidence.datelines import dateline
+from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
@@ -155,10 +155,8 @@ def _placed(
         # byline may answer "Which newspaper does Ines Calder write for?").
         return None
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
-    said = hit.text[holder.start : holder.end]
-    filed = dateline(said)
-    if filed is not None and filed[1] >= len(said.rstrip()):
-        return None  # a sentence that is only "London CNN —": where the report was filed
+    if only_a_dateline(hit.text[holder.start : holder.end]):
+        return None  # "London CNN —": where the report was filed, no answer
     start, end = trim(hit.text, start, end)
     if start >= end:
         return None

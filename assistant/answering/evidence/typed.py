@@ -20,9 +20,10 @@ from dataclasses import replace
 from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import narrowed
+from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
-from assistant.answering.evidence.entity_spans import asked_after, entity_span, in_dateline
+from assistant.answering.evidence.entity_spans import asked_after, entity_span
 from assistant.answering.evidence.lists import listed_on, past_apposition, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
@@ -131,8 +132,9 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         }
         reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
     # A body may be described rather than named ("religious groups"); a place or a person not.
-    kind_noun = asked_noun(question) if labels == BODY else None
-    calling = asked_noun(question) if labels == PERSON else None  # "actor" of "Which actor …?"
+    noun_asked = asked_noun(question)
+    kind_noun = noun_asked if labels == BODY else None
+    calling = noun_asked if labels == PERSON else None  # "actor" of "Which actor …?"
     before_asked = asked_after(question)  # "against" of "… against which country?"
     return [
         read

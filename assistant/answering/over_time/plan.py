@@ -134,8 +134,8 @@ def dated(
     if newest.published is None:
         note = f"The newest source [{newest.n}] is undated."
     else:
-        age = describe_age(newest.published, as_of)
-        than = "the same day as" if age == "same day" else f"{age} than"
+        same = newest.published == as_of
+        than = "the same day as" if same else f"{describe_age(newest.published, as_of)} than"
         day = format_day(newest.published)
         note = f"Newest source: {day} [{newest.n}], {than} {format_day(as_of)}"
         if (as_of - newest.published).days > STALE_AFTER_DAYS:
