@@ -1154,3 +1154,27 @@ def test_a_span_from_one_quotation_into_the_next_is_no_short_answer(fake_embedde
         "Why did Russia withdraw from the peace treaty talks?", [hit(text)]
     )
     assert answer.status == "answered" and answer.short_answer is None
+
+
+def test_a_place_an_article_opens_with_is_what_its_later_sentences_speak_of(fake_embedder) -> None:
+    """SQuAD open retrieval: "How many Examination Boards exist in India?" was refused, as the
+    sentence that answers ("… resulted in 30 different Examination Boards") names no country,
+    though its paragraph opens "In India, …". A person named in an opening does not carry over."""
+    text = (
+        "In Norway, private schools are called independent schools. They charge modest fees. "
+        "The rules differ from one county to the next. Many were founded by churches long ago. "
+        "Inspectors visit every school once a year. "
+        "This has resulted in 30 different examination boards."
+    )
+    reader = FakeReader(["examination boards"], ["30"])
+    question = "How many examination boards exist in Norway?"
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.short_answer is not None and answer.short_answer.text == "30"
+    # A passage without the article's opening does not say where it is.
+    at = text.index("The rules")
+    later = Hit(1, "a1", "Title", date(2022, 3, 26), "news.txt", text[at:], at, len(text), 1.0)
+    assert answerer(fake_embedder, reader).answer(question, [later]).status == "not_found"
+    # A person the article opens with is not whom every later sentence speaks of.
+    quoted = text.replace("In Norway,", "According to Ola Nordmann,")
+    asked = "How many examination boards did Ola Nordmann count?"
+    assert answerer(fake_embedder, reader).answer(asked, [hit(quoted)]).status == "not_found"

@@ -59,6 +59,16 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     return found
 
 
+def openings(hits: Sequence[Hit]) -> dict[str, str]:
+    """{article id: its first sentence} of the articles whose opening a hit holds."""
+    found: dict[str, str] = {}
+    for hit in hits:
+        spans = sentences_of(hit)
+        if hit.start == 0 and spans and hit.article_id not in found:
+            found[hit.article_id] = hit.text[spans[0].start : spans[0].end]
+    return found
+
+
 def _low_content(text: str) -> bool:
     """Embedded posts and tag lines (#StandWithUkraine … (@MOFA_Taiwan)) say little on their own."""
     return len(_TAG.findall(text)) >= 2 or len(_ALPHA_WORD.findall(text)) < _MIN_WORDS

@@ -14,7 +14,12 @@ from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.attribution import only_the_source
-from assistant.answering.evidence.candidates import candidates, context, with_antecedent
+from assistant.answering.evidence.candidates import (
+    candidates,
+    context,
+    openings,
+    with_antecedent,
+)
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts
 from assistant.answering.evidence.denied import denied
@@ -105,7 +110,12 @@ class ReaderAnswerer(AnswerGenerator):
         if missing_entities(parsed, hits):
             return []
         # A sentence about Russia does not answer a question about Belarus.
-        found = [c for c in candidates(hits) if not unmentioned(parsed, context(c))]
+        opened = openings(hits)
+        found = [
+            c
+            for c in candidates(hits)
+            if not unmentioned(parsed, context(c), opened.get(c.hit.article_id, ""))
+        ]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         reads = read_candidates(self.reader, parsed.text, listed, self.windows)
         if asks_for_outcome(parsed.text):  # an offer does not say what was won

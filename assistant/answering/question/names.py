@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from assistant.answering.question.aliases import acronyms_in, initials, spelled_out, undot
 from assistant.answering.question.parse import Question, name_word
+from assistant.answering.question.place_levels import a_place
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
@@ -195,11 +196,17 @@ def _described(question: str) -> frozenset[str]:
     )
 
 
-def unmentioned(question: Question, text: str) -> list[str]:
-    """The question's names that `text` does not mention."""
+def unmentioned(question: Question, text: str, setting: str = "") -> list[str]:
+    """The question's names that `text` does not mention. A well-known place may be named in
+    `setting` instead: an article that opens "In India, private schools are called independent
+    schools" tells of India in every sentence after it (a person or a thing named there, not)."""
     words, acronyms = words_of(text), acronyms_in(question.text)
     described = _described(question.text)
-    return [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
+    found = [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
+    if not setting:
+        return found
+    place = words_of(setting)
+    return [e for e in found if not (a_place(e) and place.mention(e, acronyms))]
 
 
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:

@@ -88,6 +88,14 @@ _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|\s*[&,]\s*")
 _BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+")
 
 
+_PLACES = frozenset(n.casefold() for n in _ABOVE_TOWNS | _TWO_LEVELS)
+
+
+def a_place(name: str) -> bool:
+    """Whether `name` is a well-known country, state, province or region ("India", "Ohio")."""
+    return name.casefold() in _PLACES
+
+
 def known_other_level(name: str, kind: str) -> bool:
     """Whether `name` is a well-known place that cannot be of the level `kind` asked for
     ("Oregon" for "which city"), or a list of such places, with names of two levels at most
