@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -61,18 +62,33 @@ def add_sample_arguments(parser: argparse.ArgumentParser, dates: int) -> None:
     parser.add_argument("--last", action="store_true", help="the year's last --dates quiz dates")
 
 
+# Punctuation aside, except a point or comma between digits ("1.5", "389,833"); a word's dots
+# go ("d.c." is "dc").
+_NOT_A_WORD = re.compile(r"(?<=\d)[.,](?=\d)|[^\w\s]")
+_PERIOD = re.compile(r"(?<!\d)[.,]|[.,](?!\d)")
+
+
 def folded(text: str) -> str:
-    """The text as choices and answers are compared: case and accents aside ("Beyonce" is
-    "Beyoncé")."""
+    """The text as choices and answers are compared: case, accents and punctuation aside
+    ("Beyonce" is "Beyoncé", "Washington, DC" is "washington d.c."; "1.5" stays "1.5")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _NOT_A_WORD.sub(lambda m: m.group() if m.group() in ".," else " ", plain)
+    plain = _PERIOD.sub("", plain)
+    return " ".join(plain.split())
+
+
+def _holds(text: str, choice: str) -> bool:
+    """Whether the choice is written in the text from the start of a word ("us" is not in
+    "houston")."""
+    return bool(choice) and re.search(rf"(?<!\w){re.escape(choice)}", text) is not None
 
 
 def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
     """One answer against the question's right choice: what `COUNTS` count, and what to read."""
     choices = [folded(str(c)) for c in question["answer"]]
     short = folded(answer.short_answer.text) if answer.short_answer else ""
-    right = any(c and c in short for c in choices)
+    right = any(_holds(short, c) for c in choices)
     bold = answer.answer.startswith("**")
     return {
         "question": question["question"],
@@ -84,7 +100,7 @@ def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
         "answer": answer.answer,
         "published": [str(c.published) for c in answer.citations],
         "choice_in_short": right,
-        "choice_in_answer": any(c and c in folded(answer.answer) for c in choices),
+        "choice_in_answer": any(_holds(folded(answer.answer), c) for c in choices),
         "wrong_in_bold": bool(short) and bold and not right,
         "right_in_bold": right and bold,
         "refused": answer.status == "not_found",
