@@ -976,6 +976,21 @@ def test_nationalities_languages_and_scales_are_found_as_the_articles_write_them
     assert missing_entities(parse_question(question), [hit(text)]) == []
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "missing"),
+    [
+        # SQuAD open retrieval refused these: the text names the country by its nationality.
+        ("How many schools of medicine were recognized in China?", "The Chinese had four.", []),
+        ("What are private schools in Germany called?", "German ones are Ersatzschulen.", []),
+        ("What did France ban?", "The French government banned cars.", []),
+        ("What did Australia ban?", "The Austrian government banned cars.", ["australia"]),
+        ("What did Belarus ban?", "The Russian government banned cars.", ["belarus"]),
+    ],
+)
+def test_a_country_is_found_by_its_nationality(question: str, text: str, missing: list) -> None:
+    assert missing_entities(parse_question(question), [hit(text)]) == missing
+
+
 def test_a_spanish_question_is_not_answered_by_an_article_about_another_country() -> None:
     assert missing_entities(
         parse_question("What did the Spanish government ban?"), [hit("France banned cars.")]

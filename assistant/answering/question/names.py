@@ -16,13 +16,15 @@ from functools import lru_cache
 
 from assistant.answering.question.aliases import acronyms_in, initials, spelled_out, undot
 from assistant.answering.question.parse import Question, name_word
-from assistant.answering.question.place_levels import a_place
+from assistant.answering.question.place_levels import a_country, a_place
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
 _TOKEN = re.compile(r"[\w'’-]+")
 # Endings that make a country's name an adjective ("Japanese", "Canadian", "Israeli").
 _DEMONYM_ENDINGS = ("ese", "ian", "an", "ish", "i")
+_MIN_STEM = 4  # "Chin-ese" for China, "Germ-an" for Germany: what a nationality and its country
+_MAX_REST = 3  # share, and what the country's name has beyond it
 
 
 class Words:
@@ -51,6 +53,8 @@ class Words:
         if _near(self.lowered, name) or _by_surname(self, name):
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
+            return True
+        if len(name) == 1 and a_country(name[0]) and _by_nationality(self.lowered, name[0]):
             return True
         if len(name) == 1 and name[0] in question_acronyms:
             return spelled_out(name[0], self.written)
@@ -153,6 +157,24 @@ def _by_country(lowered: list[str], word: str) -> bool:
         return any(t in _COUNTRY_OF[word] for t in lowered)
     stems = [word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end)]
     return any(len(s) >= 4 and any(t.startswith(s) for t in lowered) for s in stems)
+
+
+def _by_nationality(lowered: list[str], place: str) -> bool:
+    """A country the text names by its nationality: "China" → "Chinese", "Germany" → "German",
+    "France" → "French" (not "Australia" → "Austrian")."""
+    for token in lowered:
+        if place in _COUNTRY_OF.get(token, ()):
+            return True
+        for end in _DEMONYM_ENDINGS:
+            stem = token[: -len(end)]
+            if (
+                token.endswith(end)
+                and len(stem) >= _MIN_STEM
+                and place.startswith(stem)
+                and len(place) - len(stem) <= _MAX_REST
+            ):
+                return True
+    return False
 
 
 def _singular(word: str) -> str:

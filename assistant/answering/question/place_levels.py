@@ -91,6 +91,14 @@ _BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+")
 _PLACES = frozenset(n.casefold() for n in _ABOVE_TOWNS | _TWO_LEVELS)
 
 
+_COUNTRY_NAMES = frozenset(n.casefold() for n in _COUNTRIES)
+
+
+def a_country(name: str) -> bool:
+    """Whether `name` is a well-known country of one level ("China"; not "Mexico", a city too)."""
+    return name.casefold() in _COUNTRY_NAMES
+
+
 def a_place(name: str) -> bool:
     """Whether `name` is a well-known country, state, province or region ("India", "Ohio")."""
     return name.casefold() in _PLACES
