@@ -84,11 +84,23 @@ def _holds(text: str, choice: str) -> bool:
     return bool(choice) and re.search(rf"(?<!\w){re.escape(choice)}", text) is not None
 
 
+def _names_most_of(choice: str, short: str) -> bool:
+    """Whether the short answer is whole words of the choice, at least half of them ("Lions" for
+    "detroit lions", "50" for "50 years"; not "New York" for "new york yankees and los angeles
+    dodgers")."""
+    words = short.split()
+    return (
+        bool(words)
+        and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", choice) is not None
+        and 2 * len(words) >= len(choice.split())
+    )
+
+
 def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:
     """One answer against the question's right choice: what `COUNTS` count, and what to read."""
     choices = [folded(str(c)) for c in question["answer"]]
     short = folded(answer.short_answer.text) if answer.short_answer else ""
-    right = any(_holds(short, c) for c in choices)
+    right = any(_holds(short, c) or _names_most_of(c, short) for c in choices)
     bold = answer.answer.startswith("**")
     return {
         "question": question["question"],
