@@ -115,7 +115,26 @@ ONLY_THE_SOURCE = [
         "fire department",
         True,
     ),
+    # RealTime QA put **U.S.** in bold: the country whose officials told of the troops.
+    (
+        "Which country has sent at least 3,000 soldiers to Russia this month?",
+        "U.S. officials on Wednesday announced they have evidence North Korea sent 3,000 troops.",
+        "U.S.",
+        True,
+    ),
+    (
+        "Which country has sent at least 3,000 soldiers to Russia this month?",
+        "U.S. officials on Wednesday announced they have evidence North Korea sent 3,000 troops.",
+        "North Korea",
+        False,
+    ),
     # The source is the answer when the question asks for one …
+    (
+        "Who announced that North Korea sent troops?",
+        "U.S. officials on Wednesday announced they have evidence North Korea sent 3,000 troops.",
+        "U.S.",
+        False,
+    ),
     ("Who said improvements are planned at the winery?", WINERY, "Corey Krejcik", False),
     ("According to whom are plans underway?", WINERY, "Corey Krejcik", False),
     # … and words elsewhere in the sentence are not the source.
