@@ -156,7 +156,7 @@ def _by_country(lowered: list[str], word: str) -> bool:
     if word in _COUNTRY_OF:
         return any(t in _COUNTRY_OF[word] for t in lowered)
     stems = [word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end)]
-    return any(len(s) >= 4 and any(t.startswith(s) for t in lowered) for s in stems)
+    return any(len(s) >= _MIN_STEM and any(t.startswith(s) for t in lowered) for s in stems)
 
 
 def _by_nationality(lowered: list[str], place: str) -> bool:
