@@ -78,22 +78,18 @@ def folded(text: str) -> str:
     return " ".join(plain.split())
 
 
-def _holds(text: str, choice: str) -> bool:
+def _holds(text: str, choice: str, whole: bool = False) -> bool:
     """Whether the choice is written in the text from the start of a word ("us" is not in
-    "houston")."""
-    return bool(choice) and re.search(rf"(?<!\w){re.escape(choice)}", text) is not None
+    "houston"), and (`whole`) to the end of one."""
+    end = r"(?!\w)" if whole else ""
+    return bool(choice) and re.search(rf"(?<!\w){re.escape(choice)}{end}", text) is not None
 
 
 def _names_most_of(choice: str, short: str) -> bool:
     """Whether the short answer is whole words of the choice, at least half of them ("Lions" for
     "detroit lions", "50" for "50 years"; not "New York" for "new york yankees and los angeles
     dodgers")."""
-    words = short.split()
-    return (
-        bool(words)
-        and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", choice) is not None
-        and 2 * len(words) >= len(choice.split())
-    )
+    return _holds(choice, short, whole=True) and 2 * len(short.split()) >= len(choice.split())
 
 
 def judged(question: dict[str, Any], answer: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.answering.question.aliases import acronyms_in, initials, spelled_out, undot
 from assistant.answering.question.parse import Question, name_word
@@ -44,6 +44,13 @@ class Words:
                 self.before[n] = self.written[n - 1]
         self.acronyms = acronyms_in(text)
 
+    @cached_property
+    def nationalities(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(the countries its nationality words name outright, "french" → "france"; the stems
+        of its other words that end like a nationality, "chinese" → "chin"), worked out once."""
+        named = frozenset(c for t in self.lowered for c in _COUNTRY_OF.get(t, ()))
+        return named, tuple(dict.fromkeys(s for t in self.lowered for s in _demonym_stems(t)))
+
     def mention(self, entity: str, question_acronyms: frozenset[str]) -> bool:
         """Whether the text names `entity` (a lower-cased name of the question)."""
         # "Robert F. Kennedy Jr.": the text's words carry no dots, and "Kennedy" may stand alone.
@@ -54,7 +61,7 @@ class Words:
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
             return True
-        if len(name) == 1 and a_country(name[0]) and _by_nationality(self.lowered, name[0]):
+        if len(name) == 1 and a_country(name[0]) and _by_nationality(self, name[0]):
             return True
         if len(name) == 1 and name[0] in question_acronyms:
             return spelled_out(name[0], self.written)
@@ -155,26 +162,25 @@ def _by_country(lowered: list[str], word: str) -> bool:
     "French" → "France"."""
     if word in _COUNTRY_OF:
         return any(t in _COUNTRY_OF[word] for t in lowered)
-    stems = [word[: -len(end)] for end in _DEMONYM_ENDINGS if word.endswith(end)]
-    return any(len(s) >= _MIN_STEM and any(t.startswith(s) for t in lowered) for s in stems)
+    return any(t.startswith(s) for s in _demonym_stems(word) for t in lowered)
 
 
-def _by_nationality(lowered: list[str], place: str) -> bool:
+def _by_nationality(words: Words, place: str) -> bool:
     """A country the text names by its nationality: "China" → "Chinese", "Germany" → "German",
     "France" → "French" (not "Australia" → "Austrian")."""
-    for token in lowered:
-        if place in _COUNTRY_OF.get(token, ()):
-            return True
-        for end in _DEMONYM_ENDINGS:
-            stem = token[: -len(end)]
-            if (
-                token.endswith(end)
-                and len(stem) >= _MIN_STEM
-                and place.startswith(stem)
-                and len(place) - len(stem) <= _MAX_REST
-            ):
-                return True
-    return False
+    named, stems = words.nationalities
+    return place in named or any(
+        place.startswith(s) and len(place) - len(s) <= _MAX_REST for s in stems
+    )
+
+
+def _demonym_stems(word: str) -> list[str]:
+    """What a nationality shares with its country: "chinese" → "chin", "german" → "germ"."""
+    return [
+        word[: -len(end)]
+        for end in _DEMONYM_ENDINGS
+        if word.endswith(end) and len(word) - len(end) >= _MIN_STEM
+    ]
 
 
 def _singular(word: str) -> str:
