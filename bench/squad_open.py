@@ -14,7 +14,10 @@ choice, which has no short answer — its first quote is scored instead):
 - `ask` latency p50/p95 and the reader's share of it.
 Writes bench/results/squad_open.json; `--dump FILE` also writes each reader answer (JSON lines:
 question, gold answers, short answer, first quote, status, confidence) for diffing two commits
-question by question; `--reader-only` skips the hand-tuned run.
+question by question; `--reader-only` skips the hand-tuned run. `--elsewhere N` also asks the
+first N questions of SQuADShifts' Wikipedia dev split, whose articles are not in the index: none
+can be answered, so each answer given is a refusal missed (`elsewhere`: refused, answered, in
+bold).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 from assistant import Newsdesk, Settings
 from assistant.embedding import make_embedder
 from bench.reader import scores
-from training.sources import squad_split
+from training.sources import load, squad_split
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -133,6 +136,25 @@ def run(
     }
 
 
+def elsewhere(data: Path, limit: int) -> list[str]:
+    """The first `limit` questions of SQuADShifts' Wikipedia dev split: other articles."""
+    _, dev = load(data, ["squadshifts-wiki"])["squadshifts-wiki"]
+    return [str(qa["question"]) for p in dev for qa in p.questions][:limit]
+
+
+def run_elsewhere(desk: Newsdesk, asked: list[str]) -> dict[str, Any]:
+    """How the answerer treats questions the index cannot answer."""
+    answers = [desk.ask(question) for question in asked]
+    given = [a for a in answers if a.status != "not_found"]
+    total = max(1, len(asked))
+    return {
+        "questions": len(asked),
+        "refused_pct": round(100 * (len(asked) - len(given)) / total, 1),
+        "answered": len(given),
+        "in_bold": sum(a.answer.startswith("**") for a in given),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--squad", type=Path, default=REPO.parent / "shared" / "datasets" / "squad")
@@ -140,6 +162,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     parser.add_argument("--dump", type=Path, default=None, help="each reader answer (JSON lines)")
     parser.add_argument("--reader-only", action="store_true", help="skip the hand-tuned run")
+    parser.add_argument("--elsewhere", type=int, default=0, help="questions of other articles")
     args = parser.parse_args()
     dump: list[dict[str, Any]] | None = [] if args.dump else None
     embedder = make_embedder("minilm")
@@ -160,6 +183,9 @@ def main() -> None:
             "unanswerable_questions": sum(1 for _, r in asked if not r),
             "reader": run(desk, asked, dump),
         }
+        if args.elsewhere:
+            datasets = args.squad.parent
+            result["elsewhere"] = run_elsewhere(desk, elsewhere(datasets, args.elsewhere))
         desk.close()
         if not args.reader_only:
             hand = Newsdesk.open(settings.model_copy(update={"reader": "none"}), embedder=embedder)
