@@ -163,6 +163,14 @@ class Settings(BaseSettings):
     reader_windows: int = Field(
         5, ge=1, le=64, description="Sentences (with their neighbours) the reader reads."
     )
+    reader_windows_before_refusal: int = Field(
+        9,
+        ge=0,
+        le=64,
+        description="When none of the first reader_windows answers, the reader reads the next "
+        "sentences up to this many before the question is refused (the first ones are not read "
+        "again); at or below reader_windows, no second look.",
+    )
     reader_max_tokens: int = Field(
         88, ge=32, le=512, description="Word pieces of question + window the reader reads."
     )

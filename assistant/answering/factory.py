@@ -85,6 +85,7 @@ def make_generator(
             tagger or make_tagger(settings.tagger),
             settings.min_confidence,
             settings.not_sure_below,
+            windows_before_refusal=settings.reader_windows_before_refusal,
         )
     if name not in CHAT_MODELS:
         raise ConfigurationError(

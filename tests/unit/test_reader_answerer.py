@@ -1193,3 +1193,33 @@ def test_a_place_an_article_opens_with_is_what_its_later_sentences_speak_of(fake
     quoted = text.replace("In Norway,", "According to Ola Nordmann,")
     asked = "How many examination boards did Ola Nordmann count?"
     assert answerer(fake_embedder, reader).answer(asked, [hit(quoted)]).status == "not_found"
+
+
+def test_a_second_look_reads_further_before_refusing(fake_embedder) -> None:
+    """When none of the first windows answers, the next ones are read before a refusal — and
+    the ones read already are not read again; with no second look the question is refused."""
+    distractors = [
+        hit(f"Japan discussed sanctions on Russian banks in meeting {n}.", article=f"d{n}")
+        for n in range(4)
+    ]
+    answering = hit("Japan froze the assets of the Russian lender VTB Bank.", article="vtb")
+    hits = [*distractors, answering]
+    question = "Which Russian banks did Japan sanction?"
+
+    def asked(before_refusal: int) -> tuple[Answer, list[str]]:
+        reader = FakeReader(["VTB"], ["VTB Bank"])
+        found = ReaderAnswerer(
+            fake_embedder,
+            reader,
+            min_read_score=0.4,
+            windows=2,
+            windows_before_refusal=before_refusal,
+        ).answer(question, hits)
+        return found, reader.windows
+
+    refused, read_once = asked(0)
+    assert refused.status == "not_found" and len(read_once) == 2
+    answered, read_twice = asked(5)
+    assert answered.short_answer is not None and answered.short_answer.text == "VTB Bank"
+    assert len(read_twice) == len(set(read_twice)) == 5
+

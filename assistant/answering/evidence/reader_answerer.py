@@ -58,7 +58,7 @@ from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger
-from assistant.reader import Reader
+from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
@@ -87,6 +87,7 @@ class ReaderAnswerer(AnswerGenerator):
         min_confidence: float = 0.0,
         not_sure_below: float = 0.0,
         calibration: Calibration | None = None,
+        windows_before_refusal: int = 0,
     ) -> None:
         self.embedder = embedder
         self.max_sentences = max_sentences
@@ -94,6 +95,8 @@ class ReaderAnswerer(AnswerGenerator):
         self.reader = reader
         self.min_read_score = min_read_score
         self.windows = windows
+        # When none of the first `windows` answers, read up to this many before refusing.
+        self.windows_before_refusal = windows_before_refusal
         self.tagger = tagger or EntityTagger()
         self.calibration = calibration or load_calibration()
         self.min_confidence = min_confidence  # below it: refused
@@ -117,7 +120,14 @@ class ReaderAnswerer(AnswerGenerator):
             if not unmentioned(parsed, context(c), opened.get(c.hit.article_id, ""))
         ]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
-        reads = read_candidates(self.reader, parsed.text, listed, self.windows)
+        remembered: dict[str, Reading] = {}
+        reads = read_candidates(self.reader, parsed.text, listed, self.windows, remembered)
+        if self.windows_before_refusal > self.windows and not any(
+            read.score >= self.min_read_score for read in reads
+        ):  # a second look before refusing; the windows read already are not read again
+            reads = read_candidates(
+                self.reader, parsed.text, listed, self.windows_before_refusal, remembered
+            )
         if asks_for_outcome(parsed.text):  # an offer does not say what was won
             reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
         ranked = [(rank_score(parsed, read), read) for read in reads]

@@ -22,7 +22,7 @@ from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match
 from assistant.answering.types import ShortAnswer
-from assistant.reader import Reader
+from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
 from assistant.sentences import Span, sentence_index, window_around
 
@@ -82,13 +82,19 @@ class Read:
 
 
 def read_candidates(
-    reader: Reader, question: str, shortlist: Sequence[tuple[Candidate, float]], limit: int
+    reader: Reader,
+    question: str,
+    shortlist: Sequence[tuple[Candidate, float]],
+    limit: int,
+    remembered: dict[str, Reading] | None = None,
 ) -> list[Read]:
     """The reader's verdict on the first `limit` windows of the (candidate, hand score)
     shortlist, best first. A candidate read already, as the neighbour of a better one, takes
     no window while others wait: the next candidate does. Windows left over go to those
     candidates after all (a sentence is read best in its own window: "The khans took the title
-    Great Khan" rated 0.38 as a neighbour, 0.99 at the centre)."""
+    Great Khan" rated 0.38 as a neighbour, 0.99 at the centre). `remembered` holds the
+    question's windows read before (window text → reading): they are not read again, and the
+    new ones join it."""
     windows: list[tuple[Candidate, float, int, int, Sequence[Span]]] = []
     covered: list[tuple[str, int, int]] = []  # article offsets already read
     waiting: list[tuple[Candidate, float]] = []
@@ -107,7 +113,11 @@ def read_candidates(
         covered.append((hit.article_id, hit.start + low, hit.start + high))
     for candidate, hand in waiting[: max(0, limit - len(windows))]:
         windows.append((candidate, hand, *_window(candidate)))
-    readings = reader.read(question, [c.hit.text[low:high] for c, _, low, high, _ in windows])
+    texts = [c.hit.text[low:high] for c, _, low, high, _ in windows]
+    memo = {} if remembered is None else remembered
+    unread = list(dict.fromkeys(t for t in texts if t not in memo))
+    memo.update(zip(unread, reader.read(question, unread), strict=True))
+    readings = [memo[text] for text in texts]
     found: list[Read] = []
     for (candidate, hand, low, _, sentences), reading in zip(windows, readings, strict=True):
         best = None
