@@ -1223,3 +1223,26 @@ def test_a_second_look_reads_further_before_refusing(fake_embedder) -> None:
     assert answered.short_answer is not None and answered.short_answer.text == "VTB Bank"
     assert len(read_twice) == len(set(read_twice)) == 5
 
+
+def test_an_answer_not_given_as_sure_also_quotes_the_runner_up(fake_embedder) -> None:
+    """ "Not sure: X" shows the next sentence that answers as well, from its own article, so a
+    person sees what else the articles say; an answer in bold quotes its one sentence."""
+    first = hit("Japan froze the assets of the Russian lender VTB Bank on Friday.", article="a")
+    second = hit(
+        "Officials in Japan named Sovcombank, a major Russian bank, in a list published Tuesday.",
+        article="b",
+    )
+    question = "Which Russian bank did Japan sanction?"
+
+    def asked(not_sure_below: float) -> Answer:
+        reader = FakeReader(["VTB", "Sovcombank"], ["VTB Bank", "Sovcombank"])
+        return ReaderAnswerer(
+            fake_embedder, reader, min_read_score=0.4, not_sure_below=not_sure_below
+        ).answer(question, [first, second])
+
+    unsure = asked(1.0)
+    assert unsure.answer.startswith("*Not sure:*")
+    assert sorted(c.quote for c in unsure.citations) == sorted([first.text, second.text])
+    assert "[2]" in unsure.answer
+    sure = asked(0.0)
+    assert sure.answer.startswith("**") and len(sure.citations) == 1

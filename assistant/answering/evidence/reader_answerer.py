@@ -210,11 +210,27 @@ class ReaderAnswerer(AnswerGenerator):
             # Republicans and seven former aides" how many were charged, nor "two months after
             # he was nearly killed at an event in Pennsylvania" where the second attempt was,
             # nor "4.3 babies … each second" how many were born in a year
-        answer = self._compose_reads(question, parsed, chosen, short, sure and elsewhen is None)
+        sure = sure and elsewhen is None
+        if short is not None and not sure:
+            chosen += self._runner_up(ranked, best)
+        answer = self._compose_reads(question, parsed, chosen, short, sure)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
             answer = replace(answer, sentences=(*answer.sentences, note))
         return replace(answer, confidence=round(confidence, 3)), values
+
+    def _runner_up(self, ranked: list[Ranked], best: Read) -> list[Read]:
+        """A short answer not given as sure also quotes the next sentence the reader finds
+        answering, ranked as close as a companion: a person who is told "Not sure" sees what
+        else the articles say ("Which movie won Best Picture …?" *Not sure:* Christopher Nolan,
+        then "… 'Oppenheimer' won best picture")."""
+        floor = ranked[0][0] * COMPANION_RATIO
+        for rank, other in ranked:
+            if rank < floor:
+                break
+            if other is not best and other.score >= self.min_read_score and _apart(other, best):
+                return [other]
+        return []
 
     def _rated(self, answer: Answer, values: dict[str, float]) -> Answer:
         if answer.status != "answered":
