@@ -87,6 +87,12 @@ class TimeConstraint:
         """Whether the question says anything about time."""
         return bool(self.after or self.before or self.newest or self.event or self.relaxed)
 
+    @property
+    def names_a_year(self) -> bool:
+        """Whether the phrase gives a year ("in 1977", "March 2022", "the 1990s"), not only a
+        month, a day or a time counted from the as-of date ("in March", "last week")."""
+        return re.search(rf"\b{YEAR}s?\b", self.phrase) is not None
+
     def anchored(self, day: date | None) -> TimeConstraint:
         """The range an event's date gives ("before the invasion": up to the day before)."""
         if day is None or self.event is None:

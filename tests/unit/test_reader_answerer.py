@@ -1246,3 +1246,17 @@ def test_an_answer_not_given_as_sure_also_quotes_the_runner_up(fake_embedder) ->
     assert "[2]" in unsure.answer
     sure = asked(0.0)
     assert sure.answer.startswith("**") and len(sure.citations) == 1
+
+
+def test_a_sentence_names_the_month_its_article_is_dated(fake_embedder) -> None:
+    """An article of 25 March 2022 speaks of March though its sentence says "Friday": a question
+    that names the month (a range dropped because nothing else answered) is not refused for it."""
+    found = hit("On Friday, Japan banned exports of luxury cars to Russia.", date(2022, 3, 25))
+    reader = FakeReader(["luxury"], ["luxury cars"])
+    answer = answerer(fake_embedder, reader).answer("What did Japan ban in March 2022?", [found])
+    assert answer.short_answer is not None and answer.short_answer.text == "luxury cars"
+    february = hit("On Friday, Japan banned exports of luxury cars to Russia.", date(2022, 2, 25))
+    refused = answerer(fake_embedder, reader).answer(
+        "What did Japan ban in March 2022?", [february]
+    )
+    assert refused.status == "not_found"

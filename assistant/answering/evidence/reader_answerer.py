@@ -51,7 +51,7 @@ from assistant.answering.over_time.background import (
     old_time,
 )
 from assistant.answering.question.answer_type import expected_labels
-from assistant.answering.question.names import missing_entities, unmentioned
+from assistant.answering.question.names import date_words, missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
 from assistant.answering.question.relative_time import time_mentions
@@ -112,12 +112,15 @@ class ReaderAnswerer(AnswerGenerator):
         not yet put behind the story (`story_first`)."""
         if missing_entities(parsed, hits):
             return []
-        # A sentence about Russia does not answer a question about Belarus.
+        # A sentence about Russia does not answer a question about Belarus. Its article's date
+        # counts ("What did Japan ban in March?" of an article of 25 March that says "Friday").
         opened = openings(hits)
         found = [
             c
             for c in candidates(hits)
-            if not unmentioned(parsed, context(c), opened.get(c.hit.article_id, ""))
+            if not unmentioned(
+                parsed, f"{context(c)}\n{date_words(c.hit)}", opened.get(c.hit.article_id, "")
+            )
         ]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         remembered: dict[str, Reading] = {}

@@ -240,7 +240,7 @@ def unmentioned(question: Question, text: str, setting: str = "") -> list[str]:
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
     """Names of the question that no retrieved passage (its title, text or date) mentions."""
     acronyms = acronyms_in(question.text)
-    passages = [words_of(f"{h.title}\n{h.text}\n{_date_words(h)}") for h in hits]
+    passages = [words_of(f"{h.title}\n{h.text}\n{date_words(h)}") for h in hits]
     described = _described(question.text)
     return [
         e
@@ -249,7 +249,9 @@ def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
     ]
 
 
-def _date_words(hit: Hit) -> str:
+def date_words(hit: Hit) -> str:
+    """The passage's published day in words ("2022-03-25 Friday, 25 March 2022"): an article of
+    25 March speaks of March, though its sentences need not say so."""
     if hit.published is None:
         return ""
     return f"{hit.published.isoformat()} {format_day(hit.published, weekday=True)}"
