@@ -93,6 +93,12 @@ class TimeConstraint:
         month, a day or a time counted from the as-of date ("in March", "last week")."""
         return re.search(rf"\b{YEAR}s?\b", self.phrase) is not None
 
+    @property
+    def month_without_year(self) -> bool:
+        """Whether the phrase names a month and no year ("in March", "since February")."""
+        found = re.search(rf"\b{MONTH}\b", self.phrase, re.IGNORECASE)
+        return found is not None and not self.names_a_year
+
     def anchored(self, day: date | None) -> TimeConstraint:
         """The range an event's date gives ("before the invasion": up to the day before)."""
         if day is None or self.event is None:

@@ -113,13 +113,13 @@ def build_answer_chain(
             **inputs,
             "time": wider,
             "filters": constrained(inputs["given_filters"], wider, inputs["as_of"]),
-            # No longer a filter, a year is the question's again: "How long did the ILA strike
-            # last in 1977?" over 2024 articles asks of 1977, not of their strike. A month or a
-            # day with no year is not read ("What did Japan ban in March?" asked in December
+            # No longer a filter, the time words are the question's again: "How long did the
+            # ILA strike last in 1977?" over 2024 articles asks of 1977, not of their strike. A
+            # month with no year is not read ("What did Japan ban in March?" asked in December
             # 2026, over an article of March 2022): the answer says which date it is from.
-            "reading": inputs["standalone"]
-            if constraint.names_a_year
-            else constraint.without_phrase(inputs["standalone"]),
+            "reading": constraint.without_phrase(inputs["standalone"])
+            if constraint.month_without_year
+            else inputs["standalone"],
         }
         return {**relaxed, "hits": _search(relaxed)}
 
