@@ -226,7 +226,7 @@ class ReaderAnswerer(AnswerGenerator):
         """A short answer not given as sure also quotes the next sentence the reader finds
         answering, ranked as close as a companion: a person who is told "Not sure" sees what
         else the articles say ("Which movie won Best Picture …?" *Not sure:* Christopher Nolan,
-        then "… 'Oppenheimer' won best picture")."""
+        then the passage that calls "Oppenheimer" the clear front-runner)."""
         floor = ranked[0][0] * COMPANION_RATIO
         for rank, other in ranked:
             if rank < floor:
