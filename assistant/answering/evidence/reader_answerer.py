@@ -195,11 +195,7 @@ class ReaderAnswerer(AnswerGenerator):
         if short is None:  # no few words answer it: more evidence helps (why, how …)
             # "What did X say?": every quote the reader finds answering, not only the best.
             floor = 0.0 if asks_what_was_said(question) else ranked[0][0] * COMPANION_RATIO
-            for rank, other in ranked[1:]:
-                if len(chosen) >= self.max_sentences or rank < floor:
-                    break
-                if other.score >= self.min_read_score and all(_apart(other, c) for c in chosen):
-                    chosen.append(other)
+            chosen = self._companions(ranked, chosen, floor, self.max_sentences)
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
@@ -214,26 +210,32 @@ class ReaderAnswerer(AnswerGenerator):
             # he was nearly killed at an event in Pennsylvania" where the second attempt was,
             # nor "4.3 babies … each second" how many were born in a year
         sure = sure and elsewhen is None
-        if short is not None and not sure:
-            chosen += self._runner_up(ranked, best)
+        if short is not None and not sure:  # "Not sure": what else the articles say, too
+            chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
             answer = replace(answer, sentences=(*answer.sentences, note))
         return replace(answer, confidence=round(confidence, 3)), values
 
-    def _runner_up(self, ranked: list[Ranked], best: Read) -> list[Read]:
-        """A short answer not given as sure also quotes the next sentence the reader finds
-        answering, ranked as close as a companion: a person who is told "Not sure" sees what
-        else the articles say ("Which movie won Best Picture …?" *Not sure:* Christopher Nolan,
-        then the passage that calls "Oppenheimer" the clear front-runner)."""
-        floor = ranked[0][0] * COMPANION_RATIO
+    def _companions(
+        self, ranked: list[Ranked], chosen: list[Read], floor: float, most: int
+    ) -> list[Read]:
+        """`chosen` and, up to `most` in all, the next reads ranked at least `floor` that the
+        reader finds answering and that quote other sentences than those chosen. A short answer
+        not given as sure gets one ("Which movie won Best Picture …?" *Not sure:* Christopher
+        Nolan, then the passage that calls "Oppenheimer" the clear front-runner)."""
+        found = list(chosen)
         for rank, other in ranked:
-            if rank < floor:
+            if len(found) >= most or rank < floor:
                 break
-            if other is not best and other.score >= self.min_read_score and _apart(other, best):
-                return [other]
-        return []
+            if (
+                other not in found
+                and other.score >= self.min_read_score
+                and all(_apart(other, c) for c in found)
+            ):
+                found.append(other)
+        return found
 
     def _rated(self, answer: Answer, values: dict[str, float]) -> Answer:
         if answer.status != "answered":
