@@ -81,6 +81,9 @@ class TimeConstraint:
     relation: str | None = None
     # The range left nothing that answers, so the answer comes from outside it (and says so).
     relaxed: bool = False
+    # A month or day named without a year was first read as its latest occurrence; that held
+    # nothing, and this range is the same month of an earlier year (`in_year`).
+    first_read: tuple[date, date] | None = None
 
     @property
     def active(self) -> bool:
@@ -98,6 +101,27 @@ class TimeConstraint:
         """Whether the phrase names a month and no year ("in March", "since February")."""
         found = re.search(rf"\b{MONTH}\b", self.phrase, re.IGNORECASE)
         return found is not None and not self.names_a_year
+
+    def in_year(self, year: int) -> TimeConstraint | None:
+        """The same month or day of another year ("in March" read as March 2026 → March 2022),
+        when the phrase names one without a year; None for any other range."""
+        if not self.month_without_year or self.relaxed or self.after is None:
+            return None
+        if self.before is None or (self.after.year, self.after.month) != (
+            self.before.year,
+            self.before.month,
+        ):
+            return None
+        first = month_start(year, self.after.month)
+        if first in (date.min, date.max):
+            return None
+        last = month_end(year, self.after.month).day  # 29 February → 28 in another year
+        return replace(
+            self,
+            after=first.replace(day=min(self.after.day, last)),
+            before=first.replace(day=min(self.before.day, last)),
+            first_read=self.first_read or (self.after, self.before),
+        )
 
     def anchored(self, day: date | None) -> TimeConstraint:
         """The range an event's date gives ("before the invasion": up to the day before)."""
@@ -125,6 +149,12 @@ class TimeConstraint:
             "newest": self.newest,
             "event": self.event,
             "relaxed": self.relaxed,
+            "first_read": {
+                "after": self.first_read[0].isoformat(),
+                "before": self.first_read[1].isoformat(),
+            }
+            if self.first_read
+            else None,
         }
 
 

@@ -17,6 +17,7 @@ from assistant.answering.over_time.plan import (
     constrained,
     dated,
     dated_first,
+    earlier_years,
     newest_articles,
     timeline_as_answer,
     with_conflicts,
@@ -102,6 +103,35 @@ def build_answer_chain(
     def _dated_hit(inputs: dict[str, Any]) -> bool:
         return any(hit.published is not None for hit in inputs["hits"])
 
+    def _wider(inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """What to read when the question's own range held nothing that answers: a yearless
+        month's latest earlier occurrence that holds an article speaking to the question, else
+        no range at all."""
+        return _earlier_year(inputs) or _relaxed(inputs)
+
+    def _earlier_year(inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """The latest earlier such month whose articles speak to the question, for a month
+        with no year that held nothing ("What did Japan ban in March?" asked in December 2026:
+        March 2022, not every month)."""
+        constraint: TimeConstraint = inputs["time"]
+        if constraint.first_read or constraint.after is None:
+            return None  # moved already, or no month
+        if constraint.in_year(constraint.after.year) is None:
+            return None  # not a month or day named without a year
+        unbounded = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
+        everywhen = constrained(inputs["given_filters"], unbounded, inputs["as_of"])
+        searched = {**inputs, "time": unbounded, "filters": everywhen}
+        for year in earlier_years(_search(searched), constraint)[:1]:
+            moved = constraint.in_year(year)
+            if moved is None:
+                continue
+            filters = constrained(inputs["given_filters"], moved, inputs["as_of"])
+            earlier = {**inputs, "time": moved, "filters": filters}
+            earlier["hits"] = _search(earlier)
+            if _dated_hit(earlier):
+                return earlier
+        return None
+
     def _relaxed(inputs: dict[str, Any]) -> dict[str, Any] | None:
         """The inputs without the question's own date range (the as-of date and the caller's
         filters stay), when it had one: a range that leaves nothing is no reason to refuse."""
@@ -159,11 +189,10 @@ def build_answer_chain(
             return final, inputs
         # A range in which no dated article speaks to the question is dropped before answering;
         # one whose articles do not answer, after.
-        inputs = (None if _dated_hit(inputs) else _relaxed(inputs)) or inputs
+        inputs = (None if _dated_hit(inputs) else _wider(inputs)) or inputs
         final = yield from _answer_from_hits(inputs)
-        wider = _relaxed(inputs) if final.status == "not_found" else None
-        if wider is not None:
-            inputs = wider
+        while final.status == "not_found" and (wider := _wider(inputs)) is not None:
+            inputs = wider  # an earlier year's month, then no range: each at most once
             final = yield from _answer_from_hits(inputs)
         return final, inputs
 

@@ -184,18 +184,40 @@ def test_a_month_without_a_year_is_the_latest_such_month(time_desk) -> None:
     assert "Nothing in the articles" not in answer.answer
 
 
-def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time_desk) -> None:
-    # As of June 2024 the latest March is March 2024, when nothing was published about it.
+def test_a_yearless_month_that_holds_nothing_is_its_latest_earlier_one(time_desk) -> None:
+    """As of June 2024 the latest March is March 2024, when nothing was published about it:
+    the March before that holds the answer (March 2023), and the answer says so. It was read
+    in every month before ("What did Japan ban in March?" asked in December 2026 quoted the
+    February 2022 sanctions first, the March 2022 ban second)."""
     question = "What did the union and the port authority sign in March?"
     answer = time_desk.ask(question, as_of=date(2024, 6, 1))
     assert answer.status == "answered" and "wage agreement" in answer.answer
-    assert "Nothing in the articles for “in March” answers this" in answer.answer
     first = answer.citations[0]
-    assert f"this answer is from {first.published.day} March 2023 [{first.n}]" in answer.answer
-    assert answer.to_dict()["time"]["relaxed"] is True
+    assert first.published is not None and first.published.month == 3
+    assert (
+        "Nothing in the articles of March 2024 answers this; this answer is from March 2023 "
+        f"(article of {first.published.day} March 2023 [{first.n}])."
+    ) in answer.answer
+    assert not answer.answer.startswith("**")  # the question did not say which year
+    assert answer.time is not None and not answer.time.relaxed
+    assert (answer.time.after, answer.time.before) == (date(2023, 3, 1), date(2023, 3, 31))
+    shown = answer.to_dict()["time"]
+    assert shown["first_read"] == {"after": "2024-03-01", "before": "2024-03-31"}
+    assert time_desk.ask(question, as_of=date(2023, 3, 21)).to_dict()["time"]["first_read"] is None
     # The as-of date is no range to drop: nothing published after it is known yet.
     early = time_desk.ask(question, as_of=date(2023, 3, 1))
     assert "wage agreement" not in early.answer
+
+
+def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time_desk) -> None:
+    # No June holds anything about it: the answer comes from any time, and says of when.
+    question = "What did the union and the port authority sign in June?"
+    answer = time_desk.ask(question, as_of=date(2024, 7, 1))
+    assert answer.status == "answered" and "wage agreement" in answer.answer
+    assert "Nothing in the articles for “in June” answers this" in answer.answer
+    first = answer.citations[0]
+    assert f"this answer is from {first.published.day} March 2023 [{first.n}]" in answer.answer
+    assert answer.to_dict()["time"]["relaxed"] is True
 
 
 def test_a_dropped_year_is_read_as_part_of_the_question(time_desk, monkeypatch) -> None:
@@ -217,9 +239,12 @@ def test_a_dropped_year_is_read_as_part_of_the_question(time_desk, monkeypatch) 
     time_desk.ask(question, as_of=date(2023, 3, 21))  # a range with articles: a filter
     assert read == ["What did the union and the port authority sign?"]
     read.clear()
-    dropped = time_desk.ask(question, as_of=date(2024, 6, 1))
+    dropped = time_desk.ask(question.replace("March", "June"), as_of=date(2024, 7, 1))
     assert dropped.time is not None and dropped.time.relaxed
     assert read[-1] == "What did the union and the port authority sign?"
+    read.clear()
+    moved = time_desk.ask(question, as_of=date(2024, 6, 1))  # to March 2023: a filter again
+    assert moved.time is not None and moved.time.first_read and read[-1] == read[0]
     read.clear()
     of_a_year = "What did the union and the port authority sign in 2020?"
     dropped = time_desk.ask(of_a_year, as_of=date(2024, 6, 1))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.timeframe import describe_age, parse_time_constraint
+from assistant.timeframe import TimeConstraint, describe_age, parse_time_constraint
 
 AS_OF = date(2026, 11, 23)  # a Monday
 
@@ -118,3 +118,29 @@ def test_ask_answers_far_off_time_words_instead_of_crashing(
     answer = desk.ask(question, as_of=as_of)
     assert answer.status in {"answered", "not_found"}
     assert answer.answer.strip()
+
+
+def test_a_yearless_month_or_day_moves_to_another_year_and_nothing_else_does() -> None:
+    march = parse_time_constraint("What did Japan ban in March?", AS_OF)
+    moved = march.in_year(2022)
+    assert moved is not None
+    assert (moved.after, moved.before) == (date(2022, 3, 1), date(2022, 3, 31))
+    assert moved.first_read == (date(2026, 3, 1), date(2026, 3, 31)) and moved.phrase == "in March"
+    again = moved.in_year(2021)  # the range first read stays the one asked
+    assert again is not None and again.first_read == moved.first_read
+    leap = parse_time_constraint("What happened in February?", date(2024, 3, 5))
+    assert leap.before == date(2024, 2, 29)
+    earlier = leap.in_year(2023)
+    assert earlier is not None and (earlier.after, earlier.before) == (
+        date(2023, 2, 1),
+        date(2023, 2, 28),
+    )
+    for question in (
+        "What happened in March 2022?",  # a year of its own
+        "What changed since February?",  # no end
+        "What did the union say on Tuesday?",  # a weekday
+        "What happened last week?",
+        "When did Japan ban luxury exports?",
+    ):
+        assert parse_time_constraint(question, AS_OF).in_year(2022) is None, question
+    assert TimeConstraint("in March", relaxed=True).in_year(2022) is None

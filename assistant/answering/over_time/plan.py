@@ -94,6 +94,27 @@ def anchor_day(timelines: TimelineBuilder, event: str, as_of: date) -> date | No
     return None
 
 
+def earlier_years(hits: Sequence[Hit], constraint: TimeConstraint) -> list[int]:
+    """The years before the one a yearless month or day was read as ("in March" asked in
+    December 2026: March 2026), latest first, whose same month holds an article that speaks to
+    the question (published in it, or within REPORTING_LAG_DAYS after it)."""
+    if constraint.after is None or not hits:
+        return []
+    best = max(hit.score for hit in hits)
+    years: set[int] = set()
+    for hit in hits:
+        if hit.published is None or hit.score < SPEAKS_TO * best:
+            continue
+        for year in (hit.published.year, hit.published.year - 1):
+            moved = constraint.in_year(year)
+            if moved is None or moved.after is None or moved.before is None:
+                continue
+            reported = shift_days(moved.before, REPORTING_LAG_DAYS)
+            if year < constraint.after.year and moved.after <= hit.published <= reported:
+                years.add(year)
+    return sorted(years, reverse=True)
+
+
 def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
     """The hits that speak to the question, grouped by article, newest article first."""
     if not hits:
@@ -126,6 +147,8 @@ def dated(
         return answer
     if constraint.relaxed:
         answer = _outside_the_range(answer, constraint)
+    elif constraint.first_read:
+        answer = _in_an_earlier_year(answer, constraint)
     answer = _passed_day(answer, as_of)
     answer = _other_year(answer, constraint)
     if not constraint.newest:
@@ -279,6 +302,26 @@ def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
     # An answer from outside the range asked for is not given as sure (the sample corpus: 2006
     # luxury-goods ban was **Russia**, from a 2022 article).
     return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
+
+
+def _in_an_earlier_year(answer: Answer, constraint: TimeConstraint) -> Answer:
+    """Say that the latest such month held nothing that answers, and which one the answer is
+    from; not in bold, since the question did not say which year."""
+    if constraint.first_read is None or constraint.after is None or constraint.before is None:
+        return answer
+    first = answer.citations[0]
+    asked, found = _period(*constraint.first_read), _period(constraint.after, constraint.before)
+    source = f"article of {format_day(first.published)}" if first.published else "undated"
+    note = (
+        f"Nothing in the articles of {asked} answers this; this answer is from {found} "
+        f"({source} [{first.n}])."
+    )
+    return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
+
+
+def _period(first: date, last: date) -> str:
+    """'25 March 2022' for a day, 'March 2022' for a month."""
+    return format_day(first) if first == last else first.strftime("%B %Y")
 
 
 def with_conflicts(
