@@ -30,6 +30,7 @@ from assistant.retrieval import Hit, HybridSearcher, SearchFilters
 from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constraint
 
 NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
+YEAR_HITS = 3  # hits (times k) among which an earlier year's same month is looked for
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ def build_answer_chain(
             return None  # not a month or day named without a year
         unbounded = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
         everywhen = constrained(inputs["given_filters"], unbounded, inputs["as_of"])
-        searched = {**inputs, "time": unbounded, "filters": everywhen}
-        for year in earlier_years(_search(searched), constraint)[:1]:
+        wanted = (inputs.get("k") or k) * YEAR_HITS
+        found = searcher.search(inputs["standalone"], wanted, everywhen, all_copies=True)
+        for year in earlier_years(found, constraint)[:1]:
             moved = constraint.in_year(year)
             if moved is None:
                 continue
