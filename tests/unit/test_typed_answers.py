@@ -446,6 +446,26 @@ def test_which_state_is_not_answered_by_a_county(fake_embedder) -> None:
     assert answer.short_answer is not None and answer.short_answer.text == "El Dorado County"
 
 
+def test_a_place_that_tells_where_another_lies_is_not_the_place_asked_for(fake_embedder) -> None:
+    """RealTime QA, December 2024: "Which Pacific nation was struck by a 7.3 magnitude
+    earthquake this week?" was **Fiji**, from "… hit the capital of Vanuatu, a country west of
+    Fiji"."""
+    text = (
+        "Six people are reportedly dead after a magnitude 7.3 earthquake hit the capital of "
+        "Vanuatu, a country west of Fiji, on Tuesday."
+    )
+    names = {"Vanuatu": "GPE", "Fiji": "GPE", "Tuesday": "DATE"}
+    question = "Which nation was struck by a 7.3 magnitude earthquake?"
+    answer = ask(fake_embedder, question, text, ["Fiji", "Vanuatu"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Vanuatu"
+    alone = ask(fake_embedder, question, text, ["Fiji"], names)
+    assert alone.short_answer is None or alone.short_answer.text != "Fiji"
+    assert "west of Fiji" in alone.answer  # the quote stays: it names the nation
+    # Asked where it lies, the place after the direction is the answer.
+    where = ask(fake_embedder, "Vanuatu lies west of which country?", text, ["Fiji"], names)
+    assert where.short_answer is not None and where.short_answer.text == "Fiji"
+
+
 def test_which_city_is_not_answered_by_states_or_by_a_state_listed_with_one(fake_embedder) -> None:
     """RealTime QA, 2024: "Hundreds of votes were destroyed in which US city after a ballot box
     was set on fire?" was answered **Oregon and Washington**, then **Washington**."""

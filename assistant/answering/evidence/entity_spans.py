@@ -87,9 +87,16 @@ _ASKED_AFTER = re.compile(
 )
 
 
+# "Vanuatu lies west of which country?": the place after a direction is asked for.
+_DIRECTION_OF = re.compile(
+    r"\b(?:north|south|east|west)\w*\s+(of)\s+(?:the\s+)?(?:which|what)\b", re.IGNORECASE
+)
+
+
 def asked_after(question: str) -> str | None:
-    """The preposition before the question word: "against" in "… against which country?"."""
-    found = _ASKED_AFTER.search(question)
+    """The preposition before the question word: "against" in "… against which country?", "of"
+    in "… west of which country?"."""
+    found = _ASKED_AFTER.search(question) or _DIRECTION_OF.search(question)
     return found.group(1).casefold() if found else None
 
 

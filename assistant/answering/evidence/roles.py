@@ -228,6 +228,20 @@ def holds_an_office(candidate: Candidate, span: tuple[int, int], noun: str | Non
     return any(_word(w) in _OFFICES for w in candidate.text[role[0] : role[1]].split())
 
 
+# "Vanuatu, a country west of Fiji": the place after a direction is where the other one lies.
+_REFERENCE = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def reference_point(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """The span is a place that tells where another lies ("Fiji" of "Vanuatu, a country west
+    of Fiji" for "Which Pacific nation was struck …?"), not the place asked for."""
+    text, start = candidate.hit.text, span[0] - candidate.hit.start
+    return _REFERENCE.search(text[max(0, start - _NEAR) : start]) is not None
+
+
 def names_another_place(candidate: Candidate, span: tuple[int, int], kind: str) -> bool:
     """The span is a place name of another level than the question's "which <kind>", or is
     listed with one ("Washington" of "in Oregon and Washington" is a state too)."""

@@ -35,6 +35,7 @@ from assistant.answering.evidence.roles import (
     names_another_place,
     no_names,
     person_for_role,
+    reference_point,
     role_holder,
 )
 from assistant.answering.over_time.background import asks_for_background, recalled_time
@@ -304,6 +305,8 @@ def _typed(
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
             elsewhere = elsewhere or n == 0
             continue  # "El Dorado County" for "Which state …?"
+        if span is not None and before_asked != "of" and reference_point(candidate, span):
+            continue  # "Fiji" of "Vanuatu, a country west of Fiji": where Vanuatu lies
         if span is not None and holds_an_office(candidate, span, calling):
             continue  # "Navy Secretary Carlos Del Toro" for "Which actor …?"
         if span is not None and share and a_change(candidate, span):
