@@ -26,10 +26,11 @@ _MONTHS = (
 YEAR = r"(?:19|20)\d{2}"  # a year of news, as a regular expression
 _YEAR = YEAR
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# A point or period in time: "25 March 2022", "March 25, 2022", "March 2022", "March", "2022".
+# A point or period in time: "25 March 2022", "March 25, 2022", "March 2022", "25 March",
+# "March 25", "March", "2022".
 _WHEN = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{_DAY}\s+{MONTH},?\s+{_YEAR}|{MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|{MONTH}\s+{_YEAR}|{MONTH}|{_YEAR})"
+    rf"|{MONTH}\s+{_YEAR}|{_DAY}\s+{MONTH}|{MONTH}\s+{_DAY}(?!\d)|{MONTH}|{_YEAR})"
 )
 _NEWEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|right now|now|recent(?:ly)?|up to date"
@@ -39,10 +40,13 @@ _NEWEST = re.compile(
 )
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})\b", re.IGNORECASE)
 _RELATION = re.compile(
-    rf"\b(?P<relation>since|after|before|until|by|in|during|on|of)\s+(?:the\s+(?:month|year)\s+of\s+)?"
+    rf"\b(?P<relation>since|after|before|until|by|in|during|on|of|last|this)\s+"
+    rf"(?:the\s+(?:month|year)\s+of\s+)?(?:(?P<part>early|mid|late)[\s-]+)?"
     rf"(?P<when>{_WHEN})\b",
     re.IGNORECASE,
 )
+# Thirds of a month (days) and of a year (months): "in early March", "in mid-2022".
+_PARTS = {"early": (1, 10, 1, 4), "mid": (11, 20, 5, 8), "late": (21, 31, 9, 12)}
 _EVENT = re.compile(
     r"\b(?P<relation>since|after|before)\s+(?P<event>the\s+[a-z][\w'’-]*(?:\s+(?:of\s+)?"
     r"[\w'’-]+){0,4})",
@@ -116,10 +120,11 @@ class TimeConstraint:
         if first in (date.min, date.max):
             return None
         last = month_end(year, self.after.month).day  # 29 February → 28 in another year
+        to_the_end = self.before == month_end(self.before.year, self.before.month)
         return replace(
             self,
             after=first.replace(day=min(self.after.day, last)),
-            before=first.replace(day=min(self.before.day, last)),
+            before=first.replace(day=last if to_the_end else min(self.before.day, last)),
             first_read=self.first_read or (self.after, self.before),
         )
 
@@ -235,7 +240,8 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
         return (date(year, 1, 1), date(year, 12, 31)) if year else None
     month = month_number(month_words[0])
     if year is None:
-        year = as_of.year if month <= as_of.month else as_of.year - 1
+        day_asked = int(day_words[0]) if day_words else 1
+        year = as_of.year if (month, day_asked) <= (as_of.month, as_of.day) else as_of.year - 1
         if year < date.min.year:
             return None  # "since February" as of 1 January of year 1: no such month yet
     if day_words:
@@ -275,6 +281,30 @@ def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
     return date(last_year, 1, 1), min(date(last_year, 12, 31), as_of)
 
 
+def _named_month(when: str, relation: str, as_of: date) -> tuple[date, date] | None:
+    """ "last March": the latest March before this month; "this March": March of the as-of
+    date's year. Only a month: "last 2022" and "this 25 March" are no time words."""
+    if not re.fullmatch(MONTH, when.strip(), re.IGNORECASE):
+        return None
+    month = month_number(when.strip())
+    year = as_of.year if relation == "this" or month < as_of.month else _year(as_of.year - 1)
+    return month_start(year, month), month_end(year, month)
+
+
+def _part_of(span: tuple[date, date], part: str) -> tuple[date, date]:
+    """The early, mid or late third of a month (days 1–10, 11–20, 21–) or of a year (January–
+    April, May–August, September–December); any other period as it is."""
+    first, last = span
+    days_from, days_to, months_from, months_to = _PARTS[part]
+    if first == last:
+        return span  # a day
+    if (first.year, first.month) == (last.year, last.month):
+        return first.replace(day=days_from), first.replace(day=min(days_to, last.day))
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return month_start(first.year, months_from), month_end(first.year, months_to)
+    return span
+
+
 def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
     """The time constraint of a question, worked out from the as-of date."""
     newest = _NEWEST.search(question)
@@ -290,9 +320,13 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
         return TimeConstraint(relative.group(0), start, end, bool(newest))
     for match in _RELATION.finditer(question):
         span = period(match.group("when"), as_of)
+        relation = match.group("relation").casefold()
+        if relation in {"last", "this"}:
+            span = _named_month(match.group("when"), relation, as_of)
         if span is None:
             continue
-        relation = match.group("relation").casefold()
+        if match.group("part"):
+            span = _part_of(span, match.group("part").casefold())
         if relation in {"since", "after"}:
             after = span[0] if relation == "since" else shift_days(span[1], 1)
             return TimeConstraint(match.group(0), after, None, bool(newest))

@@ -209,6 +209,21 @@ def test_a_yearless_month_that_holds_nothing_is_its_latest_earlier_one(time_desk
     assert "wage agreement" not in early.answer
 
 
+def test_part_of_a_yearless_month_moves_to_an_earlier_year_too(time_desk) -> None:
+    """ "in mid-March" is 11–20 March (reported up to 30 days later): asked in June 2024, when
+    mid-March 2024 holds nothing, the agreement of 20 March 2023 answers, and the answer says
+    which days it was read over."""
+    question = "What did the union and the port authority sign in mid-March?"
+    answer = time_desk.ask(question, as_of=date(2024, 6, 1))
+    assert answer.status == "answered" and "wage agreement" in answer.answer
+    first = answer.citations[0]
+    assert (
+        "Nothing in the articles of 11–20 March 2024 answers this; this answer is from 11–20 "
+        f"March 2023 (article of {first.published.day} March 2023 [{first.n}])."
+    ) in answer.answer
+    assert answer.time is not None and answer.time.after == date(2023, 3, 11)
+
+
 def test_a_range_that_leaves_nothing_is_dropped_and_the_answer_says_of_when(time_desk) -> None:
     # No June holds anything about it: the answer comes from any time, and says of when.
     question = "What did the union and the port authority sign in June?"

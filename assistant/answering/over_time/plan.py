@@ -24,6 +24,7 @@ from assistant.timeframe import (
     age_days,
     describe_age,
     format_day,
+    month_end,
     shift_days,
 )
 
@@ -320,8 +321,14 @@ def _in_an_earlier_year(answer: Answer, constraint: TimeConstraint) -> Answer:
 
 
 def _period(first: date, last: date) -> str:
-    """'25 March 2022' for a day, 'March 2022' for a month."""
-    return format_day(first) if first == last else first.strftime("%B %Y")
+    """'25 March 2022' for a day, 'March 2022' for a month, '21–31 March 2022' for part of one."""
+    if first == last:
+        return format_day(first)
+    if (first.year, first.month) != (last.year, last.month):
+        return f"{format_day(first)} – {format_day(last)}"
+    if first.day == 1 and last == month_end(last.year, last.month):
+        return first.strftime("%B %Y")
+    return f"{first.day}–{last.day} {first:%B %Y}"
 
 
 def with_conflicts(
