@@ -283,8 +283,9 @@ def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
 
 def _named_month(when: str, relation: str, as_of: date) -> tuple[date, date] | None:
     """ "last March": the latest March before this month; "this March": March of the as-of
-    date's year. Only a month: "last 2022" and "this 25 March" are no time words."""
-    if not re.fullmatch(MONTH, when.strip(), re.IGNORECASE):
+    date's year. Only a month, written with its capital: "last 2022", "this 25 March", "this
+    may mean" and "the last march" are no time words."""
+    if not re.fullmatch(MONTH, when.strip(), re.IGNORECASE) or not when.strip()[0].isupper():
         return None
     month = month_number(when.strip())
     year = as_of.year if relation == "this" or month < as_of.month else _year(as_of.year - 1)

@@ -48,6 +48,8 @@ AS_OF = date(2026, 11, 23)  # a Monday
         ("What happened in late February?", date(2026, 2, 21), date(2026, 2, 28), False),
         ("What happened in mid-2022?", date(2022, 5, 1), date(2022, 8, 31), False),
         ("What happened in late 2022?", date(2022, 9, 1), date(2022, 12, 31), False),
+        ("What effect this may have on prices?", None, None, False),  # no month
+        ("Who led the last march of the strikers?", None, None, False),
         ("What happened Monday?", AS_OF, AS_OF, False),
         ("How much did shoppers spend on Black Friday?", None, None, False),
         ("Who won on Super Tuesday?", None, None, False),
