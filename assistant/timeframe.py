@@ -288,6 +288,8 @@ def _named_month(when: str, relation: str, as_of: date) -> tuple[date, date] | N
     if not re.fullmatch(MONTH, when.strip(), re.IGNORECASE) or not when.strip()[0].isupper():
         return None
     month = month_number(when.strip())
+    if relation == "this" and month > as_of.month:
+        return None  # "What will Japan ban this December?" asked in November: nothing yet
     year = as_of.year if relation == "this" or month < as_of.month else _year(as_of.year - 1)
     return month_start(year, month), month_end(year, month)
 
