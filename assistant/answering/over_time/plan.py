@@ -312,7 +312,7 @@ def _in_an_earlier_year(answer: Answer, constraint: TimeConstraint) -> Answer:
         return answer
     first = answer.citations[0]
     asked, found = _period(*constraint.first_read), _period(constraint.after, constraint.before)
-    source = f"article of {format_day(first.published)}" if first.published else "undated"
+    source = f"article of {format_day(first.published)}" if first.published else "undated article"
     note = (
         f"Nothing in the articles of {asked} answers this; this answer is from {found} "
         f"({source} [{first.n}])."
