@@ -14,15 +14,17 @@ from datetime import date
 from typing import Any
 
 from assistant.articles.dates import MONTH
+from assistant.calendar_days import WEEKDAYS as WEEKDAYS
+from assistant.calendar_days import clamp_year, month_end, month_number, month_start, shift_days
+from assistant.calendar_days import latest_weekday as latest_weekday
 
 STALE_AFTER_DAYS = 30  # a "latest" answer from an older source says so
-_FIRST_ORDINAL, _LAST_ORDINAL = date.min.toordinal(), date.max.toordinal()
+COMING_DAYS = 31  # a day with no year this soon after the as-of date is the one to come
+_TO_COME = re.compile(
+    r"\b(?:will|shall|going to|expected to|scheduled|set to|due to|upcoming)\b", re.IGNORECASE
+)
 _MOST_UNITS = 10_000_000  # "the past 99999999 months": as far back as dates go anyway
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 YEAR = r"(?:19|20)\d{2}"  # a year of news, as a regular expression
 _YEAR = YEAR
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -59,7 +61,6 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _WORD_COUNTS = {"few": 3, "two": 2, "three": 3}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS = WEEKDAYS
 # "What did the union say on Tuesday?": the latest Tuesday up to the as-of date.
 _WEEKDAY = re.compile(
@@ -183,50 +184,10 @@ def as_of_date(pinned: date | None = None) -> date:
     return pinned or date.today()
 
 
-def month_number(word: str) -> int:
-    """1 for 'January' or 'jan.', … 12 for 'Dec'."""
-    key = word.casefold().rstrip(".")[:3]
-    return next(i for i, name in enumerate(_MONTHS, start=1) if name.startswith(key))
-
-
-def latest_weekday(name: str, as_of: date) -> date:
-    """The latest Monday (…Sunday) up to and including the as-of date."""
-    weekday = _WEEKDAYS.index(name.casefold())
-    return shift_days(as_of, -((as_of.weekday() - weekday) % 7))
-
-
-def shift_days(day: date, days: int) -> date:
-    """`day` moved by `days`, held to the dates Python can hold (1-01-01 … 9999-12-31): far-off
-    time words ("in the past 3000 years", "last week" as of year 1) mean "as far as there is"."""
-    ordinal = min(max(day.toordinal() + days, _FIRST_ORDINAL), _LAST_ORDINAL)
-    return date.fromordinal(ordinal)
-
-
-def month_start(year: int, month: int) -> date:
-    """The first day of a month given by any year and month number (month 0 is the previous
-    December, 13 the next January), held to the dates Python can hold."""
-    index = year * 12 + month - 1
-    year, month = divmod(index, 12)
-    if year < date.min.year:
-        return date.min
-    if year > date.max.year:
-        return date.max
-    return date(year, month + 1, 1)
-
-
-def month_end(year: int, month: int) -> date:
-    """The last day of a month (held to the dates Python can hold, like month_start)."""
-    following = month_start(year, month + 1)
-    return following if following == date.max else shift_days(following, -1)
-
-
-def _year(year: int) -> int:
-    return min(max(year, date.min.year), date.max.year)
-
-
-def period(text: str, as_of: date) -> tuple[date, date] | None:
+def period(text: str, as_of: date, coming: bool = False) -> tuple[date, date] | None:
     """The first and last day of a point or period in time; a month without a year is its
-    latest occurrence up to the as-of date."""
+    latest occurrence up to the as-of date, and so is a day unless `coming` (the question asks
+    of what is to come) and it is at most COMING_DAYS ahead."""
     words = text.replace(",", " ").split()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
         day = date.fromisoformat(text.strip())
@@ -242,6 +203,8 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
     if year is None:
         day_asked = int(day_words[0]) if day_words else 1
         year = as_of.year if (month, day_asked) <= (as_of.month, as_of.day) else as_of.year - 1
+        if coming and day_words and _coming(as_of, month, day_asked):
+            year = as_of.year  # "on April 8" asked on 5 April: the day to come
         if year < date.min.year:
             return None  # "since February" as of 1 January of year 1: no such month yet
     if day_words:
@@ -251,6 +214,14 @@ def period(text: str, as_of: date) -> tuple[date, date] | None:
             return None
         return day, day
     return month_start(year, month), month_end(year, month)
+
+
+def _coming(as_of: date, month: int, day: int) -> bool:
+    """Whether the day of this year is after the as-of date by at most COMING_DAYS."""
+    try:
+        return 0 < (date(as_of.year, month, day) - as_of).days <= COMING_DAYS
+    except ValueError:
+        return False
 
 
 def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
@@ -277,7 +248,7 @@ def _relative(match: re.Match[str], as_of: date) -> tuple[date, date]:
         return last.replace(day=1), last
     if which == "this":
         return date(as_of.year, 1, 1), as_of
-    last_year = _year(as_of.year - 1)
+    last_year = clamp_year(as_of.year - 1)
     return date(last_year, 1, 1), min(date(last_year, 12, 31), as_of)
 
 
@@ -290,7 +261,7 @@ def _named_month(when: str, relation: str, as_of: date) -> tuple[date, date] | N
     month = month_number(when.strip())
     if relation == "this" and month > as_of.month:
         return None  # "What will Japan ban this December?" asked in November: nothing yet
-    year = as_of.year if relation == "this" or month < as_of.month else _year(as_of.year - 1)
+    year = as_of.year if relation == "this" or month < as_of.month else clamp_year(as_of.year - 1)
     return month_start(year, month), month_end(year, month)
 
 
@@ -321,8 +292,9 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
     if relative:
         start, end = _relative(relative, as_of)
         return TimeConstraint(relative.group(0), start, end, bool(newest))
+    coming = _TO_COME.search(question) is not None
     for match in _RELATION.finditer(question):
-        span = period(match.group("when"), as_of)
+        span = period(match.group("when"), as_of, coming)
         relation = match.group("relation").casefold()
         if relation in {"last", "this"}:
             span = _named_month(match.group("when"), relation, as_of)
@@ -330,8 +302,14 @@ def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:
             continue
         if match.group("part"):
             span = _part_of(span, match.group("part").casefold())
+        if span[0] > as_of and relation not in {"before", "until", "by"}:
+            # Nothing is published in a time to come ("… start flying to in early November
+            # 2024?" asked in August): no range; its words stay the question's.
+            continue
         if relation in {"since", "after"}:
             after = span[0] if relation == "since" else shift_days(span[1], 1)
+            if after > as_of:
+                continue
             return TimeConstraint(match.group(0), after, None, bool(newest))
         if relation in {"before", "until", "by"}:
             before = shift_days(span[0], -1) if relation == "before" else span[1]
