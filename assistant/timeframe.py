@@ -107,27 +107,40 @@ class TimeConstraint:
         found = re.search(rf"\b{MONTH}\b", self.phrase, re.IGNORECASE)
         return found is not None and not self.names_a_year
 
-    def in_year(self, year: int) -> TimeConstraint | None:
-        """The same month or day of another year ("in March" read as March 2026 → March 2022),
-        when the phrase names one without a year; None for any other range."""
-        if not self.month_without_year or self.relaxed or self.after is None:
+    @property
+    def moves_by_year(self) -> bool:
+        """Whether this is a month or part of one named without a year, not moved yet: the range
+        `in_year` can give of another year."""
+        return (
+            self.first_read is None
+            and self.range_in(self.after.year if self.after else 0) is not None
+        )
+
+    def range_in(self, year: int) -> tuple[date, date] | None:
+        """The same month or day of another year ("in March" read as March 2026 → 1–31 March
+        2022), when the phrase names one without a year; None for any other range."""
+        after, before = self.after, self.before
+        if not self.month_without_year or self.relaxed or after is None or before is None:
             return None
-        if self.before is None or (self.after.year, self.after.month) != (
-            self.before.year,
-            self.before.month,
-        ):
+        if (after.year, after.month) != (before.year, before.month):
             return None
-        first = month_start(year, self.after.month)
+        first = month_start(year, after.month)
         if first in (date.min, date.max):
             return None
-        last = month_end(year, self.after.month).day  # 29 February → 28 in another year
-        to_the_end = self.before == month_end(self.before.year, self.before.month)
-        return replace(
-            self,
-            after=first.replace(day=min(self.after.day, last)),
-            before=first.replace(day=last if to_the_end else min(self.before.day, last)),
-            first_read=self.first_read or (self.after, self.before),
+        last = month_end(year, after.month).day  # 29 February → 28 in another year
+        to_the_end = before == month_end(before.year, before.month)
+        return (
+            first.replace(day=min(after.day, last)),
+            first.replace(day=last if to_the_end else min(before.day, last)),
         )
+
+    def in_year(self, year: int) -> TimeConstraint | None:
+        """This constraint with `range_in(year)` as its range, remembering the range first read."""
+        moved = self.range_in(year)
+        if moved is None or self.after is None or self.before is None:
+            return None
+        first_read = self.first_read or (self.after, self.before)
+        return replace(self, after=moved[0], before=moved[1], first_read=first_read)
 
     def anchored(self, day: date | None) -> TimeConstraint:
         """The range an event's date gives ("before the invasion": up to the day before)."""

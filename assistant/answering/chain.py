@@ -115,24 +115,27 @@ def build_answer_chain(
         with no year that held nothing ("What did Japan ban in March?" asked in December 2026:
         March 2022, not every month)."""
         constraint: TimeConstraint = inputs["time"]
-        if constraint.first_read or constraint.after is None:
-            return None  # moved already, or no month
-        if constraint.in_year(constraint.after.year) is None:
-            return None  # not a month or day named without a year
-        unbounded = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
-        everywhen = constrained(inputs["given_filters"], unbounded, inputs["as_of"])
+        if not constraint.moves_by_year:
+            return None
         wanted = (inputs.get("k") or k) * YEAR_HITS
-        found = searcher.search(inputs["standalone"], wanted, everywhen, all_copies=True)
-        for year in earlier_years(found, constraint)[:1]:
-            moved = constraint.in_year(year)
-            if moved is None:
-                continue
-            filters = constrained(inputs["given_filters"], moved, inputs["as_of"])
-            earlier = {**inputs, "time": moved, "filters": filters}
-            earlier["hits"] = _search(earlier)
-            if _dated_hit(earlier):
-                return earlier
-        return None
+        found = searcher.search(
+            inputs["standalone"], wanted, _unbounded(inputs)[1], all_copies=True
+        )
+        years = earlier_years(found, constraint)
+        moved = constraint.in_year(years[0]) if years else None
+        if moved is None:
+            return None
+        filters = constrained(inputs["given_filters"], moved, inputs["as_of"])
+        earlier = {**inputs, "time": moved, "filters": filters}
+        earlier["hits"] = _search(earlier)
+        return earlier if _dated_hit(earlier) else None
+
+    def _unbounded(inputs: dict[str, Any]) -> tuple[TimeConstraint, SearchFilters]:
+        """The question's time words with no range, and the filters that leaves (the as-of date
+        and the caller's own)."""
+        constraint: TimeConstraint = inputs["time"]
+        wider = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
+        return wider, constrained(inputs["given_filters"], wider, inputs["as_of"])
 
     def _relaxed(inputs: dict[str, Any]) -> dict[str, Any] | None:
         """The inputs without the question's own date range (the as-of date and the caller's
@@ -140,11 +143,11 @@ def build_answer_chain(
         constraint: TimeConstraint = inputs["time"]
         if constraint.relaxed or not (constraint.after or constraint.before):
             return None
-        wider = TimeConstraint(constraint.phrase, newest=constraint.newest, relaxed=True)
+        wider, filters = _unbounded(inputs)
         relaxed = {
             **inputs,
             "time": wider,
-            "filters": constrained(inputs["given_filters"], wider, inputs["as_of"]),
+            "filters": filters,
             # No longer a filter, the time words are the question's again: "How long did the
             # ILA strike last in 1977?" over 2024 articles asks of 1977, not of their strike. A
             # month with no year is not read ("What did Japan ban in March?" asked in December

@@ -115,11 +115,12 @@ class ReaderAnswerer(AnswerGenerator):
         # A sentence about Russia does not answer a question about Belarus. Its article's date
         # counts ("What did Japan ban in March?" of an article of 25 March that says "Friday").
         opened = openings(hits)
+        dated = {hit.article_id: date_words(hit) for hit in hits}  # once an article, not a sentence
         found = [
             c
             for c in candidates(hits)
             if not unmentioned(
-                parsed, f"{context(c)}\n{date_words(c.hit)}", opened.get(c.hit.article_id, "")
+                parsed, f"{context(c)}\n{dated[c.hit.article_id]}", opened.get(c.hit.article_id, "")
             )
         ]
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]

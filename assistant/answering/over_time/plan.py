@@ -107,11 +107,10 @@ def earlier_years(hits: Sequence[Hit], constraint: TimeConstraint) -> list[int]:
         if hit.published is None or hit.score < SPEAKS_TO * best:
             continue
         for year in (hit.published.year, hit.published.year - 1):
-            moved = constraint.in_year(year)
-            if moved is None or moved.after is None or moved.before is None:
+            moved = constraint.range_in(year)
+            if moved is None or year >= constraint.after.year:
                 continue
-            reported = shift_days(moved.before, REPORTING_LAG_DAYS)
-            if year < constraint.after.year and moved.after <= hit.published <= reported:
+            if moved[0] <= hit.published <= shift_days(moved[1], REPORTING_LAG_DAYS):
                 years.add(year)
     return sorted(years, reverse=True)
 
