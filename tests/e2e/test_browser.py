@@ -57,6 +57,12 @@ def page(browser, app_url: str) -> Iterator:
     opened.context.close()
 
 
+def library_cell(page, text: str):
+    """The visible Library cell showing `text`: Gradio also keeps hidden copies of cell texts
+    (to size its columns), and which comes first in the page varies from run to run."""
+    return page.locator("#nd-library").get_by_text(text).filter(visible=True).first
+
+
 def delete_from_library(page, title: str) -> None:
     """Find an article by its title in the Library (its tab open) and delete it, confirmed."""
     search = page.locator("#nd-library-search textarea, #nd-library-search input").first
@@ -238,7 +244,7 @@ def test_uploads_with_one_name_live_side_by_side_and_sources_are_short(
         page.locator("#nd-upload input[type=file]").set_input_files(str(path))
         page.locator("#nd-ingest").click()
         # The report of the upload before also says "added 1": wait for this very article.
-        page.locator("#nd-library").get_by_text(title).first.wait_for(timeout=120_000)
+        library_cell(page, title).wait_for(timeout=120_000)
         assert "added 1" in page.locator("#nd-report").inner_text()
         # The upload box is emptied: the next Ingest does not send this file again.
         page.wait_for_function(
@@ -337,7 +343,7 @@ def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
         assert inside["y"] <= question["y"] < inside["y"] + 80
         page.get_by_role("tab", name="Library").click()
         table = page.locator("#nd-library")
-        table.get_by_text("2022-03-25").first.wait_for(timeout=30_000)
+        library_cell(page, "2022-03-25").wait_for(timeout=30_000)
         visible = [
             h for h in table.locator("th").all() if h.is_visible() and h.inner_text().strip()
         ]
@@ -346,7 +352,7 @@ def test_narrow_screen_keeps_everything_readable(browser, app_url: str) -> None:
             "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
         )
         for text in ("2022-03-25", "delete"):  # were cut as "202/2-0/3-25" and "delet/e"
-            assert table.get_by_text(text).first.evaluate(lines) == 1, text
+            assert library_cell(page, text).evaluate(lines) == 1, text
         box = table.bounding_box()
         assert box and box["x"] + box["width"] <= 390
     finally:
@@ -372,7 +378,7 @@ def test_upload_ask_and_delete_an_own_pdf(page, tmp_path: Path) -> None:
     assert "osaka-rice.pdf" in page.locator("#nd-sources .nd-card").first.inner_text()
     page.get_by_role("tab", name="Library").click()
     page.locator("#nd-library-search textarea, #nd-library-search input").first.fill("Osaka")
-    page.locator("#nd-library").get_by_text("Osaka rice prices").first.click()
+    library_cell(page, "Osaka rice prices").click()
     page.wait_for_function(
         "document.querySelector('#nd-selected textarea, #nd-selected input').value.length === 16"
     )
@@ -448,8 +454,8 @@ def test_copies_of_one_story_are_grouped_in_the_library_and_shown_once(
     page.get_by_role("tab", name="Library").click()
     page.locator("#nd-upload input[type=file]").set_input_files([str(p) for p in copies])
     page.locator("#nd-ingest").click()
-    page.locator("#nd-library").get_by_text("Record scallop haul").first.wait_for(timeout=120_000)
-    page.locator("#nd-library").get_by_text("Wakkanai scallop catch").first.wait_for()
+    library_cell(page, "Record scallop haul").wait_for(timeout=120_000)
+    library_cell(page, "Wakkanai scallop catch").wait_for()
     library = page.locator("#nd-library").inner_text()
     assert "copy 1 of 2" in library and "copy 2 of 2" in library
     page.get_by_role("tab", name="Chat").click()
@@ -512,7 +518,7 @@ def test_an_article_link_is_fetched_asked_about_and_deleted(page) -> None:
         report.get_by_text("added 1").wait_for(timeout=120_000)
         assert "not a link" in report.inner_text()
         assert page.locator("#nd-links textarea").input_value() == ""  # emptied once sent
-        page.locator("#nd-library").get_by_text("Harbour strike ends").first.wait_for()
+        library_cell(page, "Harbour strike ends").wait_for()
     page.get_by_role("tab", name="Chat").click()
     answer = ask(page, "What share of Norhaven dock workers backed the deal?")
     assert "81 percent" in answer
