@@ -201,6 +201,13 @@ def test_names_of_a_question_without_accents_possessives_or_months() -> None:
     # People type names without the marks the article prints.
     assert parse_question("When did Möngke Khan die?").entities == ("mongke khan",)
     assert parse_question("Who built Yıldız Park?").entities == ("yildiz park",)
+    # A capital with an accent starts a name too (SQuADShifts: "An earthquake near İzmit killed
+    # how many people?" was answered in bold from the Sichuan earthquake's toll).
+    assert parse_question("An earthquake near İzmit killed how many people?").entities == ("izmit",)
+    assert parse_question("When did Ørsted sell its Élysée office?").entities == (
+        "orsted",
+        "elysee",
+    )
     # A word capitalised for opening the question is no part of a name; "-backed" is no name.
     assert parse_question("Besides Confucianism, what was tolerated?").entities == ("confucianism",)
     assert parse_question("What did the Iran-backed militia attack?").entities == ("iran",)

@@ -214,8 +214,10 @@ def _after_hyphened(run: str) -> list[str]:
 def _entities(text: str) -> list[str]:
     """Runs of capitalised words, lower-cased, without question words. A single capitalised
     word that opens a sentence is no name on that account alone ("Latest data shows …", "New
-    data confirms …"); a possessive or an acronym there still is ("Ireland's new leader")."""
-    text = undot(text)
+    data confirms …"); a possessive or an acronym there still is ("Ireland's new leader").
+    Accents are folded first: a name whose capital has one ("İzmit", "Ørsted", "Élysée") is a
+    name too."""
+    text = fold(undot(text))
     entities: list[str] = []
     runs: list[tuple[str, bool]] = []
     for found in _NAME_RUN.finditer(text):
