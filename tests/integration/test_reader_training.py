@@ -32,15 +32,18 @@ def _args(tmp_path: Path, squad: Path, name: str, steps: int, until: int = 0) ->
     )
 
 
-# All layers, or only the top one (then checkpoints hold only what is trained).
-@pytest.mark.parametrize("train_layers", [0, 1])
-def test_a_resumed_run_ends_with_the_same_weights(tmp_path: Path, train_layers: int) -> None:
+# All layers, or only the top one (then checkpoints hold only what is trained), or in bfloat16.
+@pytest.mark.parametrize(("train_layers", "bf16"), [(0, False), (1, False), (0, True)])
+def test_a_resumed_run_ends_with_the_same_weights(
+    tmp_path: Path, train_layers: int, bf16: bool
+) -> None:
     from safetensors.torch import load_file
 
     squad = _squad(tmp_path)
     straight_args = _args(tmp_path, squad, "straight", 4)
     interrupted = _args(tmp_path, squad, "resumed", 4, until=2)
     straight_args.train_layers = interrupted.train_layers = train_layers
+    straight_args.bf16 = interrupted.bf16 = bf16
     straight = train(straight_args)
     train(interrupted)  # stops at step 2 with a checkpoint, as a killed run would have
     interrupted.until = 0
@@ -52,6 +55,43 @@ def test_a_resumed_run_ends_with_the_same_weights(tmp_path: Path, train_layers: 
     )
     assert one.keys() == two.keys()
     assert all(one[k].float().sub(two[k].float()).abs().max() < 1e-3 for k in one)
+
+
+def test_a_run_asked_to_stop_checkpoints_the_step_under_way_and_resumes_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (as `kill` sends it, or Ctrl-C's SIGINT) in the middle of a step: the step ends,
+    a checkpoint is written although --every has not come round, the run returns instead of
+    dying, and the same command resumes to the weights of a run never stopped."""
+    import os
+    import signal
+
+    from safetensors.torch import load_file
+
+    from training import train_reader
+
+    squad = _squad(tmp_path)
+    straight = train(_args(tmp_path, squad, "straight", 4))
+    encode, calls = train_reader.encode, []
+
+    def signalled(tokenizer: object, batch: list[object]) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return encode(tokenizer, batch)
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(train_reader, "encode", signalled)
+    args = _args(tmp_path, squad, "stopped", 4)
+    args.every = 100
+    train(args)
+    kept = sorted(p.name for p in args.checkpoints.glob("step-*.json"))
+    assert kept == ["step-000003.json"] and not (args.out / "model.safetensors").exists()
+    assert signal.getsignal(signal.SIGTERM) == before  # the handler is only the run's
+    monkeypatch.setattr(train_reader, "encode", encode)
+    resumed = load_file(str(train(args) / "model.safetensors"))
+    one = load_file(str(straight / "model.safetensors"))
+    assert all(one[k].float().sub(resumed[k].float()).abs().max() < 1e-3 for k in one)
 
 
 def test_the_trained_weights_load_and_read(tmp_path: Path) -> None:
