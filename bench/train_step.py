@@ -1,13 +1,14 @@
 """Seconds per training step of the reader, by base and number of trained layers, in one run.
 
-    .venv/bin/python -m bench.train_step [--steps 4] [--mpnet]
+    .venv/bin/python -m bench.train_step [--steps 4] [--mpnet] [--bf16]
 
 One step = forward, backward and AdamW update on a batch of 16 windows of 128 tokens (padded to
 the full length: the worst case; real batches pad to their longest), on 2 threads, exactly as
 `training/train_reader.py` builds the network (`load_base`, `build_network`, `freeze_below`).
 Reported: the median of `--steps` steps after one warm-up step, and the ratio to MiniLM with all
 layers trained (the shipped reader's training), measured in the same run. `--mpnet` adds
-all-mpnet-base-v2 (fetched by `make mpnet`) with all 12 layers and with the top 3.
+all-mpnet-base-v2 (fetched by `make mpnet`) with all 12 layers and with the top 3. `--bf16` adds
+each run again computed in bfloat16 (`train_reader --bf16`: autocast, float32 weights).
 Writes bench/results/train_step.json. Run it on a machine doing nothing else.
 """
 
@@ -25,7 +26,7 @@ from training.train_reader import freeze_below, load_base
 REPO = Path(__file__).resolve().parent.parent
 
 
-def seconds_per_step(base: str, train_layers: int, steps: int) -> float:
+def seconds_per_step(base: str, train_layers: int, steps: int, bf16: bool = False) -> float:
     import torch
 
     torch.manual_seed(0)
@@ -48,13 +49,14 @@ def seconds_per_step(base: str, train_layers: int, steps: int) -> float:
     times = []
     for _ in range(steps + 1):
         started = time.perf_counter()
-        start, end, answerable = network(
-            batch["input_ids"], batch["attention_mask"], batch.get("token_type_ids")
-        )
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            start, end, answerable = network(
+                batch["input_ids"], batch["attention_mask"], batch.get("token_type_ids")
+            )
         loss = (
-            torch.nn.functional.cross_entropy(start, target)
-            + torch.nn.functional.cross_entropy(end, target)
-            + answerable.sum() * 0
+            torch.nn.functional.cross_entropy(start.float(), target)
+            + torch.nn.functional.cross_entropy(end.float(), target)
+            + answerable.float().sum() * 0
         )
         loss.backward()
         optimizer.step()
@@ -67,16 +69,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--mpnet", action="store_true")
+    parser.add_argument("--bf16", action="store_true", help="each run also in bfloat16")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
     runs = [("minilm", 0), ("minilm", 3)]
     if args.mpnet:
         runs += [("mpnet", 0), ("mpnet", 3)]
     result = {}
-    for base, layers in runs:
-        result[f"{base}, {'all layers' if not layers else f'top {layers}'}"] = round(
-            seconds_per_step(base, layers, args.steps), 2
-        )
+    for bf16 in (False, True) if args.bf16 else (False,):
+        for base, layers in runs:
+            name = f"{base}, {'all layers' if not layers else f'top {layers}'}"
+            name += ", bfloat16" if bf16 else ""
+            result[name] = round(seconds_per_step(base, layers, args.steps, bf16), 2)
     baseline = result["minilm, all layers"]
     report = {
         name: {"seconds_per_step": s, "ratio_to_minilm": round(s / baseline, 2)}
