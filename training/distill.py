@@ -85,10 +85,10 @@ def teacher_targets(
     shape = (len(batch), MAX_TOKENS)
     starts, ends = torch.full(shape, NO_WEIGHT), torch.full(shape, NO_WEIGHT)
     for row in range(len(batch)):
-        for piece, match in enumerate(align(window_spans(ours, row), window_spans(theirs, row))):
-            if match >= 0 and ours["attention_mask"][row][piece]:
-                starts[row, piece] = start[row, match].float()
-                ends[row, piece] = end[row, match].float()
+        match = torch.tensor(align(window_spans(ours, row), window_spans(theirs, row)))
+        kept = ((match >= 0) & ours["attention_mask"][row].bool()).nonzero().squeeze(-1)
+        starts[row, kept] = start[row, match[kept]].float()
+        ends[row, kept] = end[row, match[kept]].float()
     return starts, ends, answerable.float()
 
 

@@ -20,9 +20,9 @@ Deterministic for a seed: the example order comes from the seed, and each step r
 from (seed, step). Checkpoints (safetensors + JSON, no pickle) go to models/reader-checkpoints/
 every --every steps, and when the run is stopped (Ctrl-C or SIGTERM: the step under way ends,
 a checkpoint is written, the run exits); running the same command again resumes from the newest
-one. When the run is
-complete the weights are written in float16 to --out (assistant/models/reader/) with config.json
-and training.json; a paused run (--minutes, --until) leaves --out as it was.
+one. When the run is complete the weights are written in float16 to --out
+(assistant/models/reader/) with config.json and training.json; a paused run (--minutes, --until,
+a signal) leaves --out as it was.
 The product never imports this module.
 """
 
