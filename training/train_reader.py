@@ -19,10 +19,10 @@ parts, TimeQA, QED: ~35k questions), or of the named ones; `--sources squad-only
 Deterministic for a seed: the example order comes from the seed, and each step reseeds dropout
 from (seed, step). Checkpoints (safetensors + JSON, no pickle) go to models/reader-checkpoints/
 every --every steps, and when the run is stopped (Ctrl-C or SIGTERM: the step under way ends,
-a checkpoint is written, the run exits); running the same command again resumes from the newest
-one. When the run is complete the weights are written in float16 to --out
-(assistant/models/reader/) with config.json and training.json; a paused run (--minutes, --until,
-a signal) leaves --out as it was.
+a checkpoint is written, the run exits with 128 + the signal's number); running the same command
+again resumes from the newest one. When the run is complete the weights are written in float16
+to --out (assistant/models/reader/) with config.json and training.json; a paused run (--minutes,
+--until, a signal) leaves --out as it was.
 The product never imports this module.
 """
 
@@ -220,6 +220,8 @@ def train(args: argparse.Namespace) -> Path:
                 save_checkpoint(args.checkpoints, step, network, optimizer, frozen)
             if pause:
                 print(f"stopped at step {step} of {total}; run the same command again to resume")
+                if stop:  # exit as a signalled process does, so that what follows it does not run
+                    raise SystemExit(128 + stop[0])
                 return args.out  # the weights in --out stay as they were until the run is complete
     _write_reader(network, bert, base, args.out)
     atomic_write_json(

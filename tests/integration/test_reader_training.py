@@ -61,8 +61,9 @@ def test_a_run_asked_to_stop_checkpoints_the_step_under_way_and_resumes_from_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGTERM (as `kill` sends it, or Ctrl-C's SIGINT) in the middle of a step: the step ends,
-    a checkpoint is written although --every has not come round, the run returns instead of
-    dying, and the same command resumes to the weights of a run never stopped."""
+    a checkpoint is written although --every has not come round, the run exits with 143 as a
+    killed process would (but not killed), and the same command resumes to the weights of a run
+    never stopped."""
     import os
     import signal
 
@@ -84,7 +85,9 @@ def test_a_run_asked_to_stop_checkpoints_the_step_under_way_and_resumes_from_it(
     monkeypatch.setattr(train_reader, "encode", signalled)
     args = _args(tmp_path, squad, "stopped", 4)
     args.every = 100
-    train(args)
+    with pytest.raises(SystemExit) as stopped:
+        train(args)
+    assert stopped.value.code == 128 + signal.SIGTERM  # as a killed process: `make` stops there
     kept = sorted(p.name for p in args.checkpoints.glob("step-*.json"))
     assert kept == ["step-000003.json"] and not (args.out / "model.safetensors").exists()
     assert signal.getsignal(signal.SIGTERM) == before  # the handler is only the run's
