@@ -188,6 +188,9 @@ def train(args: argparse.Namespace) -> Path:
         return args.lr * min((step + 1) / warmup, max(0.0, (total - step) / (total - warmup)))
 
     step = load_checkpoint(args.checkpoints, network, optimizer, frozen)
+    if step >= total and (args.out / "training.json").exists():
+        print(f"the run is complete ({step} steps): {args.out}")  # its record stays as written
+        return args.out
     print(f"{len(data)} examples, {total} steps of {args.batch}; starting at step {step}")
     network.train()
     started, losses = time.monotonic(), []

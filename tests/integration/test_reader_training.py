@@ -49,6 +49,9 @@ def test_a_resumed_run_ends_with_the_same_weights(
     interrupted.until = 0
     resumed = train(interrupted)  # the same command again picks up at step 2
     assert (tmp_path / "resumed" / "checkpoints" / "step-000004.json").exists()
+    record = (resumed / "training.json").read_text()
+    assert train(interrupted) == resumed  # once more, on a complete run: nothing is redone
+    assert (resumed / "training.json").read_text() == record  # and its final loss is kept
     one, two = (
         load_file(str(straight / "model.safetensors")),
         load_file(str(resumed / "model.safetensors")),
