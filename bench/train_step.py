@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from assistant.reader import MAX_TOKENS, build_network
-from training.train_reader import freeze_below, load_base
+from training.train_reader import freeze_below, load_base, reader_loss
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,20 +44,17 @@ def seconds_per_step(base: str, train_layers: int, steps: int, bf16: bool = Fals
         padding="max_length",
         return_tensors="pt",
     )
-    target = torch.zeros(16, dtype=torch.long)
+    batch = {
+        **batch,
+        "start": torch.zeros(16, dtype=torch.long),
+        "end": torch.zeros(16, dtype=torch.long),
+        "answerable": torch.zeros(16),
+    }
     network.train()
     times = []
     for _ in range(steps + 1):
         started = time.perf_counter()
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            start, end, answerable = network(
-                batch["input_ids"], batch["attention_mask"], batch.get("token_type_ids")
-            )
-        loss = (
-            torch.nn.functional.cross_entropy(start.float(), target)
-            + torch.nn.functional.cross_entropy(end.float(), target)
-            + answerable.float().sum() * 0
-        )
+        loss = reader_loss(network, batch, bf16)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()

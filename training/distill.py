@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.reader import MAX_TOKENS, load_network
+from assistant.reader import MAX_TOKENS, READER_DIR, load_network, load_tokenizer
 from assistant.store.atomic import atomic_write_json
 from training.encoding import tokenize
 from training.reader_data import Example
@@ -179,7 +179,7 @@ def soft_loss(
 
 
 def main() -> None:
-    from training.train_reader import DEFAULT_DATA, load_base, training_examples
+    from training.train_reader import DEFAULT_DATA, training_examples
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--teacher", type=Path, required=True, help="a reader folder")
@@ -196,8 +196,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     args.sources = args.sources.split(",")
     data = training_examples(args)
-    student_tokenizer = load_base("minilm")[0]
-    print(compute(args.teacher, data, student_tokenizer, args.out, args.batch, args.bf16))
+    student = load_tokenizer(READER_DIR)  # the shipped reader's: the student's shape
+    print(compute(args.teacher, data, student, args.out, args.batch, args.bf16))
 
 
 if __name__ == "__main__":

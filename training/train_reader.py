@@ -134,10 +134,17 @@ def _write_reader(network: Any, bert: Any, base: Path, out: Path) -> None:
                 shutil.copyfile(base / name, out / name)
 
 
-def _loss(network: Any, batch: dict[str, Any], bf16: bool, taught: Any = None) -> Any:
+def reader_loss(
+    network: Any,
+    batch: dict[str, Any],
+    bf16: bool,
+    taught: tuple[Any, Any, Any] | None = None,
+    alpha: float = 0.5,
+    temperature: float = 2.0,
+) -> Any:
     """Cross-entropy of the answer's first and last token, and of whether there is one; with a
-    teacher's logits `taught` (start, end, answerable, alpha, temperature), mixed with how far the
-    student's readings are from the teacher's (`distill.soft_loss`) by alpha."""
+    teacher's (start, end, answerable) logits `taught`, mixed by `alpha` with how far the
+    student's readings are from the teacher's (`distill.soft_loss`)."""
     import torch
 
     functional = torch.nn.functional
@@ -151,9 +158,7 @@ def _loss(network: Any, batch: dict[str, Any], bf16: bool, taught: Any = None) -
     )
     if taught is None:
         return gold
-    alpha, temperature = taught[3], taught[4]
-    soft = soft_loss((start, end, answerable), taught[:3], temperature)
-    return (1 - alpha) * gold + alpha * soft
+    return (1 - alpha) * gold + alpha * soft_loss((start, end, answerable), taught, temperature)
 
 
 def training_examples(args: argparse.Namespace) -> list[Example]:
@@ -195,17 +200,15 @@ def train(args: argparse.Namespace) -> Path:
     network.train()
     started, losses = time.monotonic(), []
     bf16 = bool(getattr(args, "bf16", False))
+    alpha, temperature = getattr(args, "alpha", 0.5), getattr(args, "temperature", 2.0)
     with stop_requests() as stop:
         while step < total:
             torch.manual_seed(args.seed * 100_003 + step)  # dropout, reproducible after a resume
-            first = (step * args.batch) % len(data)
-            batch = encode(tokenizer, (data + data)[first : first + args.batch])
-            taught = None
-            if teacher_logits is not None:
-                rows = [(first + i) % len(data) for i in range(len(batch["start"]))]
-                length = batch["input_ids"].shape[1]
-                taught = (*teacher_logits.of(rows, length), args.alpha, args.temperature)
-            loss = _loss(network, batch, bf16, taught)
+            rows = [(step * args.batch + i) % len(data) for i in range(args.batch)]
+            batch = encode(tokenizer, [data[row] for row in rows])
+            length = batch["input_ids"].shape[1]
+            taught = teacher_logits.of(rows, length) if teacher_logits is not None else None
+            loss = reader_loss(network, batch, bf16, taught, alpha, temperature)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(trained, 1.0)
             for group in optimizer.param_groups:
@@ -243,7 +246,7 @@ def train(args: argparse.Namespace) -> Path:
             "weekdays": weekdays,
             "bf16": bf16,
             "teacher_logits": str(teacher) if teacher else None,
-            **({"alpha": args.alpha, "temperature": args.temperature} if teacher else {}),
+            **({"alpha": alpha, "temperature": temperature} if teacher else {}),
             "max_tokens": MAX_TOKENS,
             "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
         },
