@@ -219,7 +219,8 @@ def train(args: argparse.Namespace) -> Path:
             losses.append(loss.detach().item())
             if step % 20 == 0:
                 rate = (time.monotonic() - started) / len(losses)
-                print(f"step {step}/{total} loss {sum(losses[-20:]) / 20:.3f} ({rate:.2f} s/step)")
+                mean = sum(losses[-20:]) / len(losses[-20:])
+                print(f"step {step}/{total} loss {mean:.3f} ({rate:.2f} s/step)")
             out_of_time = bool(args.minutes) and time.monotonic() - started > args.minutes * 60
             pause = out_of_time or step == args.until or bool(stop)
             if step % args.every == 0 or step == total or pause:
