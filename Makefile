@@ -83,7 +83,7 @@ student: mpnet
 		--lr 3e-5 --every 200 --checkpoints $(TEACHER)-checkpoints --out $(TEACHER)
 	$(BIN)/python -m training.distill --teacher $(TEACHER) --out models/teacher-logits --bf16
 	$(BIN)/python -m training.train_reader --teacher-logits models/teacher-logits --epochs 2 \
-		--bf16 --checkpoints models/student-checkpoints --out models/reader-student
+		--group-by-length --bf16 --checkpoints models/student-checkpoints --out models/reader-student
 	$(BIN)/python -m bench.reader_sources --per-source 200 --weights models/reader-student
 
 bench: install

@@ -52,3 +52,13 @@ def encode(tokenizer: Any, batch: list[Example]) -> dict[str, Any]:
     encoded["end"] = torch.tensor(ends)
     encoded["answerable"] = torch.tensor(answerable)
     return dict(encoded)
+
+
+def piece_counts(tokenizer: Any, data: list[Example], batch: int = 512) -> list[int]:
+    """How many word pieces each example is as the reader reads it (question + window, cut)."""
+    counts: list[int] = []
+    for first in range(0, len(data), batch):
+        counts.extend(
+            tokenize(tokenizer, data[first : first + batch])["attention_mask"].sum(1).tolist()
+        )
+    return counts

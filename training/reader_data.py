@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering.question.predicates import WORDS, predicates
@@ -168,3 +168,25 @@ def _swap_a_name(
 def _names(question: str) -> list[str]:
     """Capitalised names in a question, leaving out its first word ("Which", "Her" …)."""
     return [m.group() for m in _NAME.finditer(question) if m.start() > 0]
+
+
+def by_length(lengths: Sequence[int], indices: Iterable[int]) -> list[int]:
+    """`indices` ordered by their length in `lengths` (stable)."""
+    return sorted(indices, key=lambda i: lengths[i])
+
+
+def length_batches(
+    lengths: Sequence[int], batch: int, seed: int, chunk: int = 64
+) -> list[list[int]]:
+    """One pass over examples of these lengths (word pieces, `encoding.piece_counts`) as
+    batches of like length, so that a batch pads to less: the examples of every `chunk` batches
+    (in the run's order) sorted by length and cut into batches, the batches of a chunk shuffled
+    by the seed. Each index is in one batch."""
+    rng = random.Random(seed)
+    plan: list[list[int]] = []
+    for first in range(0, len(lengths), batch * chunk):
+        order = by_length(lengths, range(first, min(first + batch * chunk, len(lengths))))
+        group = [order[j : j + batch] for j in range(0, len(order), batch)]
+        rng.shuffle(group)
+        plan.extend(group)
+    return plan

@@ -40,8 +40,8 @@ from assistant.reader import MAX_TOKENS, READER_DIR, build_network
 from assistant.store.atomic import atomic_write_json
 from training.checkpoints import load_checkpoint, model_state, save_checkpoint, stop_requests
 from training.distill import TeacherLogits, soft_loss
-from training.encoding import encode
-from training.reader_data import Example, examples, split
+from training.encoding import encode, piece_counts
+from training.reader_data import Example, examples, length_batches, split
 from training.sources import SOURCES, load
 
 REPO = Path(__file__).resolve().parent.parent
@@ -201,10 +201,15 @@ def train(args: argparse.Namespace) -> Path:
     started, losses = time.monotonic(), []
     bf16 = bool(getattr(args, "bf16", False))
     alpha, temperature = getattr(args, "alpha", 0.5), getattr(args, "temperature", 2.0)
+    grouped = bool(getattr(args, "group_by_length", False))
+    plan = length_batches(piece_counts(tokenizer, data), args.batch, args.seed) if grouped else None
     with stop_requests() as stop:
         while step < total:
             torch.manual_seed(args.seed * 100_003 + step)  # dropout, reproducible after a resume
-            rows = [(step * args.batch + i) % len(data) for i in range(args.batch)]
+            if plan is not None:
+                rows = plan[step % len(plan)]
+            else:
+                rows = [(step * args.batch + i) % len(data) for i in range(args.batch)]
             batch = encode(tokenizer, [data[row] for row in rows])
             length = batch["input_ids"].shape[1]
             taught = teacher_logits.of(rows, length) if teacher_logits is not None else None
@@ -246,6 +251,7 @@ def train(args: argparse.Namespace) -> Path:
             "init": str(args.init) if getattr(args, "init", None) else None,
             "weekdays": weekdays,
             "bf16": bf16,
+            "group_by_length": grouped,
             "teacher_logits": str(teacher) if teacher else None,
             **({"alpha": alpha, "temperature": temperature} if teacher else {}),
             "max_tokens": MAX_TOKENS,
@@ -296,6 +302,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--bf16", action="store_true", help="compute in bfloat16 (autocast; float32 weights)"
+    )
+    parser.add_argument(
+        "--group-by-length",
+        action="store_true",
+        help="batches of like length (less padding; training/reader_data.py length_batches)",
     )
     parser.add_argument(
         "--teacher-logits", type=Path, default=None, help="learn from a teacher (training.distill)"

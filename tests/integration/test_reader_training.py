@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,14 @@ def _args(tmp_path: Path, squad: Path, name: str, steps: int, until: int = 0) ->
     )
 
 
-# All layers, or only the top one (then checkpoints hold only what is trained), or in bfloat16.
-@pytest.mark.parametrize(("train_layers", "bf16"), [(0, False), (1, False), (0, True)])
+# All layers, or only the top one (then checkpoints hold only what is trained), or in bfloat16,
+# or in batches of like length.
+@pytest.mark.parametrize(
+    ("train_layers", "bf16", "grouped"),
+    [(0, False, False), (1, False, False), (0, True, False), (0, False, True)],
+)
 def test_a_resumed_run_ends_with_the_same_weights(
-    tmp_path: Path, train_layers: int, bf16: bool
+    tmp_path: Path, train_layers: int, bf16: bool, grouped: bool
 ) -> None:
     from safetensors.torch import load_file
 
@@ -44,12 +49,14 @@ def test_a_resumed_run_ends_with_the_same_weights(
     interrupted = _args(tmp_path, squad, "resumed", 4, until=2)
     straight_args.train_layers = interrupted.train_layers = train_layers
     straight_args.bf16 = interrupted.bf16 = bf16
+    straight_args.group_by_length = interrupted.group_by_length = grouped
     straight = train(straight_args)
     train(interrupted)  # stops at step 2 with a checkpoint, as a killed run would have
     interrupted.until = 0
     resumed = train(interrupted)  # the same command again picks up at step 2
     assert (tmp_path / "resumed" / "checkpoints" / "step-000004.json").exists()
     record = (resumed / "training.json").read_text()
+    assert json.loads(record)["group_by_length"] is grouped
     assert train(interrupted) == resumed  # once more, on a complete run: nothing is redone
     assert (resumed / "training.json").read_text() == record  # and its final loss is kept
     one, two = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.reader import best_span
-from training.reader_data import DEV_ARTICLES_PER_FILE, examples, split
+from training.reader_data import DEV_ARTICLES_PER_FILE, examples, length_batches, split
 from training.sources import Paragraph
 
 CONTEXT = (
@@ -273,3 +273,23 @@ def test_no_weekday_copy_when_the_answer_is_no_date_or_the_question_no_when(
 
     start = window.index(answer)
     assert weekday_example(question, window, (start, start + len(answer))) is None
+
+
+def test_batches_of_like_length_hold_every_example_once_and_pad_less() -> None:
+    import random
+
+    rng = random.Random(5)
+    lengths = [rng.randrange(5, 128) for _ in range(1000)]
+    plan = length_batches(lengths, batch=16, seed=3, chunk=8)
+    assert sorted(i for rows in plan for i in rows) == list(range(1000))
+    assert all(len(rows) <= 16 for rows in plan) and len(plan) == 63  # ceil(1000 / 16)
+
+    def padded(batches: list[list[int]]) -> int:  # what a batch costs: its longest, times rows
+        return sum(max(lengths[i] for i in rows) * len(rows) for rows in batches)
+
+    in_order = [list(range(i, min(i + 16, 1000))) for i in range(0, 1000, 16)]
+    assert padded(plan) < 0.7 * padded(in_order)
+    # Each chunk of 8 batches keeps its own examples (the run's order is kept at that scale),
+    # and the order of batches is the seed's.
+    assert all(max(rows) // 128 == min(rows) // 128 for rows in plan)
+    assert length_batches(lengths, 16, 3, 8) == plan != length_batches(lengths, 16, 4, 8)
