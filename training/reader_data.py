@@ -181,7 +181,7 @@ def length_batches(
     """One pass over examples of these lengths (word pieces, `encoding.piece_counts`) as
     batches of like length, so that a batch pads to less: the examples of every `chunk` batches
     (in the run's order) sorted by length and cut into batches, the batches of a chunk shuffled
-    by the seed. Each index is in one batch."""
+    by the seed (`train_reader` gives each epoch its own). Each index is in one batch."""
     rng = random.Random(seed)
     plan: list[list[int]] = []
     for first in range(0, len(lengths), batch * chunk):

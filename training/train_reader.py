@@ -202,12 +202,16 @@ def train(args: argparse.Namespace) -> Path:
     bf16 = bool(getattr(args, "bf16", False))
     alpha, temperature = getattr(args, "alpha", 0.5), getattr(args, "temperature", 2.0)
     grouped = bool(getattr(args, "group_by_length", False))
-    plan = length_batches(piece_counts(tokenizer, data), args.batch, args.seed) if grouped else None
+    lengths = piece_counts(tokenizer, data) if grouped else []
+    plans: dict[int, list[list[int]]] = {}  # an epoch's batches of like length, by epoch
     with stop_requests() as stop:
         while step < total:
             torch.manual_seed(args.seed * 100_003 + step)  # dropout, reproducible after a resume
-            if plan is not None:
-                rows = plan[step % len(plan)]
+            if grouped:
+                epoch, at = divmod(step, math.ceil(len(data) / args.batch))
+                if epoch not in plans:  # each epoch shuffles its batches anew
+                    plans[epoch] = length_batches(lengths, args.batch, args.seed + epoch)
+                rows = plans[epoch][at]
             else:
                 rows = [(step * args.batch + i) % len(data) for i in range(args.batch)]
             batch = encode(tokenizer, [data[row] for row in rows])
