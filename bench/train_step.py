@@ -1,6 +1,6 @@
 """Seconds per training step of the reader, by base and number of trained layers, in one run.
 
-    .venv/bin/python -m bench.train_step [--steps 4] [--mpnet] [--bf16]
+    .venv/bin/python -m bench.train_step [--steps 4] [--mpnet] [--bf16] [--lora 8]
 
 One step = forward, backward and AdamW update on a batch of 16 windows of 128 tokens (padded to
 the full length: the worst case; real batches pad to their longest), on 2 threads, exactly as
@@ -8,7 +8,8 @@ the full length: the worst case; real batches pad to their longest), on 2 thread
 Reported: the median of `--steps` steps after one warm-up step, and the ratio to MiniLM with all
 layers trained (the shipped reader's training), measured in the same run. `--mpnet` adds
 all-mpnet-base-v2 (fetched by `make mpnet`) with all 12 layers and with the top 3. `--bf16` adds
-each run again computed in bfloat16 (`train_reader --bf16`: autocast, float32 weights).
+each run again computed in bfloat16 (`train_reader --bf16`: autocast, float32 weights). `--lora R`
+adds mpnet with rank-R adapters on every linear layer, the base frozen (`train_reader --lora R`).
 Writes bench/results/train_step.json. Run it on a machine doing nothing else.
 """
 
@@ -21,19 +22,25 @@ import time
 from pathlib import Path
 
 from assistant.reader import MAX_TOKENS, build_network
+from training.lora import add_adapters
 from training.train_reader import freeze_below, load_base, reader_loss
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def seconds_per_step(base: str, train_layers: int, steps: int, bf16: bool = False) -> float:
+def seconds_per_step(
+    base: str, train_layers: int, steps: int, bf16: bool = False, lora: int = 0
+) -> float:
     import torch
 
     torch.manual_seed(0)
     torch.set_num_threads(2)
     tokenizer, encoder, _ = load_base(base)
     network = build_network(encoder)
-    freeze_below(network, train_layers)
+    if lora:
+        add_adapters(network, lora)
+    else:
+        freeze_below(network, train_layers)
     trained = [p for p in network.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trained, lr=5e-5)
     batch = tokenizer(
@@ -67,17 +74,20 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=4)
     parser.add_argument("--mpnet", action="store_true")
     parser.add_argument("--bf16", action="store_true", help="each run also in bfloat16")
+    parser.add_argument("--lora", type=int, default=0, help="with --mpnet: also rank-R adapters")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     args = parser.parse_args()
-    runs = [("minilm", 0), ("minilm", 3)]
+    runs = [("minilm", 0, 0), ("minilm", 3, 0)]
     if args.mpnet:
-        runs += [("mpnet", 0), ("mpnet", 3)]
+        runs += [("mpnet", 0, 0), ("mpnet", 3, 0)]
+        runs += [("mpnet", 0, args.lora)] if args.lora else []
     result = {}
     for bf16 in (False, True) if args.bf16 else (False,):
-        for base, layers in runs:
+        for base, layers, lora in runs:
             name = f"{base}, {'all layers' if not layers else f'top {layers}'}"
+            name = f"{base}, adapters of rank {lora}" if lora else name
             name += ", bfloat16" if bf16 else ""
-            result[name] = round(seconds_per_step(base, layers, args.steps, bf16), 2)
+            result[name] = round(seconds_per_step(base, layers, args.steps, bf16, lora), 2)
     baseline = result["minilm, all layers"]
     report = {
         name: {"seconds_per_step": s, "ratio_to_minilm": round(s / baseline, 2)}

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m training.train_reader [--data ../shared/datasets] [--sources all]
         [--epochs 1] [--checkpoints DIR] [--minutes M] [--base minilm|mpnet] [--train-layers K]
-        [--init READER_DIR] [--bf16]
+        [--init READER_DIR] [--bf16] [--lora R]
 
 `--base mpnet` trains from all-mpnet-base-v2 (fetched by `python -m training.mpnet` into
 models/all-mpnet-base-v2/) into models/reader-mpnet/ with its checkpoints in
@@ -10,7 +10,9 @@ models/reader-mpnet-checkpoints/; `--train-layers K` trains only the encoder's t
 heads (the rest stays as the base has it, and checkpoints hold only what is trained).
 `--init DIR` starts from a trained reader's weights (a further epoch, with its own warm-up and
 decay) instead of the base's. `--bf16` computes in bfloat16 (autocast; weights and optimizer stay
-float32): an mpnet step took 3.8 s against 6.8 s in float32 here (avx512_bf16).
+float32): an mpnet step took 3.8 s against 6.8 s in float32 here (avx512_bf16). `--lora R` trains
+rank-R adapters on the encoder's linear layers and the heads, the base frozen (training/lora.py):
+checkpoints small enough to keep in git, so that a run can span sessions on different machines.
 
 The training paragraphs of every source in `training/sources.py` (SQuAD, SQuADShifts' three
 parts, TimeQA, QED: ~35k questions), or of the named ones; `--sources squad-only` reads
@@ -41,6 +43,7 @@ from assistant.store.atomic import atomic_write_json
 from training.checkpoints import load_checkpoint, model_state, save_checkpoint, stop_requests
 from training.distill import TeacherLogits, soft_loss
 from training.encoding import encode, piece_counts
+from training.lora import add_adapters, merge, save_adapter
 from training.reader_data import Example, examples, length_batches, split
 from training.sources import SOURCES, load
 
@@ -179,7 +182,8 @@ def train(args: argparse.Namespace) -> Path:
     network = build_network(bert)
     if getattr(args, "init", None) is not None:
         _load_reader(network, args.init)
-    frozen = freeze_below(network, args.train_layers)
+    rank = int(getattr(args, "lora", 0) or 0)
+    frozen = add_adapters(network, rank) if rank else freeze_below(network, args.train_layers)
     weekdays = bool(getattr(args, "weekdays", False))
     data = training_examples(args)
     teacher = getattr(args, "teacher_logits", None)
@@ -239,6 +243,9 @@ def train(args: argparse.Namespace) -> Path:
                 if stop:  # exit as a signalled process does, so that what follows it does not run
                     raise SystemExit(128 + stop[0])
                 return args.out  # the weights in --out stay as they were until the run is complete
+    if rank:
+        save_adapter(network, frozen, args.out)
+        merge(network)
     _write_reader(network, bert, base, args.out)
     atomic_write_json(
         args.out / "training.json",
@@ -252,6 +259,7 @@ def train(args: argparse.Namespace) -> Path:
             "sources": list(getattr(args, "sources", None) or ["squad-only"]),
             "base": args.base,
             "train_layers": args.train_layers,
+            "lora": rank,
             "init": str(args.init) if getattr(args, "init", None) else None,
             "weekdays": weekdays,
             "bf16": bf16,
@@ -265,16 +273,21 @@ def train(args: argparse.Namespace) -> Path:
     return args.out
 
 
-def export(checkpoint: Path, out: Path, base: str = "minilm") -> Path:
+def export(checkpoint: Path, out: Path, base: str = "minilm", lora: int = 0) -> Path:
     """Reader weights (float16 model.safetensors, config.json) from a training checkpoint
     (`step-NNNNNN.safetensors`), to measure a run before it ends; returns `out`. What the
-    checkpoint does not hold (layers trained with --train-layers left frozen) comes from `base`."""
+    checkpoint does not hold (layers trained with --train-layers left frozen, or the base under
+    rank-`lora` adapters) comes from `base`."""
     from safetensors.torch import load_file
 
     _, bert, folder = load_base(base)
     network = build_network(bert)
+    if lora:
+        add_adapters(network, lora)
     tensors = load_file(str(checkpoint))
     network.load_state_dict(model_state(tensors), strict=False)
+    if lora:
+        merge(network)
     _write_reader(network, bert, folder, out)
     atomic_write_json(out / "training.json", {"exported_from": checkpoint.name, "base": base})
     return out
@@ -294,6 +307,9 @@ def main() -> None:
     parser.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
     parser.add_argument("--base", choices=("minilm", "mpnet"), default="minilm")
     parser.add_argument("--train-layers", type=int, default=0, help="top layers to train; 0: all")
+    parser.add_argument(
+        "--lora", type=int, default=0, help="train rank-R adapters, base frozen (training/lora.py)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="default: by --base")
     parser.add_argument("--checkpoints", type=Path, default=None, help="default: by --base")
     parser.add_argument(
@@ -331,7 +347,7 @@ def main() -> None:
     args.out = args.out or (MPNET_OUT if mpnet else READER_DIR)
     args.checkpoints = args.checkpoints or (MPNET_CHECKPOINTS if mpnet else CHECKPOINTS)
     if args.export is not None:
-        export(args.export, args.out, args.base)
+        export(args.export, args.out, args.base, args.lora)
         return
     args.sources = [] if args.sources == "squad-only" else args.sources.split(",")
     train(args)

@@ -233,3 +233,52 @@ def test_an_mpnet_reader_loads_with_its_own_tokenizer(tmp_path: Path) -> None:
     (reading,) = Reader(tmp_path / "reader").read("Who opened a terminal?", [window])
     assert 0.0 <= reading.score <= 1.0
     assert reading.start is None or 0 <= reading.start < reading.end <= len(window)
+
+
+def test_adapters_train_alone_resume_and_fold_into_an_ordinary_reader(tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    from assistant.reader import Reader
+    from training.train_reader import export, load_base
+
+    squad = _squad(tmp_path)
+    straight_args = _args(tmp_path, squad, "straight", 4)
+    interrupted = _args(tmp_path, squad, "resumed", 4, until=2)
+    straight_args.lora = interrupted.lora = 4
+    straight = train(straight_args)
+    train(interrupted)
+    interrupted.until = 0
+    resumed = train(interrupted)
+    one, two = (
+        load_file(str(straight / "model.safetensors")),
+        load_file(str(resumed / "model.safetensors")),
+    )
+    assert one.keys() == two.keys()
+    assert all(one[k].float().sub(two[k].float()).abs().max() < 1e-3 for k in one)
+
+    # A checkpoint holds only the adapters and the heads (and their optimizer state): small.
+    held = load_file(str(interrupted.checkpoints / "step-000004.safetensors"))
+    models = {k[len("model.") :] for k in held if k.startswith("model.")}
+    assert models and all(".lora_" in k or k.startswith(("span.", "answerable.")) for k in models)
+    assert sum(t.numel() for t in held.values()) < 0.1 * sum(t.numel() for t in one.values())
+    adapter = load_file(str(resumed / "adapter.safetensors"))
+    assert set(adapter) == models
+
+    # The reader written at the end is an ordinary one: the adapters folded into the base's
+    # linear layers, everything else as the base has it, and it reads.
+    assert not any("lora" in k for k in one)
+    base = {f"bert.{k}": v for k, v in load_base("minilm")[1].state_dict().items()}
+    assert one.keys() == base.keys() | {k for k in one if k.startswith(("span.", "answerable."))}
+    query = "bert.encoder.layer.0.attention.self.query.weight"
+    assert not one[query].equal(base[query].half())
+    embeddings = "bert.embeddings.word_embeddings.weight"
+    assert one[embeddings].equal(base[embeddings].half())
+    assert json.loads((resumed / "training.json").read_text())["lora"] == 4
+    window = "The mayor, Kizo Hisamoto, opened a new terminal in March."
+    (reading,) = Reader(resumed).read("Who opened a terminal?", [window])
+    assert 0.0 <= reading.score <= 1.0
+
+    # A checkpoint of such a run can be measured before the run ends.
+    measured = export(interrupted.checkpoints / "step-000004.safetensors", tmp_path / "m", lora=4)
+    again = load_file(str(measured / "model.safetensors"))
+    assert all(again[k].equal(two[k]) for k in two)
