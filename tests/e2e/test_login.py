@@ -131,8 +131,12 @@ def test_the_login_page_says_how_long_to_wait(guarded_app) -> None:
         for _ in range(6):  # this browser's address (127.0.0.1) fails five times, then waits
             page.locator("input[type='text']").first.fill(USER)
             page.locator("input[type='password']").fill("wrong")
-            page.get_by_role("button", name="Login").click()
-            page.wait_for_timeout(400)
+            # Each attempt's answer is awaited (a fixed pause let a busy machine's clicks overlap).
+            with page.expect_response(
+                lambda r: r.request.method == "POST" and r.url.rstrip("/").endswith("/login"),
+                timeout=30_000,
+            ):
+                page.get_by_role("button", name="Login").click()
         alert = page.locator("#nd-login-wait")
         alert.wait_for(timeout=10_000)
         assert re.fullmatch(r"Too many attempts, try again in \d+ s\.", alert.inner_text())
