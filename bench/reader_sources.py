@@ -9,7 +9,9 @@ e.g. minilm-reader-int8), given the gold paragraph (every
 sentence with its neighbours as a window, as the answerer reads them):
 - exact match and F1 (SQuAD's normalisation) of the span in the window the reader scores highest;
 - answerability accuracy on the held-out windows by kind (positive, other sentence, swapped name,
-  opposite predicate, other period, impossible) at the answerer's threshold;
+  opposite predicate, other period, impossible) at the answerer's threshold, and for each kind that
+  holds no answer the ROC AUC against the positives (`answerability_auc`: threshold-free, so a
+  reader that leans to "yes" or "no" at 0.4 is compared fairly);
 - on every dev window whose "when" answer was rewritten as a weekday (news' "the government
   Friday decided"; `training/reader_data.py`), the share where the span is the weekday.
 The first `--per-source` answerable questions of each source's dev paragraphs (a fixed sample).
@@ -42,6 +44,23 @@ def _questions(dev: list[Paragraph], limit: int) -> list[tuple[Paragraph, dict[s
     return chosen
 
 
+def separation(scores: dict[str, list[float]]) -> dict[str, float]:
+    """For each kind of window that holds no answer, the ROC AUC of the reader's answerability
+    between the answerable ("positive") windows and that kind: the chance that an answerable
+    window scores above such a window, whatever the threshold (readers that lean to "yes" or "no"
+    at the answerer's threshold are compared fairly)."""
+    from sklearn.metrics import roc_auc_score
+
+    positives = scores.get("positive", [])
+    result = {}
+    for kind, negatives in sorted(scores.items()):
+        if kind == "positive" or not positives or not negatives:
+            continue
+        truth = [1] * len(positives) + [0] * len(negatives)
+        result[kind] = round(float(roc_auc_score(truth, positives + negatives)), 3)
+    return result
+
+
 def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) -> dict[str, Any]:
     """EM / F1 given the gold paragraph, and answerability accuracy by kind of window."""
     em: list[float] = []
@@ -63,10 +82,12 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         f1.append(overlap)
     kept = {id(p) for p, _ in _questions(dev, limit)}
     by_kind: dict[str, list[float]] = {}
+    scored: dict[str, list[float]] = {}
     for example in examples([p for p in dev if id(p) in kept]):
         score = reader.read(example.question, [example.window])[0].score
         right = (score >= threshold) == (example.start is not None)
         by_kind.setdefault(example.kind, []).append(float(right))
+        scored.setdefault(example.kind, []).append(score)
     weekday: list[float] = []  # every dev date written as a weekday: is the weekday the span?
     for example in (e for e in examples(dev, weekdays=True) if e.kind == "weekday"):
         reading = reader.read(example.question, [example.window])[0]
@@ -78,6 +99,7 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         "answerability_accuracy": {
             kind: round(100 * sum(v) / len(v), 1) for kind, v in sorted(by_kind.items())
         },
+        "answerability_auc": separation(scored),
         "weekday_windows": len(weekday),
         "weekday_exact_match": round(100 * sum(weekday) / max(1, len(weekday)), 1),
     }
