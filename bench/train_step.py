@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 from assistant.reader import MAX_TOKENS, build_network
-from training.lora import add_adapters
-from training.train_reader import freeze_below, load_base, reader_loss
+from training.train_reader import load_base, reader_loss, trained_part
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,10 +36,7 @@ def seconds_per_step(
     torch.set_num_threads(2)
     tokenizer, encoder, _ = load_base(base)
     network = build_network(encoder)
-    if lora:
-        add_adapters(network, lora)
-    else:
-        freeze_below(network, train_layers)
+    trained_part(network, train_layers, lora)
     trained = [p for p in network.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(trained, lr=5e-5)
     batch = tokenizer(

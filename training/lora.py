@@ -18,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assistant.store.atomic import atomic_write
+
 # Every linear layer of an encoder layer: MPNet's attention is q, k, v, o and its feed-forward
 # intermediate.dense and output.dense; BERT's query, key, value and the three "dense" layers.
 TARGETS = ("q", "k", "v", "o", "query", "key", "value", "dense")
@@ -47,10 +49,7 @@ def save_adapter(network: Any, frozen: frozenset[str], out: Path) -> Path:
     """What the run trained (adapters and heads, float32) as `out/adapter.safetensors`."""
     from safetensors.torch import save_file
 
-    out.mkdir(parents=True, exist_ok=True)
     state = {k: v.contiguous() for k, v in network.state_dict().items() if k not in frozen}
     target = out / "adapter.safetensors"
-    partial = target.with_suffix(".part")
-    save_file(state, str(partial))
-    partial.replace(target)
+    atomic_write(target, lambda path: save_file(state, str(path)))
     return target

@@ -121,6 +121,12 @@ def freeze_below(network: Any, train_layers: int) -> frozenset[str]:
     return frozenset(n for n in network.state_dict() if n not in kept)
 
 
+def trained_part(network: Any, train_layers: int, lora: int = 0) -> frozenset[str]:
+    """Make trainable what the run trains — rank-`lora` adapters (base frozen), else the top
+    `train_layers` layers (0: all) — and return the names of the frozen tensors."""
+    return add_adapters(network, lora) if lora else freeze_below(network, train_layers)
+
+
 def _write_reader(network: Any, bert: Any, base: Path, out: Path) -> None:
     """Float16 weights, config.json (no machine path) and, for MPNet, the tokenizer files."""
     import torch
@@ -183,7 +189,7 @@ def train(args: argparse.Namespace) -> Path:
     if getattr(args, "init", None) is not None:
         _load_reader(network, args.init)
     rank = int(getattr(args, "lora", 0) or 0)
-    frozen = add_adapters(network, rank) if rank else freeze_below(network, args.train_layers)
+    frozen = trained_part(network, args.train_layers, rank)
     weekdays = bool(getattr(args, "weekdays", False))
     data = training_examples(args)
     teacher = getattr(args, "teacher_logits", None)
@@ -282,8 +288,7 @@ def export(checkpoint: Path, out: Path, base: str = "minilm", lora: int = 0) -> 
 
     _, bert, folder = load_base(base)
     network = build_network(bert)
-    if lora:
-        add_adapters(network, lora)
+    trained_part(network, 0, lora)
     tensors = load_file(str(checkpoint))
     network.load_state_dict(model_state(tensors), strict=False)
     if lora:
