@@ -273,7 +273,8 @@ def train(args: argparse.Namespace) -> Path:
             "teacher_logits": str(teacher) if teacher else None,
             **({"alpha": alpha, "temperature": temperature} if teacher else {}),
             "max_tokens": MAX_TOKENS,
-            "final_loss": round(sum(losses[-50:]) / max(1, len(losses[-50:])), 4),
+            # None when this call trained no step (a finished run's weights written again)
+            "final_loss": round(sum(losses[-50:]) / len(losses[-50:]), 4) if losses else None,
         },
     )
     return args.out

@@ -100,8 +100,11 @@ def test_a_student_learns_from_the_teacher_and_says_so(tmp_path: Path) -> None:
     assert not all(plain[k].equal(taught[k]) for k in plain)  # the teacher changed the student
     record = (taught_folder / "training.json").read_text()
     assert '"alpha": 0.5' in record and str(logits) in record
-    # As `make student` runs it: taught, in batches of like length (each batch its own readings).
+    # As `make student` runs it: a trained reader taught further, in batches of like length (each
+    # batch its own readings).
     grouped_args = _args(tmp_path, squad, "grouped", 4)
     grouped_args.teacher_logits, grouped_args.group_by_length = logits, True
+    grouped_args.init = args.out
     grouped = json.loads((train(grouped_args) / "training.json").read_text())
     assert grouped["group_by_length"] is True and grouped["teacher_logits"] == str(logits)
+    assert grouped["init"] == str(args.out)
