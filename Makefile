@@ -85,13 +85,14 @@ mpnet-lora: mpnet
 	$(BIN)/python -m bench.reader_sources --per-source 200 --weights $(TEACHER)
 
 # A MiniLM student of the adapted mpnet (issue 19.2; README "A MiniLM student of the mpnet
-# reader"): the teacher's readings of every training example (~1 h), then one more epoch of the
-# shipped reader learning from them beside the gold answers (~1 h), into models/. Each step
-# resumes where it stopped: run it again after an interruption. Nothing is shipped by it.
+# reader"): the teacher's readings of every training example (~1 h; kept in git in
+# training/runs/teacher-logits/), then one more epoch of the shipped reader learning from them
+# beside the gold answers (~1 h, into models/). Each step resumes where it stopped, and a finished
+# one only says so: run it again after an interruption. Nothing is shipped by it.
 student: mpnet
 	$(LORA_RUN)
-	$(BIN)/python -m training.distill --teacher $(TEACHER) --out models/teacher-logits --bf16
-	$(BIN)/python -m training.train_reader --teacher-logits models/teacher-logits \
+	$(BIN)/python -m training.distill --teacher $(TEACHER) --out training/runs/teacher-logits --bf16
+	$(BIN)/python -m training.train_reader --teacher-logits training/runs/teacher-logits \
 		--init assistant/models/reader --epochs 1 --lr 3e-5 --group-by-length --bf16 \
 		--checkpoints models/student-checkpoints --out models/reader-student
 	$(BIN)/python -m bench.reader_sources --per-source 200 --weights models/reader-student
