@@ -81,12 +81,9 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         em.append(exact)
         f1.append(overlap)
     kept = {id(p) for p, _ in _questions(dev, limit)}
-    by_kind: dict[str, list[float]] = {}
-    scored: dict[str, list[float]] = {}
+    scored: dict[str, list[float]] = {}  # answerability by kind; only "positive" answers
     for example in examples([p for p in dev if id(p) in kept]):
         score = reader.read(example.question, [example.window])[0].score
-        right = (score >= threshold) == (example.start is not None)
-        by_kind.setdefault(example.kind, []).append(float(right))
         scored.setdefault(example.kind, []).append(score)
     weekday: list[float] = []  # every dev date written as a weekday: is the weekday the span?
     for example in (e for e in examples(dev, weekdays=True) if e.kind == "weekday"):
@@ -97,7 +94,8 @@ def measure(reader: Reader, dev: list[Paragraph], limit: int, threshold: float) 
         "exact_match": round(100 * sum(em) / max(1, len(em)), 1),
         "f1": round(100 * sum(f1) / max(1, len(f1)), 1),
         "answerability_accuracy": {
-            kind: round(100 * sum(v) / len(v), 1) for kind, v in sorted(by_kind.items())
+            kind: round(100 * sum((s >= threshold) == (kind == "positive") for s in v) / len(v), 1)
+            for kind, v in sorted(scored.items())
         },
         "answerability_auc": separation(scored),
         "weekday_windows": len(weekday),
