@@ -171,6 +171,23 @@ def test_a_reason_the_reader_marks_leads_a_why_answer_without_its_because(
     assert "because Russia had invaded Ukraine" in unmarked.answer
 
 
+def test_a_lone_word_is_no_reason(fake_embedder) -> None:
+    # The sample corpus: the reader marked "unilaterally" for "Why did Russia withdraw from the
+    # peace treaty talks?" - how it withdrew, not why. The reason's sentence is quoted instead.
+    text = (
+        "He denounced Russia for unilaterally withdrawing from the peace treaty talks. Moscow "
+        "said it stalled dialogue due to the impossibility of talks with a hostile country."
+    )
+    question = "Why did Russia withdraw from the peace treaty talks?"
+    lone = answerer(fake_embedder, FakeReader(["withdrawing"], ["unilaterally"])).answer(
+        question, [hit(text)]
+    )
+    assert lone.status == "answered" and lone.short_answer is None
+    assert "**" not in lone.answer and "Not sure" not in lone.answer
+    reason = answerer(fake_embedder, FakeReader(["stalled"], ["the impossibility of talks"]))
+    assert reason.answer(question, [hit(text)]).short_answer is not None
+
+
 def test_how_and_yes_no_questions_get_no_short_answer(fake_embedder) -> None:
     reader = FakeReader(["decided to ban"], ["luxury items"])
     for question in (

@@ -273,6 +273,8 @@ def _fits_kind(question: Question, text: str) -> bool:
         return True
     if question.kind in ("who", "where"):
         return any(word[:1].isupper() for word in text.split())
+    if question.kind == "why":  # a lone word ("unilaterally", "boring", "low-cost") says how
+        return len(text.split()) > 1  # or what, not why: the reason's sentence is quoted whole
     return True
 
 
