@@ -86,14 +86,20 @@ mpnet-lora: mpnet
 
 # A MiniLM student of the adapted mpnet (issue 19.2; README "A MiniLM student of the mpnet
 # reader"): the teacher's readings of every training example (~1 h; kept in git in
-# training/runs/teacher-logits/), then one more epoch of the shipped reader learning from them
-# beside the gold answers (~1 h, into models/). Each step resumes where it stopped, and a finished
-# one only says so: run it again after an interruption. Nothing is shipped by it.
-student: mpnet
+# training/runs/teacher-logits/), then one more epoch of the two-epoch reader (shipped until
+# 2026-12-05, taken from git at 6f30973) learning from them beside the gold answers (~50 min, into
+# models/; the shipped weights since). Each step resumes where it stopped, and a finished one only
+# says so: run it again after an interruption. Nothing is shipped by it.
+TWO_EPOCH = models/reader-two-epoch
+$(TWO_EPOCH)/model.safetensors:
+	mkdir -p $(TWO_EPOCH)
+	git show 6f30973:assistant/models/reader/config.json > $(TWO_EPOCH)/config.json
+	git show 6f30973:assistant/models/reader/model.safetensors > $@.part && mv $@.part $@
+student: mpnet $(TWO_EPOCH)/model.safetensors
 	$(LORA_RUN)
 	$(BIN)/python -m training.distill --teacher $(TEACHER) --out training/runs/teacher-logits --bf16
 	$(BIN)/python -m training.train_reader --teacher-logits training/runs/teacher-logits \
-		--init assistant/models/reader --epochs 1 --lr 3e-5 --group-by-length --bf16 \
+		--init $(TWO_EPOCH) --epochs 1 --lr 3e-5 --group-by-length --bf16 \
 		--checkpoints models/student-checkpoints --out models/reader-student
 	$(BIN)/python -m bench.reader_sources --per-source 200 --weights models/reader-student
 

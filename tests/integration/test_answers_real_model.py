@@ -90,8 +90,8 @@ def test_short_answer_first_from_the_committed_reader(index: Path, answers) -> N
     text = (SAMPLE_CORPUS / "002_f04dc1754ce9e86a.txt").read_text()
     article = Newsdesk.open(Settings(index_dir=index)).article(answer["citations"][0]["article_id"])
     assert article.text[short["start"] : short["end"]] == "Friday"
-    # In bold when the confidence reaches NEWSDESK_NOT_SURE_BELOW (0.7), else marked as doubtful.
-    sure = answer["confidence"] >= 0.7
+    # In bold when the confidence reaches NEWSDESK_NOT_SURE_BELOW, else marked as doubtful.
+    sure = answer["confidence"] >= Settings().not_sure_below
     lead = "**Friday, 25 March 2022** — " if sure else "*Not sure:* Friday, 25 March 2022 — "
     assert answer["answer"].startswith(lead)
     assert answer["answer"].count("25 March 2022") == 1 and answer["answer"].count("[1]") == 1
