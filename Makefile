@@ -86,15 +86,16 @@ mpnet-lora: mpnet
 
 # A MiniLM student of the adapted mpnet (issue 19.2; README "A MiniLM student of the mpnet
 # reader"): the teacher's readings of every training example (~1 h; kept in git in
-# training/runs/teacher-logits/), then one more epoch of the two-epoch reader (shipped until
-# 2026-12-05, taken from git at 6f30973) learning from them beside the gold answers (~50 min, into
-# models/; the shipped weights since). Each step resumes where it stopped, and a finished one only
-# says so: run it again after an interruption. Nothing is shipped by it.
+# training/runs/teacher-logits/), then one more epoch of the shipped two-epoch reader, taken from
+# git where it was committed so that the command gives the same student after one ships, learning
+# from them beside the gold answers (~50 min, into models/). Each step resumes where it stopped,
+# and a finished one only says so: run it again after an interruption. Nothing is shipped by it.
 TWO_EPOCH = models/reader-two-epoch
+TWO_EPOCH_AT = 6f30973:assistant/models/reader
 $(TWO_EPOCH)/model.safetensors:
 	mkdir -p $(TWO_EPOCH)
-	git show 6f30973:assistant/models/reader/config.json > $(TWO_EPOCH)/config.json
-	git show 6f30973:assistant/models/reader/model.safetensors > $@.part && mv $@.part $@
+	git show $(TWO_EPOCH_AT)/config.json > $(TWO_EPOCH)/config.json
+	git show $(TWO_EPOCH_AT)/model.safetensors > $@.part && mv $@.part $@
 student: mpnet $(TWO_EPOCH)/model.safetensors
 	$(LORA_RUN)
 	$(BIN)/python -m training.distill --teacher $(TEACHER) --out training/runs/teacher-logits --bf16
