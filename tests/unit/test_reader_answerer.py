@@ -1277,3 +1277,21 @@ def test_a_sentence_names_the_month_its_article_is_dated(fake_embedder) -> None:
         "What did Japan ban in March 2022?", [february]
     )
     assert refused.status == "not_found"
+
+
+def test_a_second_quote_does_not_name_the_articles_date_again(fake_embedder) -> None:
+    """A short answer not given as sure brings a second quote; its relative day is worked out
+    from its article's date, which the answer has already named once."""
+    friday = date(2022, 3, 25)
+    decided = "On Friday, the Japanese government decided to ban exports of luxury items to Russia."
+    said = "Japan's premier said on Thursday that more sanctions, a luxury ban among them, are due."
+    never_sure = ReaderAnswerer(
+        fake_embedder, FakeReader(["ban"], ["Friday"]), min_read_score=0.4, not_sure_below=1.0
+    )
+    answer = never_sure.answer(
+        "When did Japan ban luxury exports?", [hit(decided, friday), hit(said, friday, "a2")]
+    )
+    assert answer.answer.startswith("*Not sure:* Friday, 25 March 2022")
+    assert len(answer.citations) == 2
+    assert "Thursday, 24 March 2022" in answer.answer  # the second quote's day, worked out
+    assert answer.answer.count("25 March 2022") == 1

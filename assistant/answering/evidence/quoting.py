@@ -8,11 +8,17 @@ reader is framed as what the article says. Two quotes that say the same thing ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.question.parse import Question, stems, type_match
-from assistant.answering.question.relative_time import relative_phrases, time_mentions
+from assistant.answering.question.relative_time import (
+    TimeMention,
+    relative_phrases,
+    time_mentions,
+)
 from assistant.answering.types import AnswerSentence
 from assistant.timeframe import format_day
 
@@ -32,11 +38,22 @@ def quote_text(candidate: Candidate) -> str:
     return _SPACE.sub(" ", candidate.text).strip()
 
 
+def worked_out(mentions: Sequence[TimeMention], published: date, said: str) -> str:
+    """The note on how a quote's relative days were dated from its article's date — a date
+    the answer has already given (`said`) not named again."""
+    worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
+    day = format_day(published, weekday=True)
+    if day in said:
+        return f"({worked}, worked out from the article's published date.)"
+    return f"({worked}, worked out from the article's published date, {day}.)"
+
+
 def quote_sentences(
-    question: Question, candidate: Candidate, n: int, first: bool
+    question: Question, candidate: Candidate, n: int, first: bool, said: str = ""
 ) -> list[AnswerSentence]:
     """A quote as answer sentences: the article's words cited [n] (framed as what the article
-    says when it gives orders), and a note on how its relative days were dated."""
+    says when it gives orders), and a note on how its relative days were dated (`said`: the
+    answer so far)."""
     quote = quote_text(candidate)
     published = candidate.hit.published
     mentions = time_mentions(quote, published)
@@ -48,12 +65,7 @@ def quote_sentences(
         text = f"On {days[0].describe()}: {quote}"
     result = [AnswerSentence(f"{text} [{n}]", (n,))]
     if mentions and published is not None:
-        worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
-        note = (
-            f"({worked}, worked out from the article's published date, "
-            f"{format_day(published, weekday=True)}.)"
-        )
-        result.append(AnswerSentence(note, (n,), derived=True))
+        result.append(AnswerSentence(worked_out(mentions, published, said), (n,), derived=True))
     elif (
         first
         and question.kind == "when"

@@ -31,6 +31,7 @@ from assistant.answering.evidence.quoting import (
     quote_sentences,
     quote_text,
     word_overlap,
+    worked_out,
 )
 from assistant.answering.evidence.reading import (
     Read,
@@ -293,12 +294,13 @@ class ReaderAnswerer(AnswerGenerator):
             hit = candidate.hit
             n = len(citations) + 1
             citations.append(Citation.quoting(n, hit, candidate.start, candidate.end))
+            said = " ".join(sentence.text for sentence in sentences)
             if short is None:
-                sentences.extend(quote_sentences(parsed, candidate, n, first=not sentences))
+                sentences.extend(quote_sentences(parsed, candidate, n, not sentences, said))
                 continue
             quote = quote_text(candidate)
             sentences.append(AnswerSentence(f"{quote} [{n}]", (n,)))
-            note = _date_note(quote, hit, short)
+            note = _date_note(quote, hit, short, said)
             if note:
                 sentences.append(AnswerSentence(note, (n,), derived=True))
         return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
@@ -332,8 +334,9 @@ def _apart(one: Read, other: Read) -> bool:
     return elsewhere and word_overlap(a.text, b.text) < REDUNDANT_OVERLAP
 
 
-def _date_note(quote: str, hit: Hit, short: ShortAnswer) -> str:
-    """How the quote's relative days were worked out, once, without repeating the citation."""
+def _date_note(quote: str, hit: Hit, short: ShortAnswer, said: str) -> str:
+    """How the quote's relative days were worked out, once, without repeating the citation or
+    a date the answer has given (`said`)."""
     if hit.published is None:
         return ""
     mentions = time_mentions(quote, hit.published)
@@ -344,6 +347,7 @@ def _date_note(quote: str, hit: Hit, short: ShortAnswer) -> str:
     if resolved is not None and all(m.phrase.endswith(resolved) for m in mentions):
         if short.text == published:
             return f"(“{resolved}” is the day the article was published.)"
+        if published in said:
+            return f"(“{resolved}” counted from the article's date.)"
         return f"(“{resolved}” counted from the article's date, {published}.)"
-    worked = "; ".join(f"“{m.phrase}” is {m.describe()}" for m in mentions)
-    return f"({worked}, worked out from the article's published date, {published}.)"
+    return worked_out(mentions, hit.published, said)
