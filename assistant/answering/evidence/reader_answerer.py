@@ -50,6 +50,7 @@ from assistant.answering.over_time.background import (
     asks_for_background,
     is_background,
     old_time,
+    says_earlier,
 )
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import date_words, missing_entities, unmentioned
@@ -67,6 +68,8 @@ from assistant.timeframe import format_day
 Ranked = tuple[float, Read]
 # Background ranks below the story: more than any rank_score difference between reads.
 BACKGROUND_PENALTY = 1.5
+# Of min_read_score, what a story sentence needs to rank above one that says it recalls.
+SAID_EARLIER_SHARE = 0.5
 # Reader scores this close are a tie: both sentences answer as far as the reader can tell.
 READ_TIE = 0.01
 
@@ -145,16 +148,23 @@ class ReaderAnswerer(AnswerGenerator):
         if asks_for_background(parsed.text):
             return ranked
         behind = [_behind(parsed, read) for _, read in ranked]
-        if not any(b for b in behind) or not any(
-            read.score >= self.min_read_score and not back
-            for (_, read), back in zip(ranked, behind, strict=True)
-        ):
-            return ranked
+        story = max(
+            (read.score for (_, read), back in zip(ranked, behind, strict=True) if not back),
+            default=0.0,
+        )
         penalised = [
-            (rank - BACKGROUND_PENALTY if back else rank, read)
+            (rank - BACKGROUND_PENALTY if back and story >= self._story_floor(read) else rank, read)
             for (rank, read), back in zip(ranked, behind, strict=True)
         ]
         return sorted(penalised, key=lambda pair: -pair[0])
+
+    def _story_floor(self, background: Read) -> float:
+        """How well a sentence about the story must answer to put `background` behind it: as
+        well as any answer must, or half that when the background sentence says itself that it
+        tells of what came before ("Earlier, … had imposed …")."""
+        if says_earlier(background.candidate.text):
+            return self.min_read_score * SAID_EARLIER_SHARE
+        return self.min_read_score
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         return self.judge(question, hits)[0]

@@ -65,9 +65,15 @@ def is_background(sentence: str, published: date | None) -> bool:
         return False
     if _AGO.search(sentence):
         return True
-    if _HAD_EARLIER.search(sentence) and _STATES_TIME.search(sentence):
+    if says_earlier(sentence):
         return True
     return bool(_RECALLS.search(sentence)) and old_time(sentence, published)
+
+
+def says_earlier(sentence: str) -> bool:
+    """Whether the sentence itself says that it tells of what came before the story, and when:
+    "Earlier, the government had imposed its first sanctions on February 23"."""
+    return bool(_HAD_EARLIER.search(sentence) and _STATES_TIME.search(sentence))
 
 
 def old_time(text: str, published: date) -> bool:
