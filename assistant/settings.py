@@ -143,16 +143,17 @@ class Settings(BaseSettings):
         ge=0.0,
         le=1.0,
         description="Below this confidence (0–1, fitted on the reader's dev sets: "
-        "assistant/models/confidence.json) the extractive answer is 'not found' (0.1: 2.9 % of "
-        "answerable held-out dev questions refused, 96 % of refusals right; BENCHMARKS.md).",
+        "assistant/models/confidence.json) the extractive answer is 'not found' (0.1: 1.1 % of "
+        "answerable held-out dev questions refused, 98.6 % of refusals right; BENCHMARKS.md).",
     )
     not_sure_below: float = Field(
-        0.7,
+        0.75,
         ge=0.0,
         le=1.0,
         description="Below this confidence the short answer is shown as 'Not sure: …', not in "
-        "bold: a bold answer is one the fit expects right at least 7 times in 10 (RealTime QA: "
-        "wrong short answers in bold 26.2 % at 0.5, 6.8 % at 0.7; BENCHMARKS.md).",
+        "bold: a bold answer is one the fit expects right at least 3 times in 4 (the distilled "
+        "reader, RealTime QA's last 10 dates: wrong short answers in bold 11.6 % at 0.7, 2.7 % "
+        "at 0.75; BENCHMARKS.md).",
     )
     tagger: str = Field(
         "spacy",
