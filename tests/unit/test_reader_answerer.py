@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -20,11 +20,18 @@ from assistant.retrieval import Hit
 
 
 class FakeReader(Reader):
-    """A window answers when it holds one of `cues`; the span is the first of `spans` in it."""
+    """A window answers (0.9) when it holds one of `cues`, or as well as the best of `scored`'s
+    cues it holds; else 0.05. The span is the first of `spans` in it."""
 
-    def __init__(self, cues: Sequence[str], spans: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        cues: Sequence[str],
+        spans: Sequence[str] = (),
+        scored: Mapping[str, float] | None = None,
+    ) -> None:
         super().__init__()
         self.cues, self.spans = list(cues), list(spans)
+        self.scored = {**{cue: 0.9 for cue in cues}, **(scored or {})}
         self.windows: list[str] = []
 
     def warm_up(self) -> None:
@@ -34,7 +41,7 @@ class FakeReader(Reader):
         self.windows.extend(windows)
         readings = []
         for window in windows:
-            score = 0.9 if any(c in window for c in self.cues) else 0.05
+            score = max((v for cue, v in self.scored.items() if cue in window), default=0.05)
             found = [(window.find(s), s) for s in self.spans if s in window]
             if found:
                 at, span = min(found)
@@ -513,37 +520,25 @@ def test_a_sentence_that_says_it_recalls_goes_behind_a_story_the_reader_is_less_
     tells of what came before ("Earlier, … had imposed") still goes behind it. Background that
     does not say so ("The union last went on strike in 2008") needs a story read of 0.4."""
 
-    class Scored(FakeReader):
-        def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
-            readings = []
-            for window in windows:
-                span = next((s for s in self.spans if s in window), None)
-                score = max([v for k, v in SCORES.items() if k in window], default=0.01)
-                at = window.find(span) if span else -1
-                readings.append(Reading(score, at, at + len(span)) if span else Reading(score))
-            return readings
-
     story = "A day after the attack, Japan said on Friday it would strengthen sanctions on Russia."
     earlier = "Earlier, Japan had imposed its first sanctions against Russia on February 23, 2022."
     published = date(2022, 2, 25)
     news = [hit(earlier, published), hit(story, published, article="a2")]
     question = "When did Japan strengthen its sanctions against Russia?"
     spans = ["February 23, 2022", "Friday"]
-    SCORES = {"Earlier": 0.92, "A day after": 0.27}
-    stronger = answerer(fake_embedder, Scored([], spans)).answer(question, news)
+    reads = FakeReader([], spans, {"Earlier": 0.92, "A day after": 0.27})
+    stronger = answerer(fake_embedder, reads).answer(question, news)
     assert stronger.short_answer is not None
     assert stronger.short_answer.text == "Friday, 25 February 2022"
     assert "February 23" not in stronger.answer
-    SCORES = {"Earlier": 0.92, "A day after": 0.1}  # nothing about the story answers
-    alone = answerer(fake_embedder, Scored([], spans)).answer(question, news)
+    unsure = FakeReader([], spans, {"Earlier": 0.92, "A day after": 0.1})  # no story answers
+    alone = answerer(fake_embedder, unsure).answer(question, news)
     assert alone.short_answer is not None and alone.short_answer.text == "February 23, 2022"
     then = "The union last went on strike in 2008 and won after eight weeks."
     now = "Dockworkers walked off the job on 1 October 2024, the union said."
-    SCORES = {"last went": 0.92, "walked off": 0.27}
     strike = [hit(then, date(2024, 10, 2)), hit(now, date(2024, 10, 2), article="a2")]
-    recalled = answerer(fake_embedder, Scored([], ["2008", "1 October 2024"])).answer(
-        "When did the strike begin?", strike
-    )
+    plain = FakeReader([], ["2008", "1 October 2024"], {"last went": 0.92, "walked off": 0.27})
+    recalled = answerer(fake_embedder, plain).answer("When did the strike begin?", strike)
     assert recalled.short_answer is not None and recalled.short_answer.text == "2008"
 
 
@@ -671,16 +666,12 @@ def test_an_offer_does_not_say_what_was_won(fake_embedder) -> None:
 
 
 def test_what_someone_said_gets_every_answering_quote(fake_embedder) -> None:
-    class Scored(FakeReader):
-        def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
-            return [Reading(0.9 if "never" in w else 0.6 if "land grab" in w else 0.05)
-                    for w in windows]  # fmt: skip
-
     first = "Blinken said the United States will never recognize the annexation."
     second = "Blinken called the referendums a futile effort to mask a land grab."
     other = "Markets in Moscow were closed on Thursday for a holiday."
     hits = [hit(first), hit(second, article="a2"), hit(other, article="a3")]
-    answer = answerer(fake_embedder, Scored([])).answer("What did Blinken say?", hits)
+    reader = FakeReader([], scored={"never": 0.9, "land grab": 0.6})
+    answer = answerer(fake_embedder, reader).answer("What did Blinken say?", hits)
     quoted = [c.quote for c in answer.citations]
     assert quoted == [first, second], quoted
 

@@ -148,6 +148,8 @@ class ReaderAnswerer(AnswerGenerator):
         if asks_for_background(parsed.text):
             return ranked
         behind = [_behind(parsed, read) for _, read in ranked]
+        if not any(behind):
+            return ranked
         story = max(
             (read.score for (_, read), back in zip(ranked, behind, strict=True) if not back),
             default=0.0,
