@@ -24,6 +24,7 @@ from assistant.answering.over_time.plan import (
 )
 from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
 from assistant.answering.question.conversation import QuestionRewriter
+from assistant.answering.question.named_hits import with_named
 from assistant.answering.types import Answer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
@@ -98,6 +99,13 @@ def build_answer_chain(
             inputs["filters"],
             all_copies=True if newest else inputs.get("all_copies"),
             per_story=wanted,
+        )
+        hits = with_named(
+            searcher,
+            inputs["reading"],
+            hits,
+            inputs["filters"],
+            True if newest else inputs.get("all_copies"),
         )
         return dated_first(hits, inputs["filters"])
 
