@@ -21,16 +21,18 @@ from assistant.retrieval import Hit
 
 class FakeReader(Reader):
     """A window answers (0.9) when it holds one of `cues`, or as well as the best of `scored`'s
-    cues it holds; else 0.05. The span is the first of `spans` in it."""
+    cues it holds; else 0.05. The span is the first of `spans` in it; `next_spans` in it are
+    its next best (text, logits below the best)."""
 
     def __init__(
         self,
         cues: Sequence[str],
         spans: Sequence[str] = (),
         scored: Mapping[str, float] | None = None,
+        next_spans: Sequence[tuple[str, float]] = (),
     ) -> None:
         super().__init__()
-        self.cues, self.spans = list(cues), list(spans)
+        self.cues, self.spans, self.next_spans = list(cues), list(spans), list(next_spans)
         self.scored = {**{cue: 0.9 for cue in cues}, **(scored or {})}
         self.windows: list[str] = []
 
@@ -45,7 +47,12 @@ class FakeReader(Reader):
             found = [(window.find(s), s) for s in self.spans if s in window]
             if found:
                 at, span = min(found)
-                readings.append(Reading(score, at, at + len(span)))
+                after = tuple(
+                    (window.find(s), window.find(s) + len(s), gap)
+                    for s, gap in self.next_spans
+                    if s in window
+                )
+                readings.append(Reading(score, at, at + len(span), after))
             else:
                 readings.append(Reading(score))
         return readings
@@ -1328,3 +1335,34 @@ def test_a_second_quote_does_not_name_the_articles_date_again(fake_embedder) -> 
     assert len(answer.citations) == 2
     assert "Thursday, 24 March 2022" in answer.answer  # the second quote's day, worked out
     assert answer.answer.count("25 March 2022") == 1
+
+
+KISHIDA = (
+    "Japan's prime minister spoke of Russia's war on Friday. "
+    "He then announced that the exports of luxury goods to Moscow will be banned. "
+    "The ban will also comprise the jewellery and artworks, the ministry said."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "gap", "expected"),
+    [
+        ("What luxury goods did Japan ban from export to Russia?", 1.3, "jewellery and artworks"),
+        ("What luxury goods did Japan ban from export to Russia?", 4.0, None),  # not close
+        ("Which luxury good did Japan ban from export to Russia?", 1.3, None),  # for no list
+    ],
+)
+def test_a_span_that_only_restates_the_question_gives_way_to_the_readers_next(
+    fake_embedder, question, gap, expected
+) -> None:
+    # The distilled reader's second epoch marked "luxury goods" of Kishida's announcement for
+    # "What luxury goods …?" (the sample corpus's r01), its next span the goods of the next
+    # sentence, 1.3 logits below: they are the answer, and their sentence is quoted.
+    reader = FakeReader(
+        ["luxury goods to Moscow"], ["luxury goods"], next_spans=[("jewellery and artworks", gap)]
+    )
+    answer = answerer(fake_embedder, reader).answer(question, [hit(KISHIDA)])
+    short = answer.short_answer
+    assert (short.text if short else None) == expected
+    if expected:
+        assert answer.citations[0].quote.startswith("The ban will also comprise")

@@ -1,4 +1,5 @@
-"""A span that runs on into the question's own clause, narrowed to the answer in it.
+"""A span that runs on into the question's own clause, narrowed to the answer in it; a span that
+is only the question's words, given up for the reader's next span.
 
 The reader sometimes takes the answer and the words that restate the question after it:
 "Northern Chinese were ranked higher and Southern Chinese" for "Which part of China had people
@@ -7,13 +8,22 @@ rubber gaskets?" (SQuAD and SQuADShifts, wrong answers in bold). When the span r
 more of the question's content words and the reader's own next spans hold its start without
 them, that start is the answer (a part further in was tried: "espresso make" of the gasket
 sentence; wrong).
+
+A span of a question that asks for several things may also be nothing but the kind asked for:
+"luxury goods" of "He then announced that the exports of luxury goods to Moscow will be banned"
+for "What luxury goods did Japan ban …?". The reader's next span that is more than the
+question's words — "the jewellery and artworks" of the sentence after it, in the same window —
+is then its answer, when the reader rates it close. Only there: for other questions the next
+span was measured to be no answer ("**Which**" of a quoted question, "**five**" stars kept for
+"how many stars does the author deduct?").
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.answering.evidence.reading import Read
+from assistant.answering.evidence.reading import Read, restates
+from assistant.answering.question.answer_type import asks_for_list
 from assistant.answering.question.parse import Question, stems
 
 RESTATED_WORDS = 2  # question words a span may repeat before it counts as running on
@@ -35,4 +45,23 @@ def narrowed(question: Question, read: Read, max_gap: float) -> Read:
             part = hit.at(low, high)
             if any(ch.isalnum() for ch in part) and not set(stems(part)) & asked:
                 return replace(read, span=(low, high))
+    return read
+
+
+def past_restated(question: Question, read: Read, max_gap: float) -> Read:
+    """For a question that asks for several things, `read` with its span moved to the reader's
+    best next span (within `max_gap` logits) that does not only restate the question, when the
+    span itself does; the read's sentence becomes that span's. Unchanged when the span says
+    more, no next span does, or the question asks for one thing."""
+    if read.span is None or not asks_for_list(question.text):
+        return read
+    if not restates(question, read.candidate.hit.at(*read.span)):
+        return read
+    hit = read.candidate.hit
+    for n, (candidate, span, gap) in enumerate(read.options):
+        if gap > max_gap:
+            break
+        if any(ch.isalnum() for ch in hit.at(*span)) and not restates(question, hit.at(*span)):
+            rest = read.options[:n] + read.options[n + 1 :]
+            return replace(read, candidate=candidate, span=span, options=rest)
     return read

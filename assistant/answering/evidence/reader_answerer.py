@@ -20,6 +20,7 @@ from assistant.answering.evidence.candidates import (
     openings,
     with_antecedent,
 )
+from assistant.answering.evidence.clauses import past_restated
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts
 from assistant.answering.evidence.denied import denied
@@ -258,7 +259,11 @@ class ReaderAnswerer(AnswerGenerator):
 
     def _typed(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
         """The reads that may give the short answer (within COMPANION_RATIO of the best),
-        their spans checked against the kind of thing asked for."""
+        their spans checked against the kind of thing asked for; a span that only restates the
+        question gives way to the reader's next (`past_restated`), in every read."""
+        ranked = [
+            (rank, past_restated(parsed, read, typed_module.MAX_GAP)) for rank, read in ranked
+        ]
         floor = ranked[0][0] * COMPANION_RATIO
         near = [pair for pair in ranked if pair[0] >= floor]
         typed = typed_reads(self.tagger, parsed, [read for _, read in near])

@@ -294,7 +294,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or _half_quoted(text)
         or not _fits_kind(question, text)
         or listed_with_subject(question, read.candidate, start, end)
-        or _restates(question, text)
+        or restates(question, text)
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)
@@ -329,7 +329,7 @@ def _half_quoted(text: str) -> bool:
     return depth != 0 or text.count('"') % 2 == 1
 
 
-def _restates(question: Question, text: str) -> bool:
+def restates(question: Question, text: str) -> bool:
     """A span whose words the question mostly says already ("luxury items" for "What luxury
     goods …?") names what was asked about, not the answer."""
     words = set(stems(text))
