@@ -275,6 +275,12 @@ def test_how_many_counts_the_head_of_the_words_asked_about(fake_embedder) -> Non
     stores = {"10%": "PERCENT", "1.1": "CARDINAL"}
     tons = ask(fake_embedder, "How many metric tons of carbon are stored?", carbon, ["10%"], stores)
     assert tons.short_answer is not None and tons.short_answer.text == "1.1"
+    # A fraction is part of its number (SQuADShifts reviews: **2** of "6 1/2 quarts").
+    pot = "A third full is a lot of food. Remember it is 6 1/2 quarts."
+    quarts = ask(
+        fake_embedder, "How many quarts does it hold?", pot, ["6 1/2"], {"6 1/2 quarts": "QUANTITY"}
+    )
+    assert quarts.short_answer is not None and quarts.short_answer.text == "6 1/2"
 
 
 def test_how_long_is_answered_by_a_length_of_time_never_by_any_word(fake_embedder) -> None:

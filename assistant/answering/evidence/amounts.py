@@ -21,10 +21,12 @@ _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # A number in figures or words ("36", "45,000", "Thirty-six", "two million") — the NER calls
 # "Thirty-six East" a DATE.
 COUNT = re.compile(
-    rf"\b(?:\d[\d,.]*|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS}|a hundred|hundreds|dozens)"
+    rf"\b(?:\d[\d,.]*(?:\s+\d+/\d+|/\d+)?|(?:{_TENS})(?:-(?:{_UNITS}))?|{_UNITS}"
+    r"|a hundred|hundreds|dozens)"
     r"(?:\s+(?:hundred|thousand|million|billion))?\b",
     re.IGNORECASE,
-)  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely
+)  # "Thirty-six East and Gulf Coast ports": the thing counted follows closely; "6 1/2 quarts" is
+# one number (its "2" was the answer to "How many quarts does it hold?", in bold)
 
 _VERBS = (
     r"ris(?:e|es|ing|en)|rose|fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|(?:in|de)creas(?:e|es|ed"
