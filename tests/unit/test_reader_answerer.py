@@ -1366,3 +1366,20 @@ def test_a_span_that_only_restates_the_question_gives_way_to_the_readers_next(
     assert (short.text if short else None) == expected
     if expected:
         assert answer.citations[0].quote.startswith("The ban will also comprise")
+
+
+def test_the_language_of_a_name_asked_for_is_no_name_to_find(fake_embedder) -> None:
+    # SQuAD, open retrieval: "What Chinese-style name did Rinchinbal use?" was refused, its
+    # passage found: "Chinese" was a name the passage had to give (the question word before it
+    # kept it from being read as the language of the name asked for).
+    text = (
+        "After the death of Tugh Temür in 1332 and subsequent death of Rinchinbal (Emperor "
+        "Ningzong) the same year, the 13-year-old Toghun Temür was summoned."
+    )
+    reader = FakeReader(["Rinchinbal"], ["Emperor Ningzong"])
+    answer = answerer(fake_embedder, reader).answer(
+        "What Chinese-style name did Rinchinbal use?", [hit(text)]
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "Emperor Ningzong"
+    company = parse_question("What Chinese company makes the drones?")
+    assert company.entities == ("chinese",)  # a nationality of the thing asked for stays

@@ -230,8 +230,11 @@ def _entities(text: str) -> list[str]:
         ]
         if _asked_kind(text, found):
             continue
-        if " " not in pieces[-1] and _LANGUAGE_OF.match(text[found.end() :]):
-            pieces = pieces[:-1]  # "Temur Khan's Chinese-style name": Temur Khan is asked about
+        last = [w for w in pieces[-1].split() if name_word(w) not in _QUESTION_WORDS]
+        if len(last) == 1 and _LANGUAGE_OF.match(text[found.end() :]):
+            # "Temur Khan's Chinese-style name": Temur Khan is asked about; "What Chinese-style
+            # name did Rinchinbal use?": Rinchinbal
+            pieces = pieces[:-1]
         opening = _SENTENCE_START.search(text[: found.start()]) is not None
         runs.extend((run, n == 0 and opening) for n, run in enumerate(pieces))
     for run, opening in runs:
