@@ -93,20 +93,15 @@ def build_answer_chain(
         newest = inputs["time"].newest
         # Copies of a story are dropped; several passages of its one article may be read.
         # Copies and updates of a story all count when the newest source is wanted.
+        copies = True if newest else inputs.get("all_copies")
         hits = searcher.search(
             inputs["standalone"],
             wanted * 3 if newest else wanted,
             inputs["filters"],
-            all_copies=True if newest else inputs.get("all_copies"),
+            all_copies=copies,
             per_story=wanted,
         )
-        hits = with_named(
-            searcher,
-            inputs["reading"],
-            hits,
-            inputs["filters"],
-            True if newest else inputs.get("all_copies"),
-        )
+        hits = with_named(searcher, inputs["reading"], hits, inputs["filters"], copies)
         return dated_first(hits, inputs["filters"])
 
     def _dated_hit(inputs: dict[str, Any]) -> bool:

@@ -47,11 +47,8 @@ class FakeReader(Reader):
             found = [(window.find(s), s) for s in self.spans if s in window]
             if found:
                 at, span = min(found)
-                after = tuple(
-                    (window.find(s), window.find(s) + len(s), gap)
-                    for s, gap in self.next_spans
-                    if s in window
-                )
+                places = [(window.find(s), len(s), gap) for s, gap in self.next_spans]
+                after = tuple((p, p + n, gap) for p, n, gap in places if p >= 0)
                 readings.append(Reading(score, at, at + len(span), after))
             else:
                 readings.append(Reading(score))

@@ -61,7 +61,8 @@ def past_restated(question: Question, read: Read, max_gap: float) -> Read:
     for n, (candidate, span, gap) in enumerate(read.options):
         if gap > max_gap:
             break
-        if any(ch.isalnum() for ch in hit.at(*span)) and not restates(question, hit.at(*span)):
+        text = hit.at(*span)
+        if any(ch.isalnum() for ch in text) and not restates(question, text):
             rest = read.options[:n] + read.options[n + 1 :]
             return replace(read, candidate=candidate, span=span, options=rest)
     return read
