@@ -1,5 +1,6 @@
 """What answering produces, as data: an Answer (text with [n] markers, the citations they point
-to, a status, a short answer), and the Conflicts and Timelines an answer can carry.
+to, a status, a short answer), and the Conflicts, Developments and Timelines an answer can
+carry.
 
 The lowest module of answering/: every stage imports these types, and this module imports none
 of the stages."""
@@ -168,6 +169,43 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One value of a development: what was reported, on which day, and the citation."""
+
+    value: str
+    citation: int
+    day: date
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (an entry of a development's `steps`)."""
+        return {
+            "value": self.value,
+            "citation": self.citation,
+            "day": self.day.isoformat(),
+            **json_source(self.source),
+        }
+
+
+@dataclass(frozen=True)
+class Development:
+    """Successive values of one amount as a story went on (`about`: the unit), oldest first:
+    an offer raised, a toll that grew — not reports that disagree."""
+
+    about: str
+    steps: tuple[Step, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (an entry of `developments` in `ask --json`)."""
+        return {"about": self.about, "steps": [s.to_dict() for s in self.steps]}
+
+    def sentence(self) -> str:
+        """'Reported over time: 40% [1] (26 September 2024) → 50% [2] (30 September 2024).'"""
+        parts = [f"{s.value} [{s.citation}] ({format_day(s.day)})" for s in self.steps]
+        return "Reported over time: " + " → ".join(parts) + "."
+
+
+@dataclass(frozen=True)
 class Event:
     """One happening: its date (and how it was found), the sentence, and every source."""
 
@@ -220,6 +258,7 @@ class Answer:
     as_of: date | None = None
     time: TimeConstraint | None = None
     conflicts: tuple[Conflict, ...] = ()
+    developments: tuple[Development, ...] = ()
     timeline: Timeline | None = None
     premise: Literal["unsupported"] | None = None  # the question assumes what no article says
     # How likely the answer is right, 0–1 (the extractive answerer's calibrated estimate; None
@@ -258,6 +297,7 @@ class Answer:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "time": self.time.to_dict() if self.time and self.time.active else None,
             "conflicts": [c.to_dict() for c in self.conflicts],
+            "developments": [d.to_dict() for d in self.developments],
             "timeline": self.timeline.to_dict() if self.timeline else None,
             "confidence": self.confidence,
             # Only when the articles say the opposite of what the question assumes.

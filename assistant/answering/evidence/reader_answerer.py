@@ -53,6 +53,13 @@ from assistant.answering.over_time.background import (
     old_time,
     says_earlier,
 )
+from assistant.answering.over_time.developments import (
+    DAY_WINDOWS,
+    amounts,
+    asks_for_change,
+    other_days,
+    with_development,
+)
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import date_words, missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
@@ -136,6 +143,10 @@ class ReaderAnswerer(AnswerGenerator):
         ):  # a second look before refusing; the windows read already are not read again
             reads = read_candidates(
                 self.reader, parsed.text, listed, self.windows_before_refusal, remembered
+            )
+        if asks_for_change(parsed.text):  # how an amount went: its values of other days too
+            reads += read_candidates(
+                self.reader, parsed.text, other_days(listed, reads), DAY_WINDOWS, remembered
             )
         if asks_for_outcome(parsed.text):  # an offer does not say what was won
             reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
@@ -228,6 +239,9 @@ class ReaderAnswerer(AnswerGenerator):
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
+        if asks_for_change(question):  # an amount's values on other days answer it too
+            found = amounts(question, best, short, [r for _, r in ranked], self.min_read_score)
+            answer = with_development(answer, found)
         if elsewhen is not None:
             note = AnswerSentence(elsewhen, (1,), derived=True)
             answer = replace(answer, sentences=(*answer.sentences, note))
