@@ -11,6 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO.parent / "shared" / "datasets" / "realtimeqa-2024" / "articles-2024.jsonl.gz"
 PORT_STRIKE = REPO / "tests" / "data" / "real_news" / "port_strike_2024.urls"
+HELENE = REPO / "tests" / "data" / "real_news" / "helene_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:
@@ -32,5 +33,7 @@ def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> in
 
 
 if __name__ == "__main__":
-    count = write_articles(PORT_STRIKE, Path(sys.argv[1]))
+    # python -m tests.real_news OUT.jsonl [URLS]: the port strike's articles, or those of URLS.
+    urls = Path(sys.argv[2]) if len(sys.argv) > 2 else PORT_STRIKE
+    count = write_articles(urls, Path(sys.argv[1]))
     print(f"{count} articles written to {sys.argv[1]}")
