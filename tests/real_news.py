@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 ARTICLES = REPO.parent / "shared" / "datasets" / "realtimeqa-2024" / "articles-2024.jsonl.gz"
 PORT_STRIKE = REPO / "tests" / "data" / "real_news" / "port_strike_2024.urls"
 HELENE = REPO / "tests" / "data" / "real_news" / "helene_2024.urls"
+BOEING = REPO / "tests" / "data" / "real_news" / "boeing_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:

@@ -1,6 +1,6 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
-strike, 15 on Hurricane Helene; from RealTime QA beside the repository; see
-tests/data/real_news/README.md)."""
+strike, 15 on Hurricane Helene, 7 on the Boeing strike; from RealTime QA beside the repository;
+see tests/data/real_news/README.md)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ import pytest
 from assistant import Newsdesk, Settings
 from tests.conftest import REPO
 from tests.integration.test_engine_real_model import newsdesk
-from tests.real_news import ARTICLES, HELENE, PORT_STRIKE, write_articles
+from tests.real_news import ARTICLES, BOEING, HELENE, PORT_STRIKE, write_articles
 
 pytestmark = pytest.mark.integration
 REAL_NEWS_QA = REPO / "tests" / "data" / "real_news_qa.jsonl"
-HELENE_QA = REPO / "tests" / "data" / "real_news_helene_qa.jsonl"
 
 
 def _index(folder: Path, urls: Path) -> Path:
@@ -33,11 +32,6 @@ def port_index(tmp_path_factory) -> Path:
     return _index(tmp_path_factory.mktemp("real_news"), PORT_STRIKE)
 
 
-@pytest.fixture(scope="module")
-def helene_index(tmp_path_factory) -> Path:
-    return _index(tmp_path_factory.mktemp("helene"), HELENE)
-
-
 def test_questions_over_real_articles_of_one_developing_story_are_right(port_index) -> None:
     """The 1977 strike the articles recall answers only when asked for; "latest" and "still"
     from the newest article's lead as of the day asked; counts of the thing asked for; spans of
@@ -48,10 +42,19 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
     assert result.stdout.strip().endswith(f"{total}/{total} correct, 0 failed"), result.stdout
 
 
-def test_a_death_toll_asked_over_time_is_shown_as_it_rose(helene_index) -> None:
-    """Hurricane Helene's toll as reported from 27 September to 4 October 2024: "How has … risen?"
-    shows its values in order, each at the day its clause gives; a state's count is no step."""
-    result = newsdesk("eval", str(HELENE_QA), index=helene_index)
-    total = sum(1 for line in HELENE_QA.read_text().splitlines() if line.strip())
+@pytest.mark.parametrize(
+    ("urls", "questions"),
+    [
+        (HELENE, REPO / "tests" / "data" / "real_news_helene_qa.jsonl"),
+        (BOEING, REPO / "tests" / "data" / "real_news_boeing_qa.jsonl"),
+    ],
+    ids=["helene", "boeing"],
+)
+def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
+    """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage
+    offers from September to October 2024: "How has … risen?" shows the values in order, each
+    at the day its clause gives; a state's count is no step."""
+    result = newsdesk("eval", str(questions), index=_index(tmp_path, urls))
+    total = sum(1 for line in questions.read_text().splitlines() if line.strip())
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith(f"{total}/{total} correct, 0 failed"), result.stdout

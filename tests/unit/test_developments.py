@@ -134,3 +134,39 @@ def test_a_value_is_dated_by_its_own_clause_not_by_another_happening(fake_embedd
         ("more than 100", date(2024, 9, 30)),
         ("200", date(2024, 10, 3)),
     ]
+
+
+def test_values_of_different_things_of_one_unit_are_no_development(fake_embedder) -> None:
+    """RealTime QA: "how many turkeys are killed each year for Thanksgiving" read both the bird
+    flu's 8 million and the 46 million eaten; the words beside each value tell them apart."""
+    turkeys = [
+        (
+            "Turkey prices jumped as the bird flu outbreak killed some 8 million turkeys, it said.",
+            date(2015, 11, 13),
+        ),
+        (
+            "Turkey is popular, with Americans eating 46 million of them on the holiday, it said.",
+            date(2015, 11, 24),
+        ),
+    ]
+    reader = FakeReader(["it said"], ["8 million", "46 million"])
+    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(turkeys)]
+    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
+        "How many turkeys are killed over time?", hits
+    )
+    assert answer.status == "answered" and not answer.developments
+
+
+def test_a_share_is_the_amount_of_a_span_that_also_counts_years(fake_embedder) -> None:
+    """Boeing's offers as the reader marked them: "30% wage increase over four years"."""
+    offers = [
+        ("Boeing offered a 25% wage increase over four years, the union said.", date(2024, 9, 9)),
+        ("Boeing offered a 30% wage increase over four years, the union said.", date(2024, 9, 23)),
+    ]
+    spans = ["25% wage increase over four years", "30% wage increase over four years"]
+    reader = FakeReader(["Boeing offered"], spans)
+    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(offers)]
+    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
+        "How has Boeing's wage offer risen?", hits
+    )
+    assert [s.value for s in answer.developments[0].steps] == ["25%", "30%"]

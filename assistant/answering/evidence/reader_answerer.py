@@ -145,9 +145,8 @@ class ReaderAnswerer(AnswerGenerator):
                 self.reader, parsed.text, listed, self.windows_before_refusal, remembered
             )
         if asks_for_change(parsed.text):  # how an amount went: its values of other days too
-            reads += read_candidates(
-                self.reader, parsed.text, other_days(listed, reads), DAY_WINDOWS, remembered
-            )
+            days = other_days(listed, reads)
+            reads += read_candidates(self.reader, parsed.text, days, DAY_WINDOWS, remembered)
         if asks_for_outcome(parsed.text):  # an offer does not say what was won
             reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
         ranked = [(rank_score(parsed, read), read) for read in reads]

@@ -29,6 +29,7 @@ from assistant.answering.evidence.reading import Read
 from assistant.answering.over_time.background import is_background, old_time
 from assistant.answering.over_time.timeline import event_date
 from assistant.answering.over_time.values import NUMBER_WORDS, quantities
+from assistant.answering.question.parse import stems
 from assistant.answering.question.place_levels import a_place
 from assistant.answering.types import (
     Answer,
@@ -40,9 +41,10 @@ from assistant.answering.types import (
 )
 
 MIN_STEPS = 2
+NEAR_WORDS = 4  # a step shares a word of this many either side of it in its clause with the first
 DAY_WINDOWS = 5  # windows read more for a question about how an amount went: one a day
 MAX_SPAN_DAYS = 92  # a story's values within a quarter; further apart, they count other things
-MAX_WORDS = 6  # a longer answer span is shown by its value's words alone
+MAX_WORDS = 3  # a longer answer span is shown by its amount alone ("30%", not "30% wage …")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Reported:
     text: str  # as the answer gives it: the reader's span ("nearly 50%"), or the value's words
     candidate: Candidate
     day: date
+    near: frozenset[str]  # the words either side of it (stems): what it is a value of
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -87,6 +90,7 @@ _SCOPE_WORDS = (
 _SCOPE = re.compile(_SCOPE_WORDS)
 _IN_PLACE = re.compile(r"\b[Ii]n ((?:[A-Z][a-z]+ ?){1,3})")
 _CLAUSE_AFTER = re.compile(r"[^,;:.–—]{0,60}")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:–—()]")
 _BEFORE_CHARS = 40
 
@@ -95,8 +99,8 @@ def other_days(
     listed: Sequence[tuple[Candidate, float]], reads: Sequence[Read]
 ) -> list[tuple[Candidate, float]]:
     """The best shortlisted sentence that writes a number of each day the reads have none of,
-    best first: the earlier values of an amount are in earlier
-    articles, which rank below the newest."""
+    best first: the earlier values of an amount are in earlier articles, which rank below the
+    newest."""
     days = {read.candidate.hit.published for read in reads}
     found: list[tuple[Candidate, float]] = []
     for candidate, hand in listed:
@@ -119,6 +123,8 @@ def reported(candidate: Candidate, start: int, end: int, question: str = "") -> 
     amount is of a part the question does not name ("25 people in his state")."""
     span = candidate.hit.at(start, end)
     numbers = list(_NUMBER.finditer(span))
+    marked = [n for n in numbers if n.group("percent") or n.group("currency")]
+    numbers = marked or numbers  # "30% wage increase over four years": the share
     if len(numbers) != 1:
         return None  # no amount, or several ("from 61 to 72"): which one answers is unknown
     number = numbers[0]
@@ -139,7 +145,8 @@ def reported(candidate: Candidate, start: int, end: int, question: str = "") -> 
     unit = next(
         (v.unit for v in quantities(candidate.text) if candidate.text.find(v.text) == at), None
     )
-    return Reported(amount, kind, unit, text, candidate, day)
+    near = _near_words(candidate.text, at, start - candidate.start + number.end())
+    return Reported(amount, kind, unit, text, candidate, day, near)
 
 
 def amounts(
@@ -165,11 +172,13 @@ def development(found: Sequence[Reported]) -> list[Reported] | None:
     day; None unless there are MIN_STEPS different ones, or when one day has two."""
     if not found:
         return None
-    kind, unit = found[0].kind, found[0].unit
+    kind, unit, near = found[0].kind, found[0].unit, found[0].near
     first: dict[float, Reported] = {}
     for item in found:
         if item.kind != kind or (unit and item.unit and item.unit != unit):
             continue  # "36 ports" is no step of "45 vessels"
+        if not item.near & near:
+            continue  # "… outbreak that killed some 8 million turkeys" / "eating 46 million"
         known = first.get(item.amount)
         if known is None or item.day < known.day:
             first[item.amount] = item
@@ -237,6 +246,16 @@ def _day(candidate: Candidate, at: int) -> date | None:
         return day if day is not None and day <= hit.published else None
     dates = [d for d in (hit.published, *(copy.published for copy in hit.also_in)) if d]
     return min(dates, default=None)
+
+
+def _near_words(sentence: str, start: int, end: int) -> frozenset[str]:
+    """The content words (stems) of the NEAR_WORDS words either side of [start, end) in its
+    clause."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    before = _WORDS.findall(sentence[breaks[-1] if breaks else 0 : start])[-NEAR_WORDS:]
+    following = _WORDS.findall(sentence[end : after.start() if after else len(sentence)])
+    return frozenset(stems(" ".join(before + following[:NEAR_WORDS])))
 
 
 def _of_a_part(sentence: str, start: int, end: int, question: str) -> bool:
