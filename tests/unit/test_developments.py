@@ -17,9 +17,17 @@ OFFERS = [
 ]
 
 
-def ask(fake_embedder, articles: list[tuple[str, date]], question: str = QUESTION):
+def ask(
+    fake_embedder,
+    articles: list[tuple[str, date]],
+    question: str = QUESTION,
+    cues: tuple[str, ...] = ("employers offered",),
+    spans: tuple[str, ...] = ("25%", "30%", "35%", "40%"),
+):
+    """The answer over one article a (sentence, day); the fake reader finds `cues` answering
+    and marks the first of `spans` in each window."""
     hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(articles)]
-    reader = FakeReader(["employers offered"], ["25%", "30%", "35%", "40%"])
+    reader = FakeReader(list(cues), list(spans))
     return ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(question, hits)
 
 
@@ -85,10 +93,12 @@ def test_values_of_different_units_are_no_development(fake_embedder) -> None:
         ("The port employers offered 36 ports for the talks.", date(2024, 10, 1)),
         ("The port employers offered 45 vessels a berth.", date(2024, 10, 3)),
     ]
-    reader = FakeReader(["employers offered"], ["36", "45"])
-    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(ships)]
-    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
-        "How many have the port employers offered so far?", hits
+    answer = ask(
+        fake_embedder,
+        ships,
+        "How many have the port employers offered so far?",
+        ("employers offered",),
+        ("36", "45"),
     )
     assert answer.status == "answered" and not answer.developments
 
@@ -100,10 +110,12 @@ def test_the_value_of_a_part_is_no_step_of_the_whole(fake_embedder) -> None:
         ("In Florida, the storm killed at least seven people.", date(2024, 9, 29)),
         ("The storm killed more than 200 people, officials said.", date(2024, 10, 4)),
     ]
-    reader = FakeReader(["storm killed"], ["33", "25", "seven", "more than 200"])
-    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(tolls)]
-    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
-        "How has the storm's death toll risen?", hits
+    answer = ask(
+        fake_embedder,
+        tolls,
+        "How has the storm's death toll risen?",
+        ("storm killed",),
+        ("33", "25", "seven", "more than 200"),
     )
     steps = answer.developments[0].steps
     assert [s.value for s in steps] == ["33", "more than 200"]
@@ -124,10 +136,12 @@ def test_a_value_is_dated_by_its_own_clause_not_by_another_happening(fake_embedd
         ),
         ("The storm killed 200 people on Thursday, officials said.", date(2024, 10, 4)),
     ]
-    reader = FakeReader(["storm killed"], ["more than 100", "200"])
-    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(tolls)]
-    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
-        "How has the storm's death toll risen?", hits
+    answer = ask(
+        fake_embedder,
+        tolls,
+        "How has the storm's death toll risen?",
+        ("storm killed",),
+        ("more than 100", "200"),
     )
     steps = answer.developments[0].steps
     assert [(s.value, s.day) for s in steps] == [
@@ -149,10 +163,12 @@ def test_values_of_different_things_of_one_unit_are_no_development(fake_embedder
             date(2015, 11, 24),
         ),
     ]
-    reader = FakeReader(["it said"], ["8 million", "46 million"])
-    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(turkeys)]
-    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
-        "How many turkeys are killed over time?", hits
+    answer = ask(
+        fake_embedder,
+        turkeys,
+        "How many turkeys are killed over time?",
+        ("it said",),
+        ("8 million", "46 million"),
     )
     assert answer.status == "answered" and not answer.developments
 
@@ -164,9 +180,11 @@ def test_a_share_is_the_amount_of_a_span_that_also_counts_years(fake_embedder) -
         ("Boeing offered a 30% wage increase over four years, the union said.", date(2024, 9, 23)),
     ]
     spans = ["25% wage increase over four years", "30% wage increase over four years"]
-    reader = FakeReader(["Boeing offered"], spans)
-    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(offers)]
-    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(
-        "How has Boeing's wage offer risen?", hits
+    answer = ask(
+        fake_embedder,
+        offers,
+        "How has Boeing's wage offer risen?",
+        ("Boeing offered",),
+        tuple(spans),
     )
     assert [s.value for s in answer.developments[0].steps] == ["25%", "30%"]

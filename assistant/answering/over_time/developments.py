@@ -28,7 +28,7 @@ from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
 from assistant.answering.over_time.background import is_background, old_time
 from assistant.answering.over_time.timeline import event_date
-from assistant.answering.over_time.values import NUMBER_WORDS, quantities
+from assistant.answering.over_time.values import NUMBER_WORDS, SCALE, quantities
 from assistant.answering.question.parse import stems
 from assistant.answering.question.place_levels import a_place
 from assistant.answering.types import (
@@ -61,7 +61,6 @@ class Reported:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # An amount as the reader marks it: "nearly 50%", "$5 billion", "more than 200", "seven".
 _NUMBER = re.compile(
     r"(?P<currency>[$€£¥])?\s?(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -139,7 +138,7 @@ def reported(candidate: Candidate, start: int, end: int, question: str = "") -> 
     raw = number.group("number").casefold()
     amount = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
     if number.group("scale"):
-        amount *= _SCALE[number.group("scale").casefold()]
+        amount *= SCALE[number.group("scale").casefold()]
     kind = "percent" if number.group("percent") else number.group("currency") or "count"
     text = span if len(span.split()) <= MAX_WORDS else number.group().strip()
     unit = next(

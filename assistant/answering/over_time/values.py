@@ -16,7 +16,7 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _QUANTITY = re.compile(
     r"(?P<currency>[$€£¥])?\s?(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|"
     + "|".join(NUMBER_WORDS)
@@ -149,7 +149,7 @@ def quantities(sentence: str) -> list[Value]:
             except ValueError:
                 continue
         if match.group("scale"):
-            amount *= _SCALE[match.group("scale").casefold()]
+            amount *= SCALE[match.group("scale").casefold()]
         if match.group("percent"):
             unit = ["percent"]
             about = _what_follows(sentence, match.start("unit"))
@@ -178,5 +178,5 @@ def numbers(sentence: str) -> set[float]:
         amount = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
         found.add(amount)
         if match.group("scale"):
-            found.add(amount * _SCALE[match.group("scale").casefold()])
+            found.add(amount * SCALE[match.group("scale").casefold()])
     return found
