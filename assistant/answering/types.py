@@ -200,7 +200,7 @@ class Development:
         return {"about": self.about, "steps": [s.to_dict() for s in self.steps]}
 
     def sentence(self) -> str:
-        """'Reported over time: 40% [1] (26 September 2024) → 50% [2] (30 September 2024).'"""
+        """'Reported over time: 40% [1] (26 September 2024) → 50% [2] (1 October 2024).'"""
         parts = [f"{s.value} [{s.citation}] ({format_day(s.day)})" for s in self.steps]
         return "Reported over time: " + " → ".join(parts) + "."
 

@@ -1,20 +1,22 @@
 """Amounts that changed as a story went on: an offer of 40 %, then of 50 %.
 
-When a question asks how an amount went ("What offers has USMX made?", "How has the death toll
-risen?", "the latest offer"), reports of different days with different values answer it
-together. They are successive events (the offer was raised, the toll grew), not a disagreement:
-the answer shows them in order, each with its source and day — "Reported over time: 40% [1] (26
-September 2024) → 50% [2] (30 September 2024)." The values are the reader's own answers to the
-question (the reader, not shared words, says which sentences answer it), of the unit of the
-first (the short answer's, when it is an amount).
+When a question asks how an amount went ("How has USMX's wage offer risen?", "How has the death
+toll risen?", "… over time", "the latest offer"), reports of different days with different
+values answer it together. They are successive events (the offer was raised, the toll grew), not
+a disagreement: the answer shows them in order, each with its source and day — "Reported over
+time: 40% [1] (26 September 2024) → 50% [2] (1 October 2024)." The values are the reader's own
+answers to the question (the reader, not shared words, says which sentences answer it), of the
+kind and unit of the first (the short answer's, when it is an amount), each sharing a word
+beside it in its clause with the first ("killed some 8 million turkeys" is no step of "eating 46
+million of them").
 
-A value is dated by the day its sentence states ("As of Monday evening" in an article of
-Tuesday), else by the first article of its story to carry it (a story updated over days repeats
-its early sentences). No value of the story: a sentence of an earlier event, a day after its
-article (a plan, a forecast), the value of a part the question does not name ("25 people in his
-state" beside a storm's toll). Each value keeps its first day: "40%" repeated in a later update
-is no fall back to 40 %. Two values on one day (reports that may disagree, or two amounts), or
-values more than MAX_SPAN_DAYS apart (last year's count, this year's): no line.
+A value is dated by the day its clause states or implies ("Helene's death toll hit 200
+Thursday"), else by the first article of its story to carry it (a story updated over days
+repeats its early sentences). No value of the story: a sentence of an earlier event, a day
+after its article (a plan, a forecast), the value of a part the question does not name ("25
+people in his state" beside a storm's toll). Each value keeps its first day: "40%" repeated in a
+later update is no fall back to 40 %. Two values on one day (reports that may disagree, or two
+amounts), or values more than MAX_SPAN_DAYS apart (last year's count, this year's): no line.
 """
 
 from __future__ import annotations
