@@ -238,3 +238,40 @@ def test_names_of_a_question_without_accents_possessives_or_months() -> None:
 def test_a_name_inside_a_hyphened_word_is_mentioned(question: str, sentence: str) -> None:
     assert unmentioned(parse_question(question), sentence) == []
     assert unmentioned(parse_question(question), "Nothing of it here.") != []
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "still_wanted"),
+    [
+        # SQuAD, refused over every paragraph: the answer's sentence names the list in part.
+        (
+            "Along with Muslims, Jews and Protestant Christians, what religious group operates "
+            "private schools?",
+            "Other groups include Protestants, Jews, Muslims and the Orthodox Christians.",
+            [],
+        ),
+        (
+            "Besides Confucianism, Buddhism, and Islam, what religions were tolerated?",
+            "Buddhism and Islam were tolerated. Nestorianism and Roman Catholicism also were.",
+            [],
+        ),
+        # None of the list named: no sentence about them.
+        (
+            "Besides Confucianism, Buddhism, and Islam, what religions were tolerated?",
+            "Nestorianism and Roman Catholicism also enjoyed a period of toleration.",
+            ["confucianism", "buddhism", "islam"],
+        ),
+        # One name beside the answer must still be named; names outside the list too.
+        ("Besides Japan, which countries banned exports?", "Canada banned exports.", ["japan"]),
+        (
+            "Along with the Anglican Church and Uniting Church, what denomination runs schools "
+            "in Australia?",
+            "They belong to the Anglican Church, Uniting Church and Presbyterian Church.",
+            ["australia"],
+        ),
+    ],
+)
+def test_names_listed_beside_the_answer_need_not_all_be_named(
+    question: str, sentence: str, still_wanted: list[str]
+) -> None:
+    assert unmentioned(parse_question(question), sentence) == still_wanted

@@ -231,10 +231,34 @@ def unmentioned(question: Question, text: str, setting: str = "") -> list[str]:
     words, acronyms = words_of(text), acronyms_in(question.text)
     described = _described(question.text)
     found = [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
+    listed = _listed_beside(question)
+    if len(listed) >= MIN_LISTED and any(name not in found for name in listed):
+        found = [e for e in found if e not in listed]  # one of the list's fellows will do
     if not setting:
         return found
     place = words_of(setting)
     return [e for e in found if not (a_place(e) and place.mention(e, acronyms))]
+
+
+# "Along with Muslims, Jews and Protestant Christians, what religious group …?", "Besides
+# Confucianism, Buddhism, and Islam, what religions …?": names listed beside the answer, which
+# its sentence names only in part ("Protestants, Jews, Muslims and the Orthodox Christians";
+# "Nestorianism and Roman Catholicism also enjoyed …" after the others' sentence).
+_BESIDE = re.compile(
+    r"^\s*(?:along with|besides|other than|apart from|aside from|in addition to|as well as)\s+"
+    r"(?P<list>[^,?]+(?:,\s*(?:and\s+|or\s+)?[^,?]+)*?),\s*(?:what|which|who|how|where|when)\b",
+    re.IGNORECASE,
+)
+MIN_LISTED = 2  # one name beside the answer ("Besides Japan, which …") must still be named
+
+
+def _listed_beside(question: Question) -> list[str]:
+    """The question's names in a list it sets beside what it asks for, when it opens with one."""
+    match = _BESIDE.match(question.text)
+    if match is None:
+        return []
+    listed = words_of(match.group("list"))
+    return [e for e in question.entities if listed.mention(e, frozenset())]
 
 
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
