@@ -82,8 +82,9 @@ def topic_lines(questions: list[dict[str, Any]], folder: Path) -> list[dict[str,
     articles: dict[str, str] = {}
     with gzip.open(DATA / "articles-2024.jsonl.gz", "rt", encoding="utf-8") as found:
         for text in found:
-            if json.loads(text)["url"] in wanted:
-                articles[json.loads(text)["url"]] = text
+            url = json.loads(text)["url"]
+            if url in wanted:
+                articles[url] = text
     settings = Settings(index_dir=folder / "unused")
     embedder = make_embedder(settings.embedder)
     reader, tagger = make_reader(settings.reader), make_tagger(settings.tagger)

@@ -30,7 +30,7 @@ from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
 from assistant.answering.over_time.background import is_background, old_time
 from assistant.answering.over_time.timeline import event_date
-from assistant.answering.over_time.values import NUMBER_WORDS, SCALE, quantities
+from assistant.answering.over_time.values import NUMBER_WORDS, amount_of, quantities
 from assistant.answering.question.parse import stems
 from assistant.answering.question.place_levels import a_place
 from assistant.answering.types import (
@@ -137,10 +137,7 @@ def reported(candidate: Candidate, start: int, end: int, question: str = "") -> 
         return None
     if _of_a_part(candidate.text, at, at + len(number.group()), question):
         return None
-    raw = number.group("number").casefold()
-    amount = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
-    if number.group("scale"):
-        amount *= SCALE[number.group("scale").casefold()]
+    amount = amount_of(number.group("number"), number.group("scale"))
     kind = "percent" if number.group("percent") else number.group("currency") or "count"
     text = span if len(span.split()) <= MAX_WORDS else number.group().strip()
     unit = next(
@@ -239,10 +236,8 @@ def _day(candidate: Candidate, at: int) -> date | None:
         return None
     if old_time(text, hit.published):
         return None
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    after = _CLAUSE_BREAK.search(text, at)
-    clause = text[starts[-1] if starts else 0 : after.start() if after else len(text)]
-    day, basis = event_date(clause, hit.published)
+    low, high = _clause(text, at, at)
+    day, basis = event_date(text[low:high], hit.published)
     if basis in ("stated", "relative"):
         return day if day is not None and day <= hit.published else None
     dates = [d for d in (hit.published, *(copy.published for copy in hit.also_in)) if d]
@@ -252,11 +247,18 @@ def _day(candidate: Candidate, at: int) -> date | None:
 def _near_words(sentence: str, start: int, end: int) -> frozenset[str]:
     """The content words (stems) of the NEAR_WORDS words either side of [start, end) in its
     clause."""
+    low, high = _clause(sentence, start, end)
+    before = _WORDS.findall(sentence[low:start])[-NEAR_WORDS:]
+    following = _WORDS.findall(sentence[end:high])[:NEAR_WORDS]
+    return frozenset(stems(" ".join(before + following)))
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause that holds [start, end): from the last comma, semicolon, colon,
+    dash or bracket before it to the first after it."""
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
     after = _CLAUSE_BREAK.search(sentence, end)
-    before = _WORDS.findall(sentence[breaks[-1] if breaks else 0 : start])[-NEAR_WORDS:]
-    following = _WORDS.findall(sentence[end : after.start() if after else len(sentence)])
-    return frozenset(stems(" ".join(before + following[:NEAR_WORDS])))
+    return (breaks[-1] if breaks else 0), (after.start() if after else len(sentence))
 
 
 def _of_a_part(sentence: str, start: int, end: int, question: str) -> bool:

@@ -141,15 +141,10 @@ def quantities(sentence: str) -> list[Value]:
             match.group("currency") or match.group("scale") or match.group("percent")
         ):
             continue  # "the 2024 total solar eclipse": a year, not a count
-        if raw in NUMBER_WORDS:
-            amount = float(NUMBER_WORDS[raw])
-        else:
-            try:
-                amount = float(raw.replace(",", ""))
-            except ValueError:
-                continue
-        if match.group("scale"):
-            amount *= SCALE[match.group("scale").casefold()]
+        try:
+            amount = amount_of(raw, match.group("scale"))
+        except ValueError:
+            continue
         if match.group("percent"):
             unit = ["percent"]
             about = _what_follows(sentence, match.start("unit"))
@@ -174,9 +169,15 @@ def numbers(sentence: str) -> set[float]:
     """Every number the sentence writes, in digits or in words, and scaled ("4 million")."""
     found: set[float] = set()
     for match in _WRITTEN_NUMBER.finditer(sentence):
-        raw = match.group("number").casefold()
-        amount = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
-        found.add(amount)
+        found.add(amount_of(match.group("number"), None))
         if match.group("scale"):
-            found.add(amount * SCALE[match.group("scale").casefold()])
+            found.add(amount_of(match.group("number"), match.group("scale")))
     return found
+
+
+def amount_of(number: str, scale: str | None) -> float:
+    """What a number written in figures or words stands for ("45,000", "seven"), times its
+    scale ("4 million"). ValueError for figures that are no number ("1.2.3")."""
+    raw = number.casefold()
+    amount = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else float(raw.replace(",", ""))
+    return amount * SCALE[scale.casefold()] if scale else amount

@@ -231,7 +231,7 @@ def unmentioned(question: Question, text: str, setting: str = "") -> list[str]:
     words, acronyms = words_of(text), acronyms_in(question.text)
     described = _described(question.text)
     found = [e for e in question.entities if e not in described and not words.mention(e, acronyms)]
-    listed = _listed_beside(question)
+    listed = _listed_beside(question.text, question.entities)
     if len(listed) >= MIN_LISTED and any(name not in found for name in listed):
         found = [e for e in found if e not in listed]  # one of the list's fellows will do
     if not setting:
@@ -252,13 +252,15 @@ _BESIDE = re.compile(
 MIN_LISTED = 2  # one name beside the answer ("Besides Japan, which …") must still be named
 
 
-def _listed_beside(question: Question) -> list[str]:
-    """The question's names in a list it sets beside what it asks for, when it opens with one."""
-    match = _BESIDE.match(question.text)
+@lru_cache(maxsize=256)
+def _listed_beside(question: str, entities: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's names (`entities`) in a list it sets beside what it asks for, when it
+    opens with one (asked once per candidate sentence: worked out once per question)."""
+    match = _BESIDE.match(question)
     if match is None:
-        return []
+        return ()
     listed = words_of(match.group("list"))
-    return [e for e in question.entities if listed.mention(e, frozenset())]
+    return tuple(e for e in entities if listed.mention(e, frozenset()))
 
 
 def missing_entities(question: Question, hits: Sequence[Hit]) -> list[str]:
