@@ -106,9 +106,12 @@ def run_db(args: argparse.Namespace, out: TextIO, settings: Settings) -> int:
     from assistant.embedding import make_embedder
     from assistant.store.factory import upgrade_database
 
-    applied, version = upgrade_database(settings, make_embedder(settings.embedder).dimension)
+    dimension = make_embedder(settings.embedder).dimension
+    applied, restemmed, version = upgrade_database(settings, dimension)
     for name in applied:
         print(f"applied {name}", file=out)
-    state = "upgraded to" if applied else "already at"
+    if restemmed:
+        print(f"stemmed {restemmed} passages again for keyword search (accents folded)", file=out)
+    state = "upgraded to" if applied or restemmed else "already at"
     print(f"{state} newsdesk schema {version}", file=out)
     return 0

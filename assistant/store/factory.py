@@ -41,8 +41,9 @@ def open_store(settings: Settings, embedder_id: str, dimension: int, create: boo
     return store
 
 
-def upgrade_database(settings: Settings, dimension: int) -> tuple[list[str], int]:
-    """Apply the migrations the database of `database_url` lacks: (names applied, version)."""
+def upgrade_database(settings: Settings, dimension: int) -> tuple[list[str], int, int]:
+    """Apply the migrations the database of `database_url` lacks and stem its passages again
+    if the keyword analyzer changed: (names applied, passages stemmed again, version)."""
     url = settings.database_url.get_secret_value() if settings.database_url else ""
     if not url:
         raise ConfigurationError(
@@ -52,7 +53,8 @@ def upgrade_database(settings: Settings, dimension: int) -> tuple[list[str], int
     postgres = _postgres()
     conn = postgres.connect(_checked_url(url))
     try:
-        return postgres.upgrade(conn, dimension), postgres.schema_version(conn)
+        applied, restemmed = postgres.upgrade(conn, dimension)
+        return applied, restemmed, postgres.schema_version(conn)
     finally:
         conn.close()
 

@@ -25,7 +25,9 @@ from assistant.store.atomic import atomic_write_json
 
 STAMP = "stamp.json"
 ANALYZER = "newsdesk_en"
-ANALYZER_VERSION = 1  # bump when the analyzer changes: the index is rebuilt from the catalog
+# Bump when the analyzer changes: a local index is rebuilt from its catalog, a PostgreSQL archive
+# asks for `newsdesk db upgrade`, which stems its passages again. 2: accents folded.
+ANALYZER_VERSION = 2
 _WORD = re.compile(r"\w\w+")
 _WRITER_HEAP = 64_000_000
 _BULK_HEAP = 256_000_000
@@ -45,11 +47,13 @@ def analyzer() -> Any:
     """The keyword analyzer (both stores use it; `analyzer().analyze(text)` gives the stems)."""
     import tantivy
 
-    # Words of two characters or more (as bm25s counts them), lower-cased, English stop words
+    # Words of two characters or more (as bm25s counts them), lower-cased, accents folded (a
+    # question's "Sao Paulo" or "Ogedei" finds "São Paulo", "Ögedei"), English stop words
     # dropped, Snowball English stems.
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(_WORD.pattern))
         .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
         .filter(tantivy.Filter.stopword("english"))
         .filter(tantivy.Filter.stemmer("english"))
         .build()

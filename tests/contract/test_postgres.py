@@ -55,6 +55,38 @@ def test_an_older_schema_is_refused_until_upgraded(
     desk.close()
 
 
+def test_stems_of_an_older_analyzer_are_refused_until_upgraded(
+    database_url, settings, fake_embedder, corpus_copy
+) -> None:
+    import psycopg
+    from pydantic import SecretStr
+
+    from assistant.desk import Newsdesk
+
+    on_url = settings.model_copy(update={"database_url": SecretStr(database_url)})
+    desk = Newsdesk.open(on_url, embedder=fake_embedder)
+    desk.ingest([corpus_copy], progress=False)
+    before = desk.index.keyword_search("luxury exports Belarus", 5)
+    passages = desk.stats()["chunks"]
+    desk.close()
+    # A database of the first analyzer: no record of it, and stems that fold nothing.
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'keyword_analyzer'")
+        conn.execute("UPDATE chunks SET terms = to_tsvector('simple', 'stale')")
+    with pytest.raises(IndexMismatch, match="newsdesk db upgrade"):
+        Newsdesk.open(on_url, embedder=fake_embedder)
+    code, out = _cli("db", "upgrade", "--database-url", database_url)
+    assert code == 0 and f"stemmed {passages} passages again" in out
+    desk = Newsdesk.open(on_url, embedder=fake_embedder)
+    after = desk.index.keyword_search("luxury exports Belarus", 5)
+    assert [i for i, _ in after] == [i for i, _ in before]
+    assert [s for _, s in after] == pytest.approx([s for _, s in before])
+    assert desk.index.keyword_search("stale", 5) == []
+    desk.close()
+    code, out = _cli("db", "upgrade", "--database-url", database_url)
+    assert (code, out.strip()) == (0, "already at newsdesk schema 2")
+
+
 def test_reading_commands_do_not_create_a_schema(database_url, settings, fake_embedder) -> None:
     from pydantic import SecretStr
 

@@ -73,6 +73,31 @@ def test_keyword_scores_agree_with_keyword_search(open_desk, corpus_copy) -> Non
     assert store.keyword_search("the and of", 10) == []  # only stop words
 
 
+def test_keyword_search_folds_accents_either_way(open_desk, tmp_path) -> None:
+    folder = tmp_path / "accents"
+    folder.mkdir()
+    (folder / "summit.md").write_text(
+        "# Summit in São Paulo\n\nPublished: 2024-05-02\n\nÖgedei's heirs and President "
+        "Andrés Manuel López Obrador met in São Paulo on Thursday.\n",
+        encoding="utf-8",
+    )
+    (folder / "market.md").write_text(
+        "# Market report\n\nPublished: 2024-05-03\n\nCafe owners in Zurich raised prices "
+        "again on Friday.\n",
+        encoding="utf-8",
+    )
+    desk = open_desk()
+    desk.ingest([folder], progress=False)
+    for query, wanted in [
+        ("Sao Paulo summit", "summit.md"),
+        ("Lopez Obrador", "summit.md"),
+        ("Ogedei", "summit.md"),
+        ("café owners in Zürich", "market.md"),
+    ]:
+        hits = desk.search(query, k=1, mode="keyword")
+        assert _names(hits) == [wanted], query
+
+
 def test_dense_search_matches_exact_search(open_desk, corpus_copy, fake_embedder) -> None:
     desk = open_desk()
     desk.ingest([corpus_copy], progress=False)

@@ -190,6 +190,42 @@ def test_lost_or_lagging_caches_are_rebuilt_from_the_catalog(desk, corpus_copy: 
     assert [h.chunk_id for h in third.search("luxury exports", k=5, mode="keyword")] == expected
 
 
+def test_keywords_of_an_older_analyzer_are_made_again_on_open(
+    settings, tmp_path: Path, monkeypatch
+) -> None:
+    """An index whose keywords an earlier analyzer made (accents kept) is re-stemmed from the
+    catalog when opened, so a question written without accents finds "Zürich"."""
+    import tantivy
+
+    from assistant.desk import Newsdesk
+    from assistant.store import keywords
+    from tests.conftest import FakeEmbedder
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "summit.md").write_text(
+        "# Summit\n\nPublished: 2024-05-02\n\nLeaders met in Zürich on Thursday.\n",
+        encoding="utf-8",
+    )
+    first = (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"\w\w+"))
+        .filter(tantivy.Filter.lowercase())
+        .build()
+    )
+    with monkeypatch.context() as patch:
+        patch.setattr(keywords, "ANALYZER_VERSION", 1)
+        patch.setattr(keywords, "analyzer", lambda: first)
+        old = Newsdesk.open(settings, embedder=FakeEmbedder())
+        old.ingest([folder], progress=False)
+        assert old.search("Zurich", k=1, mode="keyword") == []
+        old.close()
+    desk = Newsdesk.open(settings, embedder=FakeEmbedder())
+    assert [h.text for h in desk.search("Zurich", k=1, mode="keyword")] == [
+        "Summit\n\nLeaders met in Zürich on Thursday."
+    ]
+    desk.close()
+
+
 def test_a_lost_main_vector_file_is_rebuilt(tmp_path: Path) -> None:
     index = open_index(tmp_path / "ix", ann_threshold=1_000, stories=False)
     vectors = _clustered(2_000, seed=4)

@@ -4,11 +4,15 @@ frequency counts) and BM25 computed in SQL from term counts that triggers keep i
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
-from assistant.store.keywords import analyzer
+from assistant.chunking import indexed_text
+from assistant.store.keywords import ANALYZER_VERSION, analyzer
 
 _MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 _MAX_LEXEME_BYTES = 2046
+ANALYZER_KEY = "keyword_analyzer"  # meta key: the ANALYZER_VERSION the stored stems were made by
+_RESTEM_BATCH = 500
 
 
 def quoted(lexeme: str) -> str:
@@ -56,3 +60,51 @@ GROUP BY c.id ORDER BY 2 DESC, c.id LIMIT ?
 """  # Lucene's BM25 as tantivy computes it (k1 1.2, b 0.75); setweight + ts_filter cut each
 # passage's tsvector down to the query's stems in C before they are unnested.
 CANDIDATE_BUDGET = 10_000  # passages scored per query, at most (see keyword_search)
+
+
+def stems_version(conn: Any) -> int:
+    """The analyzer version the database's stems were made by (1: before it was recorded)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = %s", (ANALYZER_KEY,)).fetchone()
+    return int(row[0]) if row else 1
+
+
+def restem(conn: Any) -> int:
+    """Stem every passage again with today's analyzer and recount the BM25 statistics, in one
+    transaction, when the database's stems are older (`newsdesk db upgrade`); returns how many
+    passages were stemmed again (0: already current). Called with the write lock held."""
+    if stems_version(conn) >= ANALYZER_VERSION:
+        return 0
+    rows = conn.execute(
+        "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c "
+        "JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+    ).fetchall()
+    for start in range(0, len(rows), _RESTEM_BATCH):
+        updates = []
+        for chunk_id, title, ordinal, text in rows[start : start + _RESTEM_BATCH]:
+            terms, count = tsvector_of(indexed_text(title, ordinal, text))
+            updates.append((terms, count, chunk_id))
+        with conn.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE chunks SET terms = %s::tsvector, nterms = %s WHERE id = %s", updates
+            )
+    # The count triggers fire on insert and delete only: count the new stems afresh.
+    conn.execute("DELETE FROM term_counts")
+    conn.execute(
+        "INSERT INTO term_counts (lexeme, passages) "
+        "SELECT u.lexeme, count(*) FROM chunks c, unnest(c.terms) u GROUP BY u.lexeme"
+    )
+    conn.execute(
+        "UPDATE keyword_totals SET passages = (SELECT count(*) FROM chunks), "
+        "terms = (SELECT coalesce(sum(nterms), 0) FROM chunks)"
+    )
+    mark_stems_current(conn)
+    return len(rows)
+
+
+def mark_stems_current(conn: Any) -> None:
+    """Record that the database's stems are today's analyzer's."""
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (%s, %s) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (ANALYZER_KEY, str(ANALYZER_VERSION)),
+    )

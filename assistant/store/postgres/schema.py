@@ -11,7 +11,9 @@ from typing import Any
 from assistant.chunking import ChunkingParams
 from assistant.errors import IndexCorrupt, IndexMismatch
 from assistant.store.catalog.records import now
+from assistant.store.keywords import ANALYZER_VERSION
 from assistant.store.postgres.connection import redacted
+from assistant.store.postgres.keywords import mark_stems_current, restem, stems_version
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 WRITE_LOCK = 0x6E657773  # pg_advisory_xact_lock key: one writer at a time ("news")
@@ -40,9 +42,10 @@ def schema_version(conn: Any) -> int:
     return int(row[0] or 0)
 
 
-def upgrade(conn: Any, dimension: int) -> list[str]:
-    """Apply the migrations the database lacks, each in its own transaction; returns their
-    names. Safe to run from several processes at once."""
+def upgrade(conn: Any, dimension: int) -> tuple[list[str], int]:
+    """Apply the migrations the database lacks, each in its own transaction, then stem the
+    passages again if the keyword analyzer changed; returns (the migrations' names, how many
+    passages were stemmed again). Safe to run from several processes at once."""
     applied = []
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -60,7 +63,10 @@ def upgrade(conn: Any, dimension: int) -> list[str]:
                 (version, name, now()),
             )
             applied.append(name)
-    return applied
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        restemmed = restem(conn)
+    return applied, restemmed
 
 
 def checked_manifest(
@@ -87,6 +93,13 @@ def checked_manifest(
         )
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        if stems_version(conn) < ANALYZER_VERSION:
+            if conn.execute("SELECT EXISTS (SELECT 1 FROM chunks)").fetchone()[0]:
+                raise IndexMismatch(
+                    f"the database at {where} holds keyword stems of an older newsdesk: run "
+                    f"`newsdesk db upgrade --database-url {where}` to make them again"
+                )
+            mark_stems_current(conn)
         row = conn.execute("SELECT value FROM meta WHERE key = %s", (_MANIFEST,)).fetchone()
         if row is None:
             manifest: dict[str, Any] = {
