@@ -76,6 +76,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _DURATION_WORDS = 6
+# "The last 24 hours have been chaos in Seoul", "in the past two weeks": a stretch the writer looks
+# back over, not how long the thing asked about lasted (RealTime QA, "**24 hours**" in bold for
+# how long martial law lasted); "has lasted for the past six hours" is how long it lasted.
+_LOOKED_BACK = re.compile(r"\b(?:last|past|previous)\s+$", re.IGNORECASE)
+_LASTED_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:last|past|previous)\s+$", re.IGNORECASE)
 # "How big / tall / old / far …?" is answered by a measure: a number or a fraction ("1,353
 # metres", "a third of the city"), not a run of words ("a suburb of the … centres").
 _MEASURE = re.compile(
@@ -92,6 +97,16 @@ def fits_measure(question: str, text: str) -> bool | None:
     if _MEASURE.search(question):
         return type_match("quantity", text) == 1.0 or _FRACTION.search(text) is not None
     return None
+
+
+def looks_back(question: str, before: str, text: str) -> bool:
+    """For "how long …?": the span's length of time is a stretch looked back over ("the last 24
+    hours"), `before` being the sentence's text up to the span."""
+    found = _DURATION.search(text) if _HOW_LONG.search(question) else None
+    if found is None:
+        return False
+    lead = before + text[: found.start()]
+    return _LOOKED_BACK.search(lead) is not None and _LASTED_FOR.search(lead) is None
 
 
 _HOW_OLD = re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b", re.IGNORECASE)

@@ -16,10 +16,16 @@ question's words — "the jewellery and artworks" of the sentence after it, in t
 is then its answer, when the reader rates it close. Only there: for other questions the next
 span was measured to be no answer ("**Which**" of a quoted question, "**five**" stars kept for
 "how many stars does the author deduct?").
+
+A span may also be the kind of thing a name is, given right after the name: "Benevolence Beer"
+of "… to create She Means Business, the brewery's first Benevolence Beer of 2024" for "What is
+the name of the beer …?" (RealTime QA, wrong in bold). The name before the description is the
+answer.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answering.evidence.reading import Read, restates
@@ -66,3 +72,28 @@ def past_restated(question: Question, read: Read, max_gap: float) -> Read:
             rest = read.options[:n] + read.options[n + 1 :]
             return replace(read, candidate=candidate, span=span, options=rest)
     return read
+
+
+# "She Means Business, the brewery's first ": a name, then a description of it that the span is in.
+_NAME_THEN_THE = re.compile(
+    r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|the|and|for|de|la)\s+)?){0,5}[A-Z][\w'’&.-]*),\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,4}$"
+)
+
+
+def name_before_its_kind(question: Question, read: Read) -> Read:
+    """`read` with its span moved to the name a description follows, when the span is in that
+    description and ends with a word of the question (the kind asked for: "Benevolence Beer"
+    for "… the name of the beer …?" → "She Means Business")."""
+    if read.span is None:
+        return read
+    hit, (start, end) = read.candidate.hit, read.span
+    words = hit.at(start, end).split()
+    last = set(stems(words[-1])) if words else set()
+    if not last or not last <= set(question.terms):
+        return read
+    found = _NAME_THEN_THE.search(hit.at(read.candidate.start, start))
+    if found is None or set(stems(found.group(1))) & set(question.terms):
+        return read  # the name is one the question gives: the description is what is asked
+    at = read.candidate.start
+    return replace(read, span=(at + found.start(1), at + found.end(1)))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence.amounts import age_within, fits_measure
+from assistant.answering.evidence.amounts import age_within, fits_measure, looks_back
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
 from assistant.answering.evidence.datelines import only_a_dateline
@@ -295,6 +295,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or not _fits_kind(question, text)
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
+        or looks_back(question.text, hit.at(read.candidate.start, start), text)
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
-from assistant.answering.evidence.clauses import narrowed
+from assistant.answering.evidence.clauses import name_before_its_kind, narrowed
 from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
@@ -85,7 +85,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     perhaps moved), plainly not and no other span is (False), or unconfirmed (None, also when
     the question asks for no kind; a list question's span grows over its list)."""
     question = parsed.text
-    reads = [narrowed(parsed, read, MAX_GAP) for read in reads]
+    reads = [name_before_its_kind(parsed, narrowed(parsed, read, MAX_GAP)) for read in reads]
     described = described_name(question)
     if described is not None:  # "Who is Janet Yellen?": the role the article gives her
         return described_reads(tagger, described, reads)
