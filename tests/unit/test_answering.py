@@ -215,6 +215,37 @@ def test_names_are_found_by_surname_nationality_and_without_accents() -> None:
     ]
 
 
+def test_a_party_is_named_by_its_word_and_a_members_title_is_no_name() -> None:
+    """RealTime QA: "Which suspended Conservative Party MP defected to Reform UK?" was refused
+    over "Lee Anderson, formerly the Conservative member for Ashfield, announced his defection
+    to Reform UK"."""
+    from assistant.answering.question.names import missing_entities
+    from assistant.answering.question.parse import parse_question
+
+    def missing(question: str, text: str) -> list[str]:
+        return missing_entities(parse_question(question), [_hit(text)])
+
+    anderson = (
+        "Lee Anderson, formerly the Conservative member for Ashfield, announced his defection "
+        "to Reform UK."
+    )
+    question = "Which suspended Conservative Party MP defected to Reform UK?"
+    assert parse_question(question).entities == ("conservative party", "reform uk")
+    assert missing(question, anderson) == []
+    assert parse_question("What did the Tesla CEO say?").entities == ("tesla",)
+    assert parse_question("Who is the MP for Ashfield?").entities == ("mp", "ashfield")
+    # Lower-case, the word is no party's name; nor is another party's.
+    assert missing("What did the Labour Party pledge?", "A conservative group met.") == [
+        "labour party"
+    ]
+    assert missing("What did the Conservative Party pledge?", "Labour won the seat.") == [
+        "conservative party"
+    ]
+    assert missing("What did the Conservative Party pledge?", "a conservative group met") == [
+        "conservative party"
+    ]
+
+
 def test_names_are_matched_as_the_articles_write_them() -> None:
     """Measured on RealTime QA: each of these refused a question whose answer was retrieved."""
     from assistant.answering.question.names import missing_entities

@@ -57,7 +57,7 @@ class Words:
         name = [word.rstrip(".") for word in entity.split()]
         if len(name) > 2 and name[-1] in _SUFFIXES:
             name = name[:-1]
-        if _near(self.lowered, name) or _by_surname(self, name):
+        if _near(self.lowered, name) or _by_surname(self, name) or _by_party_word(self, name):
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
             return True
@@ -143,6 +143,18 @@ def _by_surname(words: Words, name: list[str]) -> bool:
         if not prior[:1].isupper() or name_word(prior) in _TITLES or name_word(prior) in name:
             return True
     return False
+
+
+def _by_party_word(words: Words, name: list[str]) -> bool:
+    """A party named by its own words, capitalised, without "Party": "the Conservative member for
+    Ashfield", "Labour won" for "Conservative Party", "Labour Party" ("a conservative group" is
+    not)."""
+    if len(name) < 2 or name[-1] not in ("party", "parties"):
+        return False
+    capitals = [
+        t if w[:1].isupper() else "" for t, w in zip(words.lowered, words.written, strict=True)
+    ]
+    return _near(capitals, name[:-1])
 
 
 # Nationalities whose country is not their stem ("French" → "France"): the country's words.

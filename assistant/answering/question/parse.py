@@ -139,6 +139,10 @@ def question_kind(text: str) -> Kind:
 # A country's acronym before a name qualifies it: "US Supreme Court" is the Supreme Court the
 # articles name with or without it.
 _QUALIFIERS = frozenset({"us", "uk", "eu", "un"})
+# Short titles after a name say what the named one's member is, not part of the name: "Which
+# suspended Conservative Party MP …?" asks of the Conservative Party ("Lee Anderson, formerly the
+# Conservative member for Ashfield", RealTime QA: refused), "Tesla CEO" of Tesla.
+_TRAILING_TITLES = frozenset({"mp", "mps", "msp", "mep", "meps", "ceo", "ceos", "cfo"})
 # Months as a question writes them; "May" and "March" may be names ("Theresa May").
 _MONTH_WORDS = frozenset(
     {
@@ -250,6 +254,8 @@ def _entities(text: str) -> list[str]:
             continue  # "from Nov 2016", "last Sunday": a date, which the time checks read
         if len(words) > 1 and words[0] in _QUALIFIERS:
             words = words[1:]
+        while len(words) > 1 and words[-1] in _TRAILING_TITLES:
+            words = words[:-1]
         if words:
             entities.append(" ".join(words))
     return entities
