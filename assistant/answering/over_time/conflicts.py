@@ -26,9 +26,10 @@ from assistant.answering.over_time.same_event import (
     pronoun_led,
     tells_a_happening,
 )
-from assistant.answering.over_time.timeline import DAY_MONTH, event_date
+from assistant.answering.over_time.timeline import event_date
 from assistant.answering.over_time.values import NUMBER_WORDS, Value, numbers, quantities
 from assistant.answering.question.parse import stems
+from assistant.answering.question.relative_time import DAY_MONTH
 from assistant.answering.types import Citation, Conflict, Report
 from assistant.articles.dates import DATE_EXPRESSION
 from assistant.entities import EntityTagger

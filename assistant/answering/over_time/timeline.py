@@ -20,12 +20,12 @@ from assistant.answering.evidence.candidates import Candidate, candidates
 from assistant.answering.over_time.actors import another_actors
 from assistant.answering.over_time.background import is_background
 from assistant.answering.question.parse import parse_question, stems
-from assistant.answering.question.relative_time import time_mentions
+from assistant.answering.question.relative_time import DAY_MONTH, time_mentions, yearless_day
 from assistant.answering.types import Citation, DateBasis, Event, Timeline
-from assistant.articles.dates import DATE_EXPRESSION, MONTH, parse_date
+from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.embedding import Embedder
 from assistant.retrieval import HybridSearcher, SearchFilters
-from assistant.timeframe import format_day, month_number, shift_days
+from assistant.timeframe import format_day
 
 _NOT_NAMES = {"timeline", "chronology", "how", "what"}
 SEARCH_K = 40  # passages read for one timeline (every copy: their sources are kept)
@@ -33,11 +33,6 @@ MAX_EVENTS = 15
 MIN_RELEVANCE = 0.3  # cosine of an event sentence to the topic
 SAME_HAPPENING = 0.75  # cosine of two same-day sentences that tell one happening
 # A day and month without a year ("Jan. 18", "25 March"): of the article's year.
-DAY_MONTH = re.compile(
-    rf"\b(?:on\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
-    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+\d{{4}})",
-    re.IGNORECASE,
-)
 # Something happened: a verb in the past tense (or a present-perfect / passive form of one).
 _HAPPENED = re.compile(
     r"\b(?:\w{3,}ed|said|told|took|made|began|met|won|lost|froze|rose|fell|hit|cut|set|"
@@ -118,9 +113,7 @@ def event_date(sentence: str, published: date | None) -> tuple[date | None, Date
     if published is not None:
         partial = DAY_MONTH.search(sentence)
         if partial is not None:
-            day = partial.group("d1") or partial.group("d2")
-            month = partial.group("m1") or partial.group("m2")
-            stated = _day_in_year(int(day), month, published)
+            stated = yearless_day(partial, published)
             if stated is not None:
                 return stated, "stated"
         days = [m for m in time_mentions(sentence, published) if m.is_day]
@@ -128,22 +121,6 @@ def event_date(sentence: str, published: date | None) -> tuple[date | None, Date
             return days[0].first_day, "relative"
         return published, "published"
     return None, None
-
-
-def _day_in_year(day: int, month: str, published: date) -> date | None:
-    """'18 March' in an article: that day of its year, or of the year before when that would be
-    well after publication."""
-    number = month_number(month)
-    try:
-        found = date(published.year, number, day)
-    except ValueError:
-        return None
-    if found > shift_days(published, 31):
-        try:
-            return date(published.year - 1, number, day)
-        except ValueError:
-            return None
-    return found
 
 
 class TimelineBuilder:

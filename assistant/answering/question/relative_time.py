@@ -20,7 +20,45 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.articles.dates import MONTH
-from assistant.timeframe import WEEKDAYS, format_day, month_end, month_start, shift_days
+from assistant.timeframe import (
+    WEEKDAYS,
+    format_day,
+    month_end,
+    month_number,
+    month_start,
+    shift_days,
+)
+
+# A day of a month with no year ("Oct. 3", "on 18 March", "Sept. 26th"; not "Oct. 3, 2024"):
+# the day of its article's year (`day_in_year`). AP style writes news' dates this way.
+DAY_MONTH = re.compile(
+    rf"\b(?:on\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
+    rf"|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def day_in_year(day: int, month: str, published: date) -> date | None:
+    """'18 March' in an article: that day of its year, or of the year before when that would be
+    well after publication."""
+    number = month_number(month)
+    try:
+        found = date(published.year, number, day)
+    except ValueError:
+        return None
+    if found > shift_days(published, 31):
+        try:
+            return date(published.year - 1, number, day)
+        except ValueError:
+            return None
+    return found
+
+
+def yearless_day(found: re.Match[str], published: date) -> date | None:
+    """The day a DAY_MONTH match stands for in an article published on `published`."""
+    day = found.group("d1") or found.group("d2")
+    return day_in_year(int(day), found.group("m1") or found.group("m2"), published)
+
 
 _EXPRESSION = re.compile(
     r"\b(?:(?P<modifier>this|last|next|on|on\s+this|on\s+last|on\s+next)\s+)?"
