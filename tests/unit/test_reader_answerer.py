@@ -104,6 +104,52 @@ def test_a_relative_day_is_resolved_and_said_once(fake_embedder) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "published", "expected"),
+    [
+        # AP style, as most US news writes dates: no year, an abbreviated month. Real news
+        # (a port strike's deal, 2024): the reader's "Oct. 3" was dropped as no date at all,
+        # and the answer said only when the article was published.
+        (
+            "Update: US port workers reach a deal to end East Coast strike immediately on Oct. 3.",
+            "Oct. 3",
+            date(2024, 9, 30),
+            "Thursday, 3 October 2024",
+        ),
+        ("The dockworkers ended the strike on 3 October, officials said.", "on 3 October",
+         date(2024, 10, 4), "Thursday, 3 October 2024"),
+        # Early in a year, a late month is the year before.
+        ("The dockworkers ended the strike on Dec. 28, officials said.", "Dec. 28",
+         date(2025, 1, 5), "Saturday, 28 December 2024"),
+        # With its year the date says itself which day it is.
+        ("The dockworkers ended the strike on Oct. 3, 2024, officials said.", "Oct. 3, 2024",
+         date(2024, 10, 4), "Oct. 3, 2024"),
+    ],
+)  # fmt: skip
+def test_a_day_of_a_month_with_no_year_is_a_day_of_the_articles_year(
+    fake_embedder, text: str, span: str, published: date, expected: str
+) -> None:
+    reader = FakeReader(["strike"], [span])
+    answer = answerer(fake_embedder, reader).answer(
+        "When did the port strike end?", [hit(text, published)]
+    )
+    short = answer.short_answer
+    assert short is not None and short.text == expected
+    assert text[short.start : short.end] in span
+    assert "The article was published on" not in answer.answer
+
+
+def test_a_quote_that_names_a_day_with_no_year_gives_it_as_the_answer(fake_embedder) -> None:
+    text = "The deal, reached late on Oct. 3, ended the strike at 36 ports."
+    reader = FakeReader(["deal"], ["36 ports"])  # the reader's span is no date
+    answer = answerer(fake_embedder, reader).answer(
+        "When did the port strike end?", [hit(text, date(2024, 10, 4))]
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Thursday, 3 October 2024"
+    assert answer.short_answer.resolved_from == "Oct. 3"
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "span", "question", "published", "expected"),
     [
         # The span alone ("Friday") was worked out without its sentence: looked back to the

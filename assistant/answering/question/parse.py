@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from assistant.answering.question.aliases import undot
-from assistant.answering.question.relative_time import WEEKDAYS
+from assistant.answering.question.relative_time import DAY_MONTH, WEEKDAYS
 from assistant.articles.dates import DATE_EXPRESSION, parse_date
 from assistant.errors import InvalidQuestion
 
@@ -282,7 +282,8 @@ def name_word(word: str) -> str:
 def type_match(kind: Kind, sentence: str) -> float:
     """1.0 when the sentence holds the kind of thing asked for, 0.0 when not, 0.5 if n/a."""
     if kind == "when":
-        return 1.0 if DATE_EXPRESSION.search(sentence) or _DAY_WORD.search(sentence) else 0.0
+        dated = DATE_EXPRESSION.search(sentence) or DAY_MONTH.search(sentence)
+        return 1.0 if dated or _DAY_WORD.search(sentence) else 0.0
     if kind == "quantity":
         return 1.0 if _NUMBER.search(sentence) else 0.0
     if kind == "who":
