@@ -104,7 +104,7 @@ def test_a_relative_day_is_resolved_and_said_once(fake_embedder) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "published", "expected"),
+    ("text", "span", "published"),
     [
         # AP style, as most US news writes dates: no year, an abbreviated month. Real news
         # (a port strike's deal, 2024): the reader's "Oct. 3" was dropped as no date at all,
@@ -113,28 +113,25 @@ def test_a_relative_day_is_resolved_and_said_once(fake_embedder) -> None:
             "Update: US port workers reach a deal to end East Coast strike immediately on Oct. 3.",
             "Oct. 3",
             date(2024, 9, 30),
-            "Thursday, 3 October 2024",
         ),
-        ("The dockworkers ended the strike on 3 October, officials said.", "on 3 October",
-         date(2024, 10, 4), "Thursday, 3 October 2024"),
-        # Early in a year, a late month is the year before.
+        ("The dockworkers ended the strike on Sept. 26th, officials said.", "Sept. 26th",
+         date(2024, 10, 4)),
         ("The dockworkers ended the strike on Dec. 28, officials said.", "Dec. 28",
-         date(2025, 1, 5), "Saturday, 28 December 2024"),
-        # With its year the date says itself which day it is.
-        ("The dockworkers ended the strike on Oct. 3, 2024, officials said.", "Oct. 3, 2024",
-         date(2024, 10, 4), "Oct. 3, 2024"),
+         date(2025, 1, 5)),
     ],
 )  # fmt: skip
-def test_a_day_of_a_month_with_no_year_is_a_day_of_the_articles_year(
-    fake_embedder, text: str, span: str, published: date, expected: str
+def test_a_day_of_a_month_with_no_year_answers_when_as_written(
+    fake_embedder, text: str, span: str, published: date
 ) -> None:
+    """Its year is not worked out: a future day ("will cross North America on April 8" in a 2023
+    article) or a page with an old published date would get the wrong one (RealTime QA:
+    "Saturday, 8 April 2023" for the 2024 eclipse)."""
     reader = FakeReader(["strike"], [span])
     answer = answerer(fake_embedder, reader).answer(
         "When did the port strike end?", [hit(text, published)]
     )
     short = answer.short_answer
-    assert short is not None and short.text == expected
-    assert text[short.start : short.end] in span
+    assert short is not None and short.text == span and text[short.start : short.end] == span
     assert "The article was published on" not in answer.answer
 
 
@@ -144,9 +141,10 @@ def test_a_quote_that_names_a_day_with_no_year_gives_it_as_the_answer(fake_embed
     answer = answerer(fake_embedder, reader).answer(
         "When did the port strike end?", [hit(text, date(2024, 10, 4))]
     )
-    assert answer.short_answer is not None
-    assert answer.short_answer.text == "Thursday, 3 October 2024"
-    assert answer.short_answer.resolved_from == "Oct. 3"
+    short = answer.short_answer
+    assert (
+        short is not None and short.text == "Oct. 3" and text[short.start : short.end] == "Oct. 3"
+    )
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from assistant.answering.question.relative_time import (
     TimeMention,
     time_mentions,
     weekday_range,
-    yearless_day,
 )
 from assistant.answering.types import ShortAnswer
 from assistant.articles.dates import DATE_EXPRESSION
@@ -36,26 +35,7 @@ def day_short_answer(hit: Hit, start: int, end: int, citation: int) -> ShortAnsw
         resolved = _resolved(*day, citation)
         if resolved.text.casefold() != text.casefold():
             return resolved
-    return _yearless(hit, start, end, citation) or ShortAnswer(text, citation, start, end)
-
-
-# A year right after a day and month: "Oct. 3, 2024" is no day of the article's year.
-_YEAR_AFTER = re.compile(r",?\s+\d{4}\b")
-
-
-def _yearless(hit: Hit, start: int, end: int, citation: int) -> ShortAnswer | None:
-    """A span that is a day of a month with no year ("Oct. 3", "on 18 March"), not one whose
-    year follows it in the text, worked out: that day of the article's year (`yearless_day`)."""
-    text = hit.at(start, end)
-    lead = len(text) - len(text.lstrip())
-    found = DAY_MONTH.fullmatch(text.strip())
-    if found is None or hit.published is None or _YEAR_AFTER.match(hit.at(end, end + 8)):
-        return None
-    day = yearless_day(found, hit.published)
-    if day is None:
-        return None
-    mention = TimeMention(found.group(0), 0, len(found.group(0)), day, day)
-    return _resolved(mention, start + lead, citation)
+    return ShortAnswer(text, citation, start, end)
 
 
 def _day_spanned(hit: Hit, start: int, end: int) -> tuple[TimeMention, int] | None:
@@ -82,12 +62,14 @@ def day_of(question: Question, candidate: Candidate, citation: int) -> ShortAnsw
         start = candidate.start + found.start()
         return ShortAnswer(found.group(0), citation, start, start + len(found.group(0)))
     days = [m for m in time_mentions(candidate.text, hit.published) if m.is_day]
-    if hit.published is not None:  # "on Oct. 3": the day of the article's year
-        for found in DAY_MONTH.finditer(candidate.text):
-            day = yearless_day(found, hit.published)
-            if day is not None:
-                days.append(TimeMention(found.group(0), found.start(), found.end(), day, day))
     first = min(days, key=lambda m: m.start, default=None)
+    yearless = DAY_MONTH.search(candidate.text)
+    if yearless is not None and (first is None or yearless.start() < first.start):
+        # "Oct. 3" as written: its year is not worked out ("will cross North America on April
+        # 8" in a 2023 article is 2024's eclipse; a page may carry an old published date).
+        end = candidate.start + yearless.end()
+        start = end - len(_ON.sub("", yearless.group(0)))
+        return ShortAnswer(hit.at(start, end), citation, start, end)
     return _resolved(first, candidate.start, citation) if first else None
 
 
