@@ -50,3 +50,38 @@ def test_a_stretch_looked_back_over_is_not_how_long_it_lasted(fake_embedder) -> 
     # Not asked how long: the words are no reason to drop it.
     count = "In the past 24 hours the martial law declaration drew 3,000 protesters."
     assert _short(fake_embedder, "How many protesters did it draw?", count, "3,000") == "3,000"
+
+
+LANDFALL = [
+    (
+        "Felicia Bowser, meteorologist in charge at the National Weather Service in Tallahassee, "
+        "said Helene is expected to make landfall this evening.",
+        date(2024, 9, 26),
+    ),
+    ("Helene made landfall with 140 mph winds in Taylor County, Florida.", date(2024, 9, 27)),
+]
+
+
+def _first_quote(fake_embedder, question: str, scored: dict[str, float], spans: list[str]):
+    hits = [hit(text, day, f"a{n}") for n, (text, day) in enumerate(LANDFALL)]
+    reader = FakeReader([], spans, scored=scored)
+    return answerer(fake_embedder, reader).answer(question, hits)
+
+
+def test_what_was_foreseen_does_not_answer_what_happened(fake_embedder) -> None:
+    # Real news (Hurricane Helene): the forecast's sentence, read as well as the report and
+    # richer in the question's words, gave "Tallahassee" — the weather office's city.
+    scored = {"expected to make landfall": 0.98, "made landfall": 0.97}
+    spans = ["Tallahassee", "Taylor County, Florida"]
+    answer = _first_quote(fake_embedder, "Where did Helene make landfall?", scored, spans)
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Taylor County, Florida"
+    # Asked what was foreseen, the forecast answers.
+    asked = "Where did forecasters say Helene would make landfall?"
+    answer = _first_quote(fake_embedder, asked, scored, spans)
+    assert answer.short_answer is not None and answer.short_answer.text == "Tallahassee"
+    # With no report of it, the forecast is still quoted.
+    answer = _first_quote(
+        fake_embedder, "Where did Helene make landfall?", {"expected to make": 0.98}, spans
+    )
+    assert answer.status == "answered" and "expected to make landfall" in answer.answer

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.evidence.attribution import only_the_source
-from assistant.answering.evidence.count_parts import a_rate, one_of_counts
+from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.supposed import supposed
@@ -238,6 +238,24 @@ RECALLED = [
 ]
 
 
+BOEING_VOTE = (
+    "The vote was 64% in opposition to the deal, which offered a 35% rise in wages over four years."
+)
+IN_FAVOR = "Of the roughly 30,000 union members, 96 percent of them voted in favor of the strike."
+SIDES = [
+    # Real news (the Boeing strike): **64%** in bold for the share that voted to accept.
+    ("What percentage voted to accept the contract?", BOEING_VOTE, "64%", True),
+    ("What percentage voted against the contract?", BOEING_VOTE, "64%", False),
+    ("What percentage of members opposed the strike?", IN_FAVOR, "96 percent", True),
+    ("What percentage of members backed the strike?", IN_FAVOR, "96 percent", False),
+    ("What percentage voted to accept the offer?", "Members voted 59% to 41% to accept it.", "59%",
+     False),
+    # Not a question of a vote's sides, or no share asked: no rule.
+    ("What raise did the deal offer?", BOEING_VOTE, "35%", False),
+    ("How many voted for the bill?", "It passed with 300 votes to 120 against it.", "300", False),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("rule", "case"),
     [(supposed, c) for c in SUPPOSED]
@@ -245,6 +263,7 @@ RECALLED = [
     + [(only_the_source, c) for c in ONLY_THE_SOURCE]
     + [(one_of_counts, c) for c in ONE_OF_COUNTS]
     + [(a_rate, c) for c in RATES]
+    + [(other_side, c) for c in SIDES]
     + [(recalled, c) for c in RECALLED],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
@@ -252,6 +271,7 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     right after "neither / nor / not / never"; only_the_source: right after "according to";
     one_of_counts: a count joined to a count of other things, for "how many" of neither;
     a_rate: a count per second, day or year for "how many / much" that asks no rate;
+    other_side: a share the words after it give to the other side of a vote than the question's;
     recalled: in a "two months after …" clause the question's words are not in."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

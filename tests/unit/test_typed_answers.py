@@ -201,6 +201,10 @@ def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> No
             {"GPE", "NORP"},
             False,
         ),
+        # Real news: "**IAM**", the union itself, for who leads the machinists union.
+        ("Who leads the machinists union?", {"PERSON"}, False),
+        ("Who founded the company?", {"PERSON"}, False),
+        ("Who leads the league?", {"PERSON", "ORG", "NORP", "GPE"}, False),
         ("What was the cause of the fire in the city?", None, False),
         ("What is the capital of France?", None, False),
     ],
@@ -322,6 +326,13 @@ def test_a_when_span_that_dates_an_event_the_article_recalls_gives_way(fake_embe
     assert answer.short_answer.text == "Tuesday, 1 October 2024"
     answer = asked("When did the port workers go on strike?", ["1977", "Tuesday"])
     assert answer.short_answer is not None and "1 October 2024" in answer.short_answer.text
+    # A span that holds the recalled year gives way too (real news, the Boeing strike: "**2008**"
+    # from "… walked off the job early Friday … for the first time since 2008", cut to its date).
+    answer = asked(
+        "When did the port workers go on strike?", ["first major work stoppage since 1977"]
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Tuesday, 1 October 2024"
     # Asked about that earlier time, it stands.
     answer = asked("When was the previous major work stoppage?", ["1977"])
     assert answer.short_answer is not None and answer.short_answer.text == "1977"

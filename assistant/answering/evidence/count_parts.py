@@ -7,6 +7,10 @@ question names the things it counts ("How many Arizona Republicans were charged?
 A count per second, day or year is a rate, not the total asked for: "Worldwide, 4.3 babies will
 be born … each second" put **4.3** in bold for "Roughly how many babies were born in the US last
 year?" (RealTime QA). It is not said as sure unless the question asks for a rate.
+
+A share of a vote counts one side: "The vote was 64% in opposition to the deal" gave **64%** in
+bold for "What percentage voted to accept the contract?" (the Boeing strike, real news). A share
+the words right after it give to the other side than the question's is not said as sure.
 """
 
 from __future__ import annotations
@@ -88,3 +92,27 @@ def a_rate(question: str, sentence: str, before_answer: int) -> bool:
         return False
     clause = re.split(r"[.;:,()\u2013\u2014]", sentence[at.end() :], maxsplit=1)[0]
     return _RATE.search(" ".join(clause.split()[:_RATE_WORDS])) is not None
+
+
+# A question that asks for the share on one side of a vote, and the words after a share that
+# give it to a side ("64% in opposition to the deal", "96 percent of them voted in favor").
+_ASKS_SHARE = re.compile(r"\b(?:percent|percentage|share|proportion)\b", re.I)
+_FOR = r"(?:accept|approv|ratif|back|support|favou?r|endorse|yes\b|for\b)"
+_AGAINST = r"(?:reject|oppos|against|turn(?:ed)?\s+down|vot(?:ed?|ing)\s+(?:no|down)|no\b)"
+_SIDE_AFTER = 6  # words after the share's first that may still give its side
+
+
+def other_side(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the share at `before_answer` counts the other side of a vote than the question
+    asks for ("64% in opposition to the deal" for "What percentage voted to accept …?")."""
+    if not _ASKS_SHARE.search(question):
+        return False
+    asks_for = re.search(rf"\b{_FOR}", question, re.I) is not None
+    asks_against = re.search(rf"\b{_AGAINST}", question, re.I) is not None
+    if asks_for == asks_against:
+        return False
+    after = " ".join(sentence[max(0, before_answer) :].split()[1 : 1 + _SIDE_AFTER])
+    other = _AGAINST if asks_for else _FOR
+    side = re.search(rf"\b{other}", after, re.I)
+    own = re.search(rf"\b{_AGAINST if asks_against else _FOR}", after, re.I)
+    return side is not None and (own is None or side.start() < own.start())

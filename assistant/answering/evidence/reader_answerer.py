@@ -22,7 +22,7 @@ from assistant.answering.evidence.candidates import (
 )
 from assistant.answering.evidence.clauses import past_restated
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
-from assistant.answering.evidence.count_parts import a_rate, one_of_counts
+from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
@@ -49,6 +49,7 @@ from assistant.answering.evidence.years import another_period
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.over_time.background import (
     asks_for_background,
+    foretold,
     is_background,
     old_time,
     says_earlier,
@@ -226,7 +227,15 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         if short is not None and any(
             rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in (supposed, denied, only_the_source, one_of_counts, a_rate, recalled)
+            for rule in (
+                supposed,
+                denied,
+                only_the_source,
+                one_of_counts,
+                a_rate,
+                other_side,
+                recalled,
+            )
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
@@ -337,9 +346,11 @@ class ReaderAnswerer(AnswerGenerator):
 
 
 def _behind(parsed: Question, read: Read) -> bool:
-    """Whether the read recalls an earlier event the question does not ask for (story_first
-    puts it behind the story)."""
+    """Whether the read recalls an earlier event the question does not ask for, or foretells
+    what the question asks happened (story_first puts it behind the story)."""
     candidate = read.candidate
+    if foretold(parsed.text, frozenset(parsed.terms), candidate.text):
+        return True  # "… is expected to make landfall this evening" for where it did
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )

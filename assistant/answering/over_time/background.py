@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.answering.question.parse import stems
 from assistant.articles.dates import MONTH
 from assistant.timeframe import WEEKDAYS, month_end, month_number
 from assistant.timeframe import YEAR as _YEAR
@@ -90,14 +91,16 @@ def old_time(text: str, published: date) -> bool:
 def recalled_time(sentence: str, start: int, end: int, published: date | None) -> bool:
     """Whether sentence[start:end] (a "when" answer) dates an earlier event the sentence
     recalls: an old time in a background sentence, or after "since" ("its first stoppage since
-    1977")."""
+    1977"; a span "the first time since 2008" as well as its "2008")."""
     if published is None:
         return False
     span = sentence[start:end]
-    anchored = _ANCHOR_BEFORE.search(sentence[:start]) is not None
-    years = re.search(_YEAR, span) is not None
+    years = list(re.finditer(_YEAR, span))
+    anchored = bool(years) and all(
+        _ANCHOR_BEFORE.search(sentence[: start + year.start()]) for year in years
+    )
     return (
-        years
+        bool(years)
         and (anchored or is_background(sentence, published))
         and (old_time(span, published) or anchored)
     )
@@ -106,3 +109,36 @@ def recalled_time(sentence: str, start: int, end: int, published: date | None) -
 def asks_for_background(question: str) -> bool:
     """Whether a question names a time or asks for an earlier event."""
     return bool(_ASKS_EARLIER.search(question))
+
+
+# A forecast, right before a word of the question: "is expected to make landfall", "Helene
+# expected to make landfall in Taylor County", "is forecast to hit". Not a decision told ahead
+# ("Japan said on Friday it would strengthen sanctions" answers when Japan strengthened them).
+_FORESEEN = re.compile(
+    r"\b(?:expected|forecast|projected|predicted|poised|likely|on\s+track)\s+to\s+"
+    r"(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w'’-]+")
+_DID = re.compile(r"\bdid\b", re.IGNORECASE)
+# A question about what was said or planned asks of the foreseen itself ("When did Biden say he
+# would visit?").
+_ABOUT_PLANS = re.compile(
+    r"\b(?:say|said|tell|told|announce|plan|expect|predict|forecast|promise|pledge|vow|threaten"
+    r"|warn|hope|aim|intend|propose|schedule|will|would)\w*\b",
+    re.IGNORECASE,
+)
+
+
+def foretold(question: str, terms: frozenset[str], sentence: str) -> bool:
+    """A question of what happened ("Where did Helene make landfall?", its word stems `terms`)
+    and a sentence that tells it as still to come ("Felicia Bowser … said Helene is expected to
+    make landfall this evening"): the forecast's place or time is not where or when it did."""
+    if not _DID.search(question) or _ABOUT_PLANS.search(question):
+        return False
+    return any(
+        word.group(0)[:1].islower()
+        and terms & set(stems(word.group(0)))
+        and _FORESEEN.search(sentence[: word.start()])
+        for word in _WORD.finditer(sentence)
+    )

@@ -59,6 +59,15 @@ _WHO_HOLDS = re.compile(
 )
 
 
+# "Who leads the machinists union?" asks for a person: a body is led by one, not by a body
+# ("**IAM**", the union itself, was given in bold on real news).
+_WHO_LEADS = re.compile(
+    r"\bwho\s+(?:leads|led|heads|headed|runs|ran|chairs|chaired|directs|directed|manages"
+    r"|managed|founded|owns|owned)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:union|party"
+    r"|company|firm|group|organi[sz]ation|agency|department|ministry|committee|campaign|bank"
+    r"|government|council|board|association|movement|church|charity|university|school)\b",
+    re.IGNORECASE,
+)
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b")
 
 
@@ -94,7 +103,7 @@ def expected_labels(question: str) -> Labels | None:
             re.fullmatch(_PERSON_NOUNS, word, re.IGNORECASE) for word in holds.group(1).split()
         ):
             return PERSON  # an office is held by a person, not by its ministry
-        return PERSON_OR_BODY
+        return PERSON if _WHO_LEADS.search(question) else PERSON_OR_BODY
     if asked == "where":
         return PLACE
     found = _which_noun(question)
