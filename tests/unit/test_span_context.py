@@ -85,3 +85,19 @@ def test_what_was_foreseen_does_not_answer_what_happened(fake_embedder) -> None:
         fake_embedder, "Where did Helene make landfall?", {"expected to make": 0.98}, spans
     )
     assert answer.status == "answered" and "expected to make landfall" in answer.answer
+
+
+def test_which_questions_ask_of_what_happened() -> None:
+    from assistant.answering.over_time.background import foretold
+    from assistant.answering.question.parse import parse_question
+
+    forecast = "Helene is projected to make landfall tonight with winds of 120 mph."
+    report = "Helene made landfall with 140 mph winds in Taylor County."
+
+    def told_ahead(question: str, sentence: str) -> bool:
+        return foretold(question, frozenset(parse_question(question).terms), sentence)
+
+    assert told_ahead("How fast were Helene's winds at landfall?", forecast)
+    assert not told_ahead("How fast were Helene's winds at landfall?", report)
+    assert not told_ahead("How fast are Helene's winds at landfall?", forecast)  # not past
+    assert not told_ahead("How fast were Helene's winds projected to be at landfall?", forecast)

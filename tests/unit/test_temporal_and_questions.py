@@ -62,6 +62,31 @@ def test_days_ahead_of_publication_are_resolved_forward(sentence, day) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        # Real news (a Wednesday, 2 October 2024): the Thursday Biden was to head on to was
+        # given as 26 September, the Thursday before.
+        (
+            "Biden visited with officials and first responders in the Carolinas on Wednesday "
+            "before heading to Georgia and Florida on Thursday, the White House said.",
+            [date(2024, 10, 2), date(2024, 10, 3)],
+        ),
+        (
+            "The union voted on Friday, after talks broke down on Tuesday.",
+            [date(2024, 9, 27), date(2024, 9, 24)],
+        ),
+        # Nothing between them orders the two days: each is worked out on its own.
+        (
+            "The union met on Monday and the company replied on Tuesday.",
+            [date(2024, 9, 30), date(2024, 10, 1)],
+        ),
+    ],
+)
+def test_a_day_ordered_against_the_one_before_it_in_the_sentence(sentence, days) -> None:
+    assert [m.first_day for m in time_mentions(sentence, date(2024, 10, 2))] == days
+
+
+@pytest.mark.parametrize(
     ("sentence", "day"),
     [
         # A Wednesday article (7 August 2024). Plans and forecasts look ahead …

@@ -955,3 +955,20 @@ def test_the_names_a_description_of_the_kind_asked_for_sets_off(fake_embedder) -
     span = ["Japan's biggest automakers, Honda and Nissan"]
     answer = ask(fake_embedder, "Which two automakers are discussing a merger?", text, span, names)
     assert answer.short_answer is not None and answer.short_answer.text == "Honda and Nissan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "recalled"),
+    [
+        ("Workers struck for the first time since 2008.", "the first time since 2008", True),
+        ("Workers struck for the first time since 2008.", "2008", True),
+        # SQuAD dev answers: "since" here starts what the question asks about.
+        ("Since 1940 they have been close military allies.", "Since 1940", False),
+        ("The Biennial is held every two years since 1987.", "every two years since 1987", False),
+    ],
+)
+def test_which_when_spans_date_an_event_the_sentence_recalls(sentence, span, recalled) -> None:
+    from assistant.answering.over_time.background import recalled_time
+
+    start = sentence.index(span)
+    assert recalled_time(sentence, start, start + len(span), date(2024, 9, 13)) is recalled

@@ -37,6 +37,7 @@ _RECALLS = re.compile(
     re.IGNORECASE,
 )
 _ANCHOR_BEFORE = re.compile(r"\b(?:since|back in|as far back as)\s*$", re.IGNORECASE)
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;]{0,60}\bsince\s*$", re.IGNORECASE)
 # A question that asks for an earlier event, or names a time, may be answered from background.
 _ASKS_EARLIER = re.compile(
     rf"\b(?:previous(?:ly)?|prior|last time|earlier|first|ago|history|historic(?:al)?|before|once|"
@@ -96,8 +97,10 @@ def recalled_time(sentence: str, start: int, end: int, published: date | None) -
         return False
     span = sentence[start:end]
     years = list(re.finditer(_YEAR, span))
-    anchored = bool(years) and all(
-        _ANCHOR_BEFORE.search(sentence[: start + year.start()]) for year in years
+    # "… for the first time since 2008": a span that holds the recalling words recalls too
+    # ("Since 1940 they have been allies" and "held every two years since 1987" do not).
+    anchored = _ANCHOR_BEFORE.search(sentence[:start]) is not None or (
+        bool(years) and all(_FIRST_SINCE.search(sentence[: start + year.start()]) for year in years)
     )
     return (
         bool(years)
@@ -120,12 +123,12 @@ _FORESEEN = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'’-]+")
-_DID = re.compile(r"\bdid\b", re.IGNORECASE)
+_DID = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # A question about what was said or planned asks of the foreseen itself ("When did Biden say he
 # would visit?").
 _ABOUT_PLANS = re.compile(
-    r"\b(?:say|said|tell|told|announce|plan|expect|predict|forecast|promise|pledge|vow|threaten"
-    r"|warn|hope|aim|intend|propose|schedule|will|would)\w*\b",
+    r"\b(?:say|said|tell|told|announce|plan|expect|predict|project|forecast|promise|pledge|vow"
+    r"|threaten|warn|hope|aim|intend|propose|schedule|will|would)\w*\b",
     re.IGNORECASE,
 )
 

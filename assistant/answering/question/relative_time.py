@@ -269,6 +269,27 @@ def relative_phrases(sentence: str) -> list[str]:
     ]
 
 
+# Words between two days of one sentence that order them: "visited … on Wednesday before heading
+# to Georgia on Thursday" (the Thursday after), "… on Friday, after talks on Tuesday" (before).
+_THEN = re.compile(r"\b(?:before|then|followed\s+by|ahead\s+of|until)\b", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|since)\b", re.IGNORECASE)
+
+
+def _in_sequence(
+    sentence: str, earlier: TimeMention, match: re.Match[str], weekday: int
+) -> date | None:
+    """A bare weekday a sentence orders against the day it named just before: the first such
+    weekday after that day ("before … on Thursday"), or before it ("after … on Tuesday")."""
+    if not earlier.is_day:
+        return None
+    between = sentence[earlier.end : match.start()]
+    if _THEN.search(between):
+        return shift_days(earlier.first_day, (weekday - earlier.first_day.weekday() - 1) % 7 + 1)
+    if _AFTER.search(between):
+        return shift_days(earlier.first_day, -((earlier.first_day.weekday() - weekday - 1) % 7 + 1))
+    return None
+
+
 def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
     """Every relative time expression in `sentence`, resolved against `published`."""
     if published is None:
@@ -282,6 +303,8 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
             modifier = (match.group("modifier") or "").casefold()
             ahead = _weekday_ahead(sentence, match, weekday, published)
             first = last = _weekday_date(published, weekday, modifier, ahead)
+            if mentions and not modifier.replace("on", "").strip():
+                first = last = _in_sequence(sentence, mentions[-1], match, weekday) or first
         elif match.group("day"):
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
             first = last = shift_days(published, offset)
