@@ -86,6 +86,17 @@ def test_a_day_ordered_against_the_one_before_it_in_the_sentence(sentence, days)
     assert [m.first_day for m in time_mentions(sentence, date(2024, 10, 2))] == days
 
 
+def test_today_in_a_name_is_no_day() -> None:
+    """Real news (USA TODAY, most of RealTime QA's articles): "told USA TODAY she got a $52.50
+    credit" was noted as "“TODAY” is Friday, 23 February 2024"."""
+    published = date(2024, 2, 23)
+    told = "An AT&T customer told USA TODAY she got a $52.50 credit on Thursday."
+    assert [m.phrase for m in time_mentions(told, published)] == ["on Thursday"]
+    assert time_mentions("She said on NBC's Today show that it was over.", published) == []
+    said = "The union said today it would strike. Today it did."
+    assert [m.first_day for m in time_mentions(said, published)] == [published, published]
+
+
 @pytest.mark.parametrize(
     ("sentence", "day"),
     [

@@ -112,6 +112,8 @@ HEADLINE_WORDS = 12  # longer lines without a full stop are cut sentences or cap
 # ("said at a Saturday news conference" is one).
 _EVERY = re.compile(r"\b(?:each|every|on\s+a)\s+$", re.IGNORECASE)
 _A_NAME_AFTER = re.compile(r"\s+Night Live\b")
+# "told USA TODAY", "on NBC's Today show": a name, not the day.
+_A_NAME_BEFORE = re.compile(r"\b(?:USA|NBC['’]s|the)\s+$", re.IGNORECASE)
 # A span of days of the week: opening hours, a schedule ("open Monday through Friday", "Tuesday-
 # Sunday"), whose two ends are no one day each.
 _SPAN = r"\s*(?:through|thru|to|until|-|–|—)\s*"
@@ -242,7 +244,12 @@ def _weekday_ahead(sentence: str, match: re.Match[str], weekday: int, published:
 
 def _no_day(sentence: str, match: re.Match[str]) -> bool:
     """A weekday that needs no working out ("Friday, 25 March") or names no one day ("each
-    Thursday", "on a Sunday", "Saturday Night Live", "open Monday through Friday")."""
+    Thursday", "on a Sunday", "Saturday Night Live", "open Monday through Friday"); a "today"
+    that is part of a name ("USA TODAY", "NBC's Today show")."""
+    if match.group("day"):
+        return _A_NAME_BEFORE.search(sentence[: match.start("day")]) is not None or (
+            match.group("day") == "TODAY"
+        )
     if not match.group("weekday"):
         return False
     after = sentence[match.end() :]
@@ -306,6 +313,8 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
             if mentions and not modifier.replace("on", "").strip():
                 first = last = _in_sequence(sentence, mentions[-1], match, weekday) or first
         elif match.group("day"):
+            if _no_day(sentence, match):
+                continue  # "told USA TODAY": the paper's name
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[match.group("day").casefold()]
             first = last = shift_days(published, offset)
         else:
