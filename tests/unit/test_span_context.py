@@ -101,3 +101,25 @@ def test_which_questions_ask_of_what_happened() -> None:
     assert not told_ahead("How fast were Helene's winds at landfall?", report)
     assert not told_ahead("How fast are Helene's winds at landfall?", forecast)  # not past
     assert not told_ahead("How fast were Helene's winds projected to be at landfall?", forecast)
+
+
+def test_the_undoing_of_what_is_asked_neither_answers_nor_corrects_it(fake_embedder) -> None:
+    """Real news (the port strike): "When did the port strike begin?" was told that the articles
+    say only that it ended; a strike that ended began. Asked when it ended, a sentence of its
+    start still corrects the question."""
+    from assistant.answering.question.predicates import contradiction, undoes
+
+    ended = "US port workers and operators reach a deal to end East Coast strike on Oct. 3."
+    began = "Dockworkers went on strike early Tuesday at 36 ports."
+    assert contradiction("When did the port strike begin?", ended) is None
+    assert undoes("When did the port strike begin?", ended)
+    assert not undoes("When did the port strike begin?", began)
+    assert contradiction("When did Japan lift its sanctions?", "Japan imposed sanctions.") == (
+        "lift",
+        "imposed",
+    )
+    hits = [hit(ended, date(2024, 10, 3), "a1"), hit(began, date(2024, 10, 1), "a2")]
+    reader = FakeReader([], ["Oct. 3", "early Tuesday"], scored={"deal": 0.95, "went on": 0.6})
+    answer = answerer(fake_embedder, reader).answer("When did the port strike begin?", hits)
+    assert answer.premise is None and answer.short_answer is not None
+    assert "Tuesday" in answer.short_answer.text and "Oct. 3" not in answer.answer

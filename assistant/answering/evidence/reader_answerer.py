@@ -65,6 +65,7 @@ from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import date_words, missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
+from assistant.answering.question.predicates import undoes
 from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
@@ -346,11 +347,15 @@ class ReaderAnswerer(AnswerGenerator):
 
 
 def _behind(parsed: Question, read: Read) -> bool:
-    """Whether the read recalls an earlier event the question does not ask for, or foretells
-    what the question asks happened (story_first puts it behind the story)."""
+    """Whether the read recalls an earlier event the question does not ask for, foretells what
+    the question asks happened, or tells of its undoing (story_first puts it behind the
+    story)."""
     candidate = read.candidate
-    if foretold(parsed.text, frozenset(parsed.terms), candidate.text):
-        return True  # "… is expected to make landfall this evening" for where it did
+    if foretold(parsed.text, frozenset(parsed.terms), candidate.text) or undoes(
+        parsed.text, candidate.text
+    ):
+        return True  # "… is expected to make landfall …" for where it did; "… to end …" for when
+        # it began
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )

@@ -49,6 +49,11 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("oppose", "opposes", "opposed", "opposed", "opposing"),
     ),
 )
+# Predicates whose opposite undoes them, and so says they happened: a strike that ended began,
+# sanctions lifted were imposed, a member who left had joined. Asked "When did the port strike
+# begin?", a sentence of the deal to end it corrects nothing (real news: the answer said the
+# articles only report its end); asked when it ended, one of its start still does.
+UNDONE_BY_OPPOSITE = frozenset({"ban", "impose", "join", "open", "start", "begin", "hire"})
 # Words that say the same as a side of a pair (their regular forms -s, -d, -ed, -ing match too):
 # a sentence holding one does say the predicate ("prices fell" is answered by "declines", even if
 # the sentence also says "rise" of something else).
@@ -122,6 +127,24 @@ _STOP = (
     "roll back",
     "rolled back",
 )
+# How news says a strike or a conflict began: "went on strike early Tuesday", "walked off the
+# job", "broke out" (real news: "When did the port strike begin?" was told the articles say
+# only that it ended).
+_ONSET = (
+    "went on strike",
+    "go on strike",
+    "going on strike",
+    "walk off",
+    "walked off",
+    "walk out",
+    "walked out",
+    "broke out",
+    "break out",
+    "erupt",
+    "commence",
+    "got under way",
+    "got underway",
+)
 SAME: dict[str, tuple[str, ...]] = {
     "ban": (
         "ban",
@@ -177,8 +200,28 @@ SAME: dict[str, tuple[str, ...]] = {
     ),
     "open": ("open", "launch", "reopen", "unveil", "inaugurate"),
     "close": ("close", "shut", "shutter", "clos"),
-    "start": ("start", "begin", "began", "begun", "launch", "kick off", "kicked off", "open"),
-    "begin": ("begin", "began", "begun", "start", "launch", "open"),
+    "start": (
+        "start",
+        "begin",
+        "began",
+        "begun",
+        "launch",
+        "kick off",
+        "kicked off",
+        "open",
+        *_ONSET,
+    ),
+    "begin": (
+        "begin",
+        "began",
+        "begun",
+        "start",
+        "launch",
+        "open",
+        "kick off",
+        "kicked off",
+        *_ONSET,
+    ),
     "end": ("end", "finish", "conclude", "close", "stop", "stopp", "halt", "cease", "wrap"),
     "accept": ("accept", "approve", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
     "approve": ("approve", "accept", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
@@ -292,6 +335,8 @@ def contradiction(
     sentences = [sentence] if isinstance(sentence, str) else list(sentence)
     supporting = sentences if support is None else list(support)
     for predicate in predicates(question):
+        if predicate.forms[0] in UNDONE_BY_OPPOSITE:
+            continue  # "a deal to end the strike" says that it began
         if any(_says_predicate(predicate, text) for text in supporting):
             continue
         for text in sentences:
@@ -300,6 +345,20 @@ def contradiction(
                 if not _ARTICLE.search(text[: match.start()]):
                     return predicate.word, match.group(1)
     return None
+
+
+def undoes(question: str, sentence: str) -> bool:
+    """Whether the sentence tells of the undoing of what the question asks about and not of it
+    ("a deal to end East Coast strike … on Oct. 3" for "When did the port strike begin?"): its
+    day or place is the undoing's, not the answer."""
+    for predicate in predicates(question):
+        if predicate.forms[0] not in UNDONE_BY_OPPOSITE or _says_predicate(predicate, sentence):
+            continue
+        pattern = rf"\b(?:{'|'.join(predicate.opposite_forms)})\b"
+        for match in re.finditer(pattern, sentence, re.I):
+            if not _ARTICLE.search(sentence[: match.start()]):
+                return True
+    return False
 
 
 def _says_predicate(predicate: Predicate, sentence: str) -> bool:
