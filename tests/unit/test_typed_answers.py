@@ -422,6 +422,20 @@ def test_who_holds_a_role_is_the_person_given_that_role_not_another_name(fake_em
     assert answer.short_answer is not None and answer.short_answer.text == "Takeshi Iwaya"
 
 
+def test_an_abbreviated_title_gives_the_role(fake_embedder) -> None:
+    """Real news (the Baltimore bridge collapse): "Who is Maryland's governor?" had no short
+    answer over "Maryland Gov. Wes Moore declared a state of emergency" ("Gov." was no role)."""
+    text = (
+        "Maryland Gov. Wes Moore declared a state of emergency, and Baltimore Mayor Brandon "
+        "Scott spoke."
+    )
+    names = {"Wes Moore": "PERSON", "Brandon Scott": "PERSON", "Maryland": "GPE"}
+    answer = ask(fake_embedder, "Who is Maryland's governor?", text, ["Brandon Scott"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Wes Moore"
+    mayor = ask(fake_embedder, "Who is Baltimore's mayor?", text, ["Wes Moore"], names)
+    assert mayor.short_answer is not None and mayor.short_answer.text == "Brandon Scott"
+
+
 def test_a_nationality_a_role_word_or_the_asked_surname_does_not_answer_who(fake_embedder):
     text = (
         "The US has already imposed sanctions on 24 people. They also sanctioned Belarusian "

@@ -171,7 +171,21 @@ def _holds(text: str, start: int, end: int, head: str) -> bool:
     aside = _AFTER.match(text, end)
     if aside is not None:
         near += aside.group("role").split()
-    return any(_word(word)[:_HEAD] == head[:_HEAD] for word in near)
+    return any(_spelled_out(word)[:_HEAD] == head[:_HEAD] for word in near)
+
+
+# Titles news abbreviates before a name: "Maryland Gov. Wes Moore", "Sen. Ted Cruz".
+_ABBREVIATED = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "sec": "secretary", "pres": "president", "atty": "attorney",
+    "supt": "superintendent", "cmdr": "commander",
+}  # fmt: skip
+
+
+def _spelled_out(token: str) -> str:
+    """A word of a role, an abbreviated title written out ("Gov." → "governor")."""
+    word = _word(token)
+    return _ABBREVIATED.get(word.rstrip("."), word)
 
 
 def role_holder(read: Read, people: Sequence[tuple[int, int]], head: str) -> Read:
