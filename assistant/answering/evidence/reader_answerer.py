@@ -74,6 +74,8 @@ from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
+# Where the short answer stands that it is not said as sure (each: question, sentence, offset).
+_NOT_SURE_RULES = (supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled)
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
 # Background ranks below the story: more than any rank_score difference between reads.
@@ -228,15 +230,7 @@ class ReaderAnswerer(AnswerGenerator):
         sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
         if short is not None and any(
             rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in (
-                supposed,
-                denied,
-                only_the_source,
-                one_of_counts,
-                a_rate,
-                other_side,
-                recalled,
-            )
+            for rule in _NOT_SURE_RULES
         ):
             sure = False  # "Any strike that lasts more than one week could …": not a fact;
             # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
