@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.retrieval import Hit
 from tests.unit.test_reader_answerer import FakeReader, answerer, hit
 
 BEER = (
@@ -123,3 +124,31 @@ def test_the_undoing_of_what_is_asked_neither_answers_nor_corrects_it(fake_embed
     answer = answerer(fake_embedder, reader).answer("When did the port strike begin?", hits)
     assert answer.premise is None and answer.short_answer is not None
     assert "Tuesday" in answer.short_answer.text and "Oct. 3" not in answer.answer
+
+
+def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embedder) -> None:
+    """Real news (the Baltimore bridge collapse): "Who is the mayor of Baltimore?" → *Scott*, of
+    "Then Scott, the mayor, stepped forward", where the article's title names Brandon Scott."""
+    title = "Bridge collapse latest challenge for Baltimore Mayor Brandon Scott. Gov. Wes Moore"
+    then = "Then Scott, the mayor, stepped forward."
+
+    def short(opening: str) -> tuple[str, str]:
+        first = Hit(1, "a1", "T", date(2024, 3, 27), "n.txt", opening, 0, len(opening), 1.0)
+        at = len(opening) + 100
+        second = Hit(2, "a1", "T", date(2024, 3, 27), "n.txt", then, at, at + len(then), 1.0)
+        reader = FakeReader(["stepped forward"], ["Scott"])
+        answer = answerer(fake_embedder, reader).answer("Who is the mayor?", [first, second])
+        assert answer.short_answer is not None
+        found = answer.short_answer
+        text = opening if found.start < len(opening) else then
+        offset = 0 if found.start < len(opening) else at
+        assert text[found.start - offset : found.end - offset] == found.text  # an exact span
+        return found.text, answer.answer
+
+    name, said = short(f"{title} spoke.")
+    assert name == "Brandon Scott" and "Then Scott, the mayor" in said
+    # Two full names end in it ("Walter Scott" too): which is meant is not known.
+    assert short(f"{title} and author Walter Scott spoke.")[0] == "Scott"
+    # Words that open a sentence or stand before a name are no first names; nor is a name the
+    # surname does not end ("the Francis Scott Key Bridge").
+    assert short("Yet Scott smiled. The Francis Scott Key Bridge fell.")[0] == "Scott"

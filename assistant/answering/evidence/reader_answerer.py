@@ -42,6 +42,7 @@ from assistant.answering.evidence.reading import (
     short_answer,
 )
 from assistant.answering.evidence.recalled import recalled
+from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.supposed import supposed
 from assistant.answering.evidence.typed import typed_reads
@@ -241,6 +242,8 @@ class ReaderAnswerer(AnswerGenerator):
         sure = sure and elsewhen is None
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
+        if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"
+            short = full_name(short, best, hits)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
         if asks_for_change(question):  # an amount's values on other days answer it too
             found = amounts(question, best, short, [r for _, r in ranked], self.min_read_score)

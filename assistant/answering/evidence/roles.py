@@ -16,7 +16,9 @@ from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.lists import ROLE_WORDS
 from assistant.answering.evidence.reading import Read
 from assistant.answering.question.answer_type import names_other_place_kind
+from assistant.answering.types import ShortAnswer
 from assistant.entities import Entity, EntityTagger
+from assistant.retrieval import Hit
 
 # Nouns that say what someone is ("secretary", "minister", "spokesperson" …).
 ROLE_NOUNS = frozenset({
@@ -331,3 +333,44 @@ def person_for_role(read: Read, entities: Sequence[Entity]) -> tuple[int, int] |
         if head in [w.casefold().strip(",") for w in before.split()[-ROLE_WORDS:]]:
             return entity.start, entity.end
     return None
+
+
+# Words that open a capitalised run without being a first name ("The Scott", "In Scott's").
+_NO_FIRST_NAME = frozenset({
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "and", "but", "of", "to",
+    "as", "after", "before", "when", "then", "if", "so", "or", "said", "says", "while", "yet",
+    "now", "still", "also", "even", "later", "today", "here", "there", "this", "that", "these",
+    "those", "meanwhile", "however", "instead", "only", "just", "since", "because", "though",
+    "although", "once", "where", "why", "how", "what", "who", "it", "he", "she", "they", "we",
+    "his", "her", "their", "our", "its", "mr", "mrs", "ms", "dr", "like", "about", "against",
+})  # fmt: skip
+
+
+_NOT_NAMES = _NO_FIRST_NAME | _TITLES
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}$")
+
+
+def full_name(short: ShortAnswer, best: Read, hits: Sequence[Hit]) -> ShortAnswer:
+    """For "who": a surname alone ("Scott" of "Then Scott, the mayor, stepped forward") given as
+    the one full name its article writes in the passages read ("Baltimore Mayor Brandon Scott"),
+    pointing there; unchanged when the article gives none, or more than one ("Walter Scott")."""
+    surname = short.text.strip()
+    if not re.fullmatch(r"[A-Z][\w'’-]+", surname):
+        return short
+    article = best.candidate.hit.article_id
+    found: dict[str, tuple[Hit, int, int]] = {}
+    for hit in (h for h in hits if h.article_id == article):
+        for at in re.finditer(rf"\b{re.escape(surname)}\b", hit.text):
+            if re.match(r"\s+[A-Z]", hit.text[at.end() :]):
+                continue  # "Francis Scott Key": not a name Scott ends
+            before = _CAPITALS_BEFORE.search(hit.text, 0, at.start())
+            words = before.group(0).split() if before else []
+            cut = [n for n, w in enumerate(words) if _spelled_out(w).rstrip(".") in _NOT_NAMES]
+            words = words[cut[-1] + 1 :] if cut else words  # "… Mayor Brandon Scott" → "Brandon"
+            if words:
+                start = at.start() - len(" ".join(words)) - 1
+                found.setdefault(hit.text[start : at.end()], (hit, start, at.end()))
+    if len(found) != 1:
+        return short
+    name, (hit, start, end) = next(iter(found.items()))
+    return ShortAnswer(name, short.citation, hit.start + start, hit.start + end)
