@@ -152,3 +152,4 @@ def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embed
     # Words that open a sentence or stand before a name are no first names; nor is a name the
     # surname does not end ("the Francis Scott Key Bridge").
     assert short("Yet Scott smiled. The Francis Scott Key Bridge fell.")[0] == "Scott"
+    assert short("Among Scott's aides, none spoke.")[0] == "Scott"

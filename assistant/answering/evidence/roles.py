@@ -343,6 +343,8 @@ _NO_FIRST_NAME = frozenset({
     "those", "meanwhile", "however", "instead", "only", "just", "since", "because", "though",
     "although", "once", "where", "why", "how", "what", "who", "it", "he", "she", "they", "we",
     "his", "her", "their", "our", "its", "mr", "mrs", "ms", "dr", "like", "about", "against",
+    "among", "under", "during", "between", "through", "across", "into", "upon", "within",
+    "without", "including", "following", "despite", "unlike", "toward", "towards", "per",
 })  # fmt: skip
 
 
