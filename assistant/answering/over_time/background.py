@@ -119,10 +119,9 @@ def asks_for_background(question: str) -> bool:
 # ("Japan said on Friday it would strengthen sanctions" answers when Japan strengthened them).
 _FORESEEN = re.compile(
     r"\b(?:expected|forecast|projected|predicted|poised|likely|on\s+track)\s+to\s+"
-    r"(?:[\w'’-]+\s+)?$",
+    r"([\w'’-]+)(?:\s+([\w'’-]+))?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[\w'’-]+")
 _DID = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # A question about what was said or planned asks of the foreseen itself ("When did Biden say he
 # would visit?").
@@ -140,8 +139,7 @@ def foretold(question: str, terms: frozenset[str], sentence: str) -> bool:
     if not _DID.search(question) or _ABOUT_PLANS.search(question):
         return False
     return any(
-        word.group(0)[:1].islower()
-        and terms & set(stems(word.group(0)))
-        and _FORESEEN.search(sentence[: word.start()])
-        for word in _WORD.finditer(sentence)
+        word is not None and word[:1].islower() and terms & set(stems(word))
+        for found in _FORESEEN.finditer(sentence)
+        for word in found.groups()
     )

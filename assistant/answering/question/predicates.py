@@ -145,6 +145,8 @@ _ONSET = (
     "got under way",
     "got underway",
 )
+# "start" and "begin" say the same.
+_STARTED = ("start", "begin", "began", "begun", "launch", "kick off", "kicked off", "open", *_ONSET)
 SAME: dict[str, tuple[str, ...]] = {
     "ban": (
         "ban",
@@ -200,28 +202,8 @@ SAME: dict[str, tuple[str, ...]] = {
     ),
     "open": ("open", "launch", "reopen", "unveil", "inaugurate"),
     "close": ("close", "shut", "shutter", "clos"),
-    "start": (
-        "start",
-        "begin",
-        "began",
-        "begun",
-        "launch",
-        "kick off",
-        "kicked off",
-        "open",
-        *_ONSET,
-    ),
-    "begin": (
-        "begin",
-        "began",
-        "begun",
-        "start",
-        "launch",
-        "open",
-        "kick off",
-        "kicked off",
-        *_ONSET,
-    ),
+    "start": _STARTED,
+    "begin": _STARTED,
     "end": ("end", "finish", "conclude", "close", "stop", "stopp", "halt", "cease", "wrap"),
     "accept": ("accept", "approve", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
     "approve": ("approve", "accept", "ratify", "ratifie", "endorse", "agree", "adopt", "pass"),
@@ -340,10 +322,9 @@ def contradiction(
         if any(_says_predicate(predicate, text) for text in supporting):
             continue
         for text in sentences:
-            pattern = rf"\b({'|'.join(predicate.opposite_forms)})\b"
-            for match in re.finditer(pattern, text, re.I):
-                if not _ARTICLE.search(text[: match.start()]):
-                    return predicate.word, match.group(1)
+            said = _opposite_said(predicate, text)
+            if said is not None:
+                return predicate.word, said
     return None
 
 
@@ -354,11 +335,19 @@ def undoes(question: str, sentence: str) -> bool:
     for predicate in predicates(question):
         if predicate.forms[0] not in UNDONE_BY_OPPOSITE or _says_predicate(predicate, sentence):
             continue
-        pattern = rf"\b(?:{'|'.join(predicate.opposite_forms)})\b"
-        for match in re.finditer(pattern, sentence, re.I):
-            if not _ARTICLE.search(sentence[: match.start()]):
-                return True
+        if _opposite_said(predicate, sentence) is not None:
+            return True
     return False
+
+
+def _opposite_said(predicate: Predicate, sentence: str) -> str | None:
+    """The form of the predicate's opposite the sentence uses as a verb (not after an article:
+    "the end of" is a noun), or None."""
+    pattern = rf"\b({'|'.join(predicate.opposite_forms)})\b"
+    for match in re.finditer(pattern, sentence, re.I):
+        if not _ARTICLE.search(sentence[: match.start()]):
+            return match.group(1)
+    return None
 
 
 def _says_predicate(predicate: Predicate, sentence: str) -> bool:

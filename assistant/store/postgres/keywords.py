@@ -74,19 +74,21 @@ def restem(conn: Any) -> int:
     passages were stemmed again (0: already current). Called with the write lock held."""
     if stems_version(conn) >= ANALYZER_VERSION:
         return 0
-    rows = conn.execute(
+    last, restemmed = 0, 0
+    while rows := conn.execute(
         "SELECT c.id, a.title, c.ordinal, c.text FROM chunks c "
-        "JOIN articles a ON a.id = c.article_id ORDER BY c.id"
-    ).fetchall()
-    for start in range(0, len(rows), _RESTEM_BATCH):
-        updates = []
-        for chunk_id, title, ordinal, text in rows[start : start + _RESTEM_BATCH]:
-            terms, count = tsvector_of(indexed_text(title, ordinal, text))
-            updates.append((terms, count, chunk_id))
+        "JOIN articles a ON a.id = c.article_id WHERE c.id > %s ORDER BY c.id LIMIT %s",
+        (last, _RESTEM_BATCH),
+    ).fetchall():
+        updates = [
+            (*tsvector_of(indexed_text(title, ordinal, text)), chunk_id)
+            for chunk_id, title, ordinal, text in rows
+        ]
         with conn.cursor() as cursor:
             cursor.executemany(
                 "UPDATE chunks SET terms = %s::tsvector, nterms = %s WHERE id = %s", updates
             )
+        last, restemmed = rows[-1][0], restemmed + len(rows)
     # The count triggers fire on insert and delete only: count the new stems afresh.
     conn.execute("DELETE FROM term_counts")
     conn.execute(
@@ -98,7 +100,7 @@ def restem(conn: Any) -> int:
         "terms = (SELECT coalesce(sum(nterms), 0) FROM chunks)"
     )
     mark_stems_current(conn)
-    return len(rows)
+    return restemmed
 
 
 def mark_stems_current(conn: Any) -> None:
