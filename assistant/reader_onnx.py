@@ -5,9 +5,10 @@ Made from the committed weights (`model.safetensors`) on first use, or by `make 
 norms fused by ONNX Runtime's transformer optimizer (`reader-float.onnx`: the same numbers as
 torch to ~1e-5, about 0.8x its cost); `reader-int8.onnx` also has every matrix of the encoder
 quantized to int8 per output channel, the two small heads left in float (about 0.55x the cost,
-and measurably worse answers). The files are kept beside the weights with a note of the weights'
-sha256, so retrained weights are exported again. Figures: BENCHMARKS.md ("The reader in ONNX
-Runtime").
+and measurably worse answers). An MPNet reader (trained from all-mpnet-base-v2) exports the
+same way, with the inputs its tokenizer gives (no token types). The files are kept beside the
+weights with a note of the weights' sha256, so retrained weights are exported again. Figures:
+BENCHMARKS.md ("The reader in ONNX Runtime").
 """
 
 from __future__ import annotations
@@ -78,12 +79,6 @@ def onnx_path(folder: Path, precision: Precision = "float") -> Path:
 
 def export(folder: Path, target: Path, precision: Precision) -> None:
     """Export and fuse the reader of `folder` (and quantize it, for int8) into `target`."""
-    settings = json.loads((folder / "config.json").read_text())
-    if settings.get("model_type", "bert") != "bert":
-        raise ConfigurationError(
-            f"the ONNX reader is made from a MiniLM (BERT) reader; {folder} holds "
-            f"{settings.get('model_type')!r}: use reader = minilm-reader"
-        )
     if precision == "int8":
         _quantize(onnx_path(folder, "float"), target)  # from the float file, made once
         return
@@ -92,18 +87,21 @@ def export(folder: Path, target: Path, precision: Precision) -> None:
 
     _, tokenizer, network = load_network(folder)
     # The optimizer fuses the eager attention's operators into one Attention node per layer
-    # (PyTorch's scaled-dot-product attention exports as pieces it does not recognise).
+    # (PyTorch's scaled-dot-product attention exports as pieces it does not recognise). An
+    # MPNet reader's attention, with its relative position bias, stays in pieces; its GELUs and
+    # layer norms are fused.
     network.bert.config._attn_implementation = "eager"
     example = tokenizer(["a question?"] * 2, ["a window.", "another window"], padding=True)
-    arguments = tuple(torch.tensor(example[name]) for name in INPUTS)
-    axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "start", "end")}
+    inputs = [name for name in INPUTS if name in example]  # MPNet has no token types
+    arguments = tuple(torch.tensor(example[name]) for name in inputs)
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*inputs, "start", "end")}
     with tempfile.TemporaryDirectory() as work:
         plain = Path(work) / "reader.onnx"
         torch.onnx.export(
             network,
             arguments,
             str(plain),
-            input_names=list(INPUTS),
+            input_names=inputs,
             output_names=["start", "end", "answerable"],
             dynamic_axes={**axes, "answerable": {0: "batch"}},
             opset_version=17,
@@ -173,8 +171,10 @@ class OnnxReader(Reader):
         )
         tokenizer = load_tokenizer(self.folder)
 
+        inputs = [given.name for given in session.get_inputs()]
+
         def forward(batch: dict[str, np.ndarray]) -> tuple[np.ndarray, ...]:
-            return tuple(session.run(None, {name: batch[name] for name in INPUTS}))
+            return tuple(session.run(None, {name: batch[name] for name in inputs}))
 
         return tokenizer, forward
 

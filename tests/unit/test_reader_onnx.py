@@ -34,13 +34,6 @@ def test_the_int8_file_is_made_once_and_again_for_new_weights(tmp_path: Path, mo
     assert note["reader-int8.onnx"] != note["reader-float.onnx"]  # made from the old weights
 
 
-def test_an_mpnet_reader_has_no_int8_file_and_says_which_reader_to_use(tmp_path: Path) -> None:
-    (tmp_path / "model.safetensors").write_bytes(b"weights")
-    (tmp_path / "config.json").write_text('{"model_type": "mpnet"}')
-    with pytest.raises(ConfigurationError, match="use reader = minilm-reader"):
-        onnx_path(tmp_path, "int8")
-
-
 def test_the_onnx_readers_are_settings_ids() -> None:
     assert isinstance(make_reader("minilm-reader-int8"), OnnxReader)
     assert make_reader("minilm-reader-onnx").precision == "float"  # type: ignore[attr-defined]
@@ -57,3 +50,47 @@ def test_a_folder_it_cannot_write_to_says_what_to_do(tmp_path: Path, monkeypatch
     with pytest.raises(ConfigurationError, match=r"python -m assistant\.reader_onnx") as caught:
         onnx_path(tmp_path, "float")
     assert "NEWSDESK_READER=minilm-reader" in str(caught.value)
+
+
+def _tiny_mpnet_reader(folder: Path) -> None:
+    """A two-layer MPNet reader with random weights and a word-level vocabulary."""
+    import torch
+    from safetensors.torch import save_file
+    from transformers import MPNetConfig, MPNetModel
+
+    from assistant.reader import build_network
+
+    words = "<s> <pad> </s> [UNK] <mask> when did the port strike begin ? it began on tuesday ."
+    (folder / "vocab.txt").write_text("\n".join(words.split()) + "\n")
+    (folder / "tokenizer_config.json").write_text(
+        json.dumps(
+            {"tokenizer_class": "MPNetTokenizer", "do_lower_case": True, "unk_token": "[UNK]"}
+        )
+    )
+    config = MPNetConfig(
+        vocab_size=len(words.split()),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        pad_token_id=1,
+    )
+    (folder / "config.json").write_text(json.dumps({**config.to_dict(), "model_type": "mpnet"}))
+    torch.manual_seed(0)
+    network = build_network(MPNetModel(config, add_pooling_layer=False))
+    save_file(
+        {k: v.contiguous() for k, v in network.state_dict().items()},
+        str(folder / "model.safetensors"),
+    )
+
+
+def test_an_mpnet_reader_runs_in_onnx_runtime_with_the_readings_of_torch(tmp_path: Path) -> None:
+    from assistant.reader import Reader
+
+    _tiny_mpnet_reader(tmp_path)
+    question, windows = "When did the port strike begin?", ["It began on Tuesday.", "The port."]
+    in_torch = Reader(tmp_path).read(question, windows)
+    in_onnx = OnnxReader(tmp_path).read(question, windows)
+    assert onnx_path(tmp_path, "float").exists()  # made from the MPNet weights
+    assert [r.score for r in in_onnx] == pytest.approx([r.score for r in in_torch], abs=1e-5)
+    assert [(r.start, r.end) for r in in_onnx] == [(r.start, r.end) for r in in_torch]
