@@ -225,9 +225,7 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     from safetensors.torch import load_file
     from transformers import BertConfig, BertModel, MPNetConfig, MPNetModel
 
-    weights = folder / "model.safetensors"
-    if not weights.exists():
-        raise ConfigurationError(f"no reader weights at {weights}: train them with `make reader`")
+    weights = require_weights(folder)
     settings = json.loads((folder / "config.json").read_text())
     encoder: Any
     if settings.get("model_type") == "mpnet":
@@ -239,6 +237,19 @@ def load_network(folder: Path) -> tuple[Any, Any, Any]:
     state = {name: tensor.float() for name, tensor in load_file(str(weights)).items()}
     network.load_state_dict(state)
     return torch, tokenizer, network.eval()
+
+
+def require_weights(folder: Path) -> Path:
+    """The folder's weights file, or an error that says how to make it."""
+    weights = folder / "model.safetensors"
+    if weights.exists():
+        return weights
+    if (folder / "adapter.safetensors").exists():
+        raise ConfigurationError(
+            f"the reader in {folder} is not assembled yet: run `make mpnet-reader` once (it "
+            "fetches the pinned all-mpnet-base-v2, ~420 MB, and folds in the committed adapters)"
+        )
+    raise ConfigurationError(f"no reader weights at {weights}: train them with `make reader`")
 
 
 def load_tokenizer(folder: Path) -> Any:

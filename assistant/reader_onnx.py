@@ -32,6 +32,7 @@ from assistant.reader import (
     Reader,
     load_network,
     load_tokenizer,
+    require_weights,
 )
 from assistant.store.atomic import atomic_write, atomic_write_json
 
@@ -43,7 +44,7 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 def weights_sha256(folder: Path) -> str:
     """The sha256 of a reader folder's weights (what its ONNX files were made from)."""
     digest = hashlib.sha256()
-    with open(folder / "model.safetensors", "rb") as weights:
+    with open(require_weights(folder), "rb") as weights:
         for block in iter(lambda: weights.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -129,7 +129,9 @@ class Settings(BaseSettings):
         description="Reader of the extractive answerer: minilm-reader-onnx (trained, committed "
         "in assistant/models/reader/, run by ONNX Runtime), minilm-reader (the same in torch: "
         "the same readings, slower), minilm-reader-int8 (quantized to int8: faster, and worse "
-        "answers; see BENCHMARKS.md), or none for the hand-tuned sentence scores alone.",
+        "answers; see BENCHMARKS.md), mpnet-reader-onnx (the adapted all-mpnet-base-v2 reader, "
+        "assembled by `make mpnet-reader`: better answers at several times the reading cost; "
+        "mpnet-reader runs it in torch), or none for the hand-tuned sentence scores alone.",
     )
     min_read_score: float = Field(
         0.4,
@@ -146,14 +148,15 @@ class Settings(BaseSettings):
         "assistant/models/confidence.json) the extractive answer is 'not found' (0.1: 1.1 % of "
         "answerable held-out dev questions refused, 98.6 % of refusals right; BENCHMARKS.md).",
     )
-    not_sure_below: float = Field(
-        0.75,
+    not_sure_below: float | None = Field(
+        None,
         ge=0.0,
         le=1.0,
         description="Below this confidence the short answer is shown as 'Not sure: …', not in "
-        "bold: a bold answer is one the fit expects right at least 3 times in 4 (the distilled "
-        "reader, RealTime QA's last 10 dates: wrong short answers in bold 11.6 % at 0.7, 2.7 % "
-        "at 0.75; BENCHMARKS.md).",
+        "bold. Default: the reader's own, kept with its confidence fit — 0.75 for the MiniLM "
+        "reader (a bold answer is one the fit expects right at least 3 times in 4; RealTime QA's "
+        "last 10 dates: wrong short answers in bold 11.6 % at 0.7, 2.7 % at 0.75), 0.85 for the "
+        "mpnet reader (BENCHMARKS.md).",
     )
     tagger: str = Field(
         "spacy",

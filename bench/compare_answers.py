@@ -101,6 +101,7 @@ def dev(
                         "short": short,
                         "bold": bold,
                         "status": answer.status,
+                        "confidence": answer.confidence,
                         "gold": [a["text"] for a in qa["answers"]][:3],
                         "answer": answer.answer[:400],
                     }
@@ -180,9 +181,10 @@ def main() -> None:
 
         questions, _ = sample(args.dates, args.offset, args.last)
         desk = Newsdesk.open(Settings(index_dir=args.rtqa_index / "index"), create=False)
+        asked = [desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"])) for q in questions]
         dumped = [
-            judged(q, desk.ask(q["question"], as_of=date.fromisoformat(q["as_of"])))
-            for q in questions
+            {**judged(q, a), "confidence": a.confidence}
+            for q, a in zip(questions, asked, strict=True)
         ]
         if args.dump is not None:
             args.dump.write_text("".join(json.dumps(row) + "\n" for row in dumped))

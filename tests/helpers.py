@@ -112,3 +112,50 @@ class FakeTagger(EntityTagger):
             ]
             found.append(sorted(ents, key=lambda e: e.start))
         return found
+
+
+def tiny_mpnet_reader(folder: Path) -> Any:
+    """A two-layer MPNet reader with random weights and a word-level vocabulary, written into
+    `folder` (weights, config, tokenizer files); returns the network."""
+    import torch
+    from safetensors.torch import save_file
+    from transformers import MPNetConfig, MPNetModel
+
+    from assistant.reader import build_network
+
+    words = "<s> <pad> </s> [UNK] <mask> when did the port strike begin ? it began on tuesday ."
+    (folder / "vocab.txt").write_text("\n".join(words.split()) + "\n")
+    (folder / "tokenizer_config.json").write_text(
+        json.dumps(
+            {"tokenizer_class": "MPNetTokenizer", "do_lower_case": True, "unk_token": "[UNK]"}
+        )
+    )
+    config = MPNetConfig(
+        vocab_size=len(words.split()),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        pad_token_id=1,
+    )
+    (folder / "config.json").write_text(json.dumps({**config.to_dict(), "model_type": "mpnet"}))
+    torch.manual_seed(0)
+    network = build_network(MPNetModel(config, add_pooling_layer=False))
+    save_file(
+        {k: v.contiguous() for k, v in network.state_dict().items()},
+        str(folder / "model.safetensors"),
+    )
+    return network
+
+
+def bold_from() -> float:
+    """The confidence from which short answers are in bold for the settings of this process
+    (NEWSDESK_NOT_SURE_BELOW, else the chosen reader's own bar)."""
+    from assistant.answering.evidence.confidence import calibration_for, load_calibration
+    from assistant.readers import reader_folder
+    from assistant.settings import Settings
+
+    settings = Settings()
+    if settings.not_sure_below is not None:
+        return settings.not_sure_below
+    return load_calibration(calibration_for(reader_folder(settings.reader))).not_sure_below

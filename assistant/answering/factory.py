@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.answering.evidence.confidence import calibration_for, load_calibration
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.generator import AnswerGenerator
@@ -16,7 +17,7 @@ from assistant.embedding import Embedder
 from assistant.entities import EntityTagger, make_tagger
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader
-from assistant.readers import make_reader
+from assistant.readers import make_reader, reader_folder
 from assistant.settings import Settings
 
 
@@ -76,6 +77,8 @@ def make_generator(
             return ExtractiveAnswerer(
                 embedder, settings.min_answer_score, settings.max_answer_sentences
             )
+        calibration = load_calibration(calibration_for(reader_folder(settings.reader)))
+        bold_from = settings.not_sure_below
         return ReaderAnswerer(
             embedder,
             reader or make_reader(settings.reader, settings.reader_max_tokens),
@@ -84,7 +87,8 @@ def make_generator(
             settings.reader_windows,
             tagger or make_tagger(settings.tagger),
             settings.min_confidence,
-            settings.not_sure_below,
+            calibration.not_sure_below if bold_from is None else bold_from,
+            calibration=calibration,
             windows_before_refusal=settings.reader_windows_before_refusal,
         )
     if name not in CHAT_MODELS:

@@ -8,6 +8,7 @@ import pytest
 from assistant import Newsdesk, Settings
 from assistant.answering import NOT_FOUND_ANSWER
 from tests.conftest import REPO, SAMPLE_CORPUS
+from tests.helpers import bold_from
 from tests.integration.test_engine_real_model import ask_all, newsdesk
 
 pytestmark = pytest.mark.integration
@@ -91,7 +92,7 @@ def test_short_answer_first_from_the_committed_reader(index: Path, answers) -> N
     article = Newsdesk.open(Settings(index_dir=index)).article(answer["citations"][0]["article_id"])
     assert article.text[short["start"] : short["end"]] == "Friday"
     # In bold when the confidence reaches NEWSDESK_NOT_SURE_BELOW, else marked as doubtful.
-    sure = answer["confidence"] >= Settings().not_sure_below
+    sure = answer["confidence"] >= bold_from()
     lead = "**Friday, 25 March 2022** — " if sure else "*Not sure:* Friday, 25 March 2022 — "
     assert answer["answer"].startswith(lead)
     assert answer["answer"].count("25 March 2022") == 1 and answer["answer"].count("[1]") == 1

@@ -11,6 +11,7 @@ from assistant import reader_onnx
 from assistant.errors import ConfigurationError
 from assistant.reader_onnx import OnnxReader, onnx_path
 from assistant.readers import make_reader
+from tests.helpers import tiny_mpnet_reader
 
 
 def test_the_int8_file_is_made_once_and_again_for_new_weights(tmp_path: Path, monkeypatch) -> None:
@@ -52,42 +53,10 @@ def test_a_folder_it_cannot_write_to_says_what_to_do(tmp_path: Path, monkeypatch
     assert "NEWSDESK_READER=minilm-reader" in str(caught.value)
 
 
-def _tiny_mpnet_reader(folder: Path) -> None:
-    """A two-layer MPNet reader with random weights and a word-level vocabulary."""
-    import torch
-    from safetensors.torch import save_file
-    from transformers import MPNetConfig, MPNetModel
-
-    from assistant.reader import build_network
-
-    words = "<s> <pad> </s> [UNK] <mask> when did the port strike begin ? it began on tuesday ."
-    (folder / "vocab.txt").write_text("\n".join(words.split()) + "\n")
-    (folder / "tokenizer_config.json").write_text(
-        json.dumps(
-            {"tokenizer_class": "MPNetTokenizer", "do_lower_case": True, "unk_token": "[UNK]"}
-        )
-    )
-    config = MPNetConfig(
-        vocab_size=len(words.split()),
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        pad_token_id=1,
-    )
-    (folder / "config.json").write_text(json.dumps({**config.to_dict(), "model_type": "mpnet"}))
-    torch.manual_seed(0)
-    network = build_network(MPNetModel(config, add_pooling_layer=False))
-    save_file(
-        {k: v.contiguous() for k, v in network.state_dict().items()},
-        str(folder / "model.safetensors"),
-    )
-
-
 def test_an_mpnet_reader_runs_in_onnx_runtime_with_the_readings_of_torch(tmp_path: Path) -> None:
     from assistant.reader import Reader
 
-    _tiny_mpnet_reader(tmp_path)
+    tiny_mpnet_reader(tmp_path)
     question, windows = "When did the port strike begin?", ["It began on Tuesday.", "The port."]
     in_torch = Reader(tmp_path).read(question, windows)
     in_onnx = OnnxReader(tmp_path).read(question, windows)

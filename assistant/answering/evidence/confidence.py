@@ -61,14 +61,24 @@ def features(
 
 @dataclass(frozen=True)
 class Calibration:
-    """Logistic weights per feature and a bias."""
+    """Logistic weights per feature and a bias, and the confidence from which a short answer is
+    shown in bold for the reader it was fitted on (chosen on the dev sets and real news, like
+    the fit: a larger reader's fit may want a higher bar)."""
 
     weights: Mapping[str, float]
     bias: float
+    not_sure_below: float = 0.75
 
     def confidence(self, values: Mapping[str, float]) -> float:
         z = self.bias + sum(w * values.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def calibration_for(reader_folder: Path) -> Path:
+    """The fit for a reader: its folder's own `confidence.json` (a reader other than the shipped
+    one is fitted on its own readings), else the shipped reader's."""
+    own = reader_folder / "confidence.json"
+    return own if own.exists() else CALIBRATION
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +86,11 @@ def load_calibration(path: Path = CALIBRATION) -> Calibration:
     """The fitted weights (read once per process)."""
     try:
         data = json.loads(path.read_text())
-        return Calibration({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]))
+        return Calibration(
+            {k: float(v) for k, v in data["weights"].items()},
+            float(data["bias"]),
+            float(data.get("not_sure_below", 0.75)),
+        )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ConfigurationError(
             f"cannot read the confidence calibration {path} ({error}): fit it with "
