@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import ConfigurationError
+from assistant.errors import ConfigurationError, run_at_edge
 from assistant.store.atomic import atomic_write
 
 MPNET_READER_DIR = Path(__file__).resolve().parent / "models" / "reader-mpnet"
@@ -95,12 +95,12 @@ def main() -> int:
         print(__doc__, file=sys.stderr)
         return 2
     folder = Path(sys.argv[2]) if len(sys.argv) > 2 else MPNET_READER_DIR
-    try:
+
+    def made() -> int:
         print(assemble(Path(sys.argv[1]), folder))
-    except ConfigurationError as error:
-        print(f"newsdesk: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+        return 0
+
+    return run_at_edge(made)
 
 
 if __name__ == "__main__":

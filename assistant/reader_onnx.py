@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from assistant.errors import ConfigurationError
+from assistant.errors import ConfigurationError, run_at_edge
 from assistant.reader import (
     READ_TOKENS,
     READER_DIR,
@@ -184,16 +184,15 @@ def main() -> int:
     """`python -m assistant.reader_onnx [FOLDER] [float|int8 ...]`: make (or check) the files
     now (default: the shipped reader's float file)."""
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else READER_DIR
-    precisions = sys.argv[2:] or ["float"]
-    try:
-        for precision in precisions:
+
+    def make() -> int:
+        for precision in sys.argv[2:] or ["float"]:
             if precision not in ("float", "int8"):
                 raise ConfigurationError(f"unknown precision {precision!r}; choose float or int8")
             print(onnx_path(folder, precision))  # type: ignore[arg-type]
-    except ConfigurationError as error:
-        print(f"newsdesk: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+        return 0
+
+    return run_at_edge(make)
 
 
 if __name__ == "__main__":
