@@ -78,9 +78,12 @@ mpnet: install
 # The adapted mpnet reader for answering (issue 19.2; README "The mpnet reader"): its base from
 # the pinned parts above, the committed adapters of assistant/models/reader-mpnet/ folded in, and
 # its ONNX file made (~1.5 min after the download). Then NEWSDESK_READER=mpnet-reader-onnx.
-mpnet-reader: mpnet
+MPNET_READER := assistant/models/reader-mpnet
+$(MPNET_READER)/model.safetensors: $(MPNET_READER)/adapter.safetensors | $(STAMP)
+	$(BIN)/python -m training.mpnet
 	$(BIN)/python -m assistant.reader_assembly models/all-mpnet-base-v2
-	$(BIN)/python -m assistant.reader_onnx assistant/models/reader-mpnet >/dev/null
+mpnet-reader: $(MPNET_READER)/model.safetensors
+	$(BIN)/python -m assistant.reader_onnx $(MPNET_READER) >/dev/null
 
 # The mpnet reader with rank-8 adapters (issue 19.2; README "An mpnet reader with adapters"): one
 # epoch, ~2.9 h; its 16 MB checkpoints in training/runs/ are committed, so the run resumes on any
