@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.errors import ConfigurationError
+from assistant.reader_assembly import needs_assembly
 
 if TYPE_CHECKING:
     import torch
@@ -244,7 +245,7 @@ def require_weights(folder: Path) -> Path:
     weights = folder / "model.safetensors"
     if weights.exists():
         return weights
-    if (folder / "adapter.safetensors").exists():
+    if needs_assembly(folder):
         raise ConfigurationError(
             f"the reader in {folder} is not assembled yet: run `make mpnet-reader` once (it "
             "fetches the pinned all-mpnet-base-v2, ~420 MB, and folds in the committed adapters)"

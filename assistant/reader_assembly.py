@@ -46,6 +46,8 @@ def needs_assembly(folder: Path) -> bool:
 def merged(base: dict[str, Any], adapter: dict[str, Any]) -> dict[str, Any]:
     """The reader's state (float16): the base encoder as `bert.*` with every adapter pair folded
     in, and the heads of `adapter`."""
+    import torch
+
     state = {f"bert.{k}": v.float() for k, v in base.items() if not k.startswith(BASE_ONLY)}
     for key, tensor in adapter.items():
         if ".lora_B." in key:
@@ -58,17 +60,11 @@ def merged(base: dict[str, Any], adapter: dict[str, Any]) -> dict[str, Any]:
             raise ConfigurationError(f"the adapter {key} has no matrix {target} in the base")
         down, up = tensor.float(), adapter[key.replace(".lora_A.", ".lora_B.")].float()
         state[target] = state[target] + SCALE * (up @ down)
-    return {k: v.to(dtype=_float16()).contiguous() for k, v in state.items()}
+    return {k: v.to(dtype=torch.float16).contiguous() for k, v in state.items()}
 
 
 def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
-
-
-def _float16() -> Any:
-    import torch
-
-    return torch.float16
 
 
 def assemble(base: Path, folder: Path = MPNET_READER_DIR) -> Path:

@@ -151,11 +151,7 @@ def tiny_mpnet_reader(folder: Path) -> Any:
 def bold_from() -> float:
     """The confidence from which short answers are in bold for the settings of this process
     (NEWSDESK_NOT_SURE_BELOW, else the chosen reader's own bar)."""
-    from assistant.answering.evidence.confidence import calibration_for, load_calibration
-    from assistant.readers import reader_folder
+    from assistant.answering.factory import bold_from as settings_bold_from
     from assistant.settings import Settings
 
-    settings = Settings()
-    if settings.not_sure_below is not None:
-        return settings.not_sure_below
-    return load_calibration(calibration_for(reader_folder(settings.reader))).not_sure_below
+    return settings_bold_from(Settings())

@@ -63,6 +63,14 @@ CHAT_MODELS: dict[str, Callable[[Settings], BaseChatModel]] = {
 GENERATORS: tuple[str, ...] = ("extractive", *CHAT_MODELS)
 
 
+def bold_from(settings: Settings) -> float:
+    """The confidence from which a short answer is in bold: NEWSDESK_NOT_SURE_BELOW, else the
+    chosen reader's own bar (kept with its confidence fit)."""
+    if settings.not_sure_below is not None:
+        return settings.not_sure_below
+    return load_calibration(calibration_for(reader_folder(settings.reader))).not_sure_below
+
+
 def make_generator(
     name: str,
     settings: Settings,
@@ -78,7 +86,6 @@ def make_generator(
                 embedder, settings.min_answer_score, settings.max_answer_sentences
             )
         calibration = load_calibration(calibration_for(reader_folder(settings.reader)))
-        bold_from = settings.not_sure_below
         return ReaderAnswerer(
             embedder,
             reader or make_reader(settings.reader, settings.reader_max_tokens),
@@ -87,7 +94,7 @@ def make_generator(
             settings.reader_windows,
             tagger or make_tagger(settings.tagger),
             settings.min_confidence,
-            calibration.not_sure_below if bold_from is None else bold_from,
+            bold_from(settings),
             calibration=calibration,
             windows_before_refusal=settings.reader_windows_before_refusal,
         )
