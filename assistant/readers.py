@@ -8,6 +8,7 @@ from pathlib import Path
 from assistant.errors import ConfigurationError
 from assistant.reader import READ_TOKENS, READER_DIR, Reader
 from assistant.reader_assembly import MPNET_READER_DIR
+from assistant.reader_cascade import CASCADE_DIR, CascadeReader
 from assistant.reader_onnx import OnnxReader
 
 # Each id: the folder of its weights (and of its own confidence fit, if it has one), and how the
@@ -25,6 +26,15 @@ READERS: dict[str, tuple[Path, Callable[[Path, int], Reader]]] = {
         lambda folder, tokens: OnnxReader(folder, tokens, "float"),
     ),
     "mpnet-reader": (MPNET_READER_DIR, Reader),
+    # The student reads every window, mpnet rereads the best one (assistant/reader_cascade.py).
+    "cascade-reader": (
+        CASCADE_DIR,
+        lambda folder, tokens: CascadeReader(
+            folder,
+            OnnxReader(READER_DIR, tokens, "float"),
+            OnnxReader(MPNET_READER_DIR, tokens, "float"),
+        ),
+    ),
 }
 
 

@@ -131,7 +131,10 @@ class Settings(BaseSettings):
         "the same readings, slower), minilm-reader-int8 (quantized to int8: faster, and worse "
         "answers; see BENCHMARKS.md), mpnet-reader-onnx (the adapted all-mpnet-base-v2 reader, "
         "assembled by `make mpnet-reader`: better answers at several times the reading cost; "
-        "mpnet-reader runs it in torch), or none for the hand-tuned sentence scores alone.",
+        "mpnet-reader runs it in torch), cascade-reader (the MiniLM reader reads every window, "
+        "the mpnet reader rereads the best one: most of mpnet's gain at about twice the MiniLM "
+        "reader's cost; also needs `make mpnet-reader`), or none for the hand-tuned sentence "
+        "scores alone.",
     )
     min_read_score: float = Field(
         0.4,
