@@ -1,5 +1,6 @@
 """The mpnet reader as a user chooses it: assembled by `make mpnet-reader` (its pinned base and the
-committed adapters), then `NEWSDESK_READER=mpnet-reader-onnx newsdesk ask` on the sample corpus."""
+committed adapters), then `NEWSDESK_READER=mpnet-reader-onnx newsdesk ask` on the sample corpus —
+and the cascade of the MiniLM reader and it (`NEWSDESK_READER=cascade-reader`) the same way."""
 
 import json
 import os
@@ -17,14 +18,14 @@ LIFTED = "When did Japan lift its ban on luxury exports to Russia?"
 WORLD_CUP = "Who won the 2022 World Cup?"
 
 
-@pytest.fixture(scope="module")
-def answers(index: Path) -> dict[str, dict]:
+@pytest.fixture(scope="module", params=["mpnet-reader-onnx", "cascade-reader"])
+def answers(index: Path, request: pytest.FixtureRequest) -> dict[str, dict]:
     if needs_assembly(MPNET_READER_DIR):
         message = "the mpnet reader is not assembled: run `make mpnet-reader`"
         if os.environ.get("CI_REQUIRE_MPNET") == "1":  # `make test` assembles it first
             pytest.fail(message)
         pytest.skip(message)
-    os.environ["NEWSDESK_READER"] = "mpnet-reader-onnx"
+    os.environ["NEWSDESK_READER"] = request.param
     try:
         result = newsdesk(
             "ask", "-", "--json", index=index, stdin=f"{LUXURY}\n{LIFTED}\n{WORLD_CUP}"
@@ -35,7 +36,7 @@ def answers(index: Path) -> dict[str, dict]:
     return {a["question"]: a for a in map(json.loads, result.stdout.splitlines())}
 
 
-def test_the_mpnet_reader_answers_with_the_exact_sentence(answers) -> None:
+def test_the_reader_answers_with_the_exact_sentence(answers) -> None:
     answer = answers[LUXURY]
     assert answer["status"] == "answered"
     assert answer["short_answer"]["text"] == "Friday, 25 March 2022"
@@ -46,7 +47,7 @@ def test_the_mpnet_reader_answers_with_the_exact_sentence(answers) -> None:
     assert 0.0 <= answer["confidence"] <= 1.0
 
 
-def test_the_mpnet_reader_refuses_and_catches_a_false_premise(answers) -> None:
+def test_the_reader_refuses_and_catches_a_false_premise(answers) -> None:
     assert answers[WORLD_CUP]["status"] == "not_found"
     lifted = answers[LIFTED]
     assert lifted["premise"] == "unsupported" and lifted["short_answer"] is None
