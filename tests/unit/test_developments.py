@@ -88,6 +88,25 @@ def test_a_value_of_an_earlier_event_or_of_a_day_to_come_is_no_step(fake_embedde
         assert not answer.developments, other[0]
 
 
+def test_a_value_of_an_earlier_month_is_not_dated_by_a_later_article(fake_embedder) -> None:
+    # A Boeing article of 19 October 2024 (real: RealTime QA's): "In September, … rejected …
+    # a 25% pay rise …" is September's offer, not news of 19 October.
+    recalled = (
+        "In September, the workers rejected the port employers offered 25% wage increase.",
+        date(2024, 10, 19),
+    )
+    answer = ask(fake_embedder, [OFFERS[1], recalled, OFFERS[2]])
+    assert [(s.value, s.day) for s in answer.developments[0].steps] == [
+        ("30%", date(2024, 9, 25)),
+        ("35%", date(2024, 10, 19)),
+    ]
+    # The same month told as this month's, or a month still to come, is no earlier month.
+    for told in ("In October", "In November"):
+        same = (recalled[0].replace("In September", told), date(2024, 10, 19))
+        steps = ask(fake_embedder, [OFFERS[1], same]).developments
+        assert [s.value for s in steps[0].steps] == ["30%", "25%"], told
+
+
 def test_values_of_different_units_are_no_development(fake_embedder) -> None:
     ships = [
         ("The port employers offered 36 ports for the talks.", date(2024, 10, 1)),

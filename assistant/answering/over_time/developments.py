@@ -41,6 +41,8 @@ from assistant.answering.types import (
     ShortAnswer,
     Step,
 )
+from assistant.articles.dates import MONTH
+from assistant.calendar_days import month_number
 
 MIN_STEPS = 2
 NEAR_WORDS = 4  # a step shares a word of this many either side of it in its clause with the first
@@ -93,6 +95,11 @@ _IN_PLACE = re.compile(r"\b[Ii]n ((?:[A-Z][a-z]+ ?){1,3})")
 _CLAUSE_AFTER = re.compile(r"[^,;:.–—]{0,60}")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_BREAK = re.compile(r"[,;:–—()]")
+# A month without a day or a year, as the time of what a clause tells ("in September", "during
+# August"; "since September" is a state and "by November" a deadline: neither).
+_MONTH_ONLY = rf"(?:(?:early|late|mid-?)\s*)?(?P<month>(?i:{MONTH}))(?![\w.]*\s*\d)"
+_IN_MONTH = re.compile(rf"\b(?i:in|during)\s+{_MONTH_ONLY}")
+_OPENING_MONTH = re.compile(rf"^\W*(?i:in|during|early|late|mid-?)\s*{_MONTH_ONLY}")
 _BEFORE_CHARS = 40
 
 
@@ -237,11 +244,25 @@ def _day(candidate: Candidate, at: int) -> date | None:
     if old_time(text, hit.published):
         return None
     low, high = _clause(text, at, at)
+    if _earlier_month(text, low, high, hit.published):
+        return None
     day, basis = event_date(text[low:high], hit.published)
     if basis in ("stated", "relative"):
         return day if day is not None and day <= hit.published else None
     dates = [d for d in (hit.published, *(copy.published for copy in hit.also_in)) if d]
     return min(dates, default=None)
+
+
+def _earlier_month(sentence: str, low: int, high: int, published: date) -> bool:
+    """Whether the clause [low, high), or the time the sentence opens with, is a month of the
+    article's year before its own ("In September, nearly 95% … rejected … a 25% pay rise", in an
+    article of 19 October): a value of that month, whose day the article does not give."""
+    opening = _OPENING_MONTH.match(sentence)
+    found = [opening] if opening else []
+    found += _IN_MONTH.finditer(sentence, low, high)
+    return any(
+        m["month"][0].isupper() and month_number(m["month"]) < published.month for m in found
+    )
 
 
 def _near_words(sentence: str, start: int, end: int) -> frozenset[str]:
