@@ -2,10 +2,10 @@
 
 The mpnet reader gives better answers than the MiniLM student at ~8 × the cost of a window
 (BENCHMARKS.md). An answer rests mostly on the window that answers best: the student finds it,
-mpnet rereads only that one and has the last word on it (its answerability and its span); the
-other windows keep the student's readings. Rereading the best one, two or three windows, or
-capping the others under mpnet's verdict, were measured and not taken (BENCHMARKS.md, "The
-cascade reader").
+mpnet rereads only that one (whole: `assistant/readers.py` gives it more word pieces) and has the
+last word on it (its answerability and its span); the other windows keep the student's readings.
+Rereading two or three windows, or capping the others under mpnet's verdict, were measured and not
+taken (BENCHMARKS.md, "The cascade reader").
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import ConfigurationError
-from assistant.reader import READ_TOKENS, READER_DIR, Reader
+from assistant.reader import MAX_TOKENS, READ_TOKENS, READER_DIR, Reader
 from assistant.reader_assembly import MPNET_READER_DIR
 from assistant.reader_cascade import CASCADE_DIR, CascadeReader
 from assistant.reader_onnx import OnnxReader
@@ -32,7 +32,9 @@ READERS: dict[str, tuple[Path, Callable[[Path, int], Reader]]] = {
         lambda folder, tokens: CascadeReader(
             folder,
             OnnxReader(READER_DIR, tokens, "float"),
-            OnnxReader(MPNET_READER_DIR, tokens, "float"),
+            # The one window it rereads, whole: at 88 word pieces a long sentence before the
+            # candidate cut off its end ("… until Jan. 15, 2025"); 128, as it was trained.
+            OnnxReader(MPNET_READER_DIR, max(tokens, MAX_TOKENS), "float"),
         ),
     ),
 }

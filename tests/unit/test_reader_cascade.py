@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant.answering.evidence.confidence import calibration_for, load_calibration
 from assistant.answering.factory import make_generator
-from assistant.reader import READER_DIR, Reader, Reading
+from assistant.reader import MAX_TOKENS, READ_TOKENS, READER_DIR, Reader, Reading
 from assistant.reader_assembly import MPNET_READER_DIR
 from assistant.reader_cascade import CASCADE_DIR, CascadeReader
 from assistant.readers import make_reader, reader_folder
@@ -76,6 +76,8 @@ def test_the_cascade_id_pairs_the_student_with_mpnet_and_answers_with_its_own_fi
     reader = make_reader("cascade-reader")
     assert isinstance(reader, CascadeReader)
     assert (reader.first.folder, reader.second.folder) == (READER_DIR, MPNET_READER_DIR)
+    # The window mpnet rereads is read whole (the length it was trained at), not cut at 88.
+    assert (reader.first.max_tokens, reader.second.max_tokens) == (READ_TOKENS, MAX_TOKENS)
     assert reader_folder("cascade-reader") == CASCADE_DIR
     assert calibration_for(CASCADE_DIR) == CASCADE_DIR / "confidence.json"
     settings = Settings(reader="cascade-reader", tagger="none")
