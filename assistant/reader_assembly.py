@@ -63,10 +63,6 @@ def merged(base: dict[str, Any], adapter: dict[str, Any]) -> dict[str, Any]:
     return {k: v.to(dtype=torch.float16).contiguous() for k, v in state.items()}
 
 
-def _copy(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-
-
 def assemble(base: Path, folder: Path = MPNET_READER_DIR) -> Path:
     """Write the merged weights and the tokenizer files into `folder`; returns the weights."""
     from safetensors.torch import load_file, save_file
@@ -79,7 +75,7 @@ def assemble(base: Path, folder: Path = MPNET_READER_DIR) -> Path:
         )
     state = merged(load_file(str(base / "model.safetensors")), load_file(str(folder / ADAPTER)))
     for name in (name for name in TOKENIZER_FILES if (base / name).exists()):
-        atomic_write(folder / name, partial(_copy, base / name))
+        atomic_write(folder / name, partial(shutil.copyfile, base / name))
     target = folder / "model.safetensors"
     atomic_write(target, lambda path: save_file(state, str(path)))
     return target

@@ -6,7 +6,11 @@ from collections.abc import Callable, Sequence
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answering.evidence.confidence import calibration_for, load_calibration
+from assistant.answering.evidence.confidence import (
+    Calibration,
+    calibration_for,
+    load_calibration,
+)
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.generator import AnswerGenerator
@@ -63,12 +67,17 @@ CHAT_MODELS: dict[str, Callable[[Settings], BaseChatModel]] = {
 GENERATORS: tuple[str, ...] = ("extractive", *CHAT_MODELS)
 
 
+def reader_calibration(settings: Settings) -> Calibration:
+    """The confidence fit of the chosen reader (its own, else the shipped one)."""
+    return load_calibration(calibration_for(reader_folder(settings.reader)))
+
+
 def bold_from(settings: Settings) -> float:
     """The confidence from which a short answer is in bold: NEWSDESK_NOT_SURE_BELOW, else the
     chosen reader's own bar (kept with its confidence fit)."""
     if settings.not_sure_below is not None:
         return settings.not_sure_below
-    return load_calibration(calibration_for(reader_folder(settings.reader))).not_sure_below
+    return reader_calibration(settings).not_sure_below
 
 
 def make_generator(
@@ -85,7 +94,7 @@ def make_generator(
             return ExtractiveAnswerer(
                 embedder, settings.min_answer_score, settings.max_answer_sentences
             )
-        calibration = load_calibration(calibration_for(reader_folder(settings.reader)))
+        calibration = reader_calibration(settings)
         return ReaderAnswerer(
             embedder,
             reader or make_reader(settings.reader, settings.reader_max_tokens),
