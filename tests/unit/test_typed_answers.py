@@ -132,6 +132,12 @@ def test_a_list_question_gets_the_whole_list(fake_embedder) -> None:
     answer = ask(fake_embedder, "Which banks did Tokyo designate?", text, ["VTB Bank"], names)
     assert answer.short_answer is not None
     assert answer.short_answer.text == "VTB Bank, Sovcombank, Novikombank and Otkritie"
+    # Read as the count and its noun, the list is the names the phrase sets off.
+    answer = ask(
+        fake_embedder, "Which banks did Tokyo designate?", text, ["four Russian key banks"], names
+    )
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "VTB Bank, Sovcombank, Novikombank and Otkritie"
     # One bank asked for: one bank answered.
     answer = ask(fake_embedder, "Which bank did Tokyo designate first?", text, ["VTB Bank"], names)
     assert answer.short_answer is not None and answer.short_answer.text == "VTB Bank"

@@ -37,6 +37,25 @@ def whole_list(
     return start, end
 
 
+_SETS_OFF = re.compile(r"\s*(?:\(|:|,|—|–|-)\s*")
+
+
+def names_after(
+    candidate: Candidate, span: tuple[int, int], found: Sequence[Entity]
+) -> tuple[int, int] | None:
+    """For "which banks …?" read as "four Russian key banks": the names the phrase sets off
+    right after it ("(VTB Bank, Sovcombank, Novikombank and Otkritie)"), as one list; None when
+    no name of the kind asked follows it."""
+    text, offset = candidate.hit.text, candidate.hit.start
+    end = span[1]
+    for entity in sorted(found, key=lambda e: e.start):
+        if entity.start >= end:
+            if _SETS_OFF.fullmatch(text[end - offset : entity.start - offset]) is None:
+                return None
+            return whole_list(candidate, (entity.start, entity.end), found)
+    return None
+
+
 _ITEM = r"[^,;:.()\n]{1,40}?"
 _LIST_TAIL = re.compile(
     rf"(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|or)\s+{_ITEM}"

@@ -24,7 +24,7 @@ from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
 from assistant.answering.evidence.entity_spans import asked_after, entity_span
-from assistant.answering.evidence.lists import listed_on, past_apposition, whole_list
+from assistant.answering.evidence.lists import listed_on, names_after, past_apposition, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
@@ -300,6 +300,8 @@ def _typed(
             continue  # "WASHINGTON —": where the report was filed, not an answer
         found = [e for e in entities[_key(candidate)] if e.label in labels]
         span = entity_span(candidate, start, end, found, before_asked)
+        if span is None and listed:  # "four Russian key banks (VTB Bank, …)": the names
+            span = names_after(candidate, (start, end), found)
         if span is not None and labels & PERSON and describes_a_noun(candidate, span, found):
             continue  # "Belarusian" in "Belarusian Minister of Defense …" is nobody
         if span is not None and place_kind and names_another_place(candidate, span, place_kind):
