@@ -123,3 +123,21 @@ def age_within(question: str, text: str) -> tuple[int, int] | None:
         return None
     lead = len(text) - len(text.lstrip())
     return lead + found.start(1), lead + found.end(1)
+
+
+# A bound the article puts on a number: "more than 200 people" were killed, not 200.
+_BOUND = re.compile(
+    r"\b(?:(?:just |well )?(?:more|fewer|less) than|at (?:least|most)|nearly|almost|about"
+    r"|around|roughly|approximately|(?:just )?over|up to|close to|an estimated|as (?:many|much) as)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def bound_start(text: str, start: int) -> int:
+    """Where the number at `start` of `text` begins with its bound ("more than 200"): the
+    bound's start, or `start` when none comes right before it."""
+    if COUNT.match(text, start) is None and text[start : start + 1] not in ("$", "€", "£", "¥"):
+        return start
+    found = _BOUND.search(text, max(0, start - 24), start)
+    return start if found is None else found.start()

@@ -11,7 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence.amounts import age_within, fits_measure, looks_back
+from assistant.answering.evidence.amounts import (
+    age_within,
+    bound_start,
+    fits_measure,
+    looks_back,
+)
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
 from assistant.answering.evidence.datelines import only_a_dateline
@@ -314,6 +319,8 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if age is not None:
         start, end = start + age[0], start + age[1]
         text = hit.at(start, end)
+    if question.kind == "quantity":  # "more than 200" of "killing more than 200 people"
+        start = hit.start + bound_start(hit.text, start - hit.start)
     return day_short_answer(hit, start, end, citation)
 
 
