@@ -169,6 +169,32 @@ def test_a_value_is_dated_by_its_own_clause_not_by_another_happening(fake_embedd
     ]
 
 
+def test_a_value_told_in_other_words_than_the_first_is_a_step_when_they_are_the_questions(
+    fake_embedder,
+) -> None:
+    """Helene's toll through the cascade reader: "the milestone of 200" and "caused more than
+    100 deaths" share no word beside their values, and both name what the question asks."""
+    tolls = [
+        (
+            "Helene, which caused more than 100 deaths, left millions without power.",
+            date(2024, 9, 30),
+        ),
+        ("Helene's death toll surpassed the milestone of 200 on Thursday.", date(2024, 10, 4)),
+    ]
+    answer = ask(
+        fake_embedder,
+        tolls,
+        "How has Helene's death toll grown?",
+        ("Helene",),
+        ("more than 100", "200"),
+    )
+    assert answer.developments
+    assert [(s.value, s.day) for s in answer.developments[0].steps] == [
+        ("more than 100", date(2024, 9, 30)),
+        ("200", date(2024, 10, 3)),
+    ]
+
+
 def test_values_of_different_things_of_one_unit_are_no_development(fake_embedder) -> None:
     """RealTime QA: "how many turkeys are killed each year for Thanksgiving" read both the bird
     flu's 8 million and the 46 million eaten; the words beside each value tell them apart."""

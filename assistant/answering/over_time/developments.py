@@ -7,8 +7,9 @@ a disagreement: the answer shows them in order, each with its source and day —
 time: 40% [1] (26 September 2024) → 50% [2] (1 October 2024)." The values are the reader's own
 answers to the question (the reader, not shared words, says which sentences answer it), of the
 kind and unit of the first (the short answer's, when it is an amount), each sharing a word
-beside it in its clause with the first ("killed some 8 million turkeys" is no step of "eating 46
-million of them").
+beside it in its clause with the first or with the question ("killed some 8 million turkeys" is
+no step of "eating 46 million of them"; "caused more than 100 deaths" is one of "the death toll
+surpassed the milestone of 200" for "How has the death toll grown?").
 
 A value is dated by the day its clause states or implies ("Helene's death toll hit 200
 Thursday"), else by the first article of its story to carry it (a story updated over days
@@ -169,7 +170,11 @@ def amounts(
         for read in reads
         if read.span and read.score >= floor and not (first and read is best)
     )
-    return [item for item in (first, *found) if item is not None]
+    items = [item for item in (first, *found) if item is not None]
+    if items:  # a step shares a word beside it with the first, or with the question: "caused
+        # more than 100 deaths" is a step of "the milestone of 200" for "How has the toll grown?"
+        items[0] = replace(items[0], near=items[0].near | frozenset(stems(question)))
+    return items
 
 
 def development(found: Sequence[Reported]) -> list[Reported] | None:
