@@ -103,9 +103,11 @@ class ProcessEmbedder(CachedQueries):
         except (OSError, ValueError) as error:
             raise ModelProcessFailed(f"the embedding model's process failed: {error}") from error
         if not header.get("ok"):
-            model = {"read": "the reader", "entities": "the NER model"}.get(
-                request["op"], "the embedding model"
-            )
+            model = {
+                "read": "the reader",
+                "read-later": "the reader",
+                "entities": "the NER model",
+            }.get(request["op"], "the embedding model")
             raise ModelProcessFailed(f"{model} failed: {header.get('error')}")
         return header, payload
 
@@ -172,17 +174,21 @@ class _Asked:
 class ProcessReader(Reader):
     """The reader, run by the model process (same readings as in this process)."""
 
-    def __init__(self, models: ProcessEmbedder) -> None:
+    def __init__(self, models: ProcessEmbedder, op: str = "read") -> None:
         super().__init__()
         self.models = models
+        self.op = op  # "read", or "read-later": the model process's reader's later_looks()
 
     def warm_up(self) -> None:
         self.models.wait_until_loaded()
 
+    def later_looks(self) -> Reader:
+        return ProcessReader(self.models, "read-later")
+
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
         if not windows:
             return []
-        readings = self.models.together("read", [question, list(windows)])
+        readings = self.models.together(self.op, [question, list(windows)])
         return [
             Reading(score, start, end, tuple((a, b, gap) for a, b, gap in others))
             for score, start, end, others in readings
@@ -224,13 +230,14 @@ def serve(
                 header: dict[str, Any] = {"ok": True}
             elif request["op"] == "count":
                 header = {"ok": True, "counts": embedder.count_tokens(request["texts"])}
-            elif request["op"] == "read" and reader is not None:
+            elif request["op"] in ("read", "read-later") and reader is not None:
                 asked = [(str(q), list(windows)) for q, windows in request["requests"]]
+                chosen = reader.later_looks() if request["op"] == "read-later" else reader
                 header = {
                     "ok": True,
                     "answers": [
                         [[r.score, r.start, r.end, [list(a) for a in r.alternatives]] for r in got]
-                        for got in reader.read_many(asked)
+                        for got in chosen.read_many(asked)
                     ],
                 }
             elif request["op"] == "entities" and tagger is not None:

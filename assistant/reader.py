@@ -114,6 +114,11 @@ class Reader:
         """Load the weights now (the app does this before it says it is ready)."""
         self._load()
 
+    def later_looks(self) -> Reader:
+        """The reader of a question's further windows, read when the first look found no
+        answer or to find other days' values: this one (a cascade: its cheaper first reader)."""
+        return self
+
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
         """One Reading per window, in order."""
         return self.read_many([(question, windows)])[0]

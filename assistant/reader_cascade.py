@@ -34,6 +34,13 @@ class CascadeReader(Reader):
         self.first.warm_up()
         self.second.warm_up()
 
+    def later_looks(self) -> Reader:
+        """Further windows are read by the first reader alone: the second rereads one window a
+        question, the best of its first look (a second look's reread doubled the cost of a
+        question nothing answers; a value of another day, rated by the second, fell under the
+        bar the student's readings were set for)."""
+        return self.first
+
     def read_many(self, requests: Sequence[tuple[str, Sequence[str]]]) -> list[list[Reading]]:
         screened = self.first.read_many(requests)
         chosen = [_best(readings, self.recheck) for readings in screened]

@@ -86,6 +86,26 @@ def test_readings_of_several_questions_cross_the_pipe_in_order(fake_embedder) ->
     ]
 
 
+def test_a_later_look_is_read_by_the_readers_later_reader(fake_embedder) -> None:
+    """A cascade's further windows go to its first reader, in the model process as here."""
+    later = QuestionReader()
+
+    class FirstLook(QuestionReader):
+        def later_looks(self) -> Reader:
+            return later
+
+    reader = FirstLook()
+    requests = [{"op": op, "requests": [["q 3", ["ab"]]]} for op in ("read-later", "read")]
+    pipe_in = io.BytesIO(b"".join(json.dumps(r).encode() + b"\n" for r in requests))
+    serve(fake_embedder, pipe_in, io.BytesIO(), reader)
+    assert (later.batches, reader.batches) == ([["q 3"]], [["q 3"]])
+    models = ProcessEmbedder("minilm", _PipedProcess(fake_embedder, reader), "minilm-reader")
+    served = models.reader()
+    assert served is not None
+    served.later_looks().read("q 4", ["abc"])
+    assert (later.batches[-1], reader.batches[-1]) == (["q 4"], ["q 3"])
+
+
 class _PipedProcess:
     """A stand-in for the model process: `serve` on a thread behind two real pipes."""
 

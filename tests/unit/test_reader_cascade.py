@@ -70,6 +70,15 @@ def test_several_questions_keep_their_own_windows() -> None:
     assert [[r.score for r in question] for question in got] == [[0.2], [0.2, 0.4]]
 
 
+def test_later_looks_at_a_question_are_the_first_readers_alone() -> None:
+    cascade, first, second = _cascade(second_factor=0.5)
+    cascade.read("q?", ["a score 0.9"])
+    readings = cascade.later_looks().read("q?", ["b score 0.8", "c score 0.3"])
+    assert first.asked == [("q?", ["a score 0.9"]), ("q?", ["b score 0.8", "c score 0.3"])]
+    assert second.asked == [("q?", ["a score 0.9"])]  # b, the best of the later look, is not
+    assert [r.score for r in readings] == [0.8, 0.3]
+
+
 def test_the_cascade_id_pairs_the_student_with_mpnet_and_answers_with_its_own_fit(
     fake_embedder,
 ) -> None:
