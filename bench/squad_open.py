@@ -70,16 +70,22 @@ class ReaderClock:
         self.seconds = 0.0
         model = getattr(desk.generator(), part, None)
         if model is not None:
-            call = getattr(model, method)
+            self._time(model, method)
+            later = model.later_looks() if part == "reader" else model
+            if later is not model:  # a cascade's further windows: its first reader's time too
+                self._time(later, method)
 
-            def timed(*args: Any, **kwargs: Any) -> Any:
-                started = time.perf_counter()
-                try:
-                    return call(*args, **kwargs)
-                finally:
-                    self.seconds += time.perf_counter() - started
+    def _time(self, model: Any, method: str) -> None:
+        call = getattr(model, method)
 
-            setattr(model, method, timed)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        setattr(model, method, timed)
 
 
 def run(
