@@ -103,11 +103,9 @@ class ProcessEmbedder(CachedQueries):
         except (OSError, ValueError) as error:
             raise ModelProcessFailed(f"the embedding model's process failed: {error}") from error
         if not header.get("ok"):
-            model = {
-                "read": "the reader",
-                "read-later": "the reader",
-                "entities": "the NER model",
-            }.get(request["op"], "the embedding model")
+            model = {"read": "the reader", "entities": "the NER model"}.get(
+                request["op"], "the embedding model"
+            )
             raise ModelProcessFailed(f"{model} failed: {header.get('error')}")
         return header, payload
 
@@ -174,21 +172,21 @@ class _Asked:
 class ProcessReader(Reader):
     """The reader, run by the model process (same readings as in this process)."""
 
-    def __init__(self, models: ProcessEmbedder, op: str = "read") -> None:
+    def __init__(self, models: ProcessEmbedder, later: bool = False) -> None:
         super().__init__()
         self.models = models
-        self.op = op  # "read", or "read-later": the model process's reader's later_looks()
+        self.later = later  # read by the model process's reader's later_looks()
 
     def warm_up(self) -> None:
         self.models.wait_until_loaded()
 
     def later_looks(self) -> Reader:
-        return ProcessReader(self.models, "read-later")
+        return ProcessReader(self.models, later=True)
 
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
         if not windows:
             return []
-        readings = self.models.together(self.op, [question, list(windows)])
+        readings = self.models.together("read", [question, list(windows), self.later])
         return [
             Reading(score, start, end, tuple((a, b, gap) for a, b, gap in others))
             for score, start, end, others in readings
@@ -230,14 +228,12 @@ def serve(
                 header: dict[str, Any] = {"ok": True}
             elif request["op"] == "count":
                 header = {"ok": True, "counts": embedder.count_tokens(request["texts"])}
-            elif request["op"] in ("read", "read-later") and reader is not None:
-                asked = [(str(q), list(windows)) for q, windows in request["requests"]]
-                chosen = reader.later_looks() if request["op"] == "read-later" else reader
+            elif request["op"] == "read" and reader is not None:
                 header = {
                     "ok": True,
                     "answers": [
                         [[r.score, r.start, r.end, [list(a) for a in r.alternatives]] for r in got]
-                        for got in chosen.read_many(asked)
+                        for got in _read_all(reader, request["requests"])
                     ],
                 }
             elif request["op"] == "entities" and tagger is not None:
@@ -259,6 +255,21 @@ def serve(
         header["bytes"] = len(payload)
         answers.write(json.dumps(header).encode() + b"\n" + payload)
         answers.flush()
+
+
+def _read_all(reader: Reader, requests: Sequence[Sequence[Any]]) -> list[list[Reading]]:
+    """Every caller's [question, windows, later] read in one batch — in two when the reader
+    reads later looks with another reader (a cascade's first reader alone), each in order."""
+    asked = [(str(r[0]), list(r[1])) for r in requests]
+    later = [len(r) > 2 and bool(r[2]) for r in requests]
+    second = reader.later_looks()
+    if second is reader or not any(later):
+        return reader.read_many(asked)
+    if all(later):
+        return second.read_many(asked)
+    firsts = iter(reader.read_many([a for a, on in zip(asked, later, strict=True) if not on]))
+    lates = iter(second.read_many([a for a, on in zip(asked, later, strict=True) if on]))
+    return [next(lates) if on else next(firsts) for on in later]
 
 
 def main(argv: Sequence[str]) -> int:

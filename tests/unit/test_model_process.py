@@ -86,24 +86,31 @@ def test_readings_of_several_questions_cross_the_pipe_in_order(fake_embedder) ->
     ]
 
 
-def test_a_later_look_is_read_by_the_readers_later_reader(fake_embedder) -> None:
-    """A cascade's further windows go to its first reader, in the model process as here."""
+def test_later_looks_share_the_batch_and_go_to_the_readers_later_reader(fake_embedder) -> None:
+    """A cascade's further windows go to its first reader, in the model process as here; a
+    reader that reads them itself reads every caller's windows in one batch."""
     later = QuestionReader()
 
     class FirstLook(QuestionReader):
         def later_looks(self) -> Reader:
             return later
 
+    asked = [["q 1", ["ab"], True], ["q 2", ["c"], False], ["q 3", ["de"], True]]
+    request = json.dumps({"op": "read", "requests": asked}).encode() + b"\n"
+    for reader, batches in ((FirstLook(), [["q 2"]]), (QuestionReader(), [["q 1", "q 2", "q 3"]])):
+        pipe_out = io.BytesIO()
+        serve(fake_embedder, io.BytesIO(request), pipe_out, reader)
+        header = json.loads(pipe_out.getvalue().splitlines()[0])
+        assert header["answers"] == [[[0.1, 0, 2, []]], [[0.2, 0, 1, []]], [[0.3, 0, 2, []]]]
+        assert reader.batches == batches
+    assert later.batches == [["q 1", "q 3"]]
     reader = FirstLook()
-    requests = [{"op": op, "requests": [["q 3", ["ab"]]]} for op in ("read-later", "read")]
-    pipe_in = io.BytesIO(b"".join(json.dumps(r).encode() + b"\n" for r in requests))
-    serve(fake_embedder, pipe_in, io.BytesIO(), reader)
-    assert (later.batches, reader.batches) == ([["q 3"]], [["q 3"]])
     models = ProcessEmbedder("minilm", _PipedProcess(fake_embedder, reader), "minilm-reader")
     served = models.reader()
     assert served is not None
     served.later_looks().read("q 4", ["abc"])
-    assert (later.batches[-1], reader.batches[-1]) == (["q 4"], ["q 3"])
+    served.read("q 5", ["abc"])
+    assert (later.batches[-1], reader.batches) == (["q 4"], [["q 5"]])
 
 
 class _PipedProcess:
