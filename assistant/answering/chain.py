@@ -18,6 +18,7 @@ from assistant.answering.over_time.plan import (
     dated,
     dated_first,
     earlier_years,
+    few_per_article,
     newest_articles,
     timeline_as_answer,
     with_conflicts,
@@ -31,6 +32,7 @@ from assistant.retrieval import Hit, HybridSearcher, SearchFilters
 from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constraint
 
 NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
+NEWEST_PER_ARTICLE = 2  # passages of one article among those a "latest" question looks at
 YEAR_HITS = 3  # hits (times k) among which an earlier year's same month is looked for
 
 
@@ -96,11 +98,13 @@ def build_answer_chain(
         copies = True if newest else inputs.get("all_copies")
         hits = searcher.search(
             inputs["standalone"],
-            wanted * 3 if newest else wanted,
+            wanted * 3 * NEWEST_PER_ARTICLE if newest else wanted,
             inputs["filters"],
             all_copies=copies,
             per_story=wanted,
         )
+        if newest:  # many articles, not many passages of a few: the newest may rank 20th
+            hits = few_per_article(hits, NEWEST_PER_ARTICLE)[: wanted * 3]
         hits = with_named(searcher, inputs["reading"], hits, inputs["filters"], copies)
         return dated_first(hits, inputs["filters"])
 

@@ -714,3 +714,33 @@ def test_an_answer_from_a_report_long_older_than_the_newest_says_so() -> None:
         asked(question.replace("the annual", "the"), old, report(date(2024, 6, 12), 0.8)),
     ):
         assert unchanged.startswith("**Germany** —") and "newer reports" not in unchanged
+
+
+def test_latest_finds_the_newest_article_behind_many_passages_of_an_older_one(
+    desk, tmp_path: Path
+) -> None:
+    """The 2024 port strike beside Hurricane Helene: the deal article was the 20th passage found
+    for "What is the latest on the port strike?", behind six passages of one earlier article;
+    "latest" looks at a few passages of each article, so it is among those read."""
+    folder = tmp_path / "strike"
+    folder.mkdir()
+    topics = ["cargo", "bananas", "ships", "prices", "jobs", "trucks", "rail", "farms", "retail"]
+    paragraphs = [
+        f"The Norhaven port strike goes on. The Norhaven port strike stops {topic} at the port."
+        for topic in topics * 8
+    ]
+    body = "\n\n".join(paragraphs)
+    (folder / "strike.md").write_text(
+        f"---\ntitle: Strike goes on\ndate: 2024-10-01\n---\n{body}\n"
+    )
+    deal = "The Norhaven port strike ended: workers reached a deal on Thursday, the union said."
+    (folder / "deal.md").write_text(f"---\ntitle: Deal\ndate: 2024-10-03\n---\n{deal}\n")
+    weather = "\n\n".join(f"Norhaven had mild weather on day {n} of the month." for n in range(40))
+    (folder / "weather.md").write_text(f"---\ntitle: Weather\ndate: 2024-09-20\n---\n{weather}\n")
+    desk.ingest([folder], progress=False)
+    k = desk.settings.search_k
+    question = "What is the latest on the Norhaven port strike?"
+    hits = desk.searcher.search(question, 3 * k, all_copies=True, per_story=k)
+    assert {h.article_id for h in hits} == {hits[0].article_id}  # the older article's passages
+    answer = desk.ask(question, as_of=date(2024, 10, 4))
+    assert [_name(c) for c in answer.citations] == ["deal.md"]

@@ -115,6 +115,17 @@ def earlier_years(hits: Sequence[Hit], constraint: TimeConstraint) -> list[int]:
     return sorted(years, reverse=True)
 
 
+def few_per_article(hits: Sequence[Hit], most: int) -> list[Hit]:
+    """`hits` in order, at most `most` of each article's."""
+    kept: list[Hit] = []
+    taken: dict[str, int] = {}
+    for hit in hits:
+        if taken.get(hit.article_id, 0) < most:
+            taken[hit.article_id] = taken.get(hit.article_id, 0) + 1
+            kept.append(hit)
+    return kept
+
+
 def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
     """The hits that speak to the question, grouped by article, newest article first."""
     if not hits:
