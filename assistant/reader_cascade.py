@@ -4,6 +4,7 @@ The mpnet reader gives better answers than the MiniLM student at ~8 × the cost 
 (BENCHMARKS.md). An answer rests mostly on the window that answers best: the student finds it,
 mpnet rereads only that one (whole: `assistant/readers.py` gives it more word pieces) and has the
 last word on it (its answerability and its span); the other windows keep the student's readings.
+Only a question's first look is reread: its later looks (`later_looks`) are the student's alone.
 Rereading two or three windows, or capping the others under mpnet's verdict, were measured and not
 taken (BENCHMARKS.md, "The cascade reader").
 """
