@@ -263,13 +263,14 @@ def _read_all(reader: Reader, requests: Sequence[Sequence[Any]]) -> list[list[Re
     asked = [(str(r[0]), list(r[1])) for r in requests]
     later = [len(r) > 2 and bool(r[2]) for r in requests]
     second = reader.later_looks()
-    if second is reader or not any(later):
+    if second is reader:
         return reader.read_many(asked)
-    if all(later):
-        return second.read_many(asked)
-    firsts = iter(reader.read_many([a for a, on in zip(asked, later, strict=True) if not on]))
-    lates = iter(second.read_many([a for a, on in zip(asked, later, strict=True) if on]))
-    return [next(lates) if on else next(firsts) for on in later]
+    readings: dict[int, list[Reading]] = {}
+    for model, wanted in ((reader, False), (second, True)):
+        picked = [i for i, on in enumerate(later) if on is wanted]
+        if picked:
+            readings.update(zip(picked, model.read_many([asked[i] for i in picked]), strict=True))
+    return [readings[i] for i in range(len(asked))]
 
 
 def main(argv: Sequence[str]) -> int:

@@ -110,6 +110,7 @@ class ReaderAnswerer(AnswerGenerator):
         self.max_sentences = max_sentences
         self.reasons = ExtractiveAnswerer(embedder, min_score=0.0, max_sentences=max_sentences)
         self.reader = reader
+        self.later = reader.later_looks()  # a cascade's second reader reads the first look only
         self.min_read_score = min_read_score
         self.windows = windows
         # When none of the first `windows` answers, read up to this many before refusing.
@@ -143,16 +144,15 @@ class ReaderAnswerer(AnswerGenerator):
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         remembered: dict[str, Reading] = {}
         reads = read_candidates(self.reader, parsed.text, listed, self.windows, remembered)
-        later = self.reader.later_looks()  # a cascade's second reader reads the first look only
         if self.windows_before_refusal > self.windows and not any(
             read.score >= self.min_read_score for read in reads
         ):  # a second look before refusing; the windows read already are not read again
             reads = read_candidates(
-                later, parsed.text, listed, self.windows_before_refusal, remembered
+                self.later, parsed.text, listed, self.windows_before_refusal, remembered
             )
         if asks_for_change(parsed.text):  # how an amount went: its values of other days too
             days = other_days(listed, reads)
-            reads += read_candidates(later, parsed.text, days, DAY_WINDOWS, remembered)
+            reads += read_candidates(self.later, parsed.text, days, DAY_WINDOWS, remembered)
         if asks_for_outcome(parsed.text):  # an offer does not say what was won
             reads = [read for read in reads if not only_a_proposal(read.candidate.text)]
         ranked = [(rank_score(parsed, read), read) for read in reads]

@@ -5,6 +5,7 @@ their age, a stale "latest" answer says so, and disagreeing stories are shown si
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -117,11 +118,11 @@ def earlier_years(hits: Sequence[Hit], constraint: TimeConstraint) -> list[int]:
 
 def few_per_article(hits: Sequence[Hit], most: int) -> list[Hit]:
     """`hits` in order, at most `most` of each article's."""
-    kept: list[Hit] = []
-    taken: dict[str, int] = {}
+    taken: Counter[str] = Counter()
+    kept = []
     for hit in hits:
-        if taken.get(hit.article_id, 0) < most:
-            taken[hit.article_id] = taken.get(hit.article_id, 0) + 1
+        taken[hit.article_id] += 1
+        if taken[hit.article_id] <= most:
             kept.append(hit)
     return kept
 
