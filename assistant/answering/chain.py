@@ -26,6 +26,8 @@ from assistant.answering.over_time.plan import (
 from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
 from assistant.answering.question.conversation import QuestionRewriter
 from assistant.answering.question.named_hits import with_named
+from assistant.answering.question.names import missing_entities
+from assistant.answering.question.parse import parse_question
 from assistant.answering.types import Answer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
@@ -33,6 +35,7 @@ from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constrain
 
 NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
 NEWEST_PER_ARTICLE = 2  # passages of one article among those a "latest" question looks at
+NEWEST_POOL = 100  # passages a "latest" question is looked up among (at least)
 YEAR_HITS = 3  # hits (times k) among which an earlier year's same month is looked for
 
 
@@ -98,13 +101,13 @@ def build_answer_chain(
         copies = True if newest else inputs.get("all_copies")
         hits = searcher.search(
             inputs["standalone"],
-            wanted * 3 * NEWEST_PER_ARTICLE if newest else wanted,
+            max(wanted * 3 * NEWEST_PER_ARTICLE, NEWEST_POOL) if newest else wanted,
             inputs["filters"],
             all_copies=copies,
             per_story=wanted,
         )
-        if newest:  # many articles, not many passages of a few: the newest may rank 20th
-            hits = few_per_article(hits, NEWEST_PER_ARTICLE)[: wanted * 3]
+        if newest:  # many articles, not many passages of a few: the newest may rank 70th
+            hits = few_per_article(hits, NEWEST_PER_ARTICLE)
         hits = with_named(searcher, inputs["reading"], hits, inputs["filters"], copies)
         return dated_first(hits, inputs["filters"])
 
@@ -234,7 +237,9 @@ def build_answer_chain(
     def _newest(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
         """A "latest" question is answered from the newest article that speaks to it."""
         question = inputs["reading"]
-        for group in newest_articles(inputs["hits"])[:NEWEST_TRIES]:
+        parsed = parse_question(question)
+        named = (lambda group: not missing_entities(parsed, group)) if parsed.entities else None
+        for group in newest_articles(inputs["hits"], named)[:NEWEST_TRIES]:
             found = Answer.not_found(question, generator=generator.name)
             read = searcher.widen(group)
             if asks_for_news(question) and all(hit.start > 0 for hit in read):

@@ -1,5 +1,6 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
-strike, 15 on Hurricane Helene, 7 on the Boeing strike; from RealTime QA beside the repository;
+strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse;
+from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from assistant import Newsdesk, Settings
 from tests.conftest import REPO
 from tests.integration.test_engine_real_model import newsdesk
-from tests.real_news import ARTICLES, BOEING, HELENE, PORT_STRIKE, write_articles
+from tests.real_news import ARTICLES, BOEING, HELENE, KEY_BRIDGE, PORT_STRIKE, write_articles
 
 pytestmark = pytest.mark.integration
 REAL_NEWS_QA = REPO / "tests" / "data" / "real_news_qa.jsonl"
@@ -52,8 +53,11 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # asked among Helene's live updates).
         ((HELENE, PORT_STRIKE), REPO / "tests" / "data" / "real_news_helene_qa.jsonl"),
         ((BOEING,), REPO / "tests" / "data" / "real_news_boeing_qa.jsonl"),
+        # Ten reports of March, then the FBI aboard (15 April) and the ship refloated (20 May):
+        # "latest" answers from the newest that names the bridge, though it scores low.
+        ((KEY_BRIDGE,), REPO / "tests" / "data" / "real_news_key_bridge_qa.jsonl"),
     ],
-    ids=["helene", "boeing"],
+    ids=["helene", "boeing", "key_bridge"],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage

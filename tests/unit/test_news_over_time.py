@@ -744,3 +744,51 @@ def test_latest_finds_the_newest_article_behind_many_passages_of_an_older_one(
     assert {h.article_id for h in hits} == {hits[0].article_id}  # the older article's passages
     answer = desk.ask(question, as_of=date(2024, 10, 4))
     assert [_name(c) for c in answer.citations] == ["deal.md"]
+
+
+def test_latest_finds_the_newest_article_that_names_the_topic_though_it_scores_low(
+    desk, tmp_path: Path
+) -> None:
+    """The Baltimore Key Bridge in RealTime QA 2024: ten reports of March rich in the question's
+    words, then a short one of 20 May (the ship refloated) scoring 0.39 of the best for "What is
+    the latest on the Key Bridge?" and ranking 20th of the articles' passages. An article that
+    names what the question names speaks to it at a lower score; one that does not (a newer
+    weather report with "latest") never does."""
+    folder = tmp_path / "bridge"
+    folder.mkdir()
+    topics = ["divers", "cranes", "barges", "steel", "traffic", "tolls", "ports", "cargo"]
+    for day in range(1, 11):
+        body = "\n\n".join(
+            f"The latest on the Norhaven Bridge: what is known on day {day} about the {topic} "
+            f"at the Norhaven Bridge, the latest report says."
+            for topic in topics
+        )
+        (folder / f"march{day}.md").write_text(
+            f"---\ntitle: Norhaven Bridge latest, day {day}\ndate: 2024-03-{day:02d}\n---\n{body}\n"
+        )
+    refloated = (
+        "At the Norhaven Bridge, salvage crews refloated the cargo ship "
+        "Dali, which struck the Norhaven Bridge in March, "
+        "and moved it to a marina terminal on Monday morning, according to officials. The move "
+        "took three hours and several tugboats. Engineers now plan a replacement crossing."
+    )
+    (folder / "may.md").write_text(
+        f"---\ntitle: Dali refloated\ndate: 2024-05-20\n---\n{refloated}\n"
+    )
+    for day in range(1, 21):  # the rest of the library
+        other = f"The bakery on Elm Street sold {day} hundred loaves of rye bread to neighbours."
+        (folder / f"bakery{day}.md").write_text(
+            f"---\ntitle: Bakery\ndate: 2024-04-{day:02d}\n---\n{other}\n"
+        )
+    weather = "The latest weather: what is known is that rain is on the way this weekend."
+    (folder / "weather.md").write_text(f"---\ntitle: Weather\ndate: 2024-05-22\n---\n{weather}\n")
+    desk.ingest([folder], progress=False)
+    k = desk.settings.search_k
+    question = "What is the latest on the Norhaven Bridge?"
+    hits = desk.searcher.search(question, 100, all_copies=True, per_story=k)
+    best = hits[0].score
+    may = max(h.score for h in hits if h.title == "Dali refloated")
+    assert may < 0.5 * best  # below what an article without the names needs to speak to it
+    answer = desk.ask(question, as_of=date(2024, 5, 25))
+    assert [_name(c) for c in answer.citations] == ["may.md"]
+    assert "Newest source: 20 May 2024 [1]" in answer.answer

@@ -725,6 +725,36 @@ def test_news_questions_are_answered_by_the_newest_articles_lead(fake_embedder) 
     assert other.citations[0].quote == later
 
 
+def test_news_of_a_topic_is_the_newest_lead_even_when_no_window_answers(fake_embedder) -> None:
+    """The Dali refloated on 20 May 2024 was the newest report on the Key Bridge; the reader
+    found no window of it answering "What is the latest on the Key Bridge?" (a reader taught
+    on facts), so the answer was "I could not find this"."""
+    lead = (
+        "Dali, the cargo ship that hit the Key Bridge and caused it to collapse, has been "
+        "refloated and moved to a marina terminal, officials said."
+    )
+    later = "Crews cleared the last of the steel from the channel on Monday."
+    body = f"{lead} {'Filler sentence about nothing at all here. ' * 20}{later}"
+    at = body.index(later)
+    refloated = date(2024, 5, 20)
+    hits = [
+        Hit(2, "may", "Dali refloated", refloated, "may.txt", later, at, at + len(later), 1.0),
+        Hit(1, "may", "Dali refloated", refloated, "may.txt", lead, 0, len(lead), 0.8),
+    ]
+    reader = FakeReader([])  # no window answers
+    for question in ("What is the latest on the Key Bridge?", "Any news on the Dali?"):
+        answer = answerer(fake_embedder, reader).answer(question, hits)
+        assert answer.status == "answered", question
+        assert answer.short_answer is None and answer.citations[0].quote == lead
+        assert 0.0 <= (answer.confidence or 0.0) <= 1.0
+    # What the question asks about beside the names must be in the lead or its neighbours.
+    victims = answerer(fake_embedder, reader).answer("Any news on the Key Bridge victims?", hits)
+    assert victims.status == "not_found"
+    # A question of fact is not answered by a lead no window answers with.
+    fact = answerer(fake_embedder, reader).answer("When was the Dali refloated?", hits)
+    assert fact.status == "not_found"
+
+
 def test_an_offer_does_not_say_what_was_won(fake_embedder) -> None:
     offer = "The port authority's offer of a 3 percent raise did not keep pace with costs."
     deal = "Under the agreement, dockworkers will receive a 6 percent raise this year."

@@ -19,7 +19,8 @@ from assistant.answering.question.relative_time import (
     relative_phrases,
     time_mentions,
 )
-from assistant.answering.types import AnswerSentence
+from assistant.answering.types import AnswerSentence, ShortAnswer
+from assistant.retrieval import Hit
 from assistant.timeframe import format_day
 
 REDUNDANT_OVERLAP = 0.5  # a second quote sharing this share of words repeats the first
@@ -79,3 +80,22 @@ def quote_sentences(
         note = f"({said} cannot be dated: the article's published date is unknown.)"
         result.append(AnswerSentence(note, (n,), derived=True))
     return result
+
+
+def date_note(quote: str, hit: Hit, short: ShortAnswer, said: str) -> str:
+    """How the quote's relative days were worked out, once, without repeating the citation or
+    a date the answer has given (`said`)."""
+    if hit.published is None:
+        return ""
+    mentions = time_mentions(quote, hit.published)
+    if not mentions:
+        return ""
+    published = format_day(hit.published, weekday=True)
+    resolved = short.resolved_from
+    if resolved is not None and all(m.phrase.endswith(resolved) for m in mentions):
+        if short.text == published:
+            return f"(“{resolved}” is the day the article was published.)"
+        if published in said:
+            return f"(“{resolved}” counted from the article's date.)"
+        return f"(“{resolved}” counted from the article's date, {published}.)"
+    return worked_out(mentions, hit.published, said)

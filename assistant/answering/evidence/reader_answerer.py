@@ -29,14 +29,15 @@ from assistant.answering.evidence.premises import PREMISE_READS, unsupported_pre
 from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
     REDUNDANT_OVERLAP,
+    date_note,
     quote_sentences,
     quote_text,
     word_overlap,
-    worked_out,
 )
 from assistant.answering.evidence.reading import (
     Read,
     asks_what_was_said,
+    newest_lead,
     rank_score,
     read_candidates,
     short_answer,
@@ -67,13 +68,11 @@ from assistant.answering.question.names import date_words, missing_entities, unm
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
 from assistant.answering.question.predicates import undoes
-from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger
 from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
-from assistant.timeframe import format_day
 
 # Where the short answer stands that it is not said as sure (each: question, sentence, offset).
 _NOT_SURE_RULES = (supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled)
@@ -206,7 +205,13 @@ class ReaderAnswerer(AnswerGenerator):
             values = features(read, read[0][1], expects_type, short=False)
             return self._rated(premise, values), values
         if max(r.score for _, r in read) < self.min_read_score:
-            return Answer.not_found(question), None
+            lead = newest_lead(parsed, [r for _, r in read])
+            if lead is None:
+                return Answer.not_found(question), None
+            # "What is the latest on …?": what the newest article reports answers it, though
+            # no window answers as a SQuAD question would (the reader's bar is for facts).
+            values = features(read, lead, expects_type, short=False)
+            return self._rated(self._compose_reads(question, parsed, [lead], None), values), values
         ranked = self._typed(parsed, self.story_first(parsed, read))
         best, short = self._best_with_short_answer(parsed, ranked)
         if parsed.kind == "why" and short is None:
@@ -338,7 +343,7 @@ class ReaderAnswerer(AnswerGenerator):
                 continue
             quote = quote_text(candidate)
             sentences.append(AnswerSentence(f"{quote} [{n}]", (n,)))
-            note = _date_note(quote, hit, short, said)
+            note = date_note(quote, hit, short, said)
             if note:
                 sentences.append(AnswerSentence(note, (n,), derived=True))
         return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
@@ -376,22 +381,3 @@ def _apart(one: Read, other: Read) -> bool:
     a, b = one.candidate, other.candidate
     elsewhere = a.hit.article_id != b.hit.article_id or a.end <= b.start or b.end <= a.start
     return elsewhere and word_overlap(a.text, b.text) < REDUNDANT_OVERLAP
-
-
-def _date_note(quote: str, hit: Hit, short: ShortAnswer, said: str) -> str:
-    """How the quote's relative days were worked out, once, without repeating the citation or
-    a date the answer has given (`said`)."""
-    if hit.published is None:
-        return ""
-    mentions = time_mentions(quote, hit.published)
-    if not mentions:
-        return ""
-    published = format_day(hit.published, weekday=True)
-    resolved = short.resolved_from
-    if resolved is not None and all(m.phrase.endswith(resolved) for m in mentions):
-        if short.text == published:
-            return f"(“{resolved}” is the day the article was published.)"
-        if published in said:
-            return f"(“{resolved}” counted from the article's date.)"
-        return f"(“{resolved}” counted from the article's date, {published}.)"
-    return worked_out(mentions, hit.published, said)

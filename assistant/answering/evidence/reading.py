@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.answering.evidence.amounts import (
     age_within,
@@ -18,7 +19,7 @@ from assistant.answering.evidence.amounts import (
     looks_back,
 )
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
-from assistant.answering.evidence.candidates import Candidate, sentences_of, signed
+from assistant.answering.evidence.candidates import Candidate, context, sentences_of, signed
 from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
@@ -213,6 +214,29 @@ def in_lead(candidate: Candidate) -> bool:
         candidate.hit.published is not None
         and candidate.start < LEAD_CHARS
         and _ENDS_SENTENCE.search(candidate.text) is not None
+    )
+
+
+# Stemmed words that ask for news, not what about ("latest", "updates", "still going").
+_NEWS_TERMS = frozenset(stems("latest news updates recent most developments still going now"))
+
+
+def newest_lead(parsed: Question, reads: Sequence[Read]) -> Read | None:
+    """For a question that asks for news ("What is the latest on the Key Bridge?", "Any news
+    on …?"), the first lead sentence of the newest article among the reads whose sentence,
+    neighbours and title hold every word the question asks about ("victims" of "Any updates
+    on the Key Bridge victims?": a lead on the ship refloated is no news of them); None for
+    other questions or when no read is of such a lead."""
+    if not asks_for_news(parsed.text):
+        return None
+    about = set(parsed.terms) - _NEWS_TERMS
+    leads = [r for r in reads if in_lead(r.candidate) and about <= set(stems(context(r.candidate)))]
+    if not leads:
+        return None
+    newest = max(r.candidate.hit.published or date.min for r in leads)
+    return min(
+        (r for r in leads if (r.candidate.hit.published or date.min) == newest),
+        key=lambda r: r.candidate.start,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -37,6 +37,7 @@ _PRESENT_STATE = re.compile(
     re.IGNORECASE,
 )
 SPEAKS_TO = 0.5  # a hit "speaks to" the question at this share of the best hit's score
+NAMED_SPEAKS_TO = 0.25  # … and at this share when its article names what the question names
 # A report this much older than the newest article that speaks to the question may tell of an
 # earlier round of a story that comes back (a summit, a Super Bowl, a leadership race): half a
 # year. On four RealTime QA samples the answers in bold from such reports were 2, both wrong;
@@ -127,15 +128,27 @@ def few_per_article(hits: Sequence[Hit], most: int) -> list[Hit]:
     return kept
 
 
-def newest_articles(hits: Sequence[Hit]) -> list[list[Hit]]:
-    """The hits that speak to the question, grouped by article, newest article first."""
+def newest_articles(
+    hits: Sequence[Hit], named: Callable[[Sequence[Hit]], bool] | None = None
+) -> list[list[Hit]]:
+    """The hits that speak to the question, grouped by article, newest article first. With
+    `named` (whether an article's hits name all that the question names), an article speaks to
+    it when it names them, at NAMED_SPEAKS_TO of the best hit's score: the Dali refloated on
+    20 May names the Key Bridge in a short report that scores 0.39 of the best for "What is the
+    latest on the Key Bridge?", below seven reports of March."""
     if not hits:
         return []
     best = max(hit.score for hit in hits)
-    speaking = [hit for hit in hits if hit.score >= SPEAKS_TO * best]
     groups: dict[str, list[Hit]] = {}
-    for hit in speaking:
-        groups.setdefault(hit.article_id, []).append(hit)
+    for hit in hits:
+        if hit.score >= (SPEAKS_TO if named is None else NAMED_SPEAKS_TO) * best:
+            groups.setdefault(hit.article_id, []).append(hit)
+    if named is not None:
+        groups = {
+            article: group
+            for article, group in groups.items()
+            if named(group) and max(hit.score for hit in group) >= NAMED_SPEAKS_TO * best
+        }
     return sorted(
         groups.values(),
         key=lambda group: group[0].published.toordinal() if group[0].published else 0,
