@@ -792,3 +792,36 @@ def test_latest_finds_the_newest_article_that_names_the_topic_though_it_scores_l
     answer = desk.ask(question, as_of=date(2024, 5, 25))
     assert [_name(c) for c in answer.citations] == ["may.md"]
     assert "Newest source: 20 May 2024 [1]" in answer.answer
+
+
+def test_a_topics_timeline_leaves_out_older_events_told_without_the_topic(desk, tmp_path) -> None:
+    """RealTime QA's "Baltimore's Key Bridge is not the first" looks back at other bridges: "It
+    collapsed into the Mississippi River … on Aug. 1, 2007" led the Key Bridge's timeline. A
+    sentence that does not name the topic and tells only of a time long before its article is
+    another event; one that names the topic keeps its own date."""
+    folder = tmp_path / "bridges"
+    folder.mkdir()
+    story = (
+        "A cargo ship struck the Norhaven Bridge on Tuesday, and the Norhaven Bridge collapsed "
+        "into the river. Divers searched the river near the Norhaven Bridge on Wednesday."
+    )
+    (folder / "story.md").write_text(
+        f"---\ntitle: Norhaven Bridge falls\ndate: 2024-03-26\n---\n{story}\n"
+    )
+    history = (
+        "The Elm River bridge spanned the river near Oldtown.\n\n"
+        "At the time, it was the busiest bridge in the state.\n\n"
+        "It collapsed into the Elm River during the evening rush hour on Aug. 1, 2007, killing "
+        "13 people.\n\n"
+        "The Norhaven Bridge opened on March 23, 1977, and collapsed this week."
+    )
+    (folder / "history.md").write_text(
+        f"---\ntitle: Norhaven Bridge collapse is not the first\ndate: 2024-03-26\n---\n{history}\n"
+    )
+    desk.ingest([folder], progress=False)
+    timeline = desk.timeline("the Norhaven Bridge collapse", as_of=date(2024, 5, 25))
+    texts = [event.text for event in timeline.events]
+    assert not any("Elm River" in text for text in texts), texts
+    assert any("struck the Norhaven Bridge" in text for text in texts), texts
+    opened = [e for e in timeline.events if "opened on March 23, 1977" in e.text]
+    assert opened and opened[0].date == date(1977, 3, 23), texts

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.answering.evidence.candidates import Candidate, candidates
 from assistant.answering.over_time.actors import another_actors
-from assistant.answering.over_time.background import is_background
+from assistant.answering.over_time.background import is_background, old_time
 from assistant.answering.question.parse import parse_question, stems
 from assistant.answering.question.relative_time import DAY_MONTH, time_mentions, yearless_day
 from assistant.answering.types import Citation, DateBasis, Event, Timeline
@@ -104,6 +104,16 @@ def _recalled(candidate: Candidate) -> bool:
     return is_background(text, published) and event_date(text, published)[1] != "stated"
 
 
+def _earlier_event(candidate: Candidate, names: Sequence[str]) -> bool:
+    """An event long before its article that the sentence tells without naming the topic: a
+    look back at other bridges in an article titled "Baltimore's Key Bridge is not the first"
+    ("It collapsed into the Mississippi River … on Aug. 1, 2007") is not the Key Bridge's."""
+    published = candidate.hit.published
+    if not names or published is None or _names_all(names, candidate.text, ""):
+        return False
+    return old_time(candidate.text, published)
+
+
 def event_date(sentence: str, published: date | None) -> tuple[date | None, DateBasis | None]:
     """The day a sentence reports, and how it was found."""
     for match in DATE_EXPRESSION.finditer(sentence):
@@ -152,6 +162,7 @@ class TimelineBuilder:
             for c in found
             if _names_all(names, c.text, c.hit.title)
             and not _recalled(c)
+            and not _earlier_event(c, names)
             and not another_actors(c, names)
         ]
         if not found:
