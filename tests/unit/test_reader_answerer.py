@@ -1495,3 +1495,16 @@ def test_a_count_keeps_the_bound_the_article_puts_on_it(fake_embedder) -> None:
     # Asked what was counted, not how many: the span as the reader gave it.
     answer = answerer(fake_embedder, reader).answer("What did the storm kill?", [hit(text)])
     assert answer.short_answer is not None and answer.short_answer.text == "200"
+
+
+def test_a_number_joined_to_its_unit_counts_nothing_else(fake_embedder) -> None:
+    """RealTime QA's Key Bridge articles: "How many crew members were on the Dali?" was answered
+    *Not sure:* 984-foot, from "The Dali is a 984-foot container vessel"."""
+    text = "The Dali is a 984-foot container vessel built in 2015 in South Korea."
+    reader = FakeReader(["Dali"], ["984-foot"])
+    crew = answerer(fake_embedder, reader).answer(
+        "How many crew members were on the Dali?", [hit(text)]
+    )
+    assert crew.short_answer is None
+    feet = answerer(fake_embedder, reader).answer("How many feet long is the Dali?", [hit(text)])
+    assert feet.short_answer is not None and feet.short_answer.text == "984-foot"

@@ -54,6 +54,10 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s")
 _CAUSE = re.compile(r"(?:because(?:\s+of)?|due\s+to|owing\s+to)\s+", re.IGNORECASE)
 _AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d.*\b(?:years|months|weeks|days|decades|centuries)\b", re.IGNORECASE)
+# A number joined to its unit describes a thing ("a 984-foot container vessel"): no count of
+# another ("How many crew members were on the Dali?").
+_DESCRIBING = re.compile(r"\s*\d[\d,.]*-(?P<unit>[a-z]+)\s*", re.IGNORECASE)
+_PLURALS = {"foot": "feet", "inch": "inches", "mile": "miles", "man": "men", "person": "people"}
 # Words that name nobody on their own: a span of only these is not a short answer.
 PRONOUN = re.compile(
     r"(?:he|she|they|it|we|i|you|him|her|them|us|his|their|its|this|that|these|those"
@@ -296,6 +300,8 @@ def _fits_kind(question: Question, text: str) -> bool:
         any_year(text) or _ERA.search(text) or (_AGO.search(question.text) and _LENGTH.search(text))
     ):
         return True
+    if question.kind == "quantity" and _counts_another(question.text, text):
+        return False
     if question.kind in ("when", "quantity"):
         return type_match(question.kind, text) == 1.0
     if question.kind == "where" and DIRECTION.search(text):
@@ -305,6 +311,17 @@ def _fits_kind(question: Question, text: str) -> bool:
     if question.kind == "why":  # a lone word ("unilaterally", "boring", "low-cost") says how
         return len(text.split()) > 1  # or what, not why: the reason's sentence is quoted whole
     return True
+
+
+def _counts_another(question: str, text: str) -> bool:
+    """Whether `text` is a number joined to a unit the question does not ask in ("984-foot"
+    for "How many crew members …?"; "How many feet long …?" asks in feet)."""
+    found = _DESCRIBING.fullmatch(text)
+    if found is None:
+        return False
+    unit = found.group("unit").casefold()
+    asked = {w.casefold() for w in re.findall(r"[a-z]+", question, re.IGNORECASE)}
+    return not {unit, f"{unit}s", _PLURALS.get(unit, unit)} & asked
 
 
 def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer | None:
