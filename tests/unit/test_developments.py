@@ -195,6 +195,20 @@ def test_a_value_told_in_other_words_than_the_first_is_a_step_when_they_are_the_
     ]
 
 
+def test_people_who_died_are_a_step_of_a_death_toll(fake_embedder) -> None:
+    """Helene's toll over real articles: "The death toll surpassed 200" (3 October) answers,
+    and "At least 33 people have died" (27 September) shares no stem with it beside its value
+    ("die" / "death") — a toll is told in words of dying too."""
+    toll = "The death toll from Hurricane Helene surpassed 200 as the need for power grew."
+    died = "At least 33 people have died as Hurricane Helene unleashed dangerous weather."
+    hits = [hit(toll, date(2024, 10, 3), "a1"), hit(died, date(2024, 9, 27), "a2")]
+    reader = FakeReader([], ["200", "33"], scored={"surpassed": 0.95, "have died": 0.9})
+    question = "How has the death toll of Hurricane Helene risen?"
+    answer = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4).answer(question, hits)
+    assert answer.developments, answer.answer
+    assert [s.value for s in answer.developments[0].steps] == ["33", "200"]
+
+
 def test_values_of_different_things_of_one_unit_are_no_development(fake_embedder) -> None:
     """RealTime QA: "how many turkeys are killed each year for Thanksgiving" read both the bird
     flu's 8 million and the 46 million eaten; the words beside each value tell them apart."""

@@ -1508,3 +1508,22 @@ def test_a_number_joined_to_its_unit_counts_nothing_else(fake_embedder) -> None:
     assert crew.short_answer is None
     feet = answerer(fake_embedder, reader).answer("How many feet long is the Dali?", [hit(text)])
     assert feet.short_answer is not None and feet.short_answer.text == "984-foot"
+
+
+def test_a_line_about_the_page_answers_nothing(fake_embedder) -> None:
+    """USA TODAY's live pages end their lead with where to read on: "What is the latest on
+    Helene?" (as of 28 September 2024) was answered "For the latest news, view our live updates
+    file for Sunday, Sept. 29.", and "Any news on Asheville?" with "Editor's Note: This page is
+    a summary of news on Hurricane Helene's aftermath for Friday, Oct. 4." — as a sentence, or
+    as the neighbour the reader's span fell in."""
+    page = "For the latest news, view our live updates file for Sunday, Sept. 29."
+    note = "Editor's Note: This page is a summary of news on Hurricane Helene for Friday, Oct. 4."
+    news = "Helene knocked out power to more than a million homes in Georgia on Friday."
+    text = f"{note} {news} {page}"
+    reader = FakeReader(["Helene"], ["view our live updates file", "summary of news"])
+    for question in ("What is the latest on Helene?", "Any news on Helene?"):
+        answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+        assert answer.status == "answered", question
+        quoted = " ".join(c.quote for c in answer.citations)
+        assert "live updates file" not in answer.answer and "This page" not in quoted, answer.answer
+        assert news in quoted

@@ -104,11 +104,36 @@ def signed(text: str, bylines: bool = True) -> bool:
     )
 
 
+# A line about the page, or one that sends the reader to another ("Editor's Note: This page is
+# a summary of news on Hurricane Helene's aftermath for Friday, Oct. 4.", "For the latest news,
+# view our live updates file for Sunday, Sept. 29.", "Follow along here for live updates →…").
+_ABOUT_THE_PAGE = re.compile(
+    r"^\W*(?:editor['’]s note\s*:\s*)?(?:"
+    r"this page (?:is|recaps|reflects|was|has)\b"
+    r"|for (?:the )?latest (?:news|updates?|information)\b[^.]*\b(?:view|follow|visit|see|check|"
+    r"read|go to)\b"
+    r"|follow (?:along )?here\b"
+    r"|catch up (?:with|on)\b[^.]*\b(?:live|coverage)\b)",
+    re.IGNORECASE,
+)
+
+
 def _states_something(text: str) -> bool:
-    """A question, an instruction to the reader, a byline or a signature is never an answer: it
-    states nothing."""
+    """A question, an instruction to the reader, a byline, a signature or a line about the page
+    is never an answer: it states nothing."""
     stripped = text.strip().rstrip("\"'”’)]»").rstrip()
-    return not signed(text) and not stripped.endswith("?") and _INSTRUCTION.search(text) is None
+    return (
+        not signed(text)
+        and not stripped.endswith("?")
+        and _INSTRUCTION.search(text) is None
+        and not about_the_page(text)
+    )
+
+
+def about_the_page(text: str) -> bool:
+    """Whether a sentence speaks of the page or sends the reader to another: it reports
+    nothing, so it answers nothing, as a sentence or as a reader's window's neighbour."""
+    return _ABOUT_THE_PAGE.search(text) is not None
 
 
 @lru_cache(maxsize=512)

@@ -19,7 +19,13 @@ from assistant.answering.evidence.amounts import (
     looks_back,
 )
 from assistant.answering.evidence.answer_days import day_of, day_short_answer
-from assistant.answering.evidence.candidates import Candidate, context, sentences_of, signed
+from assistant.answering.evidence.candidates import (
+    Candidate,
+    about_the_page,
+    context,
+    sentences_of,
+    signed,
+)
 from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
@@ -175,8 +181,11 @@ def _placed(
         # byline may answer "Which newspaper does Ines Calder write for?").
         return None
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
-    if only_a_dateline(hit.text[holder.start : holder.end]):
-        return None  # "London CNN —": where the report was filed, no answer
+    if only_a_dateline(hit.text[holder.start : holder.end]) or about_the_page(
+        hit.text[holder.start : holder.end]
+    ):
+        return None  # "London CNN —": where the report was filed; "For the latest news, view
+        # our updates file for Saturday": where to read on — no answer
     start, end = trim(hit.text, start, end)
     if start >= end:
         return None

@@ -23,7 +23,7 @@ amounts), or values more than MAX_SPAN_DAYS apart (last year's count, this year'
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -173,7 +173,7 @@ def amounts(
     items = [item for item in (first, *found) if item is not None]
     if items:  # a step shares a word beside it with the first, or with the question: "caused
         # more than 100 deaths" is a step of "the milestone of 200" for "How has the toll grown?"
-        items[0] = replace(items[0], near=items[0].near | frozenset(stems(question)))
+        items[0] = replace(items[0], near=items[0].near | _as_one(stems(question)))
     return items
 
 
@@ -272,11 +272,19 @@ def _earlier_month(sentence: str, low: int, high: int, published: date) -> bool:
 
 def _near_words(sentence: str, start: int, end: int) -> frozenset[str]:
     """The content words (stems) of the NEAR_WORDS words either side of [start, end) in its
-    clause."""
+    clause, words of dying as one ("33 people have died" is a value of "the death toll")."""
     low, high = _clause(sentence, start, end)
     before = _WORDS.findall(sentence[low:start])[-NEAR_WORDS:]
     following = _WORDS.findall(sentence[end:high])[:NEAR_WORDS]
-    return frozenset(stems(" ".join(before + following)))
+    return _as_one(stems(" ".join(before + following)))
+
+
+# Stems that name one thing: a toll is told as deaths, the dead, people who died or were killed.
+_SAME_THING = dict.fromkeys(("die", "dead", "kill", "fatal", "perish"), "death")
+
+
+def _as_one(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_SAME_THING.get(word, word) for word in words)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
