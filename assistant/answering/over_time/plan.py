@@ -133,9 +133,9 @@ def newest_articles(
 ) -> list[list[Hit]]:
     """The hits that speak to the question, grouped by article, newest article first. With
     `named` (whether an article's hits name all that the question names), an article speaks to
-    it when it names them, at NAMED_SPEAKS_TO of the best hit's score: the Dali refloated on
-    20 May names the Key Bridge in a short report that scores 0.39 of the best for "What is the
-    latest on the Key Bridge?", below seven reports of March."""
+    it when it names them, at NAMED_SPEAKS_TO of the best hit's score, and never when it does
+    not: the Dali refloated on 20 May names the Key Bridge in a short report that scores 0.39
+    of the best for "What is the latest on the Key Bridge?", below ten reports of March."""
     if not hits:
         return []
     best = max(hit.score for hit in hits)
@@ -144,11 +144,7 @@ def newest_articles(
         if hit.score >= (SPEAKS_TO if named is None else NAMED_SPEAKS_TO) * best:
             groups.setdefault(hit.article_id, []).append(hit)
     if named is not None:
-        groups = {
-            article: group
-            for article, group in groups.items()
-            if named(group) and max(hit.score for hit in group) >= NAMED_SPEAKS_TO * best
-        }
+        groups = {article: group for article, group in groups.items() if named(group)}
     return sorted(
         groups.values(),
         key=lambda group: group[0].published.toordinal() if group[0].published else 0,
