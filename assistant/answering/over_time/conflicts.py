@@ -27,7 +27,13 @@ from assistant.answering.over_time.same_event import (
     tells_a_happening,
 )
 from assistant.answering.over_time.timeline import event_date
-from assistant.answering.over_time.values import NUMBER_WORDS, Value, numbers, quantities
+from assistant.answering.over_time.values import (
+    DIED_WORDS,
+    NUMBER_WORDS,
+    Value,
+    numbers,
+    quantities,
+)
 from assistant.answering.question.parse import stems
 from assistant.answering.question.relative_time import DAY_MONTH
 from assistant.answering.types import Citation, Conflict, Report
@@ -155,7 +161,7 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
 # What befell the people or things counted: "four people were injured" and "kills at least 5
 # people" count two things; "were killed" and "left 51 people dead" one.
 _FATES = {
-    **dict.fromkeys(("killed", "kill", "kills", "dead", "died", "deaths", "fatalities"), "died"),
+    **dict.fromkeys(DIED_WORDS, "died"),
     **dict.fromkeys(("injured", "injuries", "wounded", "hurt"), "injured"),
     **dict.fromkeys(("shot", "missing", "hospitalized", "arrested", "displaced"), "other"),
     **dict.fromkeys(("rescued", "rescues", "evacuated", "evacuations"), "moved"),

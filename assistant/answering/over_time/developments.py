@@ -31,7 +31,7 @@ from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
 from assistant.answering.over_time.background import is_background, old_time
 from assistant.answering.over_time.timeline import event_date
-from assistant.answering.over_time.values import NUMBER_WORDS, amount_of, quantities
+from assistant.answering.over_time.values import DIED_WORDS, NUMBER_WORDS, amount_of, quantities
 from assistant.answering.question.parse import stems
 from assistant.answering.question.place_levels import a_place
 from assistant.answering.types import (
@@ -280,7 +280,7 @@ def _near_words(sentence: str, start: int, end: int) -> frozenset[str]:
 
 
 # Stems that name one thing: a toll is told as deaths, the dead, people who died or were killed.
-_SAME_THING = dict.fromkeys(("die", "dead", "kill", "fatal", "perish"), "death")
+_SAME_THING = dict.fromkeys({*stems(" ".join(DIED_WORDS)), "perish"}, "death")
 
 
 def _as_one(words: Iterable[str]) -> frozenset[str]:

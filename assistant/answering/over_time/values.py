@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from assistant.answering.question.parse import stems
 from assistant.timeframe import YEAR
 
+# Words that a count's people or things died: one fate for conflicts (`conflicts._FATES`), one
+# word for a development's steps (`developments._near_words`).
+DIED_WORDS = ("killed", "kill", "kills", "dead", "died", "deaths", "fatalities")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
