@@ -283,6 +283,14 @@ class Answer:
         """The same answer recorded against the user's words and the rewritten question."""
         return replace(self, question=question, standalone_question=standalone)
 
+    def doubted(self, note: AnswerSentence) -> Answer:
+        """The answer with `note` at its end, and its short answer, where it leads in bold,
+        marked as doubtful."""
+        lead, short = self.sentences[0], self.short_answer
+        if short is not None and lead.text == short.lead(sure=True):
+            lead = replace(lead, text=short.lead(sure=False))
+        return replace(self, sentences=(lead, *self.sentences[1:], note))
+
     def to_dict(self) -> dict[str, Any]:
         """The `newsdesk ask --json` object."""
         return {

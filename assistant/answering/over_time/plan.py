@@ -186,7 +186,7 @@ def dated(
             note += f": more than {STALE_AFTER_DAYS} days old, so later news may be missing."
             # What may have been overtaken is not said as sure: "Tom Brady recently became a
             # part owner of which NFL team?" asked in 2024 had **Birmingham City** (2023).
-            return _not_bold(answer, AnswerSentence(note, (newest.n,), derived=True))
+            return answer.doubted(AnswerSentence(note, (newest.n,), derived=True))
         note += "."
     sentence = AnswerSentence(note, (newest.n,), derived=True)
     return replace(answer, sentences=(*answer.sentences, sentence))
@@ -223,16 +223,7 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
         (short.citation,),
         derived=True,
     )
-    return _not_bold(answer, note)
-
-
-def _not_bold(answer: Answer, note: AnswerSentence) -> Answer:
-    """The answer with `note` at its end, and its short answer, where it leads in bold, marked
-    as doubtful."""
-    lead, short = answer.sentences[0], answer.short_answer
-    if short is not None and lead.text == short.lead(sure=True):
-        lead = replace(lead, text=short.lead(sure=False))
-    return replace(answer, sentences=(lead, *answer.sentences[1:], note))
+    return answer.doubted(note)
 
 
 def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
@@ -248,7 +239,7 @@ def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
     elsewhen = another_period(asked, quotes[0]) if quotes else None
     if elsewhen is None or answer.sentences[0].text != short.lead(sure=True):
         return answer
-    return _not_bold(answer, AnswerSentence(elsewhen, (short.citation,), derived=True))
+    return answer.doubted(AnswerSentence(elsewhen, (short.citation,), derived=True))
 
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:
@@ -276,7 +267,7 @@ def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -
         derived=True,
     )
     # What may have changed is not said in bold (RealTime QA: a 2018 comedian for 2024's).
-    return _not_bold(answer, note)
+    return answer.doubted(note)
 
 
 def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstraint) -> Answer:
@@ -309,7 +300,7 @@ def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstrai
         (source.n,),
         derived=True,
     )
-    return _not_bold(answer, note)
+    return answer.doubted(note)
 
 
 def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
@@ -322,7 +313,7 @@ def _outside_the_range(answer: Answer, constraint: TimeConstraint) -> Answer:
     )
     # An answer from outside the range asked for is not given as sure (the sample corpus: 2006
     # luxury-goods ban was **Russia**, from a 2022 article).
-    return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
+    return answer.doubted(AnswerSentence(note, (first.n,), derived=True))
 
 
 def _in_an_earlier_year(answer: Answer, constraint: TimeConstraint) -> Answer:
@@ -337,7 +328,7 @@ def _in_an_earlier_year(answer: Answer, constraint: TimeConstraint) -> Answer:
         f"Nothing in the articles of {asked} answers this; this answer is from {found} "
         f"({source} [{first.n}])."
     )
-    return _not_bold(answer, AnswerSentence(note, (first.n,), derived=True))
+    return answer.doubted(AnswerSentence(note, (first.n,), derived=True))
 
 
 def _period(first: date, last: date) -> str:
