@@ -28,6 +28,7 @@ from assistant.answering.question.conversation import QuestionRewriter
 from assistant.answering.question.named_hits import with_named
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.parse import parse_question
+from assistant.answering.question.spelling import respelled, respellings, with_spelling
 from assistant.answering.types import Answer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
@@ -91,7 +92,19 @@ def build_answer_chain(
     def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
         if inputs["timeline"]:
             return {**inputs, "hits": []}
-        return {**inputs, "hits": _search(inputs)}
+        hits = _search(inputs)
+        spellings = respellings(parse_question(inputs["reading"]), hits)
+        if not spellings:
+            return {**inputs, "hits": hits}
+        # A name no passage mentions and one writes with a letter's slip ("Solznic"): asked
+        # again as the articles spell it.
+        respelled_inputs = {
+            **inputs,
+            "standalone": respelled(inputs["standalone"], spellings),
+            "reading": respelled(inputs["reading"], spellings),
+            "spellings": spellings,
+        }
+        return {**respelled_inputs, "hits": _search(respelled_inputs)}
 
     def _search(inputs: dict[str, Any]) -> list[Hit]:
         wanted = inputs.get("k") or k
@@ -181,6 +194,7 @@ def build_answer_chain(
                 streamed += chunk.text
                 yield chunk
             final = dated(final, inputs["as_of"], inputs["time"], inputs["hits"])
+            final = with_spelling(final, inputs.get("spellings") or {})
             if final.status == "answered" and final.answer.startswith(streamed.strip()):
                 # What the answer gained after streaming (dates, notes) is streamed too.
                 yield AnswerChunk(text=final.answer[len(streamed.strip()) :])
