@@ -10,7 +10,7 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
-from assistant.answering.evidence.reading import LEAD_CHARS, asks_for_news
+from assistant.answering.evidence.news import LEAD_CHARS, asks_for_news
 from assistant.answering.generator import AnswerGenerator
 from assistant.answering.over_time.plan import (
     anchor_day,

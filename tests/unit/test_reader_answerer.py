@@ -755,6 +755,33 @@ def test_news_of_a_topic_is_the_newest_lead_even_when_no_window_answers(fake_emb
     assert fact.status == "not_found"
 
 
+def test_news_of_one_part_of_a_topic_is_the_newest_sentence_that_tells_of_it(fake_embedder) -> None:
+    """ "Any updates on the Key Bridge victims?" was refused: the 20 May report's lead is on the
+    ship refloated, and its "On May 7 … the final victim was recovered" no window answered."""
+    lead = "Dali, the cargo ship that hit the Key Bridge, has been refloated, officials said."
+    victim = "On May 7, the final victim was recovered from the river, according to police."
+    cleared = f"Crews cleared the Key Bridge wreckage. {victim}"
+    older = "The victims were six construction workers fixing potholes on the bridge."
+    body = f"{lead} {'Filler sentence about nothing at all here. ' * 20}{cleared}"
+    at = body.index(cleared)
+    may, march = date(2024, 5, 20), date(2024, 3, 27)
+    hits = [
+        Hit(1, "may", "Dali refloated", may, "may.txt", lead, 0, len(lead), 0.9),
+        Hit(2, "may", "Dali refloated", may, "may.txt", cleared, at, at + len(cleared), 0.8),
+        Hit(3, "mar", "Key Bridge victims", march, "mar.txt", older, 900, 900 + len(older), 0.7),
+    ]
+    reader = FakeReader([])  # no window answers
+    answer = answerer(fake_embedder, reader).answer("Any updates on the Key Bridge victims?", hits)
+    assert answer.status == "answered"
+    assert answer.short_answer is None and answer.citations[0].quote == victim
+    # Asked of the whole topic, the lead still answers.
+    topic = answerer(fake_embedder, reader).answer("What is the latest on the Key Bridge?", hits)
+    assert topic.citations[0].quote == lead
+    # A part of no named topic is no news of it: any article's sentence might hold its words.
+    unnamed = answerer(fake_embedder, reader).answer("Any updates on the victims?", hits)
+    assert unnamed.status == "not_found"
+
+
 def test_an_offer_does_not_say_what_was_won(fake_embedder) -> None:
     offer = "The port authority's offer of a 3 percent raise did not keep pace with costs."
     deal = "Under the agreement, dockworkers will receive a 6 percent raise this year."

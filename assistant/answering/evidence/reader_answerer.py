@@ -25,6 +25,7 @@ from assistant.answering.evidence.confidence import Calibration, features, load_
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.news import newest_report
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
 from assistant.answering.evidence.quoting import (
     COMPANION_RATIO,
@@ -37,7 +38,6 @@ from assistant.answering.evidence.quoting import (
 from assistant.answering.evidence.reading import (
     Read,
     asks_what_was_said,
-    newest_lead,
     rank_score,
     read_candidates,
     short_answer,
@@ -205,7 +205,8 @@ class ReaderAnswerer(AnswerGenerator):
             values = features(read, read[0][1], expects_type, short=False)
             return self._rated(premise, values), values
         if max(r.score for _, r in read) < self.min_read_score:
-            lead = newest_lead(parsed, [r for _, r in read])
+            news = newest_report(parsed, [r.candidate for _, r in read])
+            lead = next((r for _, r in read if r.candidate == news), None)
             if lead is None:
                 return Answer.not_found(question), None
             # "What is the latest on …?": what the newest article reports answers it, though

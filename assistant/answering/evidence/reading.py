@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from assistant.answering.evidence.amounts import (
     age_within,
@@ -22,13 +21,13 @@ from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import (
     Candidate,
     about_the_page,
-    context,
     sentences_of,
     signed,
 )
 from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
+from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
@@ -200,59 +199,6 @@ def _placed(
     return sentence, (hit.start + start, hit.start + end)
 
 
-_NEWS_ON = re.compile(
-    r"\b(?:latest|news|updates?|developments?)\s+(?:on|about|in|with|for|regarding)\b"
-    r"|\bwhat(?:'s|’s| is| has been)\s+(?:new|happening)\b",
-    re.IGNORECASE,
-)
-_STILL = re.compile(r"^\s*(?:is|are|was|were|do|does|has|have)\b.*\bstill\b", re.IGNORECASE)
-# A news article opens with its newest development (the "inverted pyramid"): sentences that
-# start this far into the article are its lead.
-LEAD_CHARS = 600
-LEAD_BONUS = 0.3
-
-
-def asks_for_news(question: str) -> bool:
-    """ "What is the latest on …?", "Any news about …?", "Is … still going on?": answered by
-    what the newest article reports, its lead first."""
-    return bool(_NEWS_ON.search(question) or _STILL.search(question))
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?][\"”’')\]]?\s*$")
-
-
-def in_lead(candidate: Candidate) -> bool:
-    """Whether a sentence is in its (dated) article's lead — a sentence, not its headline."""
-    return (
-        candidate.hit.published is not None
-        and candidate.start < LEAD_CHARS
-        and _ENDS_SENTENCE.search(candidate.text) is not None
-    )
-
-
-# Stemmed words that ask for news, not what about ("latest", "updates", "still going").
-_NEWS_TERMS = frozenset(stems("latest news updates recent most developments still going now"))
-
-
-def newest_lead(parsed: Question, reads: Sequence[Read]) -> Read | None:
-    """For a question that asks for news ("What is the latest on the Key Bridge?", "Any news
-    on …?"), the first lead sentence of the newest article among the reads whose sentence,
-    neighbours and title hold every word the question asks about ("victims" of "Any updates
-    on the Key Bridge victims?": a lead on the ship refloated is no news of them); None for
-    other questions or when no read is of such a lead."""
-    if not asks_for_news(parsed.text):
-        return None
-    about = set(parsed.terms) - _NEWS_TERMS
-    leads = [r for r in reads if in_lead(r.candidate) and about <= set(stems(context(r.candidate)))]
-    if not leads:
-        return None
-    newest = max(r.candidate.hit.published or date.min for r in leads)
-    return min(
-        (r for r in leads if (r.candidate.hit.published or date.min) == newest),
-        key=lambda r: r.candidate.start,
-    )
-
-
 # "What did Rudenko say?": what was said is the quote, not a few words of it ("TASS").
 # A verb's plain form only after "did", "will", "to" …: "the first US state to have …" asks
 # for a state, not for what was stated.
@@ -277,7 +223,7 @@ def wants_short_answer(question: Question) -> bool:
     return (
         not _HOW.search(question.text)
         and not _YES_NO.search(question.text)
-        and not _NEWS_ON.search(question.text)
+        and not NEWS_ON.search(question.text)
         and not _WHAT_SAID.search(question.text)
     )
 
