@@ -25,7 +25,7 @@ from assistant.answering.over_time.plan import (
 )
 from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
 from assistant.answering.question.conversation import QuestionRewriter
-from assistant.answering.question.named_hits import with_named
+from assistant.answering.question.named_hits import NAMED_POOL, with_named
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.parse import parse_question
 from assistant.answering.question.spelling import respelled, respellings, with_spelling
@@ -93,7 +93,7 @@ def build_answer_chain(
         if inputs["timeline"]:
             return {**inputs, "hits": []}
         hits = _search(inputs)
-        spellings = respellings(parse_question(inputs["reading"]), hits)
+        spellings = _spellings(inputs, hits)
         if not spellings:
             return {**inputs, "hits": hits}
         # A name no passage mentions and one writes with a letter's slip ("Solznic"): asked
@@ -105,6 +105,19 @@ def build_answer_chain(
             "spellings": spellings,
         }
         return {**respelled_inputs, "hits": _search(respelled_inputs)}
+
+    def _spellings(inputs: dict[str, Any], hits: list[Hit]) -> dict[str, str]:
+        """The question's names no hit mentions, as the hits or the keyword ranking of those
+        names write them with a letter's slip ("Quentin Miler": "Quentin" finds "Sheriff Quentin
+        Miller said …")."""
+        parsed = parse_question(inputs["reading"])
+        missing = missing_entities(parsed, hits)
+        if not missing:
+            return {}
+        named = searcher.search(
+            " ".join(missing), NAMED_POOL, inputs["filters"], mode="keyword", all_copies=True
+        )
+        return respellings(parsed, [*hits, *named])
 
     def _search(inputs: dict[str, Any]) -> list[Hit]:
         wanted = inputs.get("k") or k

@@ -84,3 +84,35 @@ def test_a_name_the_articles_write_two_near_ways_is_not_guessed(desk, tmp_path: 
     )
     desk.ingest([folder], progress=False)
     assert desk.ask("What did Marsdn hold?").status == "not_found"
+
+
+OTHER_QUENTINS = [
+    "Quentin Tarantino said the county fair should say more about film.",
+    "At the county library, Quentin Blake said children say the best things.",
+    "Quentin Crisp once said what people say about the county is gossip.",
+    "Coach Quentin Johnston said players say the county stadium is loud.",
+    "Quentin Fillingham said farmers say the county roads need repair.",
+    "Quentin Grimes said fans say the county team plays hard each night.",
+]
+
+
+def test_a_misspelt_name_is_found_by_its_other_words_when_the_hits_miss_it(
+    desk, tmp_path: Path
+) -> None:
+    """ "What did Quentin Miler say?" over the Helene articles: no hit of the misspelt question
+    named Quentin Miller; the keyword ranking of the name finds him among other Quentins."""
+    folder = tmp_path / "county"
+    folder.mkdir()
+    for n, text in enumerate(OTHER_QUENTINS):
+        (folder / f"voices-{n}.txt").write_text(f"Voices {n}\n\n{text}\n")
+    (folder / "sheriff.txt").write_text(
+        "Sheriff's briefing\n\nThe toll grew to 72, Sheriff Quentin Miller said on Thursday. "
+        + "Roads stayed closed and crews cleared trees from the hills. " * 6
+        + "\n"
+    )
+    desk.ingest([folder], progress=False)
+    question = "What did Quentin Miler say about the county?"
+    assert all("Miller" not in hit.text for hit in desk.search(question, k=3))
+    answer = desk.ask(question, k=3)
+    assert answer.standalone_question == "What did Quentin Miller say about the county?"
+    assert "(Read “Quentin Miler” as “Quentin Miller”, as the articles spell it.)" in answer.answer
