@@ -53,6 +53,7 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_answer_says_so
     assert "Zhang Rou launched an attack on the Song dynasty" in answer.answer
     assert "(Read “Zhang Rhou” as “Zhang Rou”, as the articles spell it.)" in answer.answer
     assert not answer.answer.startswith("**")  # the one meant may be another of the name
+    assert answer.to_dict()["sentences"][-1]["derived"]  # newsdesk's note, not a quote
     assert answer.standalone_question == "What dynasty did Zhang Rou attack?"
     assert answer.to_dict()["question"] == "What dynasty did Zhang Rhou attack?"
 

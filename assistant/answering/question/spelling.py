@@ -58,7 +58,8 @@ def with_spelling(answer: Answer, spellings: dict[str, str]) -> Answer:
     if answer.status != "answered" or not spellings or not answer.sentences:
         return answer
     read = "; ".join(f"“{asked}” as “{spelling}”" for asked, spelling in spellings.items())
-    return answer.doubted(AnswerSentence(f"(Read {read}, as the articles spell it.)", ()))
+    note = AnswerSentence(f"(Read {read}, as the articles spell it.)", (), derived=True)
+    return answer.doubted(note)
 
 
 def one_slip(name: str, other: str) -> bool:
