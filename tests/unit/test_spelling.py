@@ -13,7 +13,7 @@ ARTICLE = (
     "Generals of the Mongol conquest\n\n"
     "Zhang Rou launched an attack on the Song dynasty in 1235. "
     "The Solzinc process decomposes zinc oxide in a solar furnace and produces pure zinc. "
-    "Boston sent a delegation to the talks in March.\n"
+    "Boston sent a delegation to the talks in March. Oslo hosted the talks.\n"
 )
 
 
@@ -28,7 +28,12 @@ def library(desk, tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("name", "other"),
-    [("zhang rhou", "zhang rou"), ("zelenskiy", "zelensky"), ("solznic", "solzinc")],
+    [
+        ("zhang rhou", "zhang rou"),
+        ("zelenskiy", "zelensky"),
+        ("solznic", "solzinc"),
+        ("rusia", "russia"),
+    ],
 )
 def test_a_letter_more_less_or_swapped_is_a_slip(name: str, other: str) -> None:
     assert one_slip(name, other)
@@ -58,6 +63,11 @@ def test_a_misspelt_name_is_read_as_the_articles_spell_it_and_the_answer_says_so
     assert answer.to_dict()["question"] == "What dynasty did Zhang Rhou attack?"
 
 
+def test_a_name_of_five_letters_is_read_as_the_articles_spell_it(library) -> None:
+    answer = library.ask("Where did Bostn send a delegation?")
+    assert "(Read “Bostn” as “Boston”, as the articles spell it.)" in answer.answer
+
+
 def test_a_name_spelt_as_the_articles_do_gets_no_note(library) -> None:
     answer = library.ask("What dynasty did Zhang Rou attack?")
     assert answer.status == "answered"
@@ -70,6 +80,7 @@ def test_a_name_spelt_as_the_articles_do_gets_no_note(library) -> None:
         "Who did Bolton send to the talks?",  # a changed letter: another name
         "What process did Solzinx develop?",  # a changed letter
         "What does the Solzincc Solzincc plant produce?",  # no run of two names like it
+        "What did Olso host?",  # a name of four letters: too short to tell a slip
     ],
 )
 def test_other_names_are_not_taken_for_the_articles_names(library, question: str) -> None:

@@ -2,10 +2,10 @@
 
 A name of the question that no retrieved passage mentions, while one of them writes a name
 with one letter more, one less, or two neighbouring letters swapped ("Zhang Rhou" / "Zhang
-Rou", "Zelenskiy" / "Zelensky", "Solznic" / "Solzinc"), is read as the articles spell it, and
-the answer says so. Not taken: a letter changed for another ("Bolton" is not "Boston"), a name
-shorter than MIN_CHARS letters ("Iran" / "Iraq"), another first letter, and a name the passages
-write in two such ways.
+Rou", "Rusia" / "Russia", "Solznic" / "Solzinc"), is read as the articles spell it, and the
+answer says so. Not taken: a letter changed for another ("Bolton" is not "Boston", "Iran" not
+"Iraq"), a name shorter than MIN_CHARS letters ("Olso" / "Oslo"), another first letter, and a
+name the passages write in two such ways.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from assistant.answering.question.parse import Question, name_word
 from assistant.answering.types import Answer, AnswerSentence
 from assistant.retrieval import Hit
 
-MIN_CHARS = 6  # letters of a name (spaces aside) before a slip of one is taken for a misspelling
+MIN_CHARS = 5  # letters of a name (spaces aside) before a slip of one is taken for a misspelling
 # Runs of capitalised words: the names a passage writes ("Zhang Rou", "Möngke Khan").
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
 
