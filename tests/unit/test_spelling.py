@@ -128,3 +128,19 @@ def test_a_misspelt_name_is_found_by_its_other_words_when_the_hits_miss_it(
     answer = desk.ask(question, k=3)
     assert answer.standalone_question == "What did Quentin Miller say about the county?"
     assert "(Read “Quentin Miler” as “Quentin Miller”, as the articles spell it.)" in answer.answer
+
+
+def test_a_misspelt_word_of_a_longer_name_is_read_as_the_articles_spell_it(
+    desk, tmp_path: Path
+) -> None:
+    """ "Japanese PM Fumio Kishda": no passage writes the four words, one writes "Kishida"."""
+    folder = tmp_path / "tokyo"
+    folder.mkdir()
+    (folder / "kishida.txt").write_text(
+        "Tokyo widens sanctions\n\nJapanese Prime Minister Fumio Kishida announced sanctions on "
+        "Friday, including a ban on luxury exports.\n"
+    )
+    desk.ingest([folder], progress=False)
+    answer = desk.ask("What did Japanese PM Fumio Kishda announce?")
+    assert answer.standalone_question == "What did Japanese PM Fumio Kishida announce?"
+    assert "(Read “Kishda” as “Kishida”, as the articles spell it.)" in answer.answer

@@ -25,24 +25,35 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*")
 
 def respellings(question: Question, hits: Sequence[Hit]) -> dict[str, str]:
     """{the question's words for a name no hit mentions: the name as the hits write it}, for
-    each such name the hits write with one slip of a letter (and in one way only)."""
+    each such name the hits write with one slip of a letter (and in one way only) — or, when
+    they write no such name, for each word of it they write so ("Japanese PM Fumio Kishda":
+    "Kishda" → "Kishida")."""
     missing = missing_entities(question, hits)
     if not missing:
         return {}
     written = _names_written(hits)
+    words = {_folded(word) for word in written.get(1, ())}
     found: dict[str, str] = {}
     for name in missing:
         asked = _as_asked(question.text, name)
-        if asked is None or len(name.replace(" ", "")) < MIN_CHARS:
+        spelling = _one_near(name, written.get(len(name.split()), set()))
+        if asked is not None and spelling is not None:
+            found[asked] = spelling
             continue
-        near = {
-            spelling
-            for spelling in written.get(len(name.split()), ())
-            if one_slip(name, _folded(spelling))
-        }
-        if len({_folded(spelling) for spelling in near}) == 1:
-            found[asked] = sorted(near)[0]
+        for word in name.split():
+            asked = _as_asked(question.text, word)
+            spelling = None if word in words else _one_near(word, written.get(1, set()))
+            if asked is not None and spelling is not None:
+                found[asked] = spelling
     return found
+
+
+def _one_near(name: str, written: set[str]) -> str | None:
+    """The one way `written` spells `name` with a letter's slip (None: none, or several)."""
+    if len(name.replace(" ", "")) < MIN_CHARS:
+        return None
+    near = {spelling for spelling in written if one_slip(name, _folded(spelling))}
+    return sorted(near)[0] if len({_folded(spelling) for spelling in near}) == 1 else None
 
 
 def respelled(text: str, spellings: dict[str, str]) -> str:
