@@ -25,7 +25,7 @@ from assistant.answering.over_time.plan import (
 )
 from assistant.answering.over_time.timeline import TimelineBuilder, timeline_request
 from assistant.answering.question.conversation import QuestionRewriter
-from assistant.answering.question.named_hits import NAMED_POOL, with_named
+from assistant.answering.question.named_hits import name_hits, with_named
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.parse import parse_question
 from assistant.answering.question.spelling import respelled, respellings, with_spelling
@@ -114,9 +114,7 @@ def build_answer_chain(
         missing = missing_entities(parsed, hits)
         if not missing:
             return {}
-        named = searcher.search(
-            " ".join(missing), NAMED_POOL, inputs["filters"], mode="keyword", all_copies=True
-        )
+        named = name_hits(searcher, missing, inputs["filters"], all_copies=True)
         return respellings(parsed, [*hits, *named])
 
     def _search(inputs: dict[str, Any]) -> list[Hit]:

@@ -175,14 +175,13 @@ def _placed(
     if start >= end:
         return None
     holder = sentences[sentence_index(sentences, end - 1)]
-    if signed(hit.text[holder.start : holder.end], bylines=False):
+    held = hit.text[holder.start : holder.end]
+    if signed(held, bylines=False):
         # A neighbour that signs a letter ("— Pete Manning") names its writer, not the news (a
         # byline may answer "Which newspaper does Ines Calder write for?").
         return None
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
-    if only_a_dateline(hit.text[holder.start : holder.end]) or about_the_page(
-        hit.text[holder.start : holder.end]
-    ):
+    if only_a_dateline(held) or about_the_page(held):
         return None  # "London CNN —": where the report was filed; "For the latest news, view
         # our updates file for Saturday": where to read on — no answer
     start, end = trim(hit.text, start, end)

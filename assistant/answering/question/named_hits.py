@@ -10,6 +10,8 @@ finds it, and it joins the hits.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.parse import parse_question
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
@@ -35,8 +37,7 @@ def with_named(
     if not missing:
         return hits
     have = {hit.chunk_id for hit in hits}
-    names = " ".join(sorted(missing))
-    found = searcher.search(names, NAMED_POOL, filters, mode="keyword", all_copies=all_copies)
+    found = name_hits(searcher, missing, filters, all_copies)
     extra: list[Hit] = []
     for hit in found:
         if hit.chunk_id in have or not missing - set(missing_entities(parsed, [hit])):
@@ -45,3 +46,14 @@ def with_named(
         if len(extra) == NAMED_EXTRA:
             break
     return hits + extra
+
+
+def name_hits(
+    searcher: HybridSearcher,
+    names: Iterable[str],
+    filters: SearchFilters,
+    all_copies: bool | None = None,
+) -> list[Hit]:
+    """The best NAMED_POOL passages of the keyword ranking of `names` alone."""
+    query = " ".join(sorted(names))
+    return searcher.search(query, NAMED_POOL, filters, mode="keyword", all_copies=all_copies)
