@@ -1,5 +1,6 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
-strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse;
+strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
+24 on Boeing's Starliner;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -12,7 +13,15 @@ import pytest
 from assistant import Newsdesk, Settings
 from tests.conftest import REPO
 from tests.integration.test_engine_real_model import newsdesk
-from tests.real_news import ARTICLES, BOEING, HELENE, KEY_BRIDGE, PORT_STRIKE, write_articles
+from tests.real_news import (
+    ARTICLES,
+    BOEING,
+    HELENE,
+    KEY_BRIDGE,
+    PORT_STRIKE,
+    STARLINER,
+    write_articles,
+)
 
 pytestmark = pytest.mark.integration
 REAL_NEWS_QA = REPO / "tests" / "data" / "real_news_qa.jsonl"
@@ -56,8 +65,12 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # Ten reports of March, then the FBI aboard (15 April) and the ship refloated (20 May):
         # "latest" answers from the newest that names the bridge, though it scores low.
         ((KEY_BRIDGE,), REPO / "tests" / "data" / "real_news_key_bridge_qa.jsonl"),
+        # Boeing's Starliner, May to September 2024 (and its earlier flights): a return date
+        # moved again and again — "When will … return?" is not answered with a plan the
+        # article says was replaced ("previously scheduled to be back on Earth by June 22").
+        ((STARLINER,), REPO / "tests" / "data" / "real_news_starliner_qa.jsonl"),
     ],
-    ids=["helene", "boeing", "key_bridge"],
+    ids=["helene", "boeing", "key_bridge", "starliner"],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage

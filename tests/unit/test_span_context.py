@@ -153,3 +153,66 @@ def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embed
     # surname does not end ("the Francis Scott Key Bridge").
     assert short("Yet Scott smiled. The Francis Scott Key Bridge fell.")[0] == "Scott"
     assert short("Among Scott's aides, none spoke.")[0] == "Scott"
+
+
+# Real news (Boeing's Starliner, June 2024): asked on 25 June "When will the Starliner
+# astronauts return?", the answer was **June 22** — of a sentence that says the date was the
+# earlier plan.
+RETURN = [
+    (
+        "Before the new return date, the Starliner was previously scheduled to be back on Earth "
+        "by June 22.",
+        date(2024, 6, 20),
+    ),
+    (
+        "The Starliner astronauts will now return from the station no earlier than June 26.",
+        date(2024, 6, 20),
+    ),
+]
+
+
+def _return_answer(fake_embedder, question: str, scored: dict[str, float]):
+    hits = [hit(text, day, f"r{n}") for n, (text, day) in enumerate(RETURN)]
+    reader = FakeReader([], ["June 22", "June 26"], scored=scored)
+    return answerer(fake_embedder, reader).answer(question, hits)
+
+
+def test_a_plan_the_article_says_was_replaced_is_not_the_plan(fake_embedder) -> None:
+    from assistant.answering.evidence.superseded import superseded
+
+    scored = {"previously scheduled": 0.98, "no earlier than": 0.9}
+    answer = _return_answer(fake_embedder, "When will the Starliner astronauts return?", scored)
+    assert answer.short_answer is not None and answer.short_answer.text == "June 26"
+    # Alone, the old plan is still quoted, but not as sure.
+    answer = _return_answer(
+        fake_embedder, "When will the Starliner astronauts return?", {"previously": 0.98}
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "June 22"
+    assert answer.answer.startswith("*Not sure:* June 22")
+    # Asked for the earlier plan, it answers.
+    answer = _return_answer(
+        fake_embedder, "When were the Starliner astronauts originally due back?", scored
+    )
+    assert answer.short_answer is not None and answer.short_answer.text == "June 22"
+    # The words before the answer decide: "originally set for May 6, is now set for June 1".
+    moved = "The launch, originally set for May 6, is now set for June 1."
+    question = "When will Starliner launch?"
+    assert superseded(question, moved, moved.index("May 6"))
+    assert not superseded(question, moved, moved.index("June 1"))
+    replaced = "Before the June 22 return date, the spacecraft was anticipated to land June 18."
+    assert superseded(question, replaced, replaced.index("June 18"))
+    assert not superseded(question, replaced, replaced.index("June 22"))
+
+
+def test_a_plan_does_not_answer_when_it_happened() -> None:
+    from assistant.answering.over_time.background import foretold
+    from assistant.answering.question.parse import parse_question
+
+    plan = "Now, the Starliner and its two astronauts are set to land no earlier than June 18."
+
+    def told_ahead(question: str) -> bool:
+        return foretold(question, frozenset(parse_question(question).terms), plan)
+
+    assert told_ahead("When did Starliner land?")
+    assert not told_ahead("When will Starliner land?")
+    assert not told_ahead("When was Starliner scheduled to land?")

@@ -17,6 +17,13 @@ NEWS_ON = re.compile(
     re.IGNORECASE,
 )
 _STILL = re.compile(r"^\s*(?:is|are|was|were|do|does|has|have)\b.*\bstill\b", re.IGNORECASE)
+# "When will the astronauts return?", "When is the launch expected?": a plan, which newer
+# reports revise (asks_for_plan).
+_PLAN = re.compile(
+    r"^\W*when\s+(?:will|shall|(?:is|are)\b[^?]*\b(?:(?:expected|scheduled|slated|due"
+    r"|planned)\b|(?:set|going)\s+to\b))",
+    re.IGNORECASE,
+)
 # Sentences that start this far into their article are its lead.
 LEAD_CHARS = 600
 LEAD_BONUS = 0.3
@@ -29,6 +36,13 @@ def asks_for_news(question: str) -> bool:
     """ "What is the latest on …?", "Any news about …?", "Is … still going on?": answered by
     what the newest article reports, its lead first."""
     return bool(NEWS_ON.search(question) or _STILL.search(question))
+
+
+def asks_for_plan(question: str) -> bool:
+    """ "When will the Starliner astronauts return?", "When is Starliner expected to land?": a
+    time still to come, which each newer report may move (June 18, then June 22, then June
+    26, then February)."""
+    return _PLAN.search(question) is not None
 
 
 def in_lead(candidate: Candidate) -> bool:

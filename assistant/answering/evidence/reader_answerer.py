@@ -45,6 +45,7 @@ from assistant.answering.evidence.reading import (
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.shortlist import shortlist
+from assistant.answering.evidence.superseded import superseded
 from assistant.answering.evidence.supposed import supposed
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.evidence.years import another_period
@@ -75,7 +76,9 @@ from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
 
 # Where the short answer stands that it is not said as sure (each: question, sentence, offset).
-_NOT_SURE_RULES = (supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled)
+_NOT_SURE_RULES = (
+    supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded
+)  # fmt: skip
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
 # Background ranks below the story: more than any rank_score difference between reads.
@@ -214,6 +217,7 @@ class ReaderAnswerer(AnswerGenerator):
             values = features(read, lead, expects_type, short=False)
             return self._rated(self._compose_reads(question, parsed, [lead], None), values), values
         ranked = self._typed(parsed, self.story_first(parsed, read))
+        ranked = current_plans_first(parsed, ranked, self.min_read_score)
         best, short = self._best_with_short_answer(parsed, ranked)
         if parsed.kind == "why" and short is None:
             # A reason the reader marks leads the answer ("**fear of betrayal**"); else the
@@ -363,6 +367,28 @@ def _behind(parsed: Question, read: Read) -> bool:
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )
+
+
+def _replaced(parsed: Question, read: Read) -> bool:
+    """Whether the read's span is a plan its sentence says was replaced ("… was previously
+    scheduled to be back on Earth by June 22")."""
+    span, candidate = read.span, read.candidate
+    return span is not None and superseded(parsed.text, candidate.text, span[0] - candidate.start)
+
+
+def current_plans_first(parsed: Question, ranked: list[Ranked], floor: float) -> list[Ranked]:
+    """The reads in order, those that give a replaced plan after every other read the reader
+    finds answering (≥ `floor`). Their ranks stay as they are: the confidence still sees them as
+    rivals of the answer (penalised, they had put **August** in bold for "When did Crew-9
+    launch?" — "In August, NASA had delayed the Crew-9 launch …" — once "Originally scheduled
+    for an Aug. 18 launch" no longer stood beside it)."""
+    replaced = [_replaced(parsed, read) for _, read in ranked]
+    if not any(replaced) or not any(
+        read.score >= floor for (_, read), old in zip(ranked, replaced, strict=True) if not old
+    ):
+        return ranked
+    order = sorted(range(len(ranked)), key=lambda n: replaced[n])  # stable: ranks within each
+    return [ranked[n] for n in order]
 
 
 def _dated_earlier(parsed: Question, read: Read) -> bool:

@@ -114,11 +114,14 @@ def asks_for_background(question: str) -> bool:
     return bool(_ASKS_EARLIER.search(question))
 
 
-# A forecast, right before a word of the question: "is expected to make landfall", "Helene
-# expected to make landfall in Taylor County", "is forecast to hit". Not a decision told ahead
-# ("Japan said on Friday it would strengthen sanctions" answers when Japan strengthened them).
+# A forecast or a plan, right before a word of the question: "is expected to make landfall",
+# "Helene expected to make landfall in Taylor County", "is forecast to hit", "are set to land
+# … no earlier than Tuesday, June 18" (Starliner landed on 7 September). Not a decision told
+# ahead ("Japan said on Friday it would strengthen sanctions" answers when Japan strengthened
+# them).
 _FORESEEN = re.compile(
-    r"\b(?:expected|forecast|projected|predicted|poised|likely|on\s+track)\s+to\s+"
+    r"\b(?:expected|forecast|projected|predicted|poised|likely|on\s+track|set|scheduled"
+    r"|slated|planned)\s+to\s+"
     r"([\w'’-]+)(?:\s+([\w'’-]+))?",
     re.IGNORECASE,
 )

@@ -1,0 +1,54 @@
+"""A plan the article itself says was replaced: "Before the new return date, the Starliner was
+previously scheduled to be back on Earth by June 22", "Before the June 22 return date, the
+spacecraft was anticipated to land no earlier than June 18", "the launch, originally set for
+May 6". Asked "When will the astronauts return?", **June 22** in bold was the old plan: news
+revises plans, and the article says so in the words before the answer.
+
+Such an answer ranks behind every answering sentence that is not one (`story_first`), and is
+never said as sure. A question that asks for the earlier plan ("When was the launch originally
+scheduled?", "How long were they supposed to stay?") is answered by it as by any sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.evidence.news import asks_for_plan
+
+_PLANNED = r"(?:scheduled|slated|set|planned|expected|targeted|due|anticipated|supposed|meant)"
+# Words that say the plan that follows was an earlier one.
+_EARLIER_PLAN = re.compile(
+    rf"\b(?:previously|originally|initially|at first)\s+(?:been\s+)?{_PLANNED}\b"
+    rf"|\bhad\s+(?:previously\s+|originally\s+|initially\s+)?been\s+{_PLANNED}\b"
+    r"|\b(?:was|were)\s+(?:supposed|meant)\s+to\b"
+    r"|^\W*Before\s+the\s+(?:new|revised|latest|updated|current)\b"
+    r"|^\W*Before\s+the\s+[^,.;]{0,40}?\bdate\b",
+    re.IGNORECASE,
+)
+# Words after which the sentence tells the plan that holds now ("…, is now set for June 1").
+_NOW = re.compile(r"\b(?:now|instead|new|newly|latest|revised|rescheduled|moved|pushed)\b", re.I)
+# A question of what is to come ("When will Crew-9 launch?"), and a sentence in the past perfect
+# ("In August, NASA had delayed the Crew-9 launch to no earlier than Tuesday"): it tells what
+# was so before its article's news, not the plan that holds.
+_HAD_DONE = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b")
+# A question that asks for the earlier plan itself.
+_ASKS_EARLIER_PLAN = re.compile(
+    r"\b(?:previous(?:ly)?|original(?:ly)?|initial(?:ly)?|at first|first|supposed|meant|before"
+    r"|earlier|old)\b",
+    re.IGNORECASE,
+)
+
+
+def superseded(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the words at `before_answer` of `sentence` give a plan the sentence says was
+    replaced (the last such words before them, and no "now" or "new" between), for a question
+    that does not ask for the earlier plan; or, asked what is to come, whether the sentence
+    tells what had been done before its news (past perfect, no "now")."""
+    if _ASKS_EARLIER_PLAN.search(question):
+        return False
+    marks = [m for m in _EARLIER_PLAN.finditer(sentence) if m.end() <= max(0, before_answer)]
+    if marks:
+        return _NOW.search(sentence, marks[-1].end(), before_answer) is None
+    return bool(
+        asks_for_plan(question) and _HAD_DONE.search(sentence) and not _NOW.search(sentence)
+    )
