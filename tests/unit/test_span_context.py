@@ -216,3 +216,34 @@ def test_a_plan_does_not_answer_when_it_happened() -> None:
     assert told_ahead("When did Starliner land?")
     assert not told_ahead("When will Starliner land?")
     assert not told_ahead("When was Starliner scheduled to land?")
+
+
+def test_who_is_acted_upon_is_not_who_acts(fake_embedder) -> None:
+    """Real news (Starliner, 28 September 2024): "Who will bring the astronauts home?" →
+    **Suni Williams and Butch Wilmore**, the astronauts to be brought home."""
+    from assistant.answering.evidence.acted_upon import acted_upon
+
+    crew = (
+        "The Crew-9 astronauts will also arrive on the vehicle that will bring home Starliner "
+        "astronauts Suni Williams and Butch Wilmore."
+    )
+    question = "Who will bring the astronauts home?"
+    assert _short(fake_embedder, question, crew, "Suni Williams and Butch Wilmore") == (
+        "Suni Williams and Butch Wilmore"
+    )
+    reader = FakeReader(["Crew-9"], ["Suni Williams and Butch Wilmore"])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(crew, date(2024, 9, 28))])
+    assert answer.answer.startswith("*Not sure:* Suni Williams and Butch Wilmore")
+    assert acted_upon(question, crew, crew.index("The Crew-9")) is False  # the doer
+    # Asked for the one acted upon, or another part of the clause, it is the answer.
+    named = "Trump appointed Judge Aileen Cannon in 2020."
+    assert not acted_upon("Who did Trump appoint?", named, named.index("Aileen"))
+    assert acted_upon("Who appointed the judge?", named, named.index("Aileen"))
+    replaced = "Boeing replaced Calhoun with Kelly Ortberg."
+    assert not acted_upon("Who replaced Calhoun?", replaced, replaced.index("Kelly"))
+    won = "The election was won by Joe Biden."
+    assert not acted_upon("Who won the election?", won, won.index("Joe"))
+    # SQuAD: "Who was appointed as the replacement for …?" asks for the one appointed.
+    made = "The emperor appointed Kong Duancao as the replacement."
+    asked = "Who was appointed as the replacement for Kong Duanyou?"
+    assert not acted_upon(asked, made, made.index("Kong Duancao"))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
+from assistant.answering.evidence.acted_upon import acted_upon
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import (
     candidates,
@@ -77,7 +78,8 @@ from assistant.retrieval import Hit
 
 # Where the short answer stands that it is not said as sure (each: question, sentence, offset).
 _NOT_SURE_RULES = (
-    supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded
+    supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
+    acted_upon,
 )  # fmt: skip
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
