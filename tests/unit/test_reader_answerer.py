@@ -1537,6 +1537,30 @@ def test_a_number_joined_to_its_unit_counts_nothing_else(fake_embedder) -> None:
     assert feet.short_answer is not None and feet.short_answer.text == "984-foot"
 
 
+def test_a_line_that_links_to_another_article_answers_nothing(fake_embedder) -> None:
+    """Real news (Starliner, 7 August 2024): "Did Starliner return with the astronauts?" was
+    answered with the line "Starliner timeline:2 months after Starliner launched, astronauts
+    still haven’t returned" — the headline of another article, linked between paragraphs."""
+    from assistant.answering.evidence.candidates import link_line
+
+    link = "Starliner timeline:2 months after Starliner launched, astronauts still haven’t returned"
+    news = "Starliner returned to Earth without its crew early on Saturday, NASA said."
+    text = f"{link}\n\n{news}"
+    reader = FakeReader(["Starliner"], ["2 months after", "early on Saturday"])
+    answer = answerer(fake_embedder, reader).answer("When did Starliner return?", [hit(text)])
+    assert "timeline:" not in answer.answer and news in answer.answer
+    assert link_line("More:America's 10 best national parks for birding", 0, 10)
+    assert link_line("How's the job market?Behind the rosy job numbers, Americans struggle", 22, 40)
+    # Prose, a time of day, a quote after a colon, a line that ends as a sentence: not links.
+    for line in (
+        "The meeting starts at 10:30 a.m. in the hall",
+        "He said: Nothing will change",
+        "NASA:The launch went well.",
+        'Biden said:"We will win."',
+    ):
+        assert not link_line(line, 0, len(line)), line
+
+
 def test_a_line_about_the_page_answers_nothing(fake_embedder) -> None:
     """USA TODAY's live pages end their lead with where to read on: "What is the latest on
     Helene?" (as of 28 September 2024) was answered "For the latest news, view our live updates

@@ -34,8 +34,27 @@ class Scored:
     meaning: float
 
 
+# A line that links to another article, as news sites set them between paragraphs: a label, a
+# colon or question mark, and the other article's headline with no space between ("More:Sarah
+# McBride wins Delaware congressional seat", "Starliner timeline:2 months after Starliner
+# launched, astronauts still haven’t returned", "How's the job market?Behind the rosy job
+# numbers, …"): 7,784 such lines in RealTime QA's 8,819 articles. It reports nothing here.
+_LINK_LINE = re.compile(
+    r"^[\"'“‘]?[A-Z][^\n]{0,100}?(?:[^\W\d_]|[)?!'’”])[:?](?=[A-Z0-9‘“\"'$])(?![^\n]*[.!][\"'”’)]*\s*$)"
+)
+
+
+def link_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies on a line that links to another article."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    return _LINK_LINE.match(line) is not None
+
+
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
-    """Sentences of the hits, each once (passages overlap, articles repeat), in hit order."""
+    """Sentences of the hits, each once (passages overlap, articles repeat), in hit order; no
+    line that links to another article."""
     seen: set[tuple[str, int]] = set()
     said: set[tuple[str, str]] = set()  # an article that repeats a sentence offers it once
     found: list[Candidate] = []
@@ -51,6 +70,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
                 or len(text.strip()) < _MIN_SENTENCE_CHARS
                 or _low_content(text)
                 or not _states_something(text)
+                or link_line(hit.text, span.start, span.end)
             ):
                 continue
             seen.add(key)

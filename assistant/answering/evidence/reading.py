@@ -21,6 +21,7 @@ from assistant.answering.evidence.answer_days import day_of, day_short_answer
 from assistant.answering.evidence.candidates import (
     Candidate,
     about_the_page,
+    link_line,
     sentences_of,
     signed,
 )
@@ -181,9 +182,13 @@ def _placed(
         # byline may answer "Which newspaper does Ines Calder write for?").
         return None
     start = max(start, holder.start)  # across sentences: the answer ends in the last one
-    if only_a_dateline(held) or about_the_page(held):
+    if (
+        only_a_dateline(held)
+        or about_the_page(held)
+        or link_line(hit.text, holder.start, holder.end)
+    ):
         return None  # "London CNN —": where the report was filed; "For the latest news, view
-        # our updates file for Saturday": where to read on — no answer
+        # our updates file for Saturday": where to read on; "More:…": another article
     start, end = trim(hit.text, start, end)
     if start >= end:
         return None
