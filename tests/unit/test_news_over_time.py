@@ -825,3 +825,22 @@ def test_a_topics_timeline_leaves_out_older_events_told_without_the_topic(desk, 
     assert any("struck the Norhaven Bridge" in text for text in texts), texts
     opened = [e for e in timeline.events if "opened on March 23, 1977" in e.text]
     assert opened and opened[0].date == date(1977, 3, 23), texts
+
+
+def test_what_did_not_happen_is_no_event_of_a_timeline() -> None:
+    """Real news (Starliner, 5 September 2024): a contingency was put at 10 September in the
+    capsule's timeline."""
+    from assistant.answering.evidence.candidates import Candidate
+    from assistant.answering.over_time.timeline import _reports_a_happening
+
+    def happening(text: str) -> bool:
+        hit = Hit(1, "a1", "Title", date(2024, 9, 5), "news.txt", text, 0, len(text), 1.0)
+        return _reports_a_happening(Candidate(hit, 0, 0, len(text), text))
+
+    assert not happening(
+        "Had poor weather conditions or technical issues arose and caused a delay, Starliner "
+        "could instead attempt to return Sept. 10, Sept. 14 or Sept. 18, according to NASA."
+    )
+    assert not happening("Without the delay, the capsule would have landed on Wednesday.")
+    assert happening("Starliner landed in New Mexico just after midnight on Saturday.")
+    assert happening("The crew had docked with the station on June 6.")

@@ -51,6 +51,12 @@ def test_said_earlier_on_a_day_is_in_the_past_even_with_will_later() -> None:
         ("Members will hold a ratification vote by Friday.", date(2024, 10, 11)),
         ("a ratification vote by Friday", date(2024, 10, 11)),
         ("The company could restart production Monday.", date(2024, 10, 14)),
+        # An event anticipated (real news, Starliner: "before an anticipated landing early
+        # Saturday" was the Saturday before the article in its timeline).
+        (
+            "A venture lasts a few hours before an anticipated landing early Saturday.",
+            date(2024, 10, 12),
+        ),
         # … and a reported day is behind it.
         ("The union said Monday that talks had failed.", date(2024, 10, 7)),
         ("Workers walked out on Friday.", date(2024, 10, 4)),

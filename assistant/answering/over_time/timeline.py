@@ -46,6 +46,10 @@ _BOILERPLATE = re.compile(
     r"sign up|click here|related:|may not be (?:published|reproduced))\b",
     re.IGNORECASE,
 )
+# What did not happen: "Had poor weather conditions or technical issues arose and caused a delay,
+# Starliner could instead attempt to return Sept. 10, Sept. 14 or Sept. 18" (real news: it was
+# put at 10 September in Starliner's timeline), "it would have landed on Wednesday".
+_UNREAL = re.compile(r"^\W*Had\b|\b(?:would|could|might|should)(?:\s+not|n['’]t)?\s+have\b", re.I)
 _TOPIC_LEAD = re.compile(
     r"^\s*(?:(?:please\s+)?(?:give|show|tell|make|build|draw)\s+(?:me\s+)?)?"
     r"(?:(?:a|the)\s+)?(?:timeline|chronology|sequence of events)\s+(?:of|for|on|about)\s+"
@@ -94,7 +98,9 @@ def _reports_a_happening(candidate: Candidate) -> bool:
     text = " ".join(candidate.text.split())
     if text.lstrip("# ") == " ".join(candidate.hit.title.split()):
         return False  # the headline repeats what a sentence of the article tells
-    return bool(_HAPPENED.search(text)) and not _BOILERPLATE.search(text)
+    return (
+        bool(_HAPPENED.search(text)) and not _BOILERPLATE.search(text) and not _UNREAL.search(text)
+    )
 
 
 def _recalled(candidate: Candidate) -> bool:

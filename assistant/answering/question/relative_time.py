@@ -70,7 +70,7 @@ _EXPRESSION = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
     r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
-    r"|poised to|anticipat(?:es|ing)|(?:is|are) happening"
+    r"|poised to|anticipat(?:es|ing|ed)|(?:is|are) happening"
     r"|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
     re.IGNORECASE,
 )
