@@ -46,7 +46,7 @@ from assistant.answering.evidence.reading import (
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.shortlist import shortlist
-from assistant.answering.evidence.superseded import superseded
+from assistant.answering.evidence.superseded import current_plans_first, superseded
 from assistant.answering.evidence.supposed import supposed
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.evidence.years import another_period
@@ -369,28 +369,6 @@ def _behind(parsed: Question, read: Read) -> bool:
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )
-
-
-def _replaced(parsed: Question, read: Read) -> bool:
-    """Whether the read's span is a plan its sentence says was replaced ("… was previously
-    scheduled to be back on Earth by June 22")."""
-    span, candidate = read.span, read.candidate
-    return span is not None and superseded(parsed.text, candidate.text, span[0] - candidate.start)
-
-
-def current_plans_first(parsed: Question, ranked: list[Ranked], floor: float) -> list[Ranked]:
-    """The reads in order, those that give a replaced plan after every other read the reader
-    finds answering (≥ `floor`). Their ranks stay as they are: the confidence still sees them as
-    rivals of the answer (penalised, they had put **August** in bold for "When did Crew-9
-    launch?" — "In August, NASA had delayed the Crew-9 launch …" — once "Originally scheduled
-    for an Aug. 18 launch" no longer stood beside it)."""
-    replaced = [_replaced(parsed, read) for _, read in ranked]
-    if not any(replaced) or not any(
-        read.score >= floor for (_, read), old in zip(ranked, replaced, strict=True) if not old
-    ):
-        return ranked
-    order = sorted(range(len(ranked)), key=lambda n: replaced[n])  # stable: ranks within each
-    return [ranked[n] for n in order]
 
 
 def _dated_earlier(parsed: Question, read: Read) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.evidence.news import asks_for_plan
+from assistant.answering.evidence.reading import Read
+from assistant.answering.question.parse import Question
 
 _PLANNED = r"(?:scheduled|slated|set|planned|expected|targeted|due|anticipated|supposed|meant)"
 # Words that say the plan that follows was an earlier one.
@@ -52,3 +54,27 @@ def superseded(question: str, sentence: str, before_answer: int) -> bool:
     return bool(
         asks_for_plan(question) and _HAD_DONE.search(sentence) and not _NOW.search(sentence)
     )
+
+
+def _replaced(parsed: Question, read: Read) -> bool:
+    """Whether the read's span is a plan its sentence says was replaced ("… was previously
+    scheduled to be back on Earth by June 22")."""
+    span, candidate = read.span, read.candidate
+    return span is not None and superseded(parsed.text, candidate.text, span[0] - candidate.start)
+
+
+def current_plans_first(
+    parsed: Question, ranked: list[tuple[float, Read]], floor: float
+) -> list[tuple[float, Read]]:
+    """The reads in order, those that give a replaced plan after every other read the reader
+    finds answering (≥ `floor`). Their ranks stay as they are: the confidence still sees them as
+    rivals of the answer (penalised, they had put **August** in bold for "When did Crew-9
+    launch?" — "In August, NASA had delayed the Crew-9 launch …" — once "Originally scheduled
+    for an Aug. 18 launch" no longer stood beside it)."""
+    replaced = [_replaced(parsed, read) for _, read in ranked]
+    if not any(replaced) or not any(
+        read.score >= floor for (_, read), old in zip(ranked, replaced, strict=True) if not old
+    ):
+        return ranked
+    order = sorted(range(len(ranked)), key=lambda n: replaced[n])  # stable: ranks within each
+    return [ranked[n] for n in order]
