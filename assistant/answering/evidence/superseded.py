@@ -15,7 +15,7 @@ import re
 
 from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.evidence.reading import Read
-from assistant.answering.question.parse import Question
+from assistant.answering.question.parse import Question, stems
 
 _PLANNED = r"(?:scheduled|slated|set|planned|expected|targeted|due|anticipated|supposed|meant)"
 # Words that say the plan that follows was an earlier one.
@@ -33,6 +33,16 @@ _NOW = re.compile(r"\b(?:now|instead|new|newly|latest|revised|rescheduled|moved|
 # ("In August, NASA had delayed the Crew-9 launch to no earlier than Tuesday"): it tells what
 # was so before its article's news, not the plan that holds.
 _HAD_DONE = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b")
+# Asked what is to come, the asked deed told as done next to the answer: "This week the House of
+# Representatives voted to pass a TikTok bill" for "When will the Senate vote on the TikTok
+# bill?" (**This week** in bold: the House's vote), "launched June 5" for when it will launch.
+_PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b")
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|expected|scheduled|slated|set to|planned|plans?|due|could|may|might"
+    r"|aims?|hopes?|targeting)\b",
+    re.IGNORECASE,
+)
+_DONE_NEAR = 8  # words either side of the answer in which the asked deed is looked for
 # A question that asks for the earlier plan itself.
 _ASKS_EARLIER_PLAN = re.compile(
     r"\b(?:previous(?:ly)?|original(?:ly)?|initial(?:ly)?|at first|first|supposed|meant|before"
@@ -45,15 +55,36 @@ def superseded(question: str, sentence: str, before_answer: int) -> bool:
     """Whether the words at `before_answer` of `sentence` give a plan the sentence says was
     replaced (the last such words before them, and no "now" or "new" between), for a question
     that does not ask for the earlier plan; or, asked what is to come, whether the sentence
-    tells what had been done before its news (past perfect, no "now")."""
+    tells what had been done before its news (past perfect, no "now") or tells the asked deed as
+    done next to the answer ("This week the House … voted")."""
     if _ASKS_EARLIER_PLAN.search(question):
         return False
     marks = [m for m in _EARLIER_PLAN.finditer(sentence) if m.end() <= max(0, before_answer)]
     if marks:
         return _NOW.search(sentence, marks[-1].end(), before_answer) is None
-    return bool(
-        asks_for_plan(question) and _HAD_DONE.search(sentence) and not _NOW.search(sentence)
+    if not asks_for_plan(question):
+        return False
+    return bool(_HAD_DONE.search(sentence) and not _NOW.search(sentence)) or _done_near(
+        question, sentence, max(0, before_answer)
     )
+
+
+def _done_near(question: str, sentence: str, at: int) -> bool:
+    """Whether a word of the question stands in the past tense within _DONE_NEAR words of the
+    answer at `at`, with nothing between them that looks ahead ("will", "expected" …)."""
+    asked = set(stems(question))
+    before = sentence[:at]
+    words_before = before.split()[-_DONE_NEAR:]
+    low = at - len(" ".join(words_before)) if words_before else at
+    after = sentence[at:]
+    high = at + len(" ".join(after.split()[: _DONE_NEAR + 1]))
+    for found in _PAST_WORD.finditer(sentence, low, high):
+        if not set(stems(found.group(0))) & asked:
+            continue
+        between = sentence[found.end() : at] if found.end() <= at else sentence[at : found.start()]
+        if not _AHEAD.search(between):
+            return True
+    return False
 
 
 def _replaced(parsed: Question, read: Read) -> bool:
