@@ -247,3 +247,47 @@ def test_who_is_acted_upon_is_not_who_acts(fake_embedder) -> None:
     made = "The emperor appointed Kong Duancao as the replacement."
     asked = "Who was appointed as the replacement for Kong Duanyou?"
     assert not acted_upon(asked, made, made.index("Kong Duancao"))
+
+
+def test_a_deed_told_as_done_is_not_when_it_will_be() -> None:
+    """Real news (TikTok, 14 March 2024): "When will the Senate vote on the TikTok bill?" (asked
+    on 20 April) → **This week**, the week the House voted."""
+    from assistant.answering.evidence.superseded import superseded
+
+    done = (
+        "This week the House of Representatives voted to pass a TikTok bill that will now move "
+        "to the Senate."
+    )
+    question = "When will the Senate vote on the TikTok bill?"
+    assert superseded(question, done, done.index("This week"))
+    ahead = "The Senate is expected to vote next week on the bill."
+    assert not superseded(question, ahead, ahead.index("next week"))
+    # Asked when it was done, the deed answers.
+    assert not superseded("When did the House vote on the TikTok bill?", done, 0)
+
+
+def test_a_sentence_about_another_of_the_asked_kind_is_not_sure(fake_embedder) -> None:
+    """Real news (TikTok, 3 June 2024, an article titled "Donald Trump joined TikTok …"):
+    "When did Trump join TikTok?" → **February**, of "Biden joined TikTok in February."."""
+    from assistant.answering.evidence.another_subject import another_named
+    from assistant.answering.evidence.reader_answerer import ReaderAnswerer
+    from assistant.answering.question.parse import parse_question
+    from tests.helpers import FakeTagger
+
+    tagger = FakeTagger({"Trump": "PERSON", "Biden": "PERSON", "TikTok": "ORG", "US": "GPE"})
+    biden = "Biden joined TikTok in February."
+    text = f"Trump's campaign has a TikTok account now. {biden}"
+    reader = FakeReader(["Biden joined"], ["February"])
+    desk = ReaderAnswerer(fake_embedder, reader, min_read_score=0.4, tagger=tagger)
+    answer = desk.answer("When did Trump join TikTok?", [hit(text, date(2024, 6, 3))])
+    assert answer.answer.startswith("*Not sure:* February"), answer.answer
+    question = parse_question("When did Trump join TikTok?")
+    assert another_named(question, biden, tagger, (25, 33))
+    trump = "Trump joined TikTok in June, months after Biden."
+    assert not another_named(question, trump, tagger, (20, 24))  # Trump is named
+    # The other one of the kind may be the answer itself: "… in which US state?".
+    state = FakeTagger({"US": "GPE", "California": "GPE"})
+    asked = parse_question("A state of emergency was declared in which US state?")
+    said = "California declared a state of emergency on Wednesday."
+    assert not another_named(asked, said, state, (0, 10))
+    assert another_named(asked, said, state, (44, 53))

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.acted_upon import acted_upon
+from assistant.answering.evidence.another_subject import another_named
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import (
     candidates,
@@ -253,6 +254,10 @@ class ReaderAnswerer(AnswerGenerator):
             # he was nearly killed at an event in Pennsylvania" where the second attempt was,
             # nor "4.3 babies … each second" how many were born in a year
         sure = sure and elsewhen is None
+        if sure and short is not None:
+            at = (short.start - best.candidate.start, short.end - best.candidate.start)
+            if another_named(parsed, best.candidate.text, self.tagger, at):
+                sure = False  # "Biden joined TikTok in February." for when Trump joined it
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"

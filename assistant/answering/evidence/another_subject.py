@@ -1,0 +1,51 @@
+"""A sentence about someone else of the same kind: "When did Trump join TikTok?" → **February**,
+of "Biden joined TikTok in February." (real news, 3 June 2024: the article's title names Trump,
+so the sentence passes the names check through its context). When the sentence itself does not
+name one of the question's people, bodies or places and opens with another of that kind instead
+(spaCy's entities, in its first words: where its subject stands), what it says is that other
+one's deed: its short answer is not said as sure.
+
+spaCy's small model often calls a person an organisation ("Trump", "Biden": ORG), so people and
+bodies are one kind here, places and nationalities another.
+"""
+
+from __future__ import annotations
+
+from assistant.answering.question.names import unmentioned, words_of
+from assistant.answering.question.parse import Question
+from assistant.entities import EntityTagger
+
+# Kinds of names whose one member does not stand for another: who acts (a person, a company or
+# body), and where (a country or city, a nationality or party).
+_KIND = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "NORP": "place"}
+_SUBJECT_WORDS = 4  # an entity that starts among the sentence's first words is its subject
+
+
+def another_named(
+    question: Question, sentence: str, tagger: EntityTagger, answer: tuple[int, int]
+) -> bool:
+    """Whether `sentence` lacks a name of the question and opens, instead, with another of its
+    kind that the question does not mention — not the `answer` itself (its sentence offsets:
+    "California Gov. Gavin Newsom declared …" answers "… in which US state?")."""
+    missing = unmentioned(question, sentence)
+    if not missing:
+        return False
+    asked, said = tagger.entities([question.text, sentence])
+    kinds = {
+        _KIND[e.label]
+        for e in asked
+        if e.label in _KIND
+        and any(name in question.text[e.start : e.end].casefold() for name in missing)
+    }
+    if not kinds:
+        return False
+    mentioned = words_of(question.text)
+    opening = len(" ".join(sentence.split()[:_SUBJECT_WORDS]))
+    lead = len(sentence) - len(sentence.lstrip())
+    return any(
+        _KIND.get(e.label) in kinds
+        and e.start - lead < opening
+        and not (e.start < answer[1] and answer[0] < e.end)
+        and not mentioned.mention(sentence[e.start : e.end].casefold(), frozenset())
+        for e in said
+    )
