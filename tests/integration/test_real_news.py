@@ -1,6 +1,6 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
 strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
-24 on Boeing's Starliner;
+24 on Boeing's Starliner, 44 on TikTok;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -20,6 +20,7 @@ from tests.real_news import (
     KEY_BRIDGE,
     PORT_STRIKE,
     STARLINER,
+    TIKTOK,
     write_articles,
 )
 
@@ -69,8 +70,11 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # moved again and again — "When will … return?" is not answered with a plan the
         # article says was replaced ("previously scheduled to be back on Earth by June 22").
         ((STARLINER,), REPO / "tests" / "data" / "real_news_starliner_qa.jsonl"),
+        # The TikTok law, 2020 to December 2024: Biden's account beside Trump's, the House's
+        # vote beside the Senate's.
+        ((TIKTOK,), REPO / "tests" / "data" / "real_news_tiktok_qa.jsonl"),
     ],
-    ids=["helene", "boeing", "key_bridge", "starliner"],
+    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok"],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage
