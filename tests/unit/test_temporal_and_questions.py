@@ -213,10 +213,22 @@ def test_format_day() -> None:
         ("What did the union say when asked?", "other"),
         ("What year was it when the ban began?", "when"),
         ("The strike began when?", "when"),
+        # The World Health Organization is no question word (real news, bird flu: "What did
+        # the WHO official say …?" got "Texas health officials" as its short answer).
+        ("What did the WHO official say about bird flu?", "other"),
+        ("What is WHO's advice on bird flu?", "other"),
+        ("Who leads the WHO?", "who"),
     ],
 )
 def test_question_kinds(question: str, kind: str) -> None:
     assert question_kind(question) == kind
+
+
+def test_what_the_who_said_is_asked_for_in_full() -> None:
+    from assistant.answering.evidence.reading import asks_what_was_said
+
+    assert asks_what_was_said("What did the WHO official say about bird flu?")
+    assert asks_what_was_said("What did Blinken say?")
 
 
 def test_entities_and_terms() -> None:

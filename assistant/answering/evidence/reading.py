@@ -32,7 +32,7 @@ from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.names import unmentioned
-from assistant.answering.question.parse import Question, stems, type_match
+from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
 from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
@@ -218,7 +218,7 @@ _WHAT_SAID = re.compile(
 
 def asks_what_was_said(question: str) -> bool:
     """ "What did Rudenko say / announce …?": answered by what was said, in full."""
-    return _WHAT_SAID.search(question) is not None
+    return _WHAT_SAID.search(without_who_acronym(question)) is not None
 
 
 def wants_short_answer(question: Question) -> bool:
@@ -228,7 +228,7 @@ def wants_short_answer(question: Question) -> bool:
         not _HOW.search(question.text)
         and not _YES_NO.search(question.text)
         and not NEWS_ON.search(question.text)
-        and not _WHAT_SAID.search(question.text)
+        and not asks_what_was_said(question.text)
     )
 
 

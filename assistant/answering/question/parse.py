@@ -127,9 +127,19 @@ _OPENS_OTHERWISE = re.compile(
 )
 
 
+# The World Health Organization, not the question word: "What did the WHO official say?".
+_WHO_ACRONYM = re.compile(r"(?<=\w )WHO\b|\bWHO(?=['’]s\b)")
+
+
+def without_who_acronym(text: str) -> str:
+    """The question with the World Health Organization's "WHO" written so that no pattern takes
+    it for the question word."""
+    return _WHO_ACRONYM.sub("W.H.O.", text)
+
+
 def question_kind(text: str) -> Kind:
     """What sort of thing would answer the question."""
-    lowered = text.casefold().strip()
+    lowered = without_who_acronym(text).casefold().strip()
     clause = _WHEN_CLAUSE.search(lowered) if _OPENS_OTHERWISE.match(lowered) else None
     if clause is not None:  # "How many died when the bridge fell?" asks how many
         lowered = lowered[: clause.start()]
