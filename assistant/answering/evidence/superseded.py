@@ -16,6 +16,7 @@ import re
 from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.evidence.reading import Read
 from assistant.answering.question.parse import Question, stems
+from assistant.answering.question.relative_time import FUTURE
 
 _PLANNED = r"(?:scheduled|slated|set|planned|expected|targeted|due|anticipated|supposed|meant)"
 # Words that say the plan that follows was an earlier one.
@@ -37,11 +38,6 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b")
 # Representatives voted to pass a TikTok bill" for "When will the Senate vote on the TikTok
 # bill?" (**This week** in bold: the House's vote), "launched June 5" for when it will launch.
 _PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b")
-_AHEAD = re.compile(
-    r"\b(?:will|would|shall|expected|scheduled|slated|set to|planned|plans?|due|could|may|might"
-    r"|aims?|hopes?|targeting)\b",
-    re.IGNORECASE,
-)
 _DONE_NEAR = 8  # words either side of the answer in which the asked deed is looked for
 # A question that asks for the earlier plan itself.
 _ASKS_EARLIER_PLAN = re.compile(
@@ -82,7 +78,7 @@ def _done_near(question: str, sentence: str, at: int) -> bool:
         if not set(stems(found.group(0))) & asked:
             continue
         between = sentence[found.end() : at] if found.end() <= at else sentence[at : found.start()]
-        if not _AHEAD.search(between):
+        if not FUTURE.search(between):
             return True
     return False
 

@@ -67,7 +67,8 @@ _EXPRESSION = re.compile(
     r"|\b(?P<period_modifier>last|next|this)\s+(?P<period>week|month|year)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+# Words that look ahead: a verb of what will be, a modal, a plan or a forecast.
+FUTURE = re.compile(
     r"\b(?:will|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
     r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
     r"|poised to|anticipat(?:es|ing|ed)|(?:is|are) happening"
@@ -189,7 +190,7 @@ def _looks_ahead(before: str) -> bool:
         return False
     pasts = list(_PAST.finditer(before))
     after_past = before[pasts[-1].end() :] if pasts else before
-    ahead = list(_FUTURE.finditer(after_past))
+    ahead = list(FUTURE.finditer(after_past))
     return bool(ahead) and not _WAS.search(after_past[: ahead[-1].start()])
 
 
