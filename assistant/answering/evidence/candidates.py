@@ -38,7 +38,8 @@ class Scored:
 # colon or question mark, and the other article's headline with no space between ("More:Sarah
 # McBride wins Delaware congressional seat", "Starliner timeline:2 months after Starliner
 # launched, astronauts still haven’t returned", "How's the job market?Behind the rosy job
-# numbers, …"): 7,784 such lines in RealTime QA's 8,819 articles. It reports nothing here.
+# numbers, …"): 8,057 of the 427,040 lines of RealTime QA's 8,819 articles. It reports nothing
+# here.
 _LINK_LINE = re.compile(
     r"^[\"'“‘]?[A-Z][^\n]{0,100}?(?:[^\W\d_]|[)?!'’”])[:?](?=[A-Z0-9‘“\"'$])(?![^\n]*[.!][\"'”’)]*\s*$)"
 )

@@ -4,7 +4,8 @@ spacecraft was anticipated to land no earlier than June 18", "the launch, origin
 May 6". Asked "When will the astronauts return?", **June 22** in bold was the old plan: news
 revises plans, and the article says so in the words before the answer.
 
-Such an answer ranks behind every answering sentence that is not one (`story_first`), and is
+Such an answer goes after every other sentence the reader finds answering
+(`current_plans_first`, which keeps its rank: the confidence still sees it as a rival), and is
 never said as sure. A question that asks for the earlier plan ("When was the launch originally
 scheduled?", "How long were they supposed to stay?") is answered by it as by any sentence.
 """
