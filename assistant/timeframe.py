@@ -40,6 +40,14 @@ _NEWEST = re.compile(
     r"|anything new|new developments?)\b",
     re.IGNORECASE,
 )
+# A count or amount up to now, in the present perfect: "How many people have been infected with
+# bird flu?", "How many people have died in Hurricane Helene?", "How much has Boeing lost?" — a
+# running total, which each newer report raises (14, then 61 infected; 33, then 226 dead).
+_RUNNING_TOTAL = re.compile(
+    r"^\W*how\s+(?:many|much)\b[^?]*?\b(?:have|has)\b[^?]*?\b"
+    r"(?:been|[a-z]+(?:ed|en|wn)|lost|spent|paid|sold|won|made|left|fled|fought|hit)\b",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})\b", re.IGNORECASE)
 _RELATION = re.compile(
     rf"\b(?P<relation>since|after|before|until|by|in|during|on|of|last|this)\s+"
@@ -290,6 +298,12 @@ def _part_of(span: tuple[date, date], part: str) -> tuple[date, date]:
     if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
         return month_start(first.year, months_from), month_end(first.year, months_to)
     return span
+
+
+def asks_running_total(question: str) -> bool:
+    """ "How many people have died in Hurricane Helene?": a total up to now, which the newest
+    report that gives it answers (in a library of dated articles: the chain decides)."""
+    return _RUNNING_TOTAL.search(question) is not None
 
 
 def parse_time_constraint(question: str, as_of: date) -> TimeConstraint:

@@ -4,7 +4,7 @@ that apps can invoke or stream."""
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -32,7 +32,12 @@ from assistant.answering.question.spelling import respelled, respellings, with_s
 from assistant.answering.types import Answer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
-from assistant.timeframe import TimeConstraint, as_of_date, parse_time_constraint
+from assistant.timeframe import (
+    TimeConstraint,
+    as_of_date,
+    asks_running_total,
+    parse_time_constraint,
+)
 
 NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
 NEWEST_PER_ARTICLE = 2  # passages of one article among those a "latest" question looks at
@@ -74,6 +79,10 @@ def build_answer_chain(
         question = inputs["standalone"]
         request = timeline_request(question)
         constraint = parse_time_constraint(request[1] if request else question, day)
+        if not request and not constraint.newest and asks_running_total(question) and _dated():
+            # "How many people have died …?": the newest report's count (a library of undated
+            # passages has no newest one).
+            constraint = replace(constraint, newest=True)
         if constraint.event:
             constraint = constraint.anchored(anchor_day(timelines, constraint.event, day))
         given = inputs.get("filters") or SearchFilters()
@@ -88,6 +97,10 @@ def build_answer_chain(
             # The filter holds the time range; the reader reads the question without it.
             "reading": constraint.without_phrase(question),
         }
+
+    def _dated() -> bool:
+        with searcher.index.lock:
+            return searcher.index.published_range()[1] is not None
 
     def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
         if inputs["timeline"]:

@@ -844,3 +844,41 @@ def test_what_did_not_happen_is_no_event_of_a_timeline() -> None:
     assert not happening("Without the delay, the capsule would have landed on Wednesday.")
     assert happening("Starliner landed in New Mexico just after midnight on Saturday.")
     assert happening("The crew had docked with the station on June 6.")
+
+
+def test_a_running_total_is_read_from_the_newest_report(desk, tmp_path: Path) -> None:
+    """Real news (Hurricane Helene, as of 5 October 2024): "How many people have died in
+    Hurricane Helene?" was answered "At least 33" of 27 September, beside 226 of 4 October. A
+    count up to now, in the present perfect, is read newest first in a dated library."""
+    from assistant.timeframe import asks_running_total
+
+    assert asks_running_total("How many people have died in Hurricane Helene?")
+    assert asks_running_total("How much has Boeing lost on Starliner?")
+    assert not asks_running_total("How many people died in the 1977 storm?")
+    assert not asks_running_total("How many children does she have?")
+    folder = tmp_path / "storm"
+    folder.mkdir()
+    early = "At least 33 people have died in the Norhaven storm, officials said on Friday."
+    later = "The toll rose: 226 people have died in the Norhaven storm, officials said Friday."
+    (folder / "early.md").write_text(f"---\ntitle: Storm toll\ndate: 2024-09-27\n---\n{early}\n")
+    (folder / "later.md").write_text(f"---\ntitle: Toll rises\ndate: 2024-10-04\n---\n{later}\n")
+    desk.ingest([folder], progress=False)
+    question = "How many people have died in the Norhaven storm?"
+    answer = desk.ask(question, as_of=date(2024, 10, 5))
+    assert answer.time is not None and answer.time.newest
+    assert [_name(c) for c in answer.citations][:1] == ["later.md"], answer.answer
+
+
+def test_undated_passages_have_no_newest_running_total(settings, fake_embedder, tmp_path) -> None:
+    from assistant.desk import Newsdesk
+
+    undated = tmp_path / "undated"
+    undated.mkdir()
+    (undated / "a.txt").write_text("At least 33 people have died in the Norhaven storm.")
+    desk = Newsdesk.open(settings, embedder=fake_embedder)
+    try:
+        desk.ingest([undated], progress=False)
+        answer = desk.ask("How many people have died in the Norhaven storm?")
+        assert answer.time is not None and not answer.time.newest
+    finally:
+        desk.close()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.evidence.years import another_period
 from assistant.answering.over_time.background import asks_for_background
 from assistant.answering.over_time.conflicts import find_conflicts
@@ -192,11 +193,6 @@ def dated(
     return replace(answer, sentences=(*answer.sentences, sentence))
 
 
-# "When will the Real ID be required?" asks for a day to come.
-_ASKS_WHAT_IS_TO_COME = re.compile(
-    r"^\W*when\s+(?:will|shall|(?:is|are)\b.*\b(?:due|expected|scheduled|set to|going to))\b",
-    re.IGNORECASE,
-)
 _FULL_DATE = re.compile(  # a day, its month and its year: "Oct. 1, 2021", "25 March 2022"
     rf"(?:\b\d{{1,2}}\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b),?\s+(?:19|20)\d{{2}}\b", re.IGNORECASE
 )
@@ -207,7 +203,7 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
     report (deadlines move): not in bold, and said so."""
     short = answer.short_answer
     asked = answer.standalone_question or answer.question
-    if short is None or not _ASKS_WHAT_IS_TO_COME.search(asked) or not answer.sentences:
+    if short is None or not asks_for_plan(asked) or not answer.sentences:
         return answer
     day = parse_date(short.text) if _FULL_DATE.search(short.text) else None
     if day is None or day >= as_of:
