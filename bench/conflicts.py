@@ -17,6 +17,9 @@ copied from git); recall is measured against the pool's true conflicts.
 Reports precision (true among labelled flags) and pooled recall; `--show` prints the unlabelled
 flags to label.
 
+`--articles FILE …` makes a topic of each file of articles (RealTime QA's JSON lines, as
+`python -m tests.real_news` writes the real-news libraries), e.g. one developing story a file.
+
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
 together were never in a topic above, so their flags are text the finder's rules were not made
@@ -101,6 +104,17 @@ def seen_together() -> set[frozenset[str]]:
     }
 
 
+def file_topics(paths: list[Path]) -> dict[str, list[Hit]]:
+    """One topic a file of articles in RealTime QA's form (a JSON object a line: url, title,
+    published, text) — e.g. the real-news libraries `tests.real_news` writes — by file name."""
+    result = {}
+    for path in paths:
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        by_url = {record["url"]: record for record in records if record.get("url")}
+        result[path.stem] = _hits(list(by_url), by_url)
+    return result
+
+
 def _as_topics(urls_of: dict[str, list[str]]) -> dict[str, list[Hit]]:
     """Each topic's articles as hits (one a whole cleaned article), in the order given."""
     wanted = {url for urls in urls_of.values() for url in urls}
@@ -110,20 +124,21 @@ def _as_topics(urls_of: dict[str, list[str]]) -> dict[str, list[Hit]]:
             record = json.loads(line)
             if record["url"] in wanted:
                 articles[record["url"]] = record
-    result = {}
-    for topic, urls in urls_of.items():
-        hits = []
-        for n, url in enumerate(urls):
-            if url not in articles:
-                continue
-            record = articles[url]
-            text = clean_pages([record["text"]])[0]
-            published = date.fromisoformat(str(record["published"]).replace("/", "-"))
-            title = record["title"] or ""
-            hit = Hit(n, url, title, published, url, text, 0, len(text), 1.0, story_id=url)
-            hits.append(hit)
-        result[topic] = hits
-    return result
+    return {topic: _hits(urls, articles) for topic, urls in urls_of.items()}
+
+
+def _hits(urls: list[str], articles: dict[str, dict[str, Any]]) -> list[Hit]:
+    """The articles of `urls` found in `articles` as hits, in the order given."""
+    hits = []
+    for n, url in enumerate(urls):
+        if url not in articles:
+            continue
+        record = articles[url]
+        text = clean_pages([record["text"]])[0]
+        published = date.fromisoformat(str(record["published"]).replace("/", "-"))
+        title = record["title"] or ""
+        hits.append(Hit(n, url, title, published, url, text, 0, len(text), 1.0, story_id=url))
+    return hits
 
 
 def _sentences(hit: Hit) -> list[Hit]:
@@ -178,6 +193,13 @@ def main() -> None:
     parser.add_argument(
         "--dates", type=int, default=0, help="topics of every article of N quiz dates instead"
     )
+    parser.add_argument(
+        "--articles",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="topics from files of articles instead (one a file, RealTime QA's JSON lines)",
+    )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
     parser.add_argument("--pool", choices=["new", "old"], default="new")
     args = parser.parse_args()
@@ -199,7 +221,9 @@ def main() -> None:
                     topic_of[record["pair"]] = record["topic"]
     flagged: dict[str, tuple[str, str, str, frozenset[str]]] = {}
     found_in: dict[str, str] = {}
-    if args.dates:
+    if args.articles:
+        chosen = file_topics(args.articles)
+    elif args.dates:
         chosen = date_topics(args.dates, args.offset)
     else:
         chosen = topics(args.groups, args.offset)
