@@ -217,6 +217,72 @@ def test_a_growing_count_differs_only_in_reports_of_one_day() -> None:
     assert differ(first, second, days=(1, 1)) == ["peopl"]
 
 
+def test_a_toll_that_rose_by_the_next_day_is_the_next_count() -> None:
+    # Seen on Hurricane Helene's articles (28 and 29 Sept): the governor's 10, then "at least 11".
+    earlier = "The governor said nine people had died in the county because of the flooding."
+    later = "The governor said at least 12 people died in the county, and more are feared."
+    assert differ(earlier, later, days=(1, 2)) == []
+    assert differ(later, earlier, days=(2, 1)) == []  # whichever report is cited
+    # A toll that falls by the next day is a disagreement (or a correction) to show.
+    assert differ(later, earlier, days=(1, 2)) == ["peopl"]
+    # Counts of the living are no tolls: the next day's other figure still differs.
+    assert differ(
+        "The union said 12 workers joined the picket line at the plant gate.",
+        "The union said 15 workers joined the picket line at the plant gate.",
+        days=(1, 2),
+    ) == ["worker"]
+
+
+def test_a_rounded_figure_agrees_with_the_figure_it_rounds() -> None:
+    # Seen on Gaza's articles: "kidnapped about 250 people" / "253 people were taken hostage".
+    precise = "The agency said 412 families were moved out of the camp during the night."
+    assert (
+        differ(
+            "The agency said about 410 families were moved out of the camp during the night.",
+            precise,
+            days=(1, 1),
+        )
+        == []
+    )
+    assert (
+        differ(
+            precise,
+            "The agency said some 400 families were moved out of the camp during the night.",
+            days=(1, 1),
+        )
+        == []
+    )
+    # Rounded to another figure, it still differs; so does a bound (the issue's "more than
+    # 32,000" / "33,000"), and so do two plain figures.
+    assert differ(
+        "The agency said about 450 families were moved out of the camp during the night.",
+        precise,
+        days=(1, 1),
+    ) == ["famili"]
+    assert differ(
+        "The agency said more than 400 families were moved out of the camp during the night.",
+        precise,
+        days=(1, 1),
+    ) == ["famili"]
+    assert differ(
+        "The agency said 410 families were moved out of the camp during the night.",
+        precise,
+        days=(1, 1),
+    ) == ["famili"]
+
+
+def test_those_who_fled_are_not_those_who_live_there() -> None:
+    # An aside between dashes does not hide what befell the counted.
+    fled = (
+        "More than 60,000 people across three counties – Alpha, Beta and Gamma – fled under "
+        "evacuation orders before the storm."
+    )
+    assert differ(fled, "Those counties are home to more than 64,000 people.", days=(1, 1)) == []
+    assert differ(
+        fled, "More than 64,000 people fled under evacuation orders before the storm.", days=(1, 1)
+    ) == ["peopl"]
+
+
 def test_photo_captions_and_scenes_give_no_day_of_a_happening() -> None:
     # Without the credit, two days of one happening in reports a day apart would differ.
     assert differ(

@@ -32,6 +32,7 @@ from assistant.answering.over_time.values import (
     NUMBER_WORDS,
     Value,
     numbers,
+    precision,
     quantities,
 )
 from assistant.answering.question.parse import stems
@@ -109,6 +110,7 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     # Counts of two days ("15,000 flights delayed Wednesday" / "21,000 … Tuesday") are two
     # counts; so are counts published too far apart to be of one event.
     other_days = cited_basis in told and basis in told and cited_day != day
+    one_day = cited_basis == basis == "stated" and cited_day == day  # both say which day
     far = _successive(citation, hit, (cited_day, cited_basis), (day, basis))
     times = (citation.quote, citation.published, sentence, hit.published)
     running = any(_RUNNING.search(s) or _SUPERSEDED.search(s) for s in (citation.quote, sentence))
@@ -127,12 +129,18 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
             theirs = _unmatched(quantities(sentence), value, citation.quote)
             if len(same) != 1 or theirs != [value] or not _close(same[0], value):
                 continue
+            if _rounded_alike((citation.quote, same[0]), (sentence, value)):
+                continue  # "kidnapped about 250 people" / "253 people were taken hostage"
             if _fate(citation.quote, same[0]) != _fate(sentence, value):
                 continue  # "four people were injured" / "Storm kills at least 5 people"
             if citation.published != hit.published and (
                 _tally(citation.quote, same[0]) or _tally(sentence, value)
             ):
                 continue  # "150,000 have fled" (26 Feb) → "200,000 have fled" (27 Feb)
+            if not one_day and _toll_rose(
+                (citation.quote, citation.published, same[0]), (sentence, hit.published, value)
+            ):
+                continue  # "10 people had died" (28 Sept) → "at least 11 people died" (29 Sept)
             return value.unit, same[0].text, value.text
     # Days stated in both, for one happening: reported within days of each other, and days
     # apart (a weekday is resolved against each article's own date, and two articles' "on
@@ -164,9 +172,18 @@ _FATES = {
     **dict.fromkeys(DIED_WORDS, "died"),
     **dict.fromkeys(("injured", "injuries", "wounded", "hurt"), "injured"),
     **dict.fromkeys(("shot", "missing", "hospitalized", "arrested", "displaced"), "other"),
-    **dict.fromkeys(("rescued", "rescues", "evacuated", "evacuations"), "moved"),
+    **dict.fromkeys(("rescued", "rescues", "evacuated", "evacuations", "fled", "flee"), "moved"),
 }  # fmt: skip
 _CLAUSE_AFTER = re.compile(r"[^,;:.–—]{0,60}")
+# An aside between dashes ("More than 70,000 people across four counties – Franklin, Taylor,
+# Liberty and Wakulla – fled …") does not end the value's clause.
+_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}\s[–—]\s")
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:about|around|roughly|approximately|some|(?:an )?estimated)\s*[$€£¥]?\s*$", re.IGNORECASE
+)
+# Tolls: who died or was hurt, counted on a later day, are found as the story goes on.
+_TOLLS = frozenset({"died", "injured"})
+_TOLL_UNITS = frozenset(stems(" ".join(DIED_WORDS) + " injuries casualties victims"))
 _FATE_BEFORE = re.compile(
     r"(\w+)\s+(?:(?:at least|more than|about|nearly|almost|over|some|another)\s+)?$",
     re.IGNORECASE,
@@ -181,7 +198,9 @@ def _fate(sentence: str, value: Value) -> str | None:
     at = sentence.find(value.text)
     if at < 0:
         return None
-    after = _CLAUSE_AFTER.match(sentence, at + len(value.text))
+    end = at + len(value.text)
+    sentence = sentence[:end] + _ASIDE.sub(" ", sentence[end:], count=1)
+    after = _CLAUSE_AFTER.match(sentence, end)
     for word in re.findall(r"\w+", after.group() if after else ""):
         if word.casefold() in _FATES:
             return _FATES[word.casefold()]
@@ -230,6 +249,39 @@ def _without_days(sentence: str) -> str:
     for pattern in (DATE_EXPRESSION, DAY_MONTH):
         sentence = pattern.sub(" ", sentence)
     return sentence
+
+
+def _rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
+    """One of the two values is said to be rounded ("about 250 people", "an estimated 1,075,000
+    acres") and they agree to the coarser one's precision (253; "1 million acres"): one figure,
+    rounded. Bounds are figures ("more than 32,000" / "33,000", "nearly 400,000" / "more than
+    397,000" still differ, as the issue counts them). Each of `one`, `other` is (sentence,
+    value)."""
+    if not any(_APPROXIMATE_BEFORE.search(s[: max(0, s.find(v.text))]) for s, v in (one, other)):
+        return False
+    coarser = max(precision(v.text) for _, v in (one, other))
+    return abs(one[1].amount - other[1].amount) <= coarser / 2
+
+
+def _toll_rose(
+    cited: tuple[str, date | None, Value], other: tuple[str, date | None, Value]
+) -> bool:
+    """Two tolls (the dead, the hurt) of reports published on different days, the later one as
+    high or higher: the next count of a toll that rose as victims were found ("10 people had
+    died" on 28 Sept, "at least 11" on 29 Sept), not a disagreement. A toll that falls stays
+    one, and so do two tolls of one day both state. Each of `cited` and `other` is (sentence,
+    published, value)."""
+    if cited[1] is None or other[1] is None or cited[1] == other[1]:
+        return False
+    if not all(_toll(sentence, value) for sentence, _, value in (cited, other)):
+        return False
+    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
+    return later[2].amount >= earlier[2].amount
+
+
+def _toll(sentence: str, value: Value) -> bool:
+    """The value counts the dead or the hurt: "five deaths", "11 people died", "51 dead"."""
+    return value.unit in _TOLL_UNITS or _fate(sentence, value) in _TOLLS
 
 
 def _tally(sentence: str, value: Value) -> bool:

@@ -66,6 +66,27 @@ _RANGE_BEFORE = re.compile(
 )
 
 
+_WRITTEN_FIGURE = re.compile(
+    r"(?P<digits>\d[\d,]*)(?:\.(?P<decimals>\d+))?(?:\s+(?P<scale>thousand|million|billion|trillion))?",
+    re.IGNORECASE,
+)
+
+
+def precision(text: str) -> float:
+    """The step a value's figure is written to: "253 people" 1, "250 people" 10, "81.5%" 0.1,
+    "1 million acres" 1,000,000, "2.7 million" 100,000; a number in words ("two") 1."""
+    figure = _WRITTEN_FIGURE.search(text)
+    if figure is None:
+        return 1.0
+    scale = SCALE.get((figure.group("scale") or "").casefold(), 1.0)
+    if figure.group("decimals"):
+        return scale / 10 ** len(figure.group("decimals"))
+    digits = figure.group("digits").replace(",", "")
+    if not digits.strip("0"):
+        return scale  # "0"
+    return scale * 10 ** (len(digits) - len(digits.rstrip("0")))
+
+
 @dataclass(frozen=True)
 class Value:
     text: str
