@@ -20,6 +20,9 @@ flags to label.
 `--articles FILE …` makes a topic of each file of articles (RealTime QA's JSON lines, as
 `python -m tests.real_news` writes the real-news libraries), e.g. one developing story a file.
 
+`--stories` makes a topic of each developing story of STORIES (the articles whose titles match
+its words): articles of one story published a day apart in different weeks.
+
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
 together were never in a topic above, so their flags are text the finder's rules were not made
@@ -32,6 +35,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -91,6 +95,36 @@ def date_topics(dates: int, offset: int = 0) -> dict[str, list[Hit]]:
     every = sorted(by_date)
     chosen = every[offset :: max(1, len(every) // dates)][:dates]
     return _as_topics({day: by_date[day] for day in chosen})
+
+
+# Developing stories of 2024 by the words of their articles' titles: the articles of one story
+# published a day apart in different quiz weeks were in no question's topic nor date's.
+STORIES = {
+    "milton": r"\bMilton\b", "crowdstrike": r"CrowdStrike|outage", "beryl": r"\bBeryl\b",
+    "eclipse": r"\beclipse", "hushmoney": r"hush money|Trump trial|Stormy",
+    "shooting": r"assassination|Butler|Trump rally shoot", "olympics": r"Olympic",
+    "superbowl": r"Super Bowl", "gaza": r"Gaza|Hamas|ceasefire", "haiti": r"\bHaiti",
+    "hunter": r"Hunter Biden", "alaska": r"Alaska Airlines|door plug", "navalny": r"Navalny",
+    "iran": r"\bIran", "debate": r"\bdebate", "fed": r"Federal Reserve|rate cut|\bFed\b",
+    "israel": r"Israel", "ukraine": r"Ukrain", "strike": r"\bUAW\b|strike",
+    "earthquake": r"earthquake", "tornado": r"tornado", "fire": r"wildfire|fire",
+}  # fmt: skip
+STORY_ARTICLES = 80  # the first articles of a story, in the file's order
+
+
+def story_topics() -> dict[str, list[Hit]]:
+    """One topic a developing story of STORIES: the articles whose title matches it (at most
+    STORY_ARTICLES; a title may match several stories), by `story-<name>`."""
+    patterns = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in STORIES.items()}
+    urls_of: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(DATA / "articles-2024.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            for name, pattern in patterns.items():
+                urls = urls_of[f"story-{name}"]
+                if len(urls) < STORY_ARTICLES and pattern.search(record["title"] or ""):
+                    urls.append(record["url"])
+    return _as_topics(urls_of)
 
 
 def seen_together() -> set[frozenset[str]]:
@@ -200,6 +234,9 @@ def main() -> None:
         default=[],
         help="topics from files of articles instead (one a file, RealTime QA's JSON lines)",
     )
+    parser.add_argument(
+        "--stories", action="store_true", help="topics of developing stories instead (STORIES)"
+    )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
     parser.add_argument("--pool", choices=["new", "old"], default="new")
     args = parser.parse_args()
@@ -223,6 +260,8 @@ def main() -> None:
     found_in: dict[str, str] = {}
     if args.articles:
         chosen = file_topics(args.articles)
+    elif args.stories:
+        chosen = story_topics()
     elif args.dates:
         chosen = date_topics(args.dates, args.offset)
     else:
