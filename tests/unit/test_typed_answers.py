@@ -442,6 +442,24 @@ def test_an_abbreviated_title_gives_the_role(fake_embedder) -> None:
     assert mayor.short_answer is not None and mayor.short_answer.text == "Brandon Scott"
 
 
+def test_the_ceo_of_one_company_is_not_another_company_s_ceo(fake_embedder) -> None:
+    """Real news (the TikTok law): "Who is the CEO of TikTok?" → *Safra Catz* ("Oracle CEO Safra
+    Catz"), while the article said "The company's CEO Shou Chew" (a name the tagger took for a
+    body)."""
+    text = (
+        "Acme CEO Jane Roe, whose firm holds TikTok data, met lawmakers on Tuesday. Lawmakers "
+        "heard from many others that week. The company's CEO Lee Wong visited Capitol Hill to "
+        "oppose the TikTok bill."
+    )
+    names = {"Acme": "ORG", "Jane Roe": "PERSON", "TikTok": "ORG", "Lee Wong": "ORG"}
+    for question in ("Who is the CEO of TikTok?", "Who is TikTok's CEO?"):
+        answer = ask(fake_embedder, question, text, ["Jane Roe", "Lee Wong"], names)
+        assert answer.short_answer is not None and answer.short_answer.text == "Lee Wong"
+    # Asked of Acme, its CEO answers.
+    answer = ask(fake_embedder, "Who is the CEO of Acme?", text, ["Jane Roe", "Lee Wong"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Jane Roe"
+
+
 def test_a_nationality_a_role_word_or_the_asked_surname_does_not_answer_who(fake_embedder):
     text = (
         "The US has already imposed sanctions on 24 people. They also sanctioned Belarusian "

@@ -35,7 +35,7 @@ ROLE_NOUNS = frozenset({
     "bishop", "cardinal", "monarch"
 })  # fmt: skip
 # Lower-case words that may stand inside a role ("deputy", "former", "foreign").
-_ROLE_MODIFIERS = frozenset({
+ROLE_MODIFIERS = frozenset({
     "former", "deputy", "vice", "acting", "chief", "foreign", "prime", "senior", "top", "first",
     "then", "interim", "assistant", "associate", "principal", "general", "managing"
 })  # fmt: skip
@@ -48,12 +48,12 @@ _CALENDAR = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
     r"|april|may|june|july|august|september|october|november|december)$"
 )
-_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;:.()\"“”]{3,80}?)\s*(?:[,;:.)]|$)")
-_MAX_ROLE_WORDS = 8
+ROLE_AFTER = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?P<role>[^,;:.()\"“”]{3,80}?)\s*(?:[,;:.)]|$)")
+MAX_ROLE_WORDS = 8
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _word(token: str) -> str:
+def plain_word(token: str) -> str:
     return token.casefold().strip("'’\"“”")
 
 
@@ -63,31 +63,31 @@ def _role_before(text: str, at: int) -> tuple[int, int] | None:
     kept: list[re.Match[str]] = []
     for token in reversed(tokens):
         raw = token.group(0)
-        if raw[-1] in ',;:.()"“”' or len(kept) == _MAX_ROLE_WORDS:
+        if raw[-1] in ',;:.()"“”' or len(kept) == MAX_ROLE_WORDS:
             break
-        word = _word(raw)
+        word = plain_word(raw)
         bare = POSSESSIVE.sub("", word)
         if word in _FUNCTION or _CALENDAR.match(bare):
             break
-        if not (raw[:1].isupper() or word in ROLE_NOUNS or word in _ROLE_MODIFIERS):
+        if not (raw[:1].isupper() or word in ROLE_NOUNS or word in ROLE_MODIFIERS):
             break
         kept.append(token)
     kept.reverse()
-    while kept and _word(kept[0].group(0)) in _ROLE_MODIFIERS - {"former", "deputy", "vice"}:
+    while kept and plain_word(kept[0].group(0)) in ROLE_MODIFIERS - {"former", "deputy", "vice"}:
         kept.pop(0)  # nothing hangs on a leading "top" or "senior" alone
-    if not any(_word(t.group(0)) in ROLE_NOUNS for t in kept):
+    if not any(plain_word(t.group(0)) in ROLE_NOUNS for t in kept):
         return None
     return kept[0].start(), kept[-1].end()
 
 
 def _role_after(text: str, end: int) -> tuple[int, int] | None:
     """The role set off after the name (", the US Treasury Secretary,")."""
-    match = _AFTER.match(text, end)
+    match = ROLE_AFTER.match(text, end)
     if match is None:
         return None
     role = match.group("role")
-    words = [_word(w) for w in role.split()]
-    if len(words) > _MAX_ROLE_WORDS or not any(w in ROLE_NOUNS for w in words):
+    words = [plain_word(w) for w in role.split()]
+    if len(words) > MAX_ROLE_WORDS or not any(w in ROLE_NOUNS for w in words):
         return None
     if words[0] in {"who", "which", "that", "said", "says", "told", "and", "but"}:
         return None
@@ -142,38 +142,11 @@ def _other_people(
                 (offset + e.start, offset + e.end)
                 for e in found
                 if e.label == "PERSON"
-                and not {_word(POSSESSIVE.sub("", w)) for w in text[e.start : e.end].split()}
+                and not {plain_word(POSSESSIVE.sub("", w)) for w in text[e.start : e.end].split()}
                 & asked
             ]
         )
     return people
-
-
-_ASKED_ROLE = re.compile(
-    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\w'’.-]+['’]s\s+)?"
-    r"(?P<role>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)\s*\??\s*$",
-    re.IGNORECASE,
-)
-_HEAD = 6  # letters of a role noun that also match its kin ("minister" / "Ministry")
-
-
-def asked_role(question: str) -> str | None:
-    """The role noun a "Who is Japan's foreign minister?" question asks the holder of."""
-    match = _ASKED_ROLE.search(question.strip())
-    if match is None:
-        return None
-    head = _word(match.group("role").split()[-1])
-    return head if head in ROLE_NOUNS else None
-
-
-def _holds(text: str, start: int, end: int, head: str) -> bool:
-    """Whether the person at [start, end) of `text` is given the role `head` right before the
-    name or in an aside after it ("the head of the Japanese Foreign Ministry, Takeshi Iwaya")."""
-    near = text[:start].split()[-_MAX_ROLE_WORDS:]
-    aside = _AFTER.match(text, end)
-    if aside is not None:
-        near += aside.group("role").split()
-    return any(_spelled_out(word)[:_HEAD] == head[:_HEAD] for word in near)
 
 
 # Titles news abbreviates before a name: "Maryland Gov. Wes Moore", "Sen. Ted Cruz".
@@ -184,27 +157,10 @@ _ABBREVIATED = {
 }  # fmt: skip
 
 
-def _spelled_out(token: str) -> str:
+def spelled_out(token: str) -> str:
     """A word of a role, an abbreviated title written out ("Gov." → "governor")."""
-    word = _word(token)
+    word = plain_word(token)
     return _ABBREVIATED.get(word.rstrip("."), word)
-
-
-def role_holder(read: Read, people: Sequence[tuple[int, int]], head: str) -> Read:
-    """For "Who is Japan's foreign minister?": the span moved to the person the sentence gives
-    that role (`typed` True); a person it does not give the role is no answer (`typed` False:
-    "Vladimir Putin", the President, beside a mention of the Minister of Foreign Affairs)."""
-    if read.span is None:
-        return read
-    text, offset = read.candidate.text, read.candidate.start
-    holders = [(a, b) for a, b in people if _holds(text, a - offset, b - offset, head)]
-    if holders:
-        start, end = read.span
-        chosen = next(((a, b) for a, b in holders if a <= start and end <= b), holders[0])
-        return replace(read, span=chosen, typed=True)
-    if any(a <= read.span[0] and read.span[1] <= b for a, b in people):
-        return replace(read, typed=False)
-    return read
 
 
 _TITLES = ROLE_NOUNS | {"officials", "ministers", "mr", "mrs", "ms", "dr", "sir", "lord"}
@@ -241,7 +197,7 @@ def holds_an_office(candidate: Candidate, span: tuple[int, int], noun: str | Non
     role = _role_before(candidate.text, span[0] - candidate.start)
     if role is None:
         return False
-    return any(_word(w) in _OFFICES for w in candidate.text[role[0] : role[1]].split())
+    return any(plain_word(w) in _OFFICES for w in candidate.text[role[0] : role[1]].split())
 
 
 # "Vanuatu, a country west of Fiji": the place after a direction is where the other one lies.
@@ -367,7 +323,7 @@ def full_name(short: ShortAnswer, best: Read, hits: Sequence[Hit]) -> ShortAnswe
                 continue  # "Francis Scott Key": not a name Scott ends
             before = _CAPITALS_BEFORE.search(hit.text, 0, at.start())
             words = before.group(0).split() if before else []
-            cut = [n for n, w in enumerate(words) if _spelled_out(w).rstrip(".") in _NOT_NAMES]
+            cut = [n for n, w in enumerate(words) if spelled_out(w).rstrip(".") in _NOT_NAMES]
             words = words[cut[-1] + 1 :] if cut else words  # "… Mayor Brandon Scott" → "Brandon"
             if words:
                 start = at.start() - len(" ".join(words)) - 1

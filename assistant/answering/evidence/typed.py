@@ -26,9 +26,9 @@ from assistant.answering.evidence.entity_spans import NAMES as _NAMES
 from assistant.answering.evidence.entity_spans import asked_after, entity_span
 from assistant.answering.evidence.lists import listed_on, names_after, past_apposition, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
+from assistant.answering.evidence.role_holders import asked_owner, asked_role, role_holder
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
-    asked_role,
     described_reads,
     describes_a_noun,
     holds_an_office,
@@ -36,7 +36,6 @@ from assistant.answering.evidence.roles import (
     no_names,
     person_for_role,
     reference_point,
-    role_holder,
 )
 from assistant.answering.over_time.background import asks_for_background, recalled_time
 from assistant.answering.question.answer_type import (
@@ -127,11 +126,10 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     head = asked_role(question) if labels & PERSON else None
     place, share = asked_place_kind(question), labels == PERCENT and not asks_change(question)
     if head is not None:  # "Who is Japan's foreign minister?": the person given that role
-        people = {
-            k: [(e.start, e.end) for e in found if e.label == "PERSON"]
-            for k, found in entities.items()
-        }
-        reads = [role_holder(read, people[_key(read.candidate)], head) for read in reads]
+        reads = [
+            role_holder(read, entities[_key(read.candidate)], head, asked_owner(question))
+            for read in reads
+        ]
     # A body may be described rather than named ("religious groups"); a place or a person not.
     noun_asked = asked_noun(question)
     kind_noun = noun_asked if labels == BODY else None

@@ -48,7 +48,7 @@ _NOUNS: tuple[tuple[Labels, str], ...] = (
     (frozenset({"NORP"}), r"nationalit(?:y|ies)|religions?"),
 )
 _WHO_IS_NAMED = re.compile(
-    r"\b(?i:who\s+(?:is|was|are|were)\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\b(?i:who\s+(?:is|was|are|were)\s+)(?![^?]*['’]s\s)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"\s*\??\s*$"
 )
 _WHICH = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
@@ -72,7 +72,8 @@ _WH_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b")
 
 
 def described_name(question: str) -> str | None:
-    """The name a "Who is NAME?" question asks about (what the person is), or None."""
+    """The name a "Who is NAME?" question asks about (what the person is), or None; "Who is
+    TikTok's CEO?" names a role, not a person."""
     match = _WHO_IS_NAMED.search(question.strip())
     return match.group("name") if match else None
 

@@ -1,0 +1,132 @@
+"""'Who is Japan's foreign minister?', 'Who is the CEO of TikTok?' ask for the person who holds a
+role: the one the sentence gives that role, of the body or place asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.evidence.reading import Read
+from assistant.answering.evidence.roles import (
+    MAX_ROLE_WORDS,
+    POSSESSIVE,
+    ROLE_AFTER,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    plain_word,
+    spelled_out,
+)
+from assistant.entities import Entity
+
+_ASKED_ROLE = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\w'’.-]+['’]s\s+)?"
+    r"(?P<role>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_HEAD = 6  # letters of a role noun that also match its kin ("minister" / "Ministry")
+
+
+# "Who is the CEO of TikTok?": the role, then whose it is.
+_ASKED_ROLE_OF = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?"
+    r"(?P<role>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:of|at)\s+(?:the\s+)?(?P<owner>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_OWNER_BEFORE = re.compile(
+    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?P<owner>[\w.-]+)['’]s\s", re.I
+)
+
+
+def asked_role(question: str) -> str | None:
+    """The role noun a "Who is Japan's foreign minister?" or "Who is the CEO of TikTok?"
+    question asks the holder of."""
+    for pattern in (_ASKED_ROLE, _ASKED_ROLE_OF):
+        match = pattern.search(question.strip())
+        if match is not None:
+            head = plain_word(match.group("role").split()[-1])
+            if head in ROLE_NOUNS:
+                return head
+    return None
+
+
+def asked_owner(question: str) -> frozenset[str]:
+    """The words of whose role a role question asks ("TikTok" of "Who is the CEO of TikTok?"
+    or "Who is TikTok's CEO?"), casefolded; empty when it names no one."""
+    match = _ASKED_ROLE_OF.search(question.strip()) or _OWNER_BEFORE.search(question)
+    if match is None:
+        return frozenset()
+    return frozenset(plain_word(w) for w in match.group("owner").split()) - {"the"}
+
+
+def of_another(
+    text: str, start: int, head: str, owner: frozenset[str], bodies: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the role written right before the name at `start` of `text` is a body's that is
+    not the question's owner: "Oracle CEO Safra Catz" for the CEO of TikTok (`bodies`: spans of
+    the bodies the sentence names, offsets of `text`)."""
+    if not owner:
+        return False
+    before = text[:start].rstrip()
+    words = list(re.finditer(r"[\w'’.-]+", before))[-MAX_ROLE_WORDS:]
+    while words and (
+        plain_word(words[-1].group())[:_HEAD] == head[:_HEAD]
+        or plain_word(words[-1].group()) in ROLE_MODIFIERS | ROLE_NOUNS
+    ):
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    body = next(((a, b) for a, b in bodies if a <= last.start() < b), None)
+    if body is None:
+        return False
+    named = {plain_word(POSSESSIVE.sub("", w)) for w in text[body[0] : body[1]].split()}
+    return not named & owner
+
+
+def _holds(text: str, start: int, end: int, head: str) -> bool:
+    """Whether the person at [start, end) of `text` is given the role `head` right before the
+    name or in an aside after it ("the head of the Japanese Foreign Ministry, Takeshi Iwaya")."""
+    near = text[:start].split()[-MAX_ROLE_WORDS:]
+    aside = ROLE_AFTER.match(text, end)
+    if aside is not None:
+        near += aside.group("role").split()
+    return any(spelled_out(word)[:_HEAD] == head[:_HEAD] for word in near)
+
+
+def role_holder(
+    read: Read, entities: Sequence[Entity], head: str, owner: frozenset[str] = frozenset()
+) -> Read:
+    """For "Who is Japan's foreign minister?": the span moved to the person the sentence gives
+    that role (`typed` True); a person it does not give the role is no answer (`typed` False:
+    "Vladimir Putin", the President, beside a mention of the Minister of Foreign Affairs), nor
+    one it gives another body's ("Oracle CEO Safra Catz" for the CEO of TikTok). A name the
+    tagger calls a body is a person when the role stands right before it ("CEO Shou Chew")."""
+    if read.span is None:
+        return read
+    text, offset = read.candidate.text, read.candidate.start
+    people = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    bodies = [(e.start, e.end) for e in entities if e.label == "ORG"]
+    titled = [(a, b) for a, b in bodies if _titled(text, a - offset, head)]
+    people = sorted({*people, *titled})
+    inside = [(a - offset, b - offset) for a, b in bodies]
+    holders = [
+        (a, b)
+        for a, b in people
+        if _holds(text, a - offset, b - offset, head)
+        and not of_another(text, a - offset, head, owner, inside)
+    ]
+    if holders:
+        start, end = read.span
+        chosen = next(((a, b) for a, b in holders if a <= start and end <= b), holders[0])
+        return replace(read, span=chosen, typed=True)
+    if any(a <= read.span[0] and read.span[1] <= b for a, b in people):
+        return replace(read, typed=False)
+    return read
+
+
+def _titled(text: str, start: int, head: str) -> bool:
+    """The role noun `head` is the word right before `start` ("CEO Shou Chew")."""
+    before = text[:start].split()[-1:]
+    return bool(before) and plain_word(before[0])[:_HEAD] == head[:_HEAD]
