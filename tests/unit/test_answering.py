@@ -318,6 +318,31 @@ def test_a_question_about_a_day_prefers_sentences_about_that_day() -> None:
     assert date_bonus(question, same) > date_bonus(question, other) == 0.0
 
 
+def test_who_are_the_holders_shortlists_the_sentence_that_names_them() -> None:
+    """Real news (Boeing's Starliner): "Who are the Starliner astronauts?" → *Elon Musk* ("Just
+    like Elon Musk's SpaceX capsule, Starliner … can ferry astronauts"), the sentence that names
+    them eighth on the shortlist and never read."""
+    from assistant.answering.evidence.candidates import candidates
+    from assistant.answering.evidence.shortlist import shortlist
+    from assistant.answering.question.parse import parse_question
+
+    text = (
+        "Just like Elon Musk's SpaceX capsule, the Starliner can ferry astronauts to the station. "
+        "The two astronauts on board the Starliner are Ann Lee and Bo Park, both test pilots. "
+        "The Starliner astronauts trained for years at Starliner sites with Starliner engineers."
+    )
+    found = candidates([_hit(text)])
+    for question, first in (
+        ("Who are the Starliner astronauts?", "The two astronauts"),
+        ("Who is the astronaut on board?", "The two astronauts"),
+    ):
+        best = shortlist(parse_question(question), found, 3)[0][1]
+        assert best.text.startswith(first)
+    # Asked what else, words shared decide as before.
+    best = shortlist(parse_question("What did the Starliner astronauts train at?"), found, 3)
+    assert best[0][1].text.startswith("The Starliner astronauts trained")
+
+
 def test_an_unreachable_llm_server_is_a_clear_error(loaded, capsys) -> None:
     from assistant.errors import GeneratorFailed
 

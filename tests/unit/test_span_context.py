@@ -155,6 +155,19 @@ def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embed
     assert short("Among Scott's aides, none spoke.")[0] == "Scott"
 
 
+def test_a_first_name_before_a_nickname_is_given_with_the_surname(fake_embedder) -> None:
+    """Real news (Boeing's Starliner): 'Barry "Butch" Wilmore' came out as *Barry*."""
+    text = 'The two astronauts on board are Barry "Butch" Wilmore and Ann "Annie" Lee.'
+    assert _short(fake_embedder, "Who are the astronauts?", text, "Barry") == (
+        'Barry "Butch" Wilmore'
+    )
+    assert _short(fake_embedder, "Who are the astronauts?", text, "Ann") == 'Ann "Annie" Lee'
+    plain = "The two astronauts on board are Barry Wilmore and Ann Lee."
+    assert _short(fake_embedder, "Who are the astronauts?", plain, "Barry Wilmore") == (
+        "Barry Wilmore"
+    )
+
+
 # Real news (Boeing's Starliner, June 2024): asked on 25 June "When will the Starliner
 # astronauts return?", the answer was **June 22** — of a sentence that says the date was the
 # earlier plan.

@@ -308,13 +308,23 @@ _NOT_NAMES = _NO_FIRST_NAME | _TITLES
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}$")
 
 
+_NICKNAME_AFTER = re.compile(r"\s+[\"“][A-Z][\w'’.-]*[\"”]\s+[A-Z][\w'’-]+")
+
+
 def full_name(short: ShortAnswer, best: Read, hits: Sequence[Hit]) -> ShortAnswer:
     """For "who": a surname alone ("Scott" of "Then Scott, the mayor, stepped forward") given as
     the one full name its article writes in the passages read ("Baltimore Mayor Brandon Scott"),
-    pointing there; unchanged when the article gives none, or more than one ("Walter Scott")."""
+    pointing there; unchanged when the article gives none, or more than one ("Walter Scott"). A
+    first name before a nickname in quotes takes both and the surname ('Barry "Butch" Wilmore').
+    """
     surname = short.text.strip()
     if not re.fullmatch(r"[A-Z][\w'’-]+", surname):
         return short
+    hit = best.candidate.hit
+    nickname = _NICKNAME_AFTER.match(hit.text, short.end - hit.start)
+    if nickname is not None:  # 'Barry "Butch" Wilmore': a first name, not a surname
+        end = short.end + len(nickname.group(0))
+        return replace(short, text=short.text + nickname.group(0), end=end)
     article = best.candidate.hit.article_id
     found: dict[str, tuple[Hit, int, int]] = {}
     for hit in (h for h in hits if h.article_id == article):
