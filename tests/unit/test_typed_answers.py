@@ -455,6 +455,12 @@ def test_the_ceo_of_one_company_is_not_another_company_s_ceo(fake_embedder) -> N
     for question in ("Who is the CEO of TikTok?", "Who is TikTok's CEO?"):
         answer = ask(fake_embedder, question, text, ["Jane Roe", "Lee Wong"], names)
         assert answer.short_answer is not None and answer.short_answer.text == "Lee Wong"
+    # A body of the owner's is the owner's ("the Japanese Foreign Ministry" is Japan's).
+    ministry = "On November 7, the head of the Japanese Foreign Ministry, Takeshi Iwaya, noted it."
+    known = {"Japanese Foreign Ministry": "ORG", "Takeshi Iwaya": "PERSON", "November 7": "DATE"}
+    question = "Who is Japan's foreign minister?"
+    answer = ask(fake_embedder, question, ministry, ["Takeshi Iwaya"], known)
+    assert answer.short_answer is not None and answer.short_answer.text == "Takeshi Iwaya"
     # Asked of Acme, its CEO answers.
     answer = ask(fake_embedder, "Who is the CEO of Acme?", text, ["Jane Roe", "Lee Wong"], names)
     assert answer.short_answer is not None and answer.short_answer.text == "Jane Roe"

@@ -51,6 +51,15 @@ def asked_role(question: str) -> str | None:
     return None
 
 
+def asked_modifiers(question: str) -> frozenset[str]:
+    """The words that narrow the asked role ("foreign" of "Who is Japan's foreign minister?")."""
+    for pattern in (_ASKED_ROLE, _ASKED_ROLE_OF):
+        match = pattern.search(question.strip())
+        if match is not None:
+            return frozenset(plain_word(w) for w in match.group("role").split()) & ROLE_MODIFIERS
+    return frozenset()
+
+
 def asked_owner(question: str) -> frozenset[str]:
     """The words of whose role a role question asks ("TikTok" of "Who is the CEO of TikTok?"
     or "Who is TikTok's CEO?"), casefolded; empty when it names no one."""
@@ -81,8 +90,8 @@ def of_another(
     body = next(((a, b) for a, b in bodies if a <= last.start() < b), None)
     if body is None:
         return False
-    named = {plain_word(POSSESSIVE.sub("", w)) for w in text[body[0] : body[1]].split()}
-    return not named & owner
+    named = {plain_word(POSSESSIVE.sub("", w))[:_KIN] for w in text[body[0] : body[1]].split()}
+    return not named & {w[:_KIN] for w in owner}
 
 
 def _holds(text: str, start: int, end: int, head: str) -> bool:
@@ -95,9 +104,7 @@ def _holds(text: str, start: int, end: int, head: str) -> bool:
     return any(spelled_out(word)[:_HEAD] == head[:_HEAD] for word in near)
 
 
-def role_holder(
-    read: Read, entities: Sequence[Entity], head: str, owner: frozenset[str] = frozenset()
-) -> Read:
+def role_holder(read: Read, entities: Sequence[Entity], head: str, question: str = "") -> Read:
     """For "Who is Japan's foreign minister?": the span moved to the person the sentence gives
     that role (`typed` True); a person it does not give the role is no answer (`typed` False:
     "Vladimir Putin", the President, beside a mention of the Minister of Foreign Affairs), nor
@@ -108,7 +115,8 @@ def role_holder(
     text, offset = read.candidate.text, read.candidate.start
     people = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     bodies = [(e.start, e.end) for e in entities if e.label == "ORG"]
-    titled = [(a, b) for a, b in bodies if _titled(text, a - offset, head)]
+    owner, narrowed = asked_owner(question), asked_modifiers(question)
+    titled = [(a, b) for a, b in bodies if _titled(text, a - offset, head, narrowed)]
     people = sorted({*people, *titled})
     inside = [(a - offset, b - offset) for a, b in bodies]
     holders = [
@@ -126,7 +134,12 @@ def role_holder(
     return read
 
 
-def _titled(text: str, start: int, head: str) -> bool:
-    """The role noun `head` is the word right before `start` ("CEO Shou Chew")."""
-    before = text[:start].split()[-1:]
-    return bool(before) and plain_word(before[0])[:_HEAD] == head[:_HEAD]
+_KIN = 4  # letters a body's word shares with the owner's: "Japanese Foreign Ministry" is Japan's
+_TITLE_WORDS = 4  # a title's words before a name: "Deputy Foreign Minister"
+
+
+def _titled(text: str, start: int, head: str, narrowed: frozenset[str]) -> bool:
+    """The role noun `head` is the word right before `start` ("CEO Shou Chew"), and the words
+    that narrow it in the question stand before it ("Foreign Minister", not "Prime Minister")."""
+    before = [plain_word(w) for w in text[:start].split()[-_TITLE_WORDS:]]
+    return bool(before) and before[-1][:_HEAD] == head[:_HEAD] and narrowed <= set(before)

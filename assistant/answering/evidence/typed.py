@@ -26,7 +26,7 @@ from assistant.answering.evidence.entity_spans import NAMES as _NAMES
 from assistant.answering.evidence.entity_spans import asked_after, entity_span
 from assistant.answering.evidence.lists import listed_on, names_after, past_apposition, whole_list
 from assistant.answering.evidence.reading import DIRECTION, Read
-from assistant.answering.evidence.role_holders import asked_owner, asked_role, role_holder
+from assistant.answering.evidence.role_holders import asked_role, role_holder
 from assistant.answering.evidence.roles import (
     POSSESSIVE,
     described_reads,
@@ -127,8 +127,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     place, share = asked_place_kind(question), labels == PERCENT and not asks_change(question)
     if head is not None:  # "Who is Japan's foreign minister?": the person given that role
         reads = [
-            role_holder(read, entities[_key(read.candidate)], head, asked_owner(question))
-            for read in reads
+            role_holder(read, entities[_key(read.candidate)], head, question) for read in reads
         ]
     # A body may be described rather than named ("religious groups"); a place or a person not.
     noun_asked = asked_noun(question)
