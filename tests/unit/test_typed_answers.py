@@ -442,6 +442,23 @@ def test_an_abbreviated_title_gives_the_role(fake_embedder) -> None:
     assert mayor.short_answer is not None and mayor.short_answer.text == "Brandon Scott"
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is the CEO of TikTok?", "ceo"),
+        ("Who is TikTok's CEO?", "ceo"),
+        ("Who is the president of France?", "president"),
+        # Seen on the dev set: what follows "of" is no owner's name, and no role is asked.
+        ("Who was the leader of the ECB central bank from Nov 2011 to Oct 2019?", None),
+        ("Who was the Uighur King of Qocho ranked above?", None),
+    ],
+)
+def test_a_role_asked_of_a_named_owner(question: str, role: str | None) -> None:
+    from assistant.answering.evidence.role_holders import asked_role
+
+    assert asked_role(question) == role
+
+
 def test_the_ceo_of_one_company_is_not_another_company_s_ceo(fake_embedder) -> None:
     """Real news (the TikTok law): "Who is the CEO of TikTok?" → *Safra Catz* ("Oracle CEO Safra
     Catz"), while the article said "The company's CEO Shou Chew" (a name the tagger took for a

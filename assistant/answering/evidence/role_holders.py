@@ -29,10 +29,12 @@ _HEAD = 6  # letters of a role noun that also match its kin ("minister" / "Minis
 
 
 # "Who is the CEO of TikTok?": the role, then whose it is.
+# The owner is a name, and ends the question: "Who was the leader of the ECB central bank from
+# Nov 2011 …?" or "Who was the Uighur King of Qocho ranked above?" ask something else.
 _ASKED_ROLE_OF = re.compile(
-    r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?"
-    r"(?P<role>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?:of|at)\s+(?:the\s+)?(?P<owner>[^?]+?)\s*\??\s*$",
-    re.IGNORECASE,
+    r"\b(?i:who\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?)"
+    r"(?P<role>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)\s+(?i:of|at)\s+(?i:the\s+)?"
+    r"(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)\s*\??\s*$"
 )
 _OWNER_BEFORE = re.compile(
     r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?P<owner>[\w.-]+)['’]s\s", re.I
