@@ -156,14 +156,22 @@ def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embed
 
 
 def test_a_first_name_before_a_nickname_is_given_with_the_surname(fake_embedder) -> None:
-    """Real news (Boeing's Starliner): 'Barry "Butch" Wilmore' came out as *Barry*."""
+    """Real news (Boeing's Starliner): 'Barry "Butch" Wilmore' came out as *Barry*, asked "Who are
+    the Starliner astronauts?" (the sentence names Sunita "Suni" Williams too)."""
     text = 'The two astronauts on board are Barry "Butch" Wilmore and Ann "Annie" Lee.'
+    assert _short(fake_embedder, "Who is the pilot?", text, "Barry") == 'Barry "Butch" Wilmore'
+    assert _short(fake_embedder, "Who is the pilot?", text, "Ann") == 'Ann "Annie" Lee'
+    # Asked "Who are …?", the people named with the one found come too.
     assert _short(fake_embedder, "Who are the astronauts?", text, "Barry") == (
-        'Barry "Butch" Wilmore'
+        'Barry "Butch" Wilmore and Ann "Annie" Lee'
     )
-    assert _short(fake_embedder, "Who are the astronauts?", text, "Ann") == 'Ann "Annie" Lee'
-    plain = "The two astronauts on board are Barry Wilmore and Ann Lee."
+    plain = "The astronauts on board are Barry Wilmore, Ann Lee and Bo Park, NASA said."
     assert _short(fake_embedder, "Who are the astronauts?", plain, "Barry Wilmore") == (
+        "Barry Wilmore, Ann Lee and Bo Park"
+    )
+    # "and NASA officials" names no one.
+    others = "The astronauts Barry Wilmore and NASA officials spoke on Monday."
+    assert _short(fake_embedder, "Who were the astronauts?", others, "Barry Wilmore") == (
         "Barry Wilmore"
     )
 

@@ -261,7 +261,7 @@ class ReaderAnswerer(AnswerGenerator):
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"
-            short = full_name(short, best, hits)
+            short = full_name(short, best, hits, question)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
         if asks_for_change(question):  # an amount's values on other days answer it too
             found = amounts(question, best, short, [r for _, r in ranked], self.min_read_score)

@@ -311,7 +311,29 @@ _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}$")
 _NICKNAME_AFTER = re.compile(r"\s+[\"“][A-Z][\w'’.-]*[\"”]\s+[A-Z][\w'’-]+")
 
 
-def full_name(short: ShortAnswer, best: Read, hits: Sequence[Hit]) -> ShortAnswer:
+# "Who are the Starliner astronauts?": the people named with the one found, each a full name
+# ("… and Sunita 'Suni' Williams"; "and NASA officials" names no one).
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[\"“][A-Z][\w'’.-]*[\"”])?(?:\s+[A-Z][\w'’-]+){1,2}"
+_OTHERS_AFTER = re.compile(rf"(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
+_PLURAL_WHO = re.compile(r"\s*who\s+(?:are|were)\b", re.IGNORECASE)
+
+
+def full_name(
+    short: ShortAnswer, best: Read, hits: Sequence[Hit], question: str = ""
+) -> ShortAnswer:
+    """The short answer to "who" as a full name (`_full_name`), and asked "Who are …?", with
+    the people the sentence names with it ('Barry "Butch" Wilmore and Sunita "Suni" Williams')."""
+    named = _full_name(short, best, hits)
+    if not _PLURAL_WHO.match(question):
+        return named
+    hit = best.candidate.hit
+    others = _OTHERS_AFTER.match(hit.text, named.end - hit.start)
+    if others is None or named.resolved_from is not None:
+        return named
+    return replace(named, text=named.text + others.group(0), end=named.end + len(others.group(0)))
+
+
+def _full_name(short: ShortAnswer, best: Read, hits: Sequence[Hit]) -> ShortAnswer:
     """For "who": a surname alone ("Scott" of "Then Scott, the mayor, stepped forward") given as
     the one full name its article writes in the passages read ("Baltimore Mayor Brandon Scott"),
     pointing there; unchanged when the article gives none, or more than one ("Walter Scott"). A
