@@ -71,7 +71,7 @@ def asked_owner(question: str) -> frozenset[str]:
     return frozenset(plain_word(w) for w in match.group("owner").split()) - {"the"}
 
 
-def of_another(
+def _of_another(
     text: str, start: int, head: str, owner: frozenset[str], bodies: Sequence[tuple[int, int]]
 ) -> bool:
     """Whether the role written right before the name at `start` of `text` is a body's that is
@@ -125,7 +125,7 @@ def role_holder(read: Read, entities: Sequence[Entity], head: str, question: str
         (a, b)
         for a, b in people
         if _holds(text, a - offset, b - offset, head)
-        and not of_another(text, a - offset, head, owner, inside)
+        and not _of_another(text, a - offset, head, owner, inside)
     ]
     if holders:
         start, end = read.span

@@ -1,7 +1,8 @@
 """The shortlist: the candidate sentences most worth reading, by cheap scores.
 
 Shared words (weighted by rarity among the candidates), what the question asks for (a date for
-"when", a number for "how many" …), the passage's rank, and the day a question names. Both
+"when", a number for "how many" …), the passage's rank, the day a question names, and for "Who
+are the <noun>?" a sentence that says who they are. Both
 answerers read only the shortlist: the hand-tuned one embeds it, the reader reads it.
 """
 
@@ -59,8 +60,8 @@ def shortlist(
         lexical = sum(w for t, w in weights.items() if t in bag) / total
         kind = type_match(question.kind, candidate.text)
         prior = 1.0 / (1.0 + candidate.rank)
-        dated = date_bonus(question, candidate) + (_NAMING_BONUS if naming(candidate.text) else 0)
-        cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + dated, candidate))
+        bonus = date_bonus(question, candidate) + (_NAMING_BONUS if naming(candidate.text) else 0)
+        cheap.append((0.3 * lexical + 0.12 * kind + 0.08 * prior + bonus, candidate))
     return sorted(cheap, key=lambda pair: -pair[0])[:size]
 
 
