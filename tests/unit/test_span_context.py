@@ -287,6 +287,26 @@ def test_a_deed_told_as_done_is_not_when_it_will_be() -> None:
     assert not superseded("When did the House vote on the TikTok bill?", done, 0)
 
 
+def test_the_day_of_another_deed_done_is_not_when_it_will_be() -> None:
+    """Real news (Starliner): "When will the Starliner astronauts return?" (asked on 10 August)
+    → *June 5*, of "… scheduled to stay about a week in orbit when they launched June 5"."""
+    from assistant.answering.evidence.superseded import superseded
+
+    question = "When will the astronauts return?"
+    launched = "They were to stay a week in orbit when they launched June 5 from Florida."
+    assert superseded(question, launched, launched.index("June 5"))
+    docked = "The capsule docked on June 6 after a day in orbit."
+    assert superseded(question, docked, docked.index("June 6"))
+    # A plan moved to a day is a plan; asked when it was done, the deed answers.
+    moved = "Their return was delayed to June 26, NASA said."
+    assert not superseded(question, moved, moved.index("June 26"))
+    again = "The return, postponed twice, was rescheduled June 26."
+    assert not superseded(question, again, again.index("June 26"))
+    slated = "The crew is now slated to return on June 26."
+    assert not superseded(question, slated, slated.index("June 26"))
+    assert not superseded("When did they launch?", launched, launched.index("June 5"))
+
+
 def test_a_sentence_about_another_of_the_asked_kind_is_not_sure(fake_embedder) -> None:
     """Real news (TikTok, 3 June 2024, an article titled "Donald Trump joined TikTok …"):
     "When did Trump join TikTok?" → **February**, of "Biden joined TikTok in February."."""

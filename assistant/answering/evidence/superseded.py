@@ -40,6 +40,11 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|un|ut|ne|ght)\b")
 # bill?" (**This week** in bold: the House's vote), "launched June 5" for when it will launch.
 _PAST_WORD = re.compile(r"\b[a-z]{3,}ed\b")
 _DONE_NEAR = 8  # words either side of the answer in which the asked deed is looked for
+# Asked what is to come, a day right after a deed told as done ("they launched June 5", "docked
+# on June 6") is that deed's; a plan moved to a day ("delayed to June 26") is told with "to".
+_DONE_ON = re.compile(
+    rf"\b(?!(?:re)?{_PLANNED}\b|postponed\b|delayed\b|moved\b|pushed\b)[a-z]{{3,}}ed\s+(?:on\s+)?$"
+)
 # A question that asks for the earlier plan itself.
 _ASKS_EARLIER_PLAN = re.compile(
     r"\b(?:previous(?:ly)?|original(?:ly)?|initial(?:ly)?|at first|first|supposed|meant|before"
@@ -61,6 +66,8 @@ def superseded(question: str, sentence: str, before_answer: int) -> bool:
         return _NOW.search(sentence, marks[-1].end(), before_answer) is None
     if not asks_for_plan(question):
         return False
+    if _DONE_ON.search(sentence[: max(0, before_answer)]):
+        return True  # "… when they launched June 5": the day of a deed done, no plan
     return bool(_HAD_DONE.search(sentence) and not _NOW.search(sentence)) or _done_near(
         question, sentence, max(0, before_answer)
     )
