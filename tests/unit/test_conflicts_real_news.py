@@ -326,3 +326,21 @@ def test_numbers_that_count_nothing_here_are_no_values(sentence: str) -> None:
     units = [value.unit for value in quantities(sentence)]
     assert "total" not in units and "new" not in units and "case" not in units
     assert "day" not in units and "year" not in units and "alic" not in units
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("253 people", 1),
+        ("250 people", 10),
+        ("81.5% of the population", 0.1),
+        ("1 million acres", 1_000_000),
+        ("2.7 million homes", 100_000),
+        ("1,075,000 acres", 1_000),
+        ("two deaths", 1),
+    ],
+)
+def test_the_step_a_figure_is_written_to(text: str, step: float) -> None:
+    from assistant.answering.over_time.values import precision
+
+    assert precision(text) == pytest.approx(step)
