@@ -271,6 +271,15 @@ def test_a_rounded_figure_agrees_with_the_figure_it_rounds() -> None:
     ) == ["famili"]
 
 
+def test_distances_in_two_directions_are_two_places() -> None:
+    # Seen on Hurricane Isaac (28 / 29 Sept): a storm that moved, not two reports of one place.
+    first = "The storm was about 530 miles north-northwest of the islands, forecasters said."
+    moved = "The storm was about 690 miles west-northwest of the islands, forecasters said."
+    assert differ(first, moved) == []
+    same_way = "The storm was about 690 miles north-northwest of the islands, forecasters said."
+    assert differ(first, same_way) == ["mile"]
+
+
 def test_those_who_fled_are_not_those_who_live_there() -> None:
     # An aside between dashes does not hide what befell the counted.
     fled = (

@@ -129,6 +129,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
             theirs = _unmatched(quantities(sentence), value, citation.quote)
             if len(same) != 1 or theirs != [value] or not _close(same[0], value):
                 continue
+            if _bearing(citation.quote, same[0]) != _bearing(sentence, value):
+                continue  # "about 535 miles north-northwest of" / "about 695 miles west-northwest"
             if _rounded_alike((citation.quote, same[0]), (sentence, value)):
                 continue  # "kidnapped about 250 people" / "253 people were taken hostage"
             if _fate(citation.quote, same[0]) != _fate(sentence, value):
@@ -249,6 +251,19 @@ def _without_days(sentence: str) -> str:
     for pattern in (DATE_EXPRESSION, DAY_MONTH):
         sentence = pattern.sub(" ", sentence)
     return sentence
+
+
+_BEARING_AFTER = re.compile(
+    r"\s+((?:north|south|east|west)(?:-?(?:north|south|east|west)){0,2})\b", re.IGNORECASE
+)
+
+
+def _bearing(sentence: str, value: Value) -> str | None:
+    """The compass direction a distance is told in ("535 miles north-northwest of the Azores"):
+    two distances in two directions are two places (a storm that moved), not two reports."""
+    at = sentence.find(value.text)
+    found = _BEARING_AFTER.match(sentence, at + len(value.text)) if at >= 0 else None
+    return found.group(1).casefold().replace("-", "") if found else None
 
 
 def _rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
