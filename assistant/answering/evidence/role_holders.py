@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.roles import (
@@ -41,27 +42,29 @@ _OWNER_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _asked_roles(question: str) -> tuple[tuple[str, ...], ...]:
+    """The words of the role each role-question form finds in the question, in order (asked
+    per read: worked out once per question)."""
+    found = (pattern.search(question.strip()) for pattern in (_ASKED_ROLE, _ASKED_ROLE_OF))
+    return tuple(
+        tuple(plain_word(w) for w in match.group("role").split()) for match in found if match
+    )
+
+
 def asked_role(question: str) -> str | None:
     """The role noun a "Who is Japan's foreign minister?" or "Who is the CEO of TikTok?"
     question asks the holder of."""
-    for pattern in (_ASKED_ROLE, _ASKED_ROLE_OF):
-        match = pattern.search(question.strip())
-        if match is not None:
-            head = plain_word(match.group("role").split()[-1])
-            if head in ROLE_NOUNS:
-                return head
-    return None
+    return next((words[-1] for words in _asked_roles(question) if words[-1] in ROLE_NOUNS), None)
 
 
 def asked_modifiers(question: str) -> frozenset[str]:
     """The words that narrow the asked role ("foreign" of "Who is Japan's foreign minister?")."""
-    for pattern in (_ASKED_ROLE, _ASKED_ROLE_OF):
-        match = pattern.search(question.strip())
-        if match is not None:
-            return frozenset(plain_word(w) for w in match.group("role").split()) & ROLE_MODIFIERS
-    return frozenset()
+    roles = _asked_roles(question)
+    return frozenset(roles[0]) & ROLE_MODIFIERS if roles else frozenset()
 
 
+@lru_cache(maxsize=256)
 def asked_owner(question: str) -> frozenset[str]:
     """The words of whose role a role question asks ("TikTok" of "Who is the CEO of TikTok?"
     or "Who is TikTok's CEO?"), casefolded; empty when it names no one."""
