@@ -233,6 +233,59 @@ def test_a_toll_that_rose_by_the_next_day_is_the_next_count() -> None:
     ) == ["worker"]
 
 
+def test_counts_that_only_grow_rose_by_the_next_day_are_the_next_count() -> None:
+    # Seen on the hush money trial ("Six jurors chosen" 16 April, "seven jurors were seated"
+    # 17 April) and Maui's fires (14 rescued, then 17): as the rule for tolls.
+    six = "By the end of the day, six jurors were seated in the fraud trial in Manhattan."
+    seven = "By the end of the day, seven jurors were seated in the fraud trial in Manhattan."
+    assert differ(six, seven, days=(1, 2)) == []
+    assert differ(seven, six, days=(1, 2)) == ["juror"]  # fewer a day later: a disagreement
+    assert differ(six, seven, days=(1, 1)) == ["juror"]
+    rescued = "The coast guard rescued 14 people who fled into the harbour to escape the flames."
+    more = "The coast guard rescued 17 people who fled into the harbour to escape the flames."
+    assert differ(rescued, more, days=(1, 2)) == []
+    assert differ(more, rescued, days=(1, 2)) == ["peopl"]
+
+
+def test_who_is_without_power_is_read_again_each_day() -> None:
+    # Seen on Maui's fires (14,000 customers without power on 9 Aug, 11,000 on 10 Aug) and a
+    # winter storm (15 million people under an alert, 18 million the next day): a state read
+    # on two days has changed, up or down; read twice on one day, it differs.
+    first = "More than 14,000 customers on the island were without power, the utility said."
+    second = "More than 11,000 customers on the island were without power, the utility said."
+    assert differ(first, second, days=(1, 2)) == []
+    assert differ(second, first, days=(1, 2)) == []
+    assert differ(first, second, days=(1, 1)) == ["custom"]
+    both_thursday = (
+        "More than 14,000 customers on the island were without power on Thursday.",
+        "More than 11,000 customers on the island were without power on Thursday.",
+    )
+    assert differ(*both_thursday, days=(3, 4)) == ["custom"]  # both say which day
+    assert differ(
+        "Almost 15 million people in a dozen states are under some level of winter weather alert.",
+        "Almost 18 million people in a dozen states are under some level of winter weather alert.",
+        days=(1, 2),
+    ) == []
+    # Who lost power at landfall is an event's count, not a state: it still differs.
+    assert differ(
+        "Over 2 million homes and businesses in the state had lost power after landfall.",
+        "More than 2.7 million homes and businesses in the state had lost power after landfall.",
+        days=(1, 2),
+    ) == ["home"]
+
+
+def test_the_early_vote_is_not_the_vote() -> None:
+    # Seen on Delaware's 2022 results: 53.8 % of the votes against 64 % of the early vote.
+    final = "The attorney general kept her seat with 60.5% of the votes counted in the state."
+    early = "The attorney general kept her seat with 64% of the early vote counted in the state."
+    assert differ(final, early, days=(1, 1)) == []
+    assert differ(
+        final,
+        "The attorney general kept her seat with 63% of the votes counted in the state.",
+        days=(1, 1),
+    ) == ["percent"]
+
+
 def test_a_rounded_figure_agrees_with_the_figure_it_rounds() -> None:
     # Seen on Gaza's articles: "kidnapped about 250 people" / "253 people were taken hostage".
     precise = "The agency said 412 families were moved out of the camp during the night."

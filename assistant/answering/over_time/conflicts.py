@@ -14,6 +14,16 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.answering.evidence.candidates import sentences_of
+from assistant.answering.over_time.counted import (
+    Counted,
+    bearing,
+    count_rose,
+    fate,
+    rounded_alike,
+    state_reading,
+    tally,
+    vote_stage,
+)
 from assistant.answering.over_time.same_event import (
     both_forecasts,
     caption,
@@ -28,11 +38,9 @@ from assistant.answering.over_time.same_event import (
 )
 from assistant.answering.over_time.timeline import event_date
 from assistant.answering.over_time.values import (
-    DIED_WORDS,
     NUMBER_WORDS,
     Value,
     numbers,
-    precision,
     quantities,
 )
 from assistant.answering.question.parse import stems
@@ -67,10 +75,7 @@ _NEAR_COUNT = 1
 # A running tally ("Biles now has won 11 medals", "has already won three", "so far") grows as
 # the story goes on: another tally in another report is the next count, not a disagreement.
 _RUNNING = re.compile(r"\b(?:now|so far|already|to date|thus far|as of)\b", re.IGNORECASE)
-# A count that grows ("people have fled", "have been arrested", "down 10% since …"), and one
-# said to be superseded ("initially expected 172,000 doses"): of one moment, not the story.
-_TALLY_WORDS = re.compile(r"\b(?:has|have|since)\b", re.IGNORECASE)
-_TALLY_WINDOW = 30  # characters either side of the value
+# A count said to be superseded ("initially expected 172,000 doses"): of one moment.
 _SUPERSEDED = re.compile(r"\b(?:initially|originally|at first|previously)\b", re.IGNORECASE)
 
 
@@ -111,6 +116,7 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     # counts; so are counts published too far apart to be of one event.
     other_days = cited_basis in told and basis in told and cited_day != day
     one_day = cited_basis == basis == "stated" and cited_day == day  # both say which day
+    said_day = cited_basis in told and basis in told and cited_day == day  # or work it out
     far = _successive(citation, hit, (cited_day, cited_basis), (day, basis))
     times = (citation.quote, citation.published, sentence, hit.published)
     running = any(_RUNNING.search(s) or _SUPERSEDED.search(s) for s in (citation.quote, sentence))
@@ -129,20 +135,12 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
             theirs = _unmatched(quantities(sentence), value, citation.quote)
             if len(same) != 1 or theirs != [value] or not _close(same[0], value):
                 continue
-            if _bearing(citation.quote, same[0]) != _bearing(sentence, value):
-                continue  # "about 535 miles north-northwest of" / "about 695 miles west-northwest"
-            if _rounded_alike((citation.quote, same[0]), (sentence, value)):
-                continue  # "kidnapped about 250 people" / "253 people were taken hostage"
-            if _fate(citation.quote, same[0]) != _fate(sentence, value):
-                continue  # "four people were injured" / "Storm kills at least 5 people"
-            if citation.published != hit.published and (
-                _tally(citation.quote, same[0]) or _tally(sentence, value)
+            if not _one_count(
+                (citation.quote, citation.published, same[0]),
+                (sentence, hit.published, value),
+                said_day,
             ):
-                continue  # "150,000 have fled" (26 Feb) → "200,000 have fled" (27 Feb)
-            if not one_day and _toll_rose(
-                (citation.quote, citation.published, same[0]), (sentence, hit.published, value)
-            ):
-                continue  # "10 people had died" (28 Sept) → "at least 11 people died" (29 Sept)
+                continue
             return value.unit, same[0].text, value.text
     # Days stated in both, for one happening: reported within days of each other, and days
     # apart (a weekday is resolved against each article's own date, and two articles' "on
@@ -165,50 +163,6 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
         and _retold(citation.quote, sentence)
     ):
         return "date", format_day(cited_day), format_day(day)
-    return None
-
-
-# What befell the people or things counted: "four people were injured" and "kills at least 5
-# people" count two things; "were killed" and "left 51 people dead" one.
-_FATES = {
-    **dict.fromkeys(DIED_WORDS, "died"),
-    **dict.fromkeys(("injured", "injuries", "wounded", "hurt"), "injured"),
-    **dict.fromkeys(("shot", "missing", "hospitalized", "arrested", "displaced"), "other"),
-    **dict.fromkeys(("rescued", "rescues", "evacuated", "evacuations", "fled", "flee"), "moved"),
-}  # fmt: skip
-_CLAUSE_AFTER = re.compile(r"[^,;:.–—]{0,60}")
-# An aside between dashes ("More than 70,000 people across four counties – Franklin, Taylor,
-# Liberty and Wakulla – fled …") does not end the value's clause.
-_ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}\s[–—]\s")
-_APPROXIMATE_BEFORE = re.compile(
-    r"\b(?:about|around|roughly|approximately|some|(?:an )?estimated)\s*[$€£¥]?\s*$", re.IGNORECASE
-)
-# Tolls: who died or was hurt, counted on a later day, are found as the story goes on.
-_TOLLS = frozenset({"died", "injured"})
-_TOLL_UNITS = frozenset(stems(" ".join(DIED_WORDS) + " injuries casualties victims"))
-_FATE_BEFORE = re.compile(
-    r"(\w+)\s+(?:(?:at least|more than|about|nearly|almost|over|some|another)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _fate(sentence: str, value: Value) -> str | None:
-    """What the sentence says befell what the value counts (died, injured, …), from the first
-    such word after it in its clause ("four people were injured", "51 people dead", "Seven crew
-    members and three passengers were injured") or the word right before it ("kills at least 5
-    people"); None when it says none of them."""
-    at = sentence.find(value.text)
-    if at < 0:
-        return None
-    end = at + len(value.text)
-    sentence = sentence[:end] + _ASIDE.sub(" ", sentence[end:], count=1)
-    after = _CLAUSE_AFTER.match(sentence, end)
-    for word in re.findall(r"\w+", after.group() if after else ""):
-        if word.casefold() in _FATES:
-            return _FATES[word.casefold()]
-    before = _FATE_BEFORE.search(sentence[:at])
-    if before and before.group(1).casefold() in _FATES:
-        return _FATES[before.group(1).casefold()]
     return None
 
 
@@ -253,59 +207,29 @@ def _without_days(sentence: str) -> str:
     return sentence
 
 
-_BEARING_AFTER = re.compile(
-    r"\s+((?:north|south|east|west)(?:-?(?:north|south|east|west)){0,2})\b", re.IGNORECASE
-)
-
-
-def _bearing(sentence: str, value: Value) -> str | None:
-    """The compass direction a distance is told in ("535 miles north-northwest of the Azores"):
-    two distances in two directions are two places (a storm that moved), not two reports."""
-    at = sentence.find(value.text)
-    found = _BEARING_AFTER.match(sentence, at + len(value.text)) if at >= 0 else None
-    return found.group(1).casefold().replace("-", "") if found else None
-
-
-def _rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
-    """One of the two values is said to be rounded ("about 250 people", "an estimated 1,075,000
-    acres") and they agree to the coarser one's precision (253; "1 million acres"): one figure,
-    rounded. Bounds are figures ("more than 32,000" / "33,000", "nearly 400,000" / "more than
-    397,000" still differ, as the issue counts them). Each of `one`, `other` is (sentence,
-    value)."""
-    if not any(_APPROXIMATE_BEFORE.search(s[: max(0, s.find(v.text))]) for s, v in (one, other)):
-        return False
-    coarser = max(precision(v.text) for _, v in (one, other))
-    return abs(one[1].amount - other[1].amount) <= coarser / 2
-
-
-def _toll_rose(
-    cited: tuple[str, date | None, Value], other: tuple[str, date | None, Value]
-) -> bool:
-    """Two tolls (the dead, the hurt) of reports published on different days, the later one as
-    high or higher: the next count of a toll that rose as victims were found ("10 people had
-    died" on 28 Sept, "at least 11" on 29 Sept), not a disagreement. A toll that falls stays
-    one, and so do two tolls of one day both state. Each of `cited` and `other` is (sentence,
-    published, value)."""
-    if cited[1] is None or other[1] is None or cited[1] == other[1]:
-        return False
-    if not all(_toll(sentence, value) for sentence, _, value in (cited, other)):
-        return False
-    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
-    return later[2].amount >= earlier[2].amount
-
-
-def _toll(sentence: str, value: Value) -> bool:
-    """The value counts the dead or the hurt: "five deaths", "11 people died", "51 dead"."""
-    return value.unit in _TOLL_UNITS or _fate(sentence, value) in _TOLLS
-
-
-def _tally(sentence: str, value: Value) -> bool:
-    """The value is a running count: "has/have" or "since" right next to it."""
-    at = sentence.find(value.text)
-    if at < 0:
-        return False
-    near = sentence[max(0, at - _TALLY_WINDOW) : at + len(value.text) + _TALLY_WINDOW]
-    return bool(_TALLY_WORDS.search(near))
+def _one_count(cited: Counted, other: Counted, one_day: bool) -> bool:
+    """Whether two values of one quantity count one thing at one moment (so that they differ),
+    read from their sentences; each of `cited`, `other` is (sentence, published, value), and
+    `one_day` says whether both sentences give the day counted, the same ("on Thursday" of a
+    Saturday's article, "on 9 March")."""
+    (ours, our_day, mine), (theirs, their_day, value) = cited, other
+    if bearing(ours, mine) != bearing(theirs, value):
+        return False  # "about 535 miles north-northwest of" / "about 695 miles west-northwest"
+    if rounded_alike((ours, mine), (theirs, value)):
+        return False  # "kidnapped about 250 people" / "253 people were taken hostage"
+    if fate(ours, mine) != fate(theirs, value):
+        return False  # "four people were injured" / "Storm kills at least 5 people"
+    stages = {vote_stage(ours, mine), vote_stage(theirs, value)}
+    if len(stages) > 1 and any(stages):
+        return False  # "64% of the early vote" / "53.8% of the votes"
+    if our_day == their_day:
+        return True
+    if tally(ours, mine) or tally(theirs, value):
+        return False  # "150,000 have fled" (26 Feb) → "200,000 have fled" (27 Feb)
+    if not one_day and state_reading(ours, mine) and state_reading(theirs, value):
+        return False  # "14,000 customers were without power" (9 Aug) → "11,000 remained …"
+    # "10 people had died" (28 Sept) → "at least 11 people died" (29 Sept)
+    return one_day or not count_rose(cited, other)
 
 
 def _stat_line(values: list[Value]) -> bool:

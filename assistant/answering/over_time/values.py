@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from assistant.answering.question.parse import stems
 from assistant.timeframe import YEAR
 
-# Words that a count's people or things died: one fate for conflicts (`conflicts._FATES`), one
+# Words that a count's people or things died: one fate for conflicts (`counted._FATES`), one
 # word for a development's steps (`developments._near_words`).
 DIED_WORDS = ("killed", "kill", "kills", "dead", "died", "deaths", "fatalities")
 NUMBER_WORDS = {
