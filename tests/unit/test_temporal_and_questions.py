@@ -57,6 +57,11 @@ def test_said_earlier_on_a_day_is_in_the_past_even_with_will_later() -> None:
             "A venture lasts a few hours before an anticipated landing early Saturday.",
             date(2024, 10, 12),
         ),
+        # A target set now (real news, Starliner: "Boeing and NASA are targeting 12:25 p.m. EDT
+        # Saturday" of a Friday article was the Saturday before it); strikes "targeting" a
+        # place on a day are no plan.
+        ("The agency is targeting 9 a.m. EDT Saturday for the launch.", date(2024, 10, 12)),
+        ("The army launched strikes targeting the port on Monday.", date(2024, 10, 7)),
         # … and a reported day is behind it.
         ("The union said Monday that talks had failed.", date(2024, 10, 7)),
         ("Workers walked out on Friday.", date(2024, 10, 4)),

@@ -72,7 +72,7 @@ FUTURE = re.compile(
     r"\b(?:will|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
     r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
     r"|poised to|anticipat(?:es|ing|ed)|(?:is|are) happening"
-    r"|can|could|(?-i:may)|might|hopes? to|aims? to|due)\b",
+    r"|can|could|(?-i:may)|might|hopes? to|aims? to|due|(?:is|are|now)\s+targeting)\b",
     re.IGNORECASE,
 )
 # A deadline or a start just before the day looks ahead whatever the verb: "can return as soon
