@@ -12,6 +12,7 @@ from langchain_core.runnables import Runnable, RunnableGenerator, RunnableLambda
 
 from assistant.answering.evidence.news import LEAD_CHARS, asks_for_news
 from assistant.answering.generator import AnswerGenerator
+from assistant.answering.over_time.passed_plans import newer_hits, passed_day
 from assistant.answering.over_time.plan import (
     anchor_day,
     constrained,
@@ -254,7 +255,18 @@ def build_answer_chain(
             return (yield from _newest(inputs))
         read = searcher.widen(inputs["hits"])
         final = yield from _generate(inputs["reading"], read + _leads(inputs["hits"], read))
-        return with_conflicts(final, inputs["hits"], tagger)
+        final = with_conflicts(final, inputs["hits"], tagger)
+        if passed_day(final, inputs["as_of"]) is None or not (
+            newer := newer_hits(final, inputs["hits"])
+        ):
+            return final
+        # "When will …?" answered with a day already gone by the as-of date: a plan that newer
+        # reports may have moved. Their day still to come answers; else the first answer stands
+        # (and says its day had passed: `dated`).
+        again = yield from _generate(inputs["reading"], searcher.widen(newer))
+        if again.short_answer is None or passed_day(again, inputs["as_of"]) is not None:
+            return final
+        return with_conflicts(again, inputs["hits"], tagger)
 
     def _leads(hits: list[Hit], read: list[Hit]) -> list[Hit]:
         """The leads of the best `leads` articles whose opening no passage read holds."""

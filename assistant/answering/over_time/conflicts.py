@@ -115,8 +115,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
     # Counts of two days ("15,000 flights delayed Wednesday" / "21,000 … Tuesday") are two
     # counts; so are counts published too far apart to be of one event.
     other_days = cited_basis in told and basis in told and cited_day != day
-    one_day = cited_basis == basis == "stated" and cited_day == day  # both say which day
-    said_day = cited_basis in told and basis in told and cited_day == day  # or work it out
+    # Both say which day they count, the same (stated, or worked out from the article's date).
+    said_day = cited_basis in told and basis in told and cited_day == day
     far = _successive(citation, hit, (cited_day, cited_basis), (day, basis))
     times = (citation.quote, citation.published, sentence, hit.published)
     running = any(_RUNNING.search(s) or _SUPERSEDED.search(s) for s in (citation.quote, sentence))

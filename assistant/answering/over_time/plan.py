@@ -10,14 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.evidence.years import another_period
 from assistant.answering.over_time.background import asks_for_background
 from assistant.answering.over_time.conflicts import find_conflicts
+from assistant.answering.over_time.passed_plans import passed_day
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
-from assistant.articles.dates import MONTH, parse_date
+from assistant.articles.dates import MONTH
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, SearchFilters
 from assistant.timeframe import (
@@ -193,23 +193,11 @@ def dated(
     return replace(answer, sentences=(*answer.sentences, sentence))
 
 
-_FULL_DATE = re.compile(  # a day, its month and its year: "Oct. 1, 2021", "25 March 2022"
-    rf"(?:\b\d{{1,2}}\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b),?\s+(?:19|20)\d{{2}}\b", re.IGNORECASE
-)
-
-
 def _passed_day(answer: Answer, as_of: date) -> Answer:
     """An answer to "when will …?" whose day had passed by the as-of date is from an older
     report (deadlines move): not in bold, and said so."""
     short = answer.short_answer
-    asked = answer.standalone_question or answer.question
-    if short is None or not asks_for_plan(asked) or not answer.sentences:
-        return answer
-    day = parse_date(short.text) if _FULL_DATE.search(short.text) else None
-    if day is None or day >= as_of:
-        return answer
-    lead = answer.sentences[0]
-    if lead.text != short.lead(sure=True):
+    if short is None or not answer.sentences or passed_day(answer, as_of) is None:
         return answer
     sources = [c for c in answer.citations if c.n == short.citation]
     note = AnswerSentence(
