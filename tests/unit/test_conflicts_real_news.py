@@ -261,11 +261,14 @@ def test_who_is_without_power_is_read_again_each_day() -> None:
         "More than 11,000 customers on the island were without power on Thursday.",
     )
     assert differ(*both_thursday, days=(3, 4)) == ["custom"]  # both say which day
-    assert differ(
-        "Almost 15 million people in a dozen states are under some level of winter weather alert.",
-        "Almost 18 million people in a dozen states are under some level of winter weather alert.",
-        days=(1, 2),
-    ) == []
+    assert (
+        differ(
+            "Almost 15 million people in a dozen states are under some level of winter weather alert.",
+            "Almost 18 million people in a dozen states are under some level of winter weather alert.",
+            days=(1, 2),
+        )
+        == []
+    )
     # Who lost power at landfall is an event's count, not a state: it still differs.
     assert differ(
         "Over 2 million homes and businesses in the state had lost power after landfall.",
