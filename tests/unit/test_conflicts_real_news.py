@@ -111,6 +111,12 @@ def test_two_reports_of_one_count_still_differ() -> None:
             id="whose-value-a-pronoun-hides",
         ),
         pytest.param(
+            # Seen on the 2024 eclipse: one shop's offer in a list ("Krispy Kreme: 1 pair …").
+            ": 1 pair of eclipse glasses with purchase of a dozen doughnuts at the shop.",
+            "Buy a kit with two pairs of eclipse glasses with purchase of a dozen doughnuts.",
+            id="whose-value-a-line-before-tells",
+        ),
+        pytest.param(
             "Barkley needs 418 yards over the final three games to break the old record.",
             "Barkley ran for 388 yards over the final three games of the old record season.",
             id="a-requirement",

@@ -53,6 +53,7 @@ _PRONOUN_LED = re.compile(
     r"^\W*(?:he|she|they|it|his|her|their|its|(?:that|this)(?= (?:is|was|means|would)\b))\b",
     re.IGNORECASE,
 )
+_AFTER_A_COLON = re.compile(r"^\s*[:;]")
 # spaCy's labels of names: who or what a sentence is about (not its dates or numbers).
 _NAMED = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -87,9 +88,10 @@ def other_subjects(one: str, other: str) -> bool:
 
 def pronoun_led(sentence: str) -> bool:
     """The sentence's subject is a pronoun ("He won 232 electoral votes", "He'd need to average
-    139 yards", "That is slightly above his average"): whose value it gives is told in the
-    sentences before it, so it cannot be set against another report's."""
-    return bool(_PRONOUN_LED.match(sentence))
+    139 yards", "That is slightly above his average"), or it is the rest of a line after a colon
+    (": 1 pair of glasses with purchase of …", one shop's offer of a list): whose value it gives
+    is told before it, so it cannot be set against another report's."""
+    return bool(_PRONOUN_LED.match(sentence) or _AFTER_A_COLON.match(sentence))
 
 
 def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
