@@ -1495,6 +1495,27 @@ def test_a_span_that_only_restates_the_question_gives_way_to_the_readers_next(
         assert answer.citations[0].quote.startswith("The ban will also comprise")
 
 
+def test_a_which_answer_that_only_names_the_kind_asked_for_is_no_short_answer(
+    fake_embedder,
+) -> None:
+    # RealTime QA: **tenacious side dish** for "Which Thanksgiving dish was invented in the
+    # 1950s by a Campbell Soup Company employee?" — the dish is named in the sentence before.
+    text = (
+        "The next time you eat green bean casserole, you can thank a soup company. The company "
+        "created the tenacious side dish in 1955 to sell more cans of mushroom soup."
+    )
+    reader = FakeReader(["created"], ["tenacious side dish"])
+    question = "Which holiday dish was invented by a soup company?"
+    answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
+    assert answer.short_answer is None or answer.short_answer.text != "tenacious side dish"
+    assert "green bean casserole" in answer.answer
+    # A name is an answer, and so is a phrase of another kind ("What groups …?" asks no which).
+    named = answerer(fake_embedder, FakeReader(["created"], ["Cassoulet"])).answer(
+        question, [hit(text.replace("the tenacious side dish", "Cassoulet"))]
+    )
+    assert named.short_answer is not None and named.short_answer.text == "Cassoulet"
+
+
 def test_the_language_of_a_name_asked_for_is_no_name_to_find(fake_embedder) -> None:
     # SQuAD, open retrieval: "What Chinese-style name did Rinchinbal use?" was refused, its
     # passage found: "Chinese" was a name the passage had to give (the question word before it

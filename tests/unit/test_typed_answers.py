@@ -213,6 +213,13 @@ def test_what_someone_said_is_quoted_not_cut_to_a_few_words(fake_embedder) -> No
         ("Who leads the league?", {"PERSON", "ORG", "NORP", "GPE"}, False),
         ("What was the cause of the fire in the city?", None, False),
         ("What is the capital of France?", None, False),
+        # The noun may follow words that describe it (RealTime QA: **Raven's Home**, a show,
+        # for "Which former Disney Channel star …?"), and ends them ("host city").
+        ("Which former Disney Channel star announced her engagement?", {"PERSON"}, False),
+        ("Which host city was chosen for the games?", {"GPE", "NORP"}, False),
+        ("What Russian bank was cut off?", {"ORG"}, False),
+        ("What did the company say about the strike?", None, False),
+        ("What was the company's revenue last year?", None, False),
     ],
 )
 def test_what_kind_of_thing_a_question_asks_for(question, labels, listed) -> None:

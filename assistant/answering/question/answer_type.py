@@ -29,6 +29,7 @@ _PERSON_NOUNS = (
     r"officials?|ministers?|presidents?|persons?|people|man|men|woman|women|leaders?"
     r"|spokes(?:man|woman|person)|players?|chairman|ceo|executives?|politicians?"
     r"|senators?|governors?|judges?|authors?|actors?|singers?|candidates?"
+    r"|stars?|celebrit(?:y|ies)|musicians?|rappers?|athletes?|comedians?|astronauts?"
 )
 # "which/what <noun>" → the labels of things that are such a noun.
 _NOUNS: tuple[tuple[Labels, str], ...] = (
@@ -51,7 +52,13 @@ _WHO_IS_NAMED = re.compile(
     r"\b(?i:who\s+(?:is|was|are|were)\s+)(?![^?]*['’]s\s)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
     r"\s*\??\s*$"
 )
-_WHICH = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(\w+)", re.IGNORECASE)
+# "which / what" and the words that may name its noun: up to four, before a verb or an article
+# ("Which former Disney Channel star …?" — but "What did the company say?" asks no company).
+_WHICH = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+_NOT_A_NOUN = frozenset({
+    "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would",
+    "can", "could", "the", "a", "an", "of",
+})  # fmt: skip
 # "Who is the minister of local government …?" asks for the person who holds the office.
 _WHO_HOLDS = re.compile(
     r"\bwho\s+(?:is|was|are|were|will\s+be|has\s+been)\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,2}[\w-]+)",
@@ -118,10 +125,21 @@ def asked_noun(question: str) -> str | None:
     return found[1] if found else None
 
 
+def which_words(question: str) -> frozenset[str]:
+    """The words that may name the noun of a "which" question, lower-cased ("thanksgiving",
+    "dish" of "Which Thanksgiving dish was …?"); none for other questions."""
+    return frozenset(
+        w.casefold()
+        for m in _WHICH.finditer(question)
+        if m.group(0)[:5].casefold() == "which"
+        for w in _noun_phrase(m.group(1))
+    )
+
+
 def _which_noun(question: str) -> tuple[Labels, str] | None:
     """The labels and the word of the first "which / what [word] <noun>" noun of a kind, or
     of the noun that ends "what is the world's happiest country?"."""
-    words = [w for m in _WHICH.finditer(question) for w in (m.group(1), *m.group(0).split()[1:2])]
+    words = [w for m in _WHICH.finditer(question) for w in _noun_phrase(m.group(1))]
     ending = _WHAT_IS_THE.search(question)
     for word in [*words, *([ending.group(1)] if ending else [])]:
         for labels, nouns in _NOUNS:
@@ -272,3 +290,15 @@ def listed_noun(question: str) -> str | None:
 def asks_for_list(question: str) -> bool:
     """ "Which banks …?", "What goods …?", "What crops …?": the answer may be several things."""
     return listed_noun(question) is not None
+
+
+def _noun_phrase(words: str) -> list[str]:
+    """The words after "which / what" that may name its noun, the last first (the noun ends
+    the phrase: "host city", "Disney Channel star"), up to a verb or an article; a possessive
+    ("team's player") describes the noun after it."""
+    found: list[str] = []
+    for word in words.split():
+        if word.casefold() in _NOT_A_NOUN:
+            break
+        found.append(word)
+    return [w for w in reversed(found) if not w.endswith(("'s", "’s"))]
