@@ -269,8 +269,8 @@ def test_who_is_without_power_is_read_again_each_day() -> None:
     assert differ(*both_thursday, days=(3, 4)) == ["custom"]  # both say which day
     assert (
         differ(
-            "Almost 15 million people in a dozen states are under some level of winter weather alert.",
-            "Almost 18 million people in a dozen states are under some level of winter weather alert.",
+            "Almost 15 million people in ten states are under some level of winter weather alert.",
+            "Almost 18 million people in ten states are under some level of winter weather alert.",
             days=(1, 2),
         )
         == []
