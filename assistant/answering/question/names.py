@@ -61,6 +61,8 @@ class Words:
             return True
         if len(name) == 1 and _by_country(self.lowered, name[0]):
             return True
+        if len(name) == 1 and any(t in _ADJECTIVE_OF.get(name[0], ()) for t in self.lowered):
+            return True  # "the Sun" in "solar energy", "the Moon" in "a lunar lander"
         if len(name) == 1 and a_country(name[0]) and _by_nationality(self, name[0]):
             return True
         if len(name) == 1 and name[0] in question_acronyms:
@@ -167,6 +169,10 @@ _COUNTRY_OF = {
     "swedish": ("sweden",), "polish": ("poland",), "finnish": ("finland",), "peruvian": ("peru",),
     "icelandic": ("iceland",), "cypriot": ("cyprus",), "maltese": ("malta",),
 }  # fmt: skip
+
+
+# Bodies of the sky the text may name by their Latin adjective.
+_ADJECTIVE_OF = {"sun": ("solar",), "moon": ("lunar",)}
 
 
 def _by_country(lowered: list[str], word: str) -> bool:
