@@ -14,6 +14,8 @@ from assistant.answering.evidence.lists import LIST_JOINER
 from assistant.answering.evidence.roles import POSSESSIVE, ROLE_NOUNS
 from assistant.entities import Entity
 
+# A span that opens with a name of two or more words, then a comma or a bracket.
+_NAME_FIRST = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)\s*[,(]")
 # Words a span may hold beside its names and still be given whole.
 EXTRA_WORDS = 2
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -57,6 +59,11 @@ def entity_span(
         # Else the entity of the likeliest kind (a person before a nationality for "who"),
         # with those listed with it ("Sberbank, VTB and Otkritie").
         first = asked or min(inside, key=lambda e: (PRIORITY.get(e.label, len(PRIORITY)), e.start))
+        head = _NAME_FIRST.match(text, start - offset, end - offset)
+        if asked is None and head is not None and first.start >= offset + head.end(1):
+            # "Alexei Navalny, 47, a … critic of Russian President Vladimir Putin": the span's
+            # own name leads (the NER missed it); the one it finds describes it.
+            return None
         last = first
         for entity in inside:
             between = text[last.end - offset : entity.start - offset]

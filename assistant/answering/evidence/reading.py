@@ -31,7 +31,7 @@ from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
-from assistant.answering.question.answer_type import which_words
+from assistant.answering.question.answer_type import expected_labels, which_words
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
@@ -256,6 +256,8 @@ def _fits_kind(question: Question, text: str) -> bool:
     measured = fits_measure(question.text, text)
     if measured is not None:
         return measured
+    if (expected_labels(question.text) or frozenset()) & _NAME_LABELS and _clause_run(text):
+        return False  # asked for a name, a run of words across a clause is none
     if question.kind == "when" and (
         any_year(text) or _ERA.search(text) or (_AGO.search(question.text) and _LENGTH.search(text))
     ):
@@ -271,6 +273,21 @@ def _fits_kind(question: Question, text: str) -> bool:
     if question.kind == "why":  # a lone word ("unilaterally", "boring", "low-cost") says how
         return len(text.split()) > 1  # or what, not why: the reason's sentence is quoted whole
     return True
+
+
+# A name runs to at most _NAME_WORDS words, fewer than _TOLD_WORDS of them in lower case besides
+# the words that join names ("the GSI Helmholtz Centre for Heavy Ion Research" is one).
+_NAME_WORDS = 6
+_TOLD_WORDS = 3
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "la", "le", "van", "von", "al", "bin"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _clause_run(text: str) -> bool:
+    """Words that tell rather than name: "Beyoncé can now add another title to her list of
+    accolades, as the megastar" (in bold on RealTime QA for "Which musician …?")."""
+    told = [w for w in re.findall(r"\b[a-z][\w'’-]*", text) if w not in _NAME_JOINERS]
+    return len(text.split()) > _NAME_WORDS and len(told) >= _TOLD_WORDS
 
 
 def _counts_another(question: str, text: str) -> bool:
