@@ -1501,11 +1501,11 @@ def test_a_which_answer_that_only_names_the_kind_asked_for_is_no_short_answer(
     # RealTime QA: **tenacious side dish** for "Which Thanksgiving dish was invented in the
     # 1950s by a Campbell Soup Company employee?" — the dish is named in the sentence before.
     text = (
-        "The next time you eat green bean casserole, you can thank a soup company. The company "
-        "created the tenacious side dish in 1955 to sell more cans of mushroom soup."
+        "The next time you eat green bean casserole at Christmas, you can thank a soup company. "
+        "The company created the tenacious side dish in 1955 to sell more cans of mushroom soup."
     )
     reader = FakeReader(["created"], ["tenacious side dish"])
-    question = "Which holiday dish was invented by a soup company?"
+    question = "Which Christmas dish was invented by a soup company?"
     answer = answerer(fake_embedder, reader).answer(question, [hit(text)])
     assert answer.short_answer is None or answer.short_answer.text != "tenacious side dish"
     assert "green bean casserole" in answer.answer
@@ -1514,6 +1514,13 @@ def test_a_which_answer_that_only_names_the_kind_asked_for_is_no_short_answer(
         question, [hit(text.replace("the tenacious side dish", "Cassoulet"))]
     )
     assert named.short_answer is not None and named.short_answer.text == "Cassoulet"
+    # Asked which one of a kind no name describes, the kind's word may end the answer (SQuAD
+    # dev: "Which gasket has better heat range?" → "silicon gasket").
+    gasket = "The heat range of the silicon gasket is clearly better than the rubber one."
+    chosen = answerer(fake_embedder, FakeReader(["heat"], ["silicon gasket"])).answer(
+        "Which gasket has the better heat range?", [hit(gasket)]
+    )
+    assert chosen.short_answer is not None and chosen.short_answer.text == "silicon gasket"
 
 
 def test_the_language_of_a_name_asked_for_is_no_name_to_find(fake_embedder) -> None:

@@ -31,7 +31,7 @@ from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
-from assistant.answering.question.answer_type import expected_labels, which_words
+from assistant.answering.question.answer_type import expected_labels, named_kind
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
@@ -358,13 +358,14 @@ def _half_quoted(text: str) -> bool:
 def restates(question: Question, text: str) -> bool:
     """A span whose words the question mostly says already ("luxury items" for "What luxury
     goods …?") names what was asked about, not the answer; so does a span in lower case that
-    ends in the noun of a "which" question ("the tenacious side dish" for "Which Thanksgiving
-    dish …?", given in bold on RealTime QA: the dish is named in the sentence before)."""
+    ends in the noun of a "which" question of a named kind ("the tenacious side dish" for
+    "Which Thanksgiving dish …?", given in bold on RealTime QA: the dish is named in the
+    sentence before)."""
     words = set(stems(text))
     if words and words <= set(question.terms) | _GENERIC:
         return True
     said = text.split()
     if not said or any(w[:1].isupper() or any(c.isdigit() for c in w) for w in said):
         return False
-    asked = which_words(question.text)
+    asked = named_kind(question.text)
     return bool(asked) and set(stems(said[-1])) <= set(stems(" ".join(asked)))

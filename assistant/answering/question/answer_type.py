@@ -125,15 +125,15 @@ def asked_noun(question: str) -> str | None:
     return found[1] if found else None
 
 
-def which_words(question: str) -> frozenset[str]:
-    """The words that may name the noun of a "which" question, lower-cased ("thanksgiving",
-    "dish" of "Which Thanksgiving dish was …?"); none for other questions."""
-    return frozenset(
-        w.casefold()
-        for m in _WHICH.finditer(question)
-        if m.group(0)[:5].casefold() == "which"
-        for w in _noun_phrase(m.group(1))
-    )
+def named_kind(question: str) -> frozenset[str]:
+    """The words of a "which" question's noun when a name describes it, lower-cased
+    ("thanksgiving", "dish" of "Which Thanksgiving dish was …?": one of a named kind asks for
+    a name); none for other questions ("Which gasket …?" may be answered "silicon gasket")."""
+    for m in _WHICH.finditer(question):
+        words = _noun_phrase(m.group(1))
+        if m.group(0)[:5].casefold() == "which" and any(w[:1].isupper() for w in words[1:]):
+            return frozenset(w.casefold() for w in words)
+    return frozenset()
 
 
 def _which_noun(question: str) -> tuple[Labels, str] | None:
