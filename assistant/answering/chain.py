@@ -262,8 +262,9 @@ def build_answer_chain(
             return final
         # "When will …?" answered with a day already gone by the as-of date: a plan that newer
         # reports may have moved. Their day still to come answers; else the first answer stands
-        # (and says its day had passed: `dated`).
-        again = yield from _generate(inputs["reading"], searcher.widen(newer))
+        # (and says its day had passed: `dated`). Not streamed: the text streamed so far is the
+        # first answer's, and the final answer replaces it.
+        again = generator.answer(inputs["reading"], searcher.widen(newer))
         if again.short_answer is None or passed_day(again, inputs["as_of"]) is not None:
             return final
         return with_conflicts(again, inputs["hits"], tagger)
