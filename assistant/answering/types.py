@@ -283,6 +283,12 @@ class Answer:
         """The same answer recorded against the user's words and the rewritten question."""
         return replace(self, question=question, standalone_question=standalone)
 
+    @property
+    def short_source(self) -> Citation | None:
+        """The citation the short answer is from (None without a short answer)."""
+        short = self.short_answer
+        return next((c for c in self.citations if short and c.n == short.citation), None)
+
     def doubted(self, note: AnswerSentence) -> Answer:
         """The answer with `note` at its end, and its short answer, where it leads in bold,
         marked as doubtful."""

@@ -31,7 +31,7 @@ from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import closed, trim, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
-from assistant.answering.question.answer_type import expected_labels, named_kind
+from assistant.answering.question.answer_type import PERSON, PLACE, expected_labels, named_kind
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
@@ -256,7 +256,7 @@ def _fits_kind(question: Question, text: str) -> bool:
     measured = fits_measure(question.text, text)
     if measured is not None:
         return measured
-    if (expected_labels(question.text) or frozenset()) & _NAME_LABELS and _clause_run(text):
+    if (expected_labels(question.text) or frozenset()) & (PERSON | PLACE) and _clause_run(text):
         return False  # asked for a name, a run of words across a clause is none
     if question.kind == "when" and (
         any_year(text) or _ERA.search(text) or (_AGO.search(question.text) and _LENGTH.search(text))
@@ -280,7 +280,6 @@ def _fits_kind(question: Question, text: str) -> bool:
 _NAME_WORDS = 6
 _TOLD_WORDS = 3
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "la", "le", "van", "von", "al", "bin"})
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
 def _clause_run(text: str) -> bool:

@@ -12,51 +12,36 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.answering.evidence.news import asks_for_plan
-from assistant.answering.question.relative_time import DAY_MONTH
+from assistant.answering.question.relative_time import DAY_MONTH, yearless_day
 from assistant.answering.types import Answer
 from assistant.articles.dates import MONTH, parse_date
-from assistant.calendar_days import month_number
 from assistant.retrieval import Hit
-from assistant.timeframe import shift_days
 
 _FULL_DATE = re.compile(  # a day, its month and its year: "Oct. 1, 2021", "25 March 2022"
     rf"(?:\b\d{{1,2}}\s+{MONTH}|\b{MONTH}\s+\d{{1,2}}\b),?\s+(?:19|20)\d{{2}}\b", re.IGNORECASE
 )
-# A plan's day without its year is of its report's year, or of the next one when that day was
-# long gone when the report came out ("Jan. 10" in a December report).
-_LONG_GONE_DAYS = 31
 
 
 def plan_day(text: str, published: date | None) -> date | None:
     """The day a short answer to "when will …?" names: a full date, or a day and month of
-    its report's year (the next year's when long gone by then); None for other times ("next
-    week", "February", "the end of July")."""
+    its report's year (the next year's when long gone by then: `yearless_day`); None for other
+    times ("next week", "February", "the end of July")."""
     full = _FULL_DATE.search(text)
     if full is not None:
         return parse_date(full.group(0))
     found = DAY_MONTH.search(text)
     if found is None or published is None:
         return None
-    number = month_number(found.group("m1") or found.group("m2"))
-    day = int(found.group("d1") or found.group("d2"))
-    for year in (published.year, published.year + 1):
-        try:
-            planned = date(year, number, day)
-        except ValueError:
-            return None
-        if planned >= shift_days(published, -_LONG_GONE_DAYS):
-            return planned
-    return None
+    return yearless_day(found, published, ahead=True)
 
 
 def passed_day(answer: Answer, as_of: date) -> date | None:
     """The day of the answer's short answer, when the question asks what is to come ("When
     will …?") and that day had passed by `as_of`; else None."""
-    short = answer.short_answer
+    short, source = answer.short_answer, answer.short_source
     asked = answer.standalone_question or answer.question
     if answer.status != "answered" or short is None or not asks_for_plan(asked):
         return None
-    source = next((c for c in answer.citations if c.n == short.citation), None)
     day = plan_day(short.text, source.published if source else None)
     return day if day is not None and day < as_of else None
 
@@ -64,8 +49,7 @@ def passed_day(answer: Answer, as_of: date) -> date | None:
 def newer_hits(answer: Answer, hits: Sequence[Hit]) -> list[Hit]:
     """The hits of articles published after the one the short answer is from (none when it is
     undated or there is no short answer)."""
-    short = answer.short_answer
-    source = next((c for c in answer.citations if short and c.n == short.citation), None)
+    source = answer.short_source
     if source is None or source.published is None:
         return []
     return [hit for hit in hits if hit.published is not None and hit.published > source.published]

@@ -199,10 +199,10 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
     short = answer.short_answer
     if short is None or not answer.sentences or passed_day(answer, as_of) is None:
         return answer
-    sources = [c for c in answer.citations if c.n == short.citation]
+    source = answer.short_source
     note = AnswerSentence(
         f"That day had passed by {format_day(as_of)}: the report"
-        + (f" of {format_day(sources[0].published)}" if sources and sources[0].published else "")
+        + (f" of {format_day(source.published)}" if source and source.published else "")
         + " may be out of date.",
         (short.citation,),
         derived=True,
@@ -218,9 +218,9 @@ def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
     short = answer.short_answer
     if short is None or not answer.sentences:
         return answer
-    quotes = [c.quote for c in answer.citations if c.n == short.citation]
+    source = answer.short_source
     asked = f"{answer.standalone_question or answer.question} {constraint.phrase}"
-    elsewhen = another_period(asked, quotes[0]) if quotes else None
+    elsewhen = another_period(asked, source.quote) if source else None
     if elsewhen is None or answer.sentences[0].text != short.lead(sure=True):
         return answer
     return answer.doubted(AnswerSentence(elsewhen, (short.citation,), derived=True))
@@ -270,7 +270,7 @@ def _newer_reports(answer: Answer, hits: Sequence[Hit], constraint: TimeConstrai
         return answer  # the question names its own time
     if asks_for_background(asked) or not _CURRENT_ROUND.search(asked):
         return answer
-    source = next((c for c in answer.citations if c.n == short.citation), None)
+    source = answer.short_source
     newest = next((g[0].published for g in newest_articles(hits) if g[0].published), None)
     published = source.published if source else None
     if source is None or published is None or newest is None:

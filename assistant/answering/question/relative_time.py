@@ -38,26 +38,30 @@ DAY_MONTH = re.compile(
 )
 
 
-def day_in_year(day: int, month: str, published: date) -> date | None:
+_YEAR_TURN_DAYS = 31  # how far past publication a year-less day may lie (or before, `ahead`)
+
+
+def day_in_year(day: int, month: str, published: date, ahead: bool = False) -> date | None:
     """'18 March' in an article: that day of its year, or of the year before when that would be
-    well after publication."""
+    well after publication; `ahead` (a plan's day), of the year after when that day was long
+    gone by publication ("Jan. 10" in a December report)."""
     number = month_number(month)
     try:
         found = date(published.year, number, day)
+        if ahead and found < shift_days(published, -_YEAR_TURN_DAYS):
+            return date(published.year + 1, number, day)
+        if not ahead and found > shift_days(published, _YEAR_TURN_DAYS):
+            return date(published.year - 1, number, day)
     except ValueError:
         return None
-    if found > shift_days(published, 31):
-        try:
-            return date(published.year - 1, number, day)
-        except ValueError:
-            return None
     return found
 
 
-def yearless_day(found: re.Match[str], published: date) -> date | None:
-    """The day a DAY_MONTH match stands for in an article published on `published`."""
+def yearless_day(found: re.Match[str], published: date, ahead: bool = False) -> date | None:
+    """The day a DAY_MONTH match stands for in an article published on `published` (`ahead`:
+    a day still to come then, as `day_in_year`)."""
     day = found.group("d1") or found.group("d2")
-    return day_in_year(int(day), found.group("m1") or found.group("m2"), published)
+    return day_in_year(int(day), found.group("m1") or found.group("m2"), published, ahead)
 
 
 _EXPRESSION = re.compile(
