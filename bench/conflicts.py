@@ -22,7 +22,9 @@ flags to label.
 
 `--stories` makes a topic of each developing story of STORIES (the articles whose titles match
 its words): articles of one story published a day apart in different weeks; `--stories
-held-out` of HELD_OUT_STORIES, 20 more stories no rule was made on.
+held-out` of HELD_OUT_STORIES, 20 more stories no rule was made on; `--stories fresh` of
+FRESH_STORIES, 20 more, labelled once before any rule was changed for them; `--stories
+fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted.
 
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
@@ -121,6 +123,40 @@ HELD_OUT_STORIES = {
     "aurora": r"aurora|northern lights", "primary": r"primary|caucus|Super Tuesday",
     "venezuela": r"Venezuela", "taiwan": r"Taiwan", "sudan": r"\bSudan", "mpox": r"mpox",
     "recall": r"\brecall", "avalanche": r"avalanche",
+}  # fmt: skip
+# A second set held out (fifty-third session): its flags were labelled once, before any rule
+# was changed for them (`--stories fresh`); none of the real-news libraries' stories.
+FRESH_STORIES = {
+    "covid": r"COVID|Coronavirus", "court": r"Supreme Court",
+    "swift": r"Taylor Swift|Eras Tour",
+    "spacex": r"SpaceX|Starship|Polaris Dawn", "uk": r"Sunak|Starmer|\bUK election",
+    "france": r"Macron|French election|\bFrance\b", "mexico": r"Sheinbaum|\bMexico\b",
+    "india": r"\bModi\b|\bIndia\b", "korea": r"South Korea|\bYoon\b|North Korea",
+    "china": r"\bChina\b|Xi Jinping", "outbreak": r"E\. coli|salmonella|listeria|outbreak",
+    "congress": r"Speaker|shutdown|\bCongress\b", "border": r"\bborder\b|migrant|immigra",
+    "musk": r"Elon Musk|\bTesla\b", "awards": r"Oscar|Golden Globe|Grammy|Emmy",
+    "nfl": r"\bNFL\b|Chiefs|Eagles", "tech": r"Google|Apple|Microsoft|OpenAI",
+    "flights": r"airline|\bflights?\b|\bFAA\b|airport",
+    "harris": r"Kamala Harris|\bWalz\b|\bVance\b",
+    "gunfire": r"shooting|shooter|gunman",
+}  # fmt: skip
+# A third set (fifty-third session), run once after the rules FRESH_STORIES prompted: its flags
+# were labelled before any rule was changed again (`--stories fresh2`).
+FRESH2_STORIES = {
+    "thanksgiving": r"Thanksgiving", "halloween": r"Halloween", "christmas": r"Christmas",
+    "lottery": r"Powerball|Mega Millions|lottery|jackpot", "gas": r"gas prices|gasoline",
+    "social": r"Social Security|\bCOLA\b", "nasa": r"\bNASA\b|\bMars\b|Artemis",
+    "biles": r"Simone Biles|gymnast", "clark": r"Caitlin Clark|\bWNBA\b",
+    "retail": r"Walmart|Costco|Amazon", "streaming": r"Netflix|Disney|Spotify",
+    "food": r"McDonald|Chipotle|Wendy|Starbucks", "autos": r"\bFord\b|\bGM\b|General Motors",
+    "putin": r"Putin|Kremlin", "nato": r"\bNATO\b", "royals": r"King Charles|Prince Harry|royal",
+    "desantis": r"DeSantis", "soccer": r"World Cup|Copa America|\bMLS\b|Messi",
+    "quarterback": r"Tom Brady|Aaron Rodgers|quarterback", "jobs": r"layoffs|unemployment|wage",
+    "housing": r"mortgage|home prices|housing market|\brent\b", "schools": r"school board|teachers",
+    "health": r"\bFDA\b|\bCDC\b|vaccine", "weather": r"\bstorm\b|\brain\b|forecast",
+    "climate": r"climate|emissions", "drugs": r"fentanyl|overdose|opioid",
+    "trial": r"\btrial\b|\bjury\b|verdict|sentenced", "police": r"police|arrest",
+    "beach": r"Rehoboth|boardwalk|\bbeach\b", "college": r"\bUD\b|Blue Hens|Delaware State",
 }  # fmt: skip
 STORY_ARTICLES = 80  # the first articles of a story, in the file's order
 
@@ -251,8 +287,8 @@ def main() -> None:
         "--stories",
         nargs="?",
         const="developing",
-        choices=["developing", "held-out"],
-        help="topics of developing stories instead (STORIES, or HELD_OUT_STORIES)",
+        choices=["developing", "held-out", "fresh", "fresh2"],
+        help="topics of developing stories instead (STORIES, HELD_OUT_STORIES, FRESH_STORIES …)",
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
     parser.add_argument("--pool", choices=["new", "old"], default="new")
@@ -278,7 +314,11 @@ def main() -> None:
     if args.articles:
         chosen = file_topics(args.articles)
     elif args.stories:
-        chosen = story_topics(HELD_OUT_STORIES if args.stories == "held-out" else STORIES)
+        chosen = story_topics(
+            {"held-out": HELD_OUT_STORIES, "fresh": FRESH_STORIES, "fresh2": FRESH2_STORIES}.get(
+                args.stories, STORIES
+            )
+        )
     elif args.dates:
         chosen = date_topics(args.dates, args.offset)
     else:

@@ -22,6 +22,7 @@ from assistant.answering.over_time.counted import (
     rounded_alike,
     state_reading,
     tally,
+    updated_copy,
     vote_stage,
 )
 from assistant.answering.over_time.same_event import (
@@ -224,6 +225,8 @@ def _one_count(cited: Counted, other: Counted, one_day: bool) -> bool:
         return False  # "64% of the early vote" / "53.8% of the votes"
     if our_day == their_day:
         return True
+    if updated_copy(cited, other):
+        return False  # "the INE count of more than 77% of the vote" (2 June) → "… 85% …" (3 June)
     if tally(ours, mine) or tally(theirs, value):
         return False  # "150,000 have fled" (26 Feb) → "200,000 have fled" (27 Feb)
     if not one_day and state_reading(ours, mine) and state_reading(theirs, value):

@@ -33,6 +33,12 @@ _ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}\s[–—]\s")
 _APPROXIMATE_BEFORE = re.compile(
     r"\b(?:about|around|roughly|approximately|some|(?:an )?estimated)\s*[$€£¥]?\s*$", re.IGNORECASE
 )
+# A bound ("more than 100 million") is a figure the writer chose, not a rounding of one.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:more|fewer|less) than\s*[$€£¥]?\s*$|\b(?:over|at least|at most|nearly|almost|up to"
+    r"|as many as)\s*[$€£¥]?\s*$",
+    re.IGNORECASE,
+)
 _FATE_BEFORE = re.compile(
     r"(\w+)\s+(?:(?:at least|more than|about|nearly|almost|over|some|another)\s+)?$",
     re.IGNORECASE,
@@ -97,11 +103,19 @@ def rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
     """One of the two values is said to be rounded ("about 250 people", "an estimated 1,075,000
     acres") and they agree to the coarser one's precision (253; "1 million acres"): one figure,
     rounded. Bounds are figures ("more than 32,000" / "33,000", "nearly 400,000" / "more than
-    397,000" still differ, as the issue counts them). Each of `one`, `other` is (sentence,
+    397,000" still differ, as the issue counts them), and a bound's round figure rounds nothing:
+    "some 98 million" / "more than 100 million" differ. Each of `one`, `other` is (sentence,
     value)."""
     if not any(_APPROXIMATE_BEFORE.search(s[: max(0, _at(s, v))]) for s, v in (one, other)):
         return False
-    coarser = max(precision(v.text) for _, v in (one, other))
+    coarser = max(
+        (
+            precision(v.text)
+            for s, v in (one, other)
+            if not _BOUND_BEFORE.search(s[: max(0, _at(s, v))])
+        ),
+        default=0,
+    )
     return abs(one[1].amount - other[1].amount) <= coarser / 2
 
 
@@ -120,6 +134,28 @@ def count_rose(cited: Counted, other: Counted) -> bool:
         return False
     earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
     return later[2].amount >= earlier[2].amount
+
+
+def updated_copy(cited: Counted, other: Counted) -> bool:
+    """The same sentence, published again a later day with its number as high or higher: a
+    live page or a wire story updated ("the INE count of more than 77% of the vote" on 2 June,
+    "… 85% …" on 3 June; a rain total's list line, "Green Pond: 16.55 inches" → "17.43"), the
+    count as it went on, not a second report. A number lowered stays a disagreement (a total
+    corrected down: "Rocky Ford: 12.89 inches" → "11.63")."""
+    if cited[1] is None or other[1] is None or cited[1] == other[1]:
+        return False
+    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
+    if _without(earlier[0], earlier[2]) != _without(later[0], later[2]):
+        return False
+    return later[2].amount >= earlier[2].amount
+
+
+def _without(sentence: str, value: Value) -> str:
+    """The sentence's words with the value taken out, in one case and spacing."""
+    at = _at(sentence, value)
+    if at >= 0:
+        sentence = sentence[:at] + " " + sentence[at + len(value.text) :]
+    return " ".join(sentence.casefold().split())
 
 
 def _grows(sentence: str, value: Value) -> bool:
