@@ -304,6 +304,26 @@ def test_when_a_standing_arrangement_holds_from_an_old_source_says_as_of_when(
     assert "As of 12 August 2022" not in fresh.answer
 
 
+def test_a_count_asked_in_the_present_from_an_old_source_says_as_of_when(desk, tmp_path) -> None:
+    """Real news: "How many followers does Trump have on TikTok?" asked in December 2024 was
+    **more than 3.7 million** from an article of June, with no word of its age."""
+    folder = tmp_path / "followers"
+    folder.mkdir()
+    (folder / "account.md").write_text(
+        "---\ntitle: Mayor joins the video app\ndate: 2024-06-03\n---\n"
+        "The mayor's new video account has amassed more than 3,700 followers in two days.\n",
+        encoding="utf-8",
+    )
+    desk.ingest([folder], progress=False)
+    question = "How many followers does the mayor's video account have?"
+    old = desk.ask(question, as_of=date(2024, 12, 22))
+    assert old.status == "answered"
+    assert old.sentences[-1].text.startswith("As of 3 June 2024, the date of its source")
+    assert not old.answer.startswith("**")
+    fresh = desk.ask(question, as_of=date(2024, 6, 20))
+    assert "As of 3 June 2024" not in fresh.answer
+
+
 def test_an_earlier_event_an_article_recalls_is_not_put_at_its_date(desk, tmp_path) -> None:
     folder = tmp_path / "strike"
     folder.mkdir()

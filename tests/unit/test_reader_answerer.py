@@ -1114,6 +1114,22 @@ def test_how_long_something_lasted_does_not_answer_when(fake_embedder) -> None:
     assert answer.short_answer is None or answer.short_answer.text != "three-year reign"
 
 
+def test_the_time_a_count_was_read_is_no_day_of_a_plan(fake_embedder) -> None:
+    # Seen on the Key Bridge's articles: "When will the Dali be moved?" → **Sunday morning**.
+    text = (
+        "As of Sunday morning, a total of 39 cargo containers have been moved from the Dali "
+        "to a barge, the Coast Guard said."
+    )
+    reader = FakeReader(["Sunday morning"], ["Sunday morning"])
+    plan = answerer(fake_embedder, reader).answer("When will the Dali be moved?", [hit(text)])
+    assert plan.short_answer is None, plan.answer
+    # Asked what was so by then, the time it was read is the answer.
+    told = answerer(fake_embedder, reader).answer(
+        "When had 39 cargo containers been moved from the Dali?", [hit(text)]
+    )
+    assert told.short_answer is not None and "Sunday" in told.short_answer.text, told.answer
+
+
 def test_a_joiner_between_the_questions_own_names_does_not_list_the_span(fake_embedder) -> None:
     text = "During the Little Ice Age, French and English farmers employed fruit walls."
     reader = FakeReader(["fruit walls"], ["fruit walls"])

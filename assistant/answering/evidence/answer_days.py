@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.evidence.candidates import Candidate, sentences_of
+from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.question.parse import Question
 from assistant.answering.question.relative_time import (
     DAY_MONTH,
@@ -21,6 +22,18 @@ from assistant.sentences import sentence_index
 from assistant.timeframe import format_day
 
 _ON = re.compile(r"^on\s+", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas (?:of|at)\s*$", re.IGNORECASE)
+
+
+def read_as_of(question: Question, before: str) -> bool:
+    """For "When will …?": the span, `before` being its sentence's text up to it, is the time
+    a figure was read — "As of Sunday morning, 39 cargo containers have been moved from the
+    Dali" — not when what is asked will happen."""
+    return (
+        question.kind == "when"
+        and asks_for_plan(question.text)
+        and _AS_OF.search(before) is not None
+    )
 
 
 def day_short_answer(hit: Hit, start: int, end: int, citation: int) -> ShortAnswer:

@@ -17,7 +17,7 @@ from assistant.answering.evidence.amounts import (
     fits_measure,
     looks_back,
 )
-from assistant.answering.evidence.answer_days import day_of, day_short_answer
+from assistant.answering.evidence.answer_days import day_of, day_short_answer, read_as_of
 from assistant.answering.evidence.candidates import (
     Candidate,
     about_the_page,
@@ -309,15 +309,20 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     hit: Hit = read.candidate.hit
     start, end = read.span
     text = hit.at(start, end)
-    if len(text.split()) > _MAX_SHORT_WORDS or PRONOUN.fullmatch(text.strip()):
-        return None
+    before = hit.at(read.candidate.start, start)
+    if (
+        len(text.split()) > _MAX_SHORT_WORDS
+        or PRONOUN.fullmatch(text.strip())
+        or read_as_of(question, before)
+    ):
+        return None  # the day a count was read is no day of the plan (nor is day_of's)
     if (
         not any(ch.isalnum() for ch in text)
         or _half_quoted(text)
         or not _fits_kind(question, text)
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
-        or looks_back(question.text, hit.at(read.candidate.start, start), text)
+        or looks_back(question.text, before, text)
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)

@@ -33,7 +33,8 @@ from assistant.timeframe import (
 # A present-tense fact (a role, a price, a status) from a source this old is given "as of" it.
 STALE_FACT_DAYS = 90
 _PRESENT_STATE = re.compile(
-    r"^\W*(?:who|what|which(?:\s+\w+)?|where|when|how\s+(?:much|many|high|big|large|long))\s+"
+    r"^\W*(?:who|what|which(?:\s+\w+)?|where|when|how\s+(?:high|big|large|long)"
+    r"|how\s+(?:much|many)(?:\s+[\w-]+){0,3}?)\s+"
     r"(?:is|are|’s|'s|does|do|has|have|leads|heads|runs|owns|chairs|holds|costs?)\b",
     re.IGNORECASE,
 )
