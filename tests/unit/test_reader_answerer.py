@@ -1130,6 +1130,25 @@ def test_the_time_a_count_was_read_is_no_day_of_a_plan(fake_embedder) -> None:
     assert told.short_answer is not None and "Sunday" in told.short_answer.text, told.answer
 
 
+def test_a_quoted_title_is_no_ones_name(fake_embedder) -> None:
+    # RealTime QA: "Which former Disney Channel star took to Instagram to announce her
+    # engagement?" → **Raven’s Home**, the sitcom the two actors starred in.
+    text = (
+        "The actors, who co-starred on the Disney Channel sitcom “Raven’s Home,” revealed "
+        "their engagement in a joint Instagram post."
+    )
+    reader = FakeReader(["Raven’s Home"], ["Raven’s Home"])
+    who = answerer(fake_embedder, reader).answer(
+        "Which former Disney Channel star announced her engagement?", [hit(text)]
+    )
+    assert who.short_answer is None, who.answer
+    # Asked for the show, the title is the answer.
+    show = answerer(fake_embedder, reader).answer(
+        "Which sitcom did the actors co-star on?", [hit(text)]
+    )
+    assert show.short_answer is not None and show.short_answer.text == "Raven’s Home"
+
+
 def test_a_joiner_between_the_questions_own_names_does_not_list_the_span(fake_embedder) -> None:
     text = "During the Little Ice Age, French and English farmers employed fruit walls."
     reader = FakeReader(["fruit walls"], ["fruit walls"])

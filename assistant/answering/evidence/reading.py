@@ -29,7 +29,7 @@ from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
-from assistant.answering.evidence.span_edges import closed, trim, whole_words
+from assistant.answering.evidence.span_edges import closed, trim, whole_quotation, whole_words
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.answer_type import PERSON, PLACE, expected_labels, named_kind
 from assistant.answering.question.names import unmentioned
@@ -320,6 +320,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         not any(ch.isalnum() for ch in text)
         or _half_quoted(text)
         or not _fits_kind(question, text)
+        or _title_for_a_name(question, hit, start, end)
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
         or looks_back(question.text, before, text)
@@ -344,6 +345,12 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     if question.kind == "quantity":  # "more than 200" of "killing more than 200 people"
         start = hit.start + bound_start(hit.text, start - hit.start)
     return day_short_answer(hit, start, end, citation)
+
+
+def _title_for_a_name(question: Question, hit: Hit, start: int, end: int) -> bool:
+    """Asked who (a person), the span is a whole quotation: a title, no one's name."""
+    asked = expected_labels(question.text) or frozenset()
+    return bool(asked & PERSON) and whole_quotation(hit.text, start - hit.start, end - hit.start)
 
 
 def _half_quoted(text: str) -> bool:

@@ -73,3 +73,15 @@ def _paired(span: str, opening: bool) -> bool:
             rest = span[:-1]
             return rest.count(left) > rest.count(right)
     return False
+
+
+_OPENING_QUOTES = '“"'
+_CLOSING_QUOTES = '”"'
+
+
+def whole_quotation(text: str, start: int, end: int) -> bool:
+    """The span [start, end) of `text` is all of a quotation — a title ('the Disney Channel
+    sitcom “Raven’s Home,” revealed …'), no one's name."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip(",.!? ")
+    return bool(before) and before[-1] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
