@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.evidence.entity_spans import entity_span
 from assistant.answering.evidence.reader_answerer import ReaderAnswerer
 from assistant.answering.question.answer_type import WHEN, asks_for_list, expected_labels
 from assistant.answering.question.parse import question_kind
-from assistant.entities import make_tagger
+from assistant.entities import Entity, make_tagger
 from assistant.errors import ConfigurationError
 from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
@@ -284,6 +286,41 @@ def test_how_many_is_answered_by_the_number_of_the_thing_counted(fake_embedder) 
     # The sentence's number of ports counts even when the reader offers no span on it.
     alone = ask(fake_embedder, question, text, ["45,000"], names)
     assert alone.short_answer is not None and alone.short_answer.text == "Thirty-six"
+
+
+def test_how_many_is_not_answered_by_a_sentence_that_never_names_the_thing_counted(
+    fake_embedder,
+) -> None:
+    """Real news, each in bold: **136,000** ("she called out the \"136,000 killed and 50,000
+    disappeared\" in Mexico during López Obrador's six-year term") for "How many candidates were
+    killed during the campaign?", and **Jewish ancestry, notable in a country whose Spanish
+    colonial roots are Catholic and millions** for "How many women have been president of
+    Mexico?"."""
+    rally = (
+        "In her final campaign rally, she called out the 136,000 killed and 50,000 disappeared "
+        "in Mexico during the six-year term."
+    )
+    names = {"136,000": "CARDINAL", "50,000": "CARDINAL", "Mexico": "GPE"}
+    question = "How many candidates were killed during the campaign?"
+    assert ask(fake_embedder, question, rally, ["136,000"], names).short_answer is None
+    # People may go unnamed: "136,000 killed" counts them.
+    people = ask(fake_embedder, "How many people were killed in Mexico?", rally, ["136,000"], names)
+    assert people.short_answer is not None and people.short_answer.text == "136,000"
+    first = (
+        "The first woman to lead Mexico is also its first president of Jewish ancestry, notable "
+        "in a country whose colonial roots are Catholic and millions venerate the Virgin."
+    )
+    sentence = Candidate(hit(first), 0, 0, len(first), first)
+    run = "Jewish ancestry, notable in a country whose colonial roots are Catholic and millions"
+    millions = Entity(first.index("millions"), first.index("millions") + 8, "CARDINAL")
+    start = first.index(run)
+    assert entity_span(sentence, start, start + len(run), [millions]) is None
+    # An amount with its unit, a few words before it, stays whole.
+    lead = "a total of 39 cargo containers"
+    moved = Candidate(hit(f"As of Sunday, {lead} have been moved."), 0, 0, 49, "")
+    at = moved.hit.text.index(lead)
+    count = Entity(at + 11, at + 13, "CARDINAL")
+    assert entity_span(moved, at, at + len(lead), [count]) == (at, at + len(lead))
 
 
 def test_how_many_counts_the_head_of_the_words_asked_about(fake_embedder) -> None:

@@ -26,6 +26,11 @@ class Candidate:
     end: int
     text: str
 
+    @property
+    def key(self) -> tuple[str, int]:
+        """The sentence's name: its article and where it starts."""
+        return self.hit.article_id, self.start
+
 
 @dataclass(frozen=True)
 class Scored:

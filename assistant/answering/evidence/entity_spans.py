@@ -18,6 +18,10 @@ from assistant.entities import Entity
 _NAME_FIRST = re.compile(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)\s*[,(]")
 # Words a span may hold beside its names and still be given whole.
 EXTRA_WORDS = 2
+# Words an amount's span may run before its number ("a total of 39 cargo containers"): more is
+# a clause that happens to end in one ("Jewish ancestry, notable in a country whose … Catholic
+# and millions", in bold for "How many women have been president of Mexico?").
+_AMOUNT_LEAD_WORDS = 5
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PRIORITY = {label: n for n, label in enumerate(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"))}
 
@@ -45,6 +49,9 @@ def entity_span(
     if not inside:
         return None
     if not {e.label for e in inside} & NAMES:
+        number_at = min(e.start for e in inside)
+        if len(text[start - offset : number_at - offset].split()) > _AMOUNT_LEAD_WORDS:
+            return None
         return start, end  # an amount with its unit ("three or more times a week") stays whole
     if _role_after(text[start - offset : end - offset], inside, start, end):
         return start, max(e.end for e in inside)  # "New York City Mayor" → "New York City"

@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.evidence.amounts import COUNT, a_change, asks_change
+from assistant.answering.evidence.amounts import a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import name_before_its_kind, narrowed
+from assistant.answering.evidence.counting import counting, never_named
 from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
@@ -54,7 +55,6 @@ from assistant.answering.question.answer_type import (
     described_name,
     expected_labels,
     listed_noun,
-    unit_stems,
 )
 from assistant.answering.question.parse import Question, name_word, stems
 from assistant.entities import Entity, EntityTagger
@@ -103,7 +103,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     sentences: dict[tuple[str, int], Candidate] = {}
     for read in reads:
         for candidate, _span in _choices(read):
-            sentences.setdefault(_key(candidate), candidate)
+            sentences.setdefault(candidate.key, candidate)
     tagged = tagger.entities([c.text for c in sentences.values()])
     entities = {
         key: [Entity(c.start + e.start, c.start + e.end, e.label) for e in found]
@@ -126,9 +126,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     head = asked_role(question) if labels & PERSON else None
     place, share = asked_place_kind(question), labels == PERCENT and not asks_change(question)
     if head is not None:  # "Who is Japan's foreign minister?": the person given that role
-        reads = [
-            role_holder(read, entities[_key(read.candidate)], head, question) for read in reads
-        ]
+        reads = [role_holder(read, entities[read.candidate.key], head, question) for read in reads]
     # A body may be described rather than named ("religious groups"); a place or a person not.
     noun_asked = asked_noun(question)
     kind_noun = noun_asked if labels == BODY else None
@@ -154,47 +152,6 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     ]
 
 
-_COUNTED_WORDS = 6
-
-
-def _counting(
-    choices: Sequence[tuple[Candidate, tuple[int, int]]],
-    entities: dict[tuple[str, int], list[Entity]],
-    labels: Labels,
-    counted: str,
-) -> tuple[Candidate, tuple[int, int]] | None:
-    """The first of the span choices that is a number of the thing counted, else the number of
-    it in the best span's sentence ("Thirty-six … ports" for "how many ports", not "45,000
-    union workers" in the same sentence)."""
-
-    def counts(candidate: Candidate, span: tuple[int, int]) -> bool:
-        hit = candidate.hit
-        after = " ".join(hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS])
-        # Up to the next number after a word: "390 billion trees divided into 16,000 species"
-        # (not the "1011" of "1.1 × 1011 metric tonnes").
-        later = COUNT.search(after)
-        if later is not None and re.search(r"[^\W\d]{2}", after[: later.start()]):
-            after = after[: later.start()]
-        return counted in unit_stems(after)
-
-    for candidate, (start, end) in choices:
-        found = [e for e in entities[_key(candidate)] if e.label in labels]
-        span = entity_span(candidate, start, end, found)
-        if span is not None and counts(candidate, span):
-            # The number right before the thing counted: "4 Han Tumens and 3" (Khitan Tumens)
-            offset = candidate.hit.start
-            inner = COUNT.finditer(candidate.hit.text, span[0] - offset, span[1] - offset)
-            last = [(offset + m.start(), offset + m.end()) for m in inner]
-            return candidate, last[-1] if len(last) > 1 and counts(candidate, last[-1]) else span
-    best = choices[0][0]
-    offset = best.hit.start
-    for match in COUNT.finditer(best.hit.text, best.start - offset, best.end - offset):
-        span = (offset + match.start(), offset + match.end())
-        if counts(best, span):
-            return best, span
-    return None
-
-
 def _dated(
     read: Read, entities: dict[tuple[str, int], list[Entity]], recalled_ok: bool = True
 ) -> Read:
@@ -209,7 +166,7 @@ def _dated(
         later = [(c, span) for c, span in near if not _recalled(c, span)]
         own = [
             (read.candidate, (e.start, e.end))
-            for e in entities[_key(read.candidate)]
+            for e in entities[read.candidate.key]
             if e.label in WHEN and not _recalled(read.candidate, (e.start, e.end))
         ]
         if not later and not own:
@@ -218,7 +175,7 @@ def _dated(
         read = replace(read, candidate=candidate, span=span)
     assert read.span is not None
     start, end = read.span
-    found = entities[_key(read.candidate)]
+    found = entities[read.candidate.key]
     dates = [e for e in found if e.label in WHEN and e.start < end and start < e.end]
     if not dates:
         return read
@@ -265,10 +222,6 @@ def _choices(read: Read) -> list[tuple[Candidate, tuple[int, int]]]:
     return [(read.candidate, read.span), *near]
 
 
-def _key(candidate: Candidate) -> tuple[str, int]:
-    return candidate.hit.article_id, candidate.start
-
-
 def _typed(
     read: Read,
     labels: Labels,
@@ -286,16 +239,18 @@ def _typed(
     if not choices:
         return read
     if counted is not None:
-        found_count = _counting(choices, entities, labels, counted)
+        found_count = counting(choices, entities, labels, counted)
         if found_count is not None:
             return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
+        if never_named(*choices[0], counted):
+            return replace(read, typed=False)  # "136,000 killed" for "How many candidates …?"
     # The reader's span is a place of another level than the one asked, or a dateline.
     elsewhere = False
     for n, (candidate, (start, end)) in enumerate(choices):
         if in_dateline(candidate, start, end):
             elsewhere = elsewhere or n == 0
             continue  # "WASHINGTON —": where the report was filed, not an answer
-        found = [e for e in entities[_key(candidate)] if e.label in labels]
+        found = [e for e in entities[candidate.key] if e.label in labels]
         span = entity_span(candidate, start, end, found, before_asked)
         if span is None and listed:  # "four Russian key banks (VTB Bank, …)": the names
             span = names_after(candidate, (start, end), found)
@@ -317,11 +272,11 @@ def _typed(
         if n == 0 and place_kind and names_another_place(candidate, (start, end), place_kind):
             elsewhere = True  # "Russia, Japan" (no one place of the kind) for "which city"
             continue
-        asked = any(e.start <= start and end <= e.end for e in said[_key(candidate)])
+        asked = any(e.start <= start and end <= e.end for e in said[candidate.key])
         # Words the NER calls a nationality or a number ("Russian" in "Russian key banks")
         # name no one; a name it gives another label to may still be one (the NER confuses
         # stores, places and bodies).
-        other = [e for e in entities[_key(candidate)] if e.label not in labels | _NAMES - {"NORP"}]
+        other = [e for e in entities[candidate.key] if e.label not in labels | _NAMES - {"NORP"}]
         if labels & AMOUNT:
             other = []  # "five" in "five days" (a DATE to the NER) is a number all the same
         text = _blank(candidate, start, end, other)
@@ -337,7 +292,7 @@ def _typed(
         if n == 0 and kind_noun is not None and _of_kind(candidate, start, end, kind_noun):
             return read  # "religious groups" for "What groups …?": no name, but of the kind
     if labels & PERSON:
-        named = person_for_role(read, entities[_key(read.candidate)])
+        named = person_for_role(read, entities[read.candidate.key])
         if named is not None:
             return replace(read, span=named, typed=True)
     if elsewhere:  # "Russia, Japan" for "In which city …?", a dateline: the quote alone
@@ -356,7 +311,7 @@ def _named_otherwise(
     candidate: Candidate, start: int, end: int, entities: dict[tuple[str, int], list[Entity]]
 ) -> bool:
     """Whether the span is, or lies inside, a name of some kind to the NER."""
-    found = entities[_key(candidate)]
+    found = entities[candidate.key]
     return any(e.start <= start and end <= e.end and e.label in _NAMES for e in found)
 
 
@@ -367,7 +322,7 @@ def _confirmed(
 ) -> bool:
     """Whether one of the span choices holds an entity of the kind asked for."""
     for candidate, (start, end) in choices:
-        found = [e for e in entities[_key(candidate)] if e.label in labels]
+        found = [e for e in entities[candidate.key] if e.label in labels]
         if entity_span(candidate, start, end, found) is not None:
             return True
     return False
