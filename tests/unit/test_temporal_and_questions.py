@@ -62,6 +62,9 @@ def test_said_earlier_on_a_day_is_in_the_past_even_with_will_later() -> None:
         # place on a day are no plan.
         ("The agency is targeting 9 a.m. EDT Saturday for the launch.", date(2024, 10, 12)),
         ("The army launched strikes targeting the port on Monday.", date(2024, 10, 7)),
+        # "won't" is "will not" (real news, Polaris Dawn: "won't be happening until Tuesday at
+        # the earliest" of a Friday article was the Tuesday before it).
+        ("The launch won't be happening until Thursday at the earliest.", date(2024, 10, 10)),
         # … and a reported day is behind it.
         ("The union said Monday that talks had failed.", date(2024, 10, 7)),
         ("Workers walked out on Friday.", date(2024, 10, 4)),
