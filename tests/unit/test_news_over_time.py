@@ -8,6 +8,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from assistant.answering.over_time.timeline import event_date, timeline_request
 from assistant.answering.types import Answer, AnswerSentence, Citation, Event, ShortAnswer, Timeline
 from assistant.evaluation import judge_timeline
@@ -282,46 +284,46 @@ def test_a_present_tense_fact_from_an_old_source_says_as_of_when(desk, corpus_co
     assert "(As of" not in past.answer
 
 
-def test_when_a_standing_arrangement_holds_from_an_old_source_says_as_of_when(
-    desk, tmp_path
+@pytest.mark.parametrize(
+    ("published", "sentence", "question", "old", "fresh"),
+    [
+        # RealTime QA: "When is free parking available in Dewey Beach, Delaware?" asked in May
+        # 2024 was **Monday through Wednesday** from an article of August 2022.
+        (
+            date(2022, 8, 12),
+            "In Dewey Beach, parking is free in all metered spaces Monday through Wednesday.",
+            "When is free parking available in Dewey Beach?",
+            date(2024, 5, 24),
+            date(2022, 8, 20),
+        ),
+        # Real news: "How many followers does Trump have on TikTok?" asked in December 2024
+        # was **more than 3.7 million** from an article of June.
+        (
+            date(2024, 6, 3),
+            "The mayor's new video account has amassed more than 3,700 followers in two days.",
+            "How many followers does the mayor's video account have?",
+            date(2024, 12, 22),
+            date(2024, 6, 20),
+        ),
+    ],
+    ids=["standing-arrangement", "count-now"],
+)
+def test_a_present_state_from_an_old_source_says_as_of_when(
+    desk, tmp_path, published, sentence, question, old, fresh
 ) -> None:
-    """RealTime QA: "When is free parking available in Dewey Beach, Delaware?" asked in May 2024
-    was **Monday through Wednesday** from an article of August 2022, with no word of its age."""
-    folder = tmp_path / "parking"
+    folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "parking.md").write_text(
-        "---\ntitle: Beach parking rules\ndate: 2022-08-12\n---\n"
-        "In Dewey Beach, parking is free in all metered spaces Monday through Wednesday.\n",
+    (folder / "article.md").write_text(
+        f"---\ntitle: A report\ndate: {published.isoformat()}\n---\n{sentence}\n",
         encoding="utf-8",
     )
     desk.ingest([folder], progress=False)
-    question = "When is free parking available in Dewey Beach?"
-    old = desk.ask(question, as_of=date(2024, 5, 24))
-    assert old.status == "answered"
-    assert old.sentences[-1].text.startswith("As of 12 August 2022, the date of its source")
-    assert not old.answer.startswith("**")
-    fresh = desk.ask(question, as_of=date(2022, 8, 20))
-    assert "As of 12 August 2022" not in fresh.answer
-
-
-def test_a_count_asked_in_the_present_from_an_old_source_says_as_of_when(desk, tmp_path) -> None:
-    """Real news: "How many followers does Trump have on TikTok?" asked in December 2024 was
-    **more than 3.7 million** from an article of June, with no word of its age."""
-    folder = tmp_path / "followers"
-    folder.mkdir()
-    (folder / "account.md").write_text(
-        "---\ntitle: Mayor joins the video app\ndate: 2024-06-03\n---\n"
-        "The mayor's new video account has amassed more than 3,700 followers in two days.\n",
-        encoding="utf-8",
-    )
-    desk.ingest([folder], progress=False)
-    question = "How many followers does the mayor's video account have?"
-    old = desk.ask(question, as_of=date(2024, 12, 22))
-    assert old.status == "answered"
-    assert old.sentences[-1].text.startswith("As of 3 June 2024, the date of its source")
-    assert not old.answer.startswith("**")
-    fresh = desk.ask(question, as_of=date(2024, 6, 20))
-    assert "As of 3 June 2024" not in fresh.answer
+    note = f"As of {published.day} {published:%B %Y}"
+    stale = desk.ask(question, as_of=old)
+    assert stale.status == "answered"
+    assert stale.sentences[-1].text.startswith(f"{note}, the date of its source")
+    assert not stale.answer.startswith("**")  # what may have changed is not said in bold
+    assert note not in desk.ask(question, as_of=fresh).answer
 
 
 def test_an_earlier_event_an_article_recalls_is_not_put_at_its_date(desk, tmp_path) -> None:
