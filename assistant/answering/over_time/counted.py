@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.answering.evidence.amounts import bound_before
 from assistant.answering.over_time.values import DIED_WORDS, Value, precision
 from assistant.answering.question.parse import stems
 
@@ -32,12 +33,6 @@ _CLAUSE_AFTER = re.compile(r"[^,;:.–—]{0,60}")
 _ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}\s[–—]\s")
 _APPROXIMATE_BEFORE = re.compile(
     r"\b(?:about|around|roughly|approximately|some|(?:an )?estimated)\s*[$€£¥]?\s*$", re.IGNORECASE
-)
-# A bound ("more than 100 million") is a figure the writer chose, not a rounding of one.
-_BOUND_BEFORE = re.compile(
-    r"\b(?:more|fewer|less) than\s*[$€£¥]?\s*$|\b(?:over|at least|at most|nearly|almost|up to"
-    r"|as many as)\s*[$€£¥]?\s*$",
-    re.IGNORECASE,
 )
 _FATE_BEFORE = re.compile(
     r"(\w+)\s+(?:(?:at least|more than|about|nearly|almost|over|some|another)\s+)?$",
@@ -112,7 +107,7 @@ def rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
         (
             precision(v.text)
             for s, v in (one, other)
-            if not _BOUND_BEFORE.search(s[: max(0, _at(s, v))])
+            if not bound_before(s, max(0, _at(s, v)))  # "more than 100 million" rounds nothing
         ),
         default=0,
     )

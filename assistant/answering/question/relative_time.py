@@ -73,8 +73,8 @@ _EXPRESSION = re.compile(
 )
 # Words that look ahead: a verb of what will be, a modal, a plan or a forecast.
 FUTURE = re.compile(
-    r"\b(?:will|won['’]t|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected|set to"
-    r"|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
+    r"\b(?:will|won['’]t|would|shall|should|plans? to|planned (?:to|for)|is to|are to|expected"
+    r"|set to|set for|going to|scheduled|slated|upcoming|forecasts? to|forecast to|predicted to"
     r"|poised to|anticipat(?:es|ing|ed)|(?:is|are) happening"
     r"|can|could|(?-i:may)|might|hopes? to|aims? to|due|(?:is|are|now)\s+targeting)\b",
     re.IGNORECASE,
