@@ -135,11 +135,6 @@ _BOUND = re.compile(
 )
 
 
-def bound_before(text: str, start: int) -> bool:
-    """Whether a bound comes right before `start` of `text` ("more than" of "more than 200")."""
-    return _BOUND.search(text, max(0, start - 24), start) is not None
-
-
 def bound_start(text: str, start: int) -> int:
     """Where the number at `start` of `text` begins with its bound ("more than 200"): the
     bound's start, or `start` when none comes right before it."""

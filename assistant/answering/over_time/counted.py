@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.answering.evidence.amounts import bound_before
 from assistant.answering.over_time.values import DIED_WORDS, Value, precision
 from assistant.answering.question.parse import stems
 
@@ -98,19 +97,11 @@ def rounded_alike(one: tuple[str, Value], other: tuple[str, Value]) -> bool:
     """One of the two values is said to be rounded ("about 250 people", "an estimated 1,075,000
     acres") and they agree to the coarser one's precision (253; "1 million acres"): one figure,
     rounded. Bounds are figures ("more than 32,000" / "33,000", "nearly 400,000" / "more than
-    397,000" still differ, as the issue counts them), and a bound's round figure rounds nothing:
-    "some 98 million" / "more than 100 million" differ. Each of `one`, `other` is (sentence,
+    397,000" still differ, as the issue counts them). Each of `one`, `other` is (sentence,
     value)."""
     if not any(_APPROXIMATE_BEFORE.search(s[: max(0, _at(s, v))]) for s, v in (one, other)):
         return False
-    coarser = max(
-        (
-            precision(v.text)
-            for s, v in (one, other)
-            if not bound_before(s, max(0, _at(s, v)))  # "more than 100 million" rounds nothing
-        ),
-        default=0,
-    )
+    coarser = max(precision(v.text) for _, v in (one, other))
     return abs(one[1].amount - other[1].amount) <= coarser / 2
 
 
