@@ -323,6 +323,49 @@ def test_how_many_is_not_answered_by_a_sentence_that_never_names_the_thing_count
     assert entity_span(moved, at, at + len(lead), [count]) == (at, at + len(lead))
 
 
+def test_how_many_is_not_answered_by_the_count_of_another_group(fake_embedder) -> None:
+    """Real news (Hurricane Milton): "How many Delaware National Guard members went to
+    Florida?" → **Over 5,000**, of "Over 5,000 Florida National Guard members have already been
+    marshaled …"."""
+    text = "Over 5,000 Florida National Guard members have already been marshaled for the storm."
+    names = {"Over 5,000": "CARDINAL", "Florida National Guard": "ORG"}
+    asked = "How many Delaware National Guard members went to Florida?"
+    assert ask(fake_embedder, asked, text, ["Over 5,000"], names).short_answer is None
+    florida = ask(
+        fake_embedder,
+        "How many Florida National Guard members were marshaled?",
+        text,
+        ["Over 5,000"],
+        names,
+    )
+    assert florida.short_answer is not None and florida.short_answer.text == "Over 5,000"
+    plain = ask(fake_embedder, "How many members were marshaled?", text, ["Over 5,000"], names)
+    assert plain.short_answer is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "span"),
+    [
+        # Hurricane Milton: **this year** for when Milton made landfall.
+        (
+            "When did the hurricane make landfall?",
+            "Milton is the third hurricane to make landfall in Florida this year.",
+            "this year",
+        ),
+        # The Alaska Airlines blowout: **exit** for the altitude.
+        (
+            "At what altitude did the door plug blow out?",
+            "The flight was at about 16,000 feet when an exit door plug blew out.",
+            "exit",
+        ),
+    ],
+    ids=["this-year", "altitude"],
+)
+def test_words_of_no_time_or_measure_do_not_answer(fake_embedder, question, text, span) -> None:
+    answer = ask(fake_embedder, question, text, [span], {})
+    assert answer.short_answer is None, answer.answer
+
+
 def test_how_many_counts_the_head_of_the_words_asked_about(fake_embedder) -> None:
     """SQuAD: "In April 2014, how many New Zealand students attended private schools?" was
     answered **88** (the schools: "88 private schools in New Zealand" holds the question's first

@@ -84,7 +84,9 @@ _LASTED_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:last|past|previous)\s+$", re.IG
 # "How big / tall / old / far …?" is answered by a measure: a number or a fraction ("1,353
 # metres", "a third of the city"), not a run of words ("a suburb of the … centres").
 _MEASURE = re.compile(
-    r"\bhow (?:old|far|large|big|tall|high|deep|wide|heavy|fast|small)\b", re.IGNORECASE
+    r"\bhow (?:old|far|large|big|tall|high|deep|wide|heavy|fast|small)\b"
+    r"|\bwhat (?:altitude|height|depth|elevation)\b",
+    re.IGNORECASE,
 )
 _FRACTION = re.compile(r"\b(?:half|third|quarter|twice|double|triple)\b", re.IGNORECASE)
 

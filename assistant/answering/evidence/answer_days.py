@@ -23,6 +23,15 @@ from assistant.timeframe import format_day
 
 _ON = re.compile(r"^on\s+", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas (?:of|at)\s*$", re.IGNORECASE)
+# The year one writes in, no time of its own: "Milton is the third hurricane to make landfall in
+# Florida this year" does not say when Milton made landfall. ("This week" still answers: "Biden
+# plans to visit the areas … this week", "canceled earlier this week".)
+_CURRENT_PERIOD = re.compile(r"(?:earlier |later )?this year", re.IGNORECASE)
+
+
+def only_the_current_period(text: str) -> bool:
+    """The span is only "this year": no answer to "when"."""
+    return _CURRENT_PERIOD.fullmatch(text.strip()) is not None
 
 
 def read_as_of(question: Question, before: str) -> bool:

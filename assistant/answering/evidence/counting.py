@@ -76,3 +76,30 @@ def never_named(candidate: Candidate, span: tuple[int, int], counted: str) -> bo
         and counted not in _UNNAMED_COUNTS
         and counted not in unit_stems(candidate.text)
     )
+
+
+_GROUP = re.compile(r"\b(?i:how many)\s+((?:[A-Z][\w'’.-]*\s+)+)[a-z]")
+
+
+def counted_group(question: str) -> frozenset[str]:
+    """The names before the thing a "how many" question counts: "Delaware", "National",
+    "Guard" of "How many Delaware National Guard members went to Florida?"."""
+    found = _GROUP.search(question)
+    return frozenset(found.group(1).split()) if found else frozenset()
+
+
+def another_group(
+    candidate: Candidate, span: tuple[int, int], counted: str, group: frozenset[str]
+) -> bool:
+    """The span's number counts the thing for another group of one kind than the question's:
+    "Over 5,000 Florida National Guard members" for "How many Delaware National Guard members
+    …?" (names in common, and a name each the other lacks)."""
+    if not group:
+        return False
+    names: list[str] = []
+    for word in candidate.hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS]:
+        if counted in unit_stems(word):
+            theirs = frozenset(w for w in names if w[:1].isupper())
+            return bool(theirs & group and theirs - group and group - theirs)
+        names.append(word.strip(",.;:"))
+    return False

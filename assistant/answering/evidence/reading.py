@@ -17,7 +17,12 @@ from assistant.answering.evidence.amounts import (
     fits_measure,
     looks_back,
 )
-from assistant.answering.evidence.answer_days import day_of, day_short_answer, read_as_of
+from assistant.answering.evidence.answer_days import (
+    day_of,
+    day_short_answer,
+    only_the_current_period,
+    read_as_of,
+)
 from assistant.answering.evidence.candidates import (
     Candidate,
     about_the_page,
@@ -258,6 +263,8 @@ def _fits_kind(question: Question, text: str) -> bool:
         return measured
     if (expected_labels(question.text) or frozenset()) & (PERSON | PLACE) and _clause_run(text):
         return False  # asked for a name, a run of words across a clause is none
+    if question.kind == "when" and only_the_current_period(text):
+        return False  # "this year": the period written in, not the time asked for
     if question.kind == "when" and (
         any_year(text) or _ERA.search(text) or (_AGO.search(question.text) and _LENGTH.search(text))
     ):

@@ -20,7 +20,12 @@ from dataclasses import replace
 from assistant.answering.evidence.amounts import a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import name_before_its_kind, narrowed
-from assistant.answering.evidence.counting import counting, never_named
+from assistant.answering.evidence.counting import (
+    another_group,
+    counted_group,
+    counting,
+    never_named,
+)
 from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
@@ -132,6 +137,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     kind_noun = noun_asked if labels == BODY else None
     calling = noun_asked if labels == PERSON else None  # "actor" of "Which actor …?"
     before_asked = asked_after(question)  # "against" of "… against which country?"
+    group = counted_group(question) if counted else frozenset()
     return [
         read
         if read.typed is not None
@@ -147,6 +153,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
             kind_noun,
             before_asked,
             calling,
+            group,
         )
         for read in reads
     ]
@@ -234,12 +241,15 @@ def _typed(
     kind_noun: str | None = None,
     before_asked: str | None = None,
     calling: str | None = None,
+    group: frozenset[str] = frozenset(),
 ) -> Read:
     choices = _choices(read)
     if not choices:
         return read
     if counted is not None:
         found_count = counting(choices, entities, labels, counted)
+        if found_count is not None and another_group(*found_count, counted, group):
+            return replace(read, typed=False)  # "Florida National Guard members" for Delaware's
         if found_count is not None:
             return replace(read, candidate=found_count[0], span=found_count[1], typed=True)
         if never_named(*choices[0], counted):
