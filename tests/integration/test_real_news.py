@@ -18,6 +18,7 @@ from tests.real_news import (
     BOEING,
     HELENE,
     KEY_BRIDGE,
+    MILTON_ALASKA,
     PORT_STRIKE,
     STARLINER,
     TIKTOK,
@@ -73,8 +74,11 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # The TikTok law, 2020 to December 2024: Biden's account beside Trump's, the House's
         # vote beside the Senate's.
         ((TIKTOK,), REPO / "tests" / "data" / "real_news_tiktok_qa.jsonl"),
+        # Hurricane Milton (October 2024) beside the Alaska Airlines door plug (January 2024),
+        # asked as a user would: another group's count, "this year", a word for an altitude.
+        ((MILTON_ALASKA,), REPO / "tests" / "data" / "real_news_milton_alaska_qa.jsonl"),
     ],
-    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok"],
+    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok", "milton_alaska"],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage
