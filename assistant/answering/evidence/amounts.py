@@ -81,8 +81,9 @@ _DURATION_WORDS = 6
 # how long martial law lasted); "has lasted for the past six hours" is how long it lasted.
 _LOOKED_BACK = re.compile(r"\b(?:last|past|previous)\s+$", re.IGNORECASE)
 _LASTED_FOR = re.compile(r"\bfor\s+(?:the\s+)?(?:last|past|previous)\s+$", re.IGNORECASE)
-# "How big / tall / old / far …?" is answered by a measure: a number or a fraction ("1,353
-# metres", "a third of the city"), not a run of words ("a suburb of the … centres").
+# "How big / tall / old / far …?" and "At what altitude …?" are answered by a measure: a number
+# or a fraction ("1,353 metres", "a third of the city"), not a run of words ("a suburb of the …
+# centres", "exit").
 _MEASURE = re.compile(
     r"\bhow (?:old|far|large|big|tall|high|deep|wide|heavy|fast|small)\b"
     r"|\bwhat (?:altitude|height|depth|elevation)\b",
