@@ -37,8 +37,7 @@ def counting(
     union workers" in the same sentence)."""
 
     def counts(candidate: Candidate, span: tuple[int, int]) -> bool:
-        hit = candidate.hit
-        after = " ".join(hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS])
+        after = " ".join(_words_after(candidate, span))
         # Up to the next number after a word: "390 billion trees divided into 16,000 species"
         # (not the "1011" of "1.1 × 1011 metric tonnes").
         later = COUNT.search(after)
@@ -78,16 +77,6 @@ def never_named(candidate: Candidate, span: tuple[int, int], counted: str) -> bo
     )
 
 
-_GROUP = re.compile(r"\b(?i:how many)\s+((?:[A-Z][\w'’.-]*\s+)+)[a-z]")
-
-
-def counted_group(question: str) -> frozenset[str]:
-    """The names before the thing a "how many" question counts: "Delaware", "National",
-    "Guard" of "How many Delaware National Guard members went to Florida?"."""
-    found = _GROUP.search(question)
-    return frozenset(found.group(1).split()) if found else frozenset()
-
-
 def another_group(
     candidate: Candidate, span: tuple[int, int], counted: str, group: frozenset[str]
 ) -> bool:
@@ -97,9 +86,14 @@ def another_group(
     if not group:
         return False
     names: list[str] = []
-    for word in candidate.hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS]:
+    for word in _words_after(candidate, span):
         if counted in unit_stems(word):
             theirs = frozenset(w for w in names if w[:1].isupper())
             return bool(theirs & group and theirs - group and group - theirs)
         names.append(word.strip(",.;:"))
     return False
+
+
+def _words_after(candidate: Candidate, span: tuple[int, int]) -> list[str]:
+    """The first words of the sentence after the span, where what it counts is named."""
+    return candidate.hit.at(span[1], candidate.end).split()[:_COUNTED_WORDS]

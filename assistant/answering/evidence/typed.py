@@ -20,12 +20,7 @@ from dataclasses import replace
 from assistant.answering.evidence.amounts import a_change, asks_change
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.clauses import name_before_its_kind, narrowed
-from assistant.answering.evidence.counting import (
-    another_group,
-    counted_group,
-    counting,
-    never_named,
-)
+from assistant.answering.evidence.counting import another_group, counting, never_named
 from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
@@ -56,6 +51,7 @@ from assistant.answering.question.answer_type import (
     asked_noun,
     asked_place_kind,
     asks_for_description,
+    counted_group,
     counted_noun,
     described_name,
     expected_labels,

@@ -114,11 +114,10 @@ def count_rose(cited: Counted, other: Counted) -> bool:
     the story went on ("10 people had died" on 28 Sept, "at least 11" on 29 Sept; "Six jurors
     chosen", then "seven jurors were seated"), not a disagreement. A count that falls stays
     one, and so do two counts of one day both state."""
-    if cited[1] is None or other[1] is None or cited[1] == other[1]:
+    order = _in_order(cited, other)
+    if order is None or not all(_grows(sentence, value) for sentence, _, value in order):
         return False
-    if not all(_grows(sentence, value) for sentence, _, value in (cited, other)):
-        return False
-    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
+    earlier, later = order
     return later[2].amount >= earlier[2].amount
 
 
@@ -128,12 +127,21 @@ def updated_copy(cited: Counted, other: Counted) -> bool:
     "… 85% …" on 3 June; a rain total's list line, "Green Pond: 16.55 inches" → "17.43"), the
     count as it went on, not a second report. A number lowered stays a disagreement (a total
     corrected down: "Rocky Ford: 12.89 inches" → "11.63")."""
-    if cited[1] is None or other[1] is None or cited[1] == other[1]:
+    order = _in_order(cited, other)
+    if order is None:
         return False
-    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
+    earlier, later = order
     if _without(earlier[0], earlier[2]) != _without(later[0], later[2]):
         return False
     return later[2].amount >= earlier[2].amount
+
+
+def _in_order(cited: Counted, other: Counted) -> tuple[Counted, Counted] | None:
+    """The two reports, earlier first, when they were published on two known days."""
+    if cited[1] is None or other[1] is None or cited[1] == other[1]:
+        return None
+    earlier, later = sorted((cited, other), key=lambda report: report[1] or date.min)
+    return earlier, later
 
 
 def _without(sentence: str, value: Value) -> str:

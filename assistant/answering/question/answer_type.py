@@ -233,6 +233,18 @@ def counted_noun(question: str) -> str | None:
     return found[0] if found else None
 
 
+def counted_group(question: str) -> frozenset[str]:
+    """The names before the thing "how many" counts: "Delaware", "National", "Guard" of "How
+    many Delaware National Guard members went to Florida?"."""
+    match = _HOW_MANY.search(question)
+    names: list[str] = []
+    for word in match.group(1).split() if match else []:
+        if not word[:1].isupper():
+            break
+        names.append(word)
+    return frozenset(names)
+
+
 _BRITISH_UNIT = re.compile(r"(?<=\w)tre(s?)\b", re.IGNORECASE)  # "kilometres", "litre"
 _TONNE = re.compile(r"\btonne(s?)\b", re.IGNORECASE)
 
