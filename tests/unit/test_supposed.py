@@ -11,6 +11,7 @@ from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.recalled import recalled
+from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.supposed import supposed
 
 SHORTAGES = "Any strike that lasts more than one week could cause shortages of goods."
@@ -256,6 +257,22 @@ SIDES = [
 ]  # fmt: skip
 
 
+FLIGHT = (
+    "An Alaska Airlines flight from Portland, Oregon, to Ontario, California, made a dramatic "
+    "emergency landing late Friday night after a piece of the fuselage burst off at 16,000 feet."
+)
+ORIGINS = [
+    # Real news (8 January 2024): the route's start in bold for where the flight landed.
+    ("Where did the Alaska Airlines flight land?", FLIGHT, "Portland, Oregon, to Ontario", True),
+    ("Which city did the flight land in?", FLIGHT, "Portland, Oregon", True),
+    # Asked where from, the place after "from" answers; after "to" is no origin.
+    ("Where did the Alaska Airlines flight depart from?", FLIGHT, "Portland, Oregon", False),
+    ("Where did the flight take off?", FLIGHT, "Portland, Oregon", False),
+    ("Where was the Alaska Airlines flight headed?", FLIGHT, "Ontario, California", False),
+    ("When did the flight land?", FLIGHT, "late Friday night", False),
+]
+
+
 @pytest.mark.parametrize(
     ("rule", "case"),
     [(supposed, c) for c in SUPPOSED]
@@ -264,7 +281,8 @@ SIDES = [
     + [(one_of_counts, c) for c in ONE_OF_COUNTS]
     + [(a_rate, c) for c in RATES]
     + [(other_side, c) for c in SIDES]
-    + [(recalled, c) for c in RECALLED],
+    + [(recalled, c) for c in RECALLED]
+    + [(an_origin, c) for c in ORIGINS],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
@@ -272,6 +290,7 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     one_of_counts: a count joined to a count of other things, for "how many" of neither;
     a_rate: a count per second, day or year for "how many / much" that asks no rate;
     other_side: a share the words after it give to the other side of a vote than the question's;
-    recalled: in a "two months after …" clause the question's words are not in."""
+    recalled: in a "two months after …" clause the question's words are not in;
+    an_origin: a place right after "from" for a "where" question that asks no origin."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected
