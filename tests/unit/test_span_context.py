@@ -332,3 +332,23 @@ def test_a_sentence_about_another_of_the_asked_kind_is_not_sure(fake_embedder) -
     said = "California declared a state of emergency on Wednesday."
     assert not another_named(asked, said, state, (0, 10))
     assert another_named(asked, said, state, (44, 53))
+
+
+def test_a_sentence_led_by_a_place_is_not_about_the_asked_company() -> None:
+    """Real news (2 July 2024): "When did Moderna get funding for a bird flu vaccine?" →
+    **2024**, of the next sentence, "The U.S. has documented three cases of humans with bird
+    flu in 2024." Asked about a place, a person leading the sentence may act for it."""
+    from assistant.answering.evidence.another_subject import another_named
+    from assistant.answering.question.parse import parse_question
+    from tests.helpers import FakeTagger
+
+    tagger = FakeTagger({"Moderna": "ORG", "U.S.": "GPE", "Japan": "GPE", "Kishida": "PERSON"})
+    cases = "The U.S. has documented three cases of humans with bird flu in 2024."
+    asked = parse_question("When did Moderna get funding for a bird flu vaccine?")
+    assert another_named(asked, cases, tagger, (63, 67))
+    funded = "Moderna is set to receive $176 million, HHS announced Tuesday."
+    assert not another_named(asked, funded, tagger, (53, 60))  # Moderna is named
+    banned = "Kishida announced the ban on Friday."
+    assert not another_named(
+        parse_question("When did Japan ban exports?"), banned, tagger, (28, 34)
+    )

@@ -2,8 +2,9 @@
 of "Biden joined TikTok in February." (real news, 3 June 2024: the article's title names Trump,
 so the sentence passes the names check through its context). When the sentence itself does not
 name one of the question's people, bodies or places and opens with another of that kind instead
-(spaCy's entities, in its first words: where its subject stands), what it says is that other
-one's deed: its short answer is not said as sure.
+— or with a place, when the question's is a person or body — (spaCy's entities, in its first
+words: where its subject stands), what it says is that other one's deed: its short answer is not
+said as sure.
 
 spaCy's small model often calls a person an organisation ("Trump", "Biden": ORG), so people and
 bodies are one kind here, places and nationalities another.
@@ -18,6 +19,12 @@ from assistant.entities import EntityTagger
 # Kinds of names whose one member does not stand for another: who acts (a person, a company or
 # body), and where (a country or city, a nationality or party).
 _KIND = {"PERSON": "actor", "ORG": "actor", "GPE": "place", "NORP": "place"}
+# The kinds of a sentence's subject that are someone else than the question's name of a kind:
+# asked about a person or body, a sentence led by a place tells that place's deed ("The U.S. has
+# documented three cases of humans with bird flu in 2024." put **2024** in bold for when Moderna
+# got its vaccine funding, real news of 2 July 2024); asked about a place, a person leading the
+# sentence may act for it ("Kishida announced the ban …" answers for Japan).
+_OTHERS = {"actor": frozenset({"actor", "place"}), "place": frozenset({"place"})}
 _SUBJECT_WORDS = 4  # an entity that starts among the sentence's first words is its subject
 
 
@@ -32,10 +39,11 @@ def another_named(
         return False
     asked, said = tagger.entities([question.text, sentence])
     kinds = {
-        _KIND[e.label]
+        other
         for e in asked
         if e.label in _KIND
         and any(name in question.text[e.start : e.end].casefold() for name in missing)
+        for other in _OTHERS[_KIND[e.label]]
     }
     if not kinds:
         return False
