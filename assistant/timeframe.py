@@ -42,10 +42,13 @@ _NEWEST = re.compile(
 )
 # A count or amount up to now, in the present perfect: "How many people have been infected with
 # bird flu?", "How many people have died in Hurricane Helene?", "How much has Boeing lost?" — a
-# running total, which each newer report raises (14, then 61 infected; 33, then 226 dead).
+# running total, which each newer report raises (14, then 61 infected; 33, then 226 dead); or
+# in the present, "How many human cases of bird flu are there?" (answered with a May article's
+# "two" beside a December one's "61", real news of 2024).
 _RUNNING_TOTAL = re.compile(
-    r"^\W*how\s+(?:many|much)\b[^?]*?\b(?:have|has)\b[^?]*?\b"
-    r"(?:been|[a-z]+(?:ed|en|wn)|lost|spent|paid|sold|won|made|left|fled|fought|hit)\b",
+    r"^\W*how\s+(?:many|much)\b[^?]*?\b(?:(?:have|has)\b[^?]*?\b"
+    r"(?:been|[a-z]+(?:ed|en|wn)|lost|spent|paid|sold|won|made|left|fled|fought|hit)"
+    r"|(?:are|is)\s+there)\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ KEY_BRIDGE = REPO / "tests" / "data" / "real_news" / "key_bridge_2024.urls"
 STARLINER = REPO / "tests" / "data" / "real_news" / "starliner_2024.urls"
 TIKTOK = REPO / "tests" / "data" / "real_news" / "tiktok_2024.urls"
 MILTON_ALASKA = REPO / "tests" / "data" / "real_news" / "milton_alaska_2024.urls"
+BIRD_FLU = REPO / "tests" / "data" / "real_news" / "bird_flu_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:

@@ -1,6 +1,7 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
 strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
-24 on Boeing's Starliner, 44 on TikTok;
+24 on Boeing's Starliner, 44 on TikTok, 15 on Hurricane Milton and the Alaska Airlines door
+plug, 13 on bird flu;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -15,6 +16,7 @@ from tests.conftest import REPO
 from tests.integration.test_engine_real_model import newsdesk
 from tests.real_news import (
     ARTICLES,
+    BIRD_FLU,
     BOEING,
     HELENE,
     KEY_BRIDGE,
@@ -77,8 +79,11 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # Hurricane Milton (October 2024) beside the Alaska Airlines door plug (January 2024),
         # asked as a user would: another group's count, "this year", a word for an altitude.
         ((MILTON_ALASKA,), REPO / "tests" / "data" / "real_news_milton_alaska_qa.jsonl"),
+        # Bird flu, March to December 2024: a count in the present read from the newest report,
+        # a sentence led by the US not about Moderna's funding.
+        ((BIRD_FLU,), REPO / "tests" / "data" / "real_news_bird_flu_qa.jsonl"),
     ],
-    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok", "milton_alaska"],
+    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok", "milton_alaska", "bird_flu"],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage
