@@ -24,7 +24,8 @@ flags to label.
 its words): articles of one story published a day apart in different weeks; `--stories
 held-out` of HELD_OUT_STORIES, 20 more stories no rule was made on; `--stories fresh` of
 FRESH_STORIES, 20 more, labelled once before any rule was changed for them; `--stories
-fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted.
+fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted; `--stories
+fresh3` of FRESH3_STORIES, 30 more, labelled at first look (fifty-fourth session).
 
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
@@ -158,6 +159,23 @@ FRESH2_STORIES = {
     "trial": r"\btrial\b|\bjury\b|verdict|sentenced", "police": r"police|arrest",
     "beach": r"Rehoboth|boardwalk|\bbeach\b", "college": r"\bUD\b|Blue Hens|Delaware State",
 }  # fmt: skip
+# A fourth set (fifty-fourth session): labelled at first look, before any rule was changed for
+# it (`--stories fresh3`); none of the sets above, nor the real-news libraries' stories.
+FRESH3_STORIES = {
+    "birdflu": r"bird flu|H5N1|avian", "nba": r"\bNBA\b|Celtics|Lakers|playoffs",
+    "baseball": r"\bMLB\b|World Series|Dodgers|Yankees|Ohtani", "ncaa": r"March Madness|NCAA",
+    "derby": r"Kentucky Derby|horse rac", "golf": r"\bgolf\b|Masters|Scheffler|\bPGA\b",
+    "tennis": r"tennis|Wimbledon|US Open", "stocks": r"stock market|\bDow\b|S&P|Nvidia",
+    "crypto": r"bitcoin|crypto", "loans": r"student loan", "abortion": r"abortion",
+    "cannabis": r"marijuana|cannabis", "guns": r"gun law|firearm", "lebanon": r"Lebanon|Hezbollah",
+    "syria": r"\bSyria|Assad", "germany": r"Germany|Scholz", "canada": r"Canada|Trudeau",
+    "japan": r"\bJapan", "brazil": r"Brazil|\bLula\b", "argentina": r"Argentina|Milei",
+    "pope": r"\bPope\b|Vatican", "georgia": r"Fani Willis|Georgia case",
+    "january6": r"Jan\. 6|January 6|Capitol riot", "menendez": r"Menendez",
+    "college_fb": r"college football|\bCFP\b|Heisman", "tropical": r"tropical storm|hurricane season",
+    "cruise": r"cruise", "recall_food": r"\brecalled\b", "zoo": r"\bzoo\b",
+    "bridge": r"bridge collapse|\bbridge\b",
+}  # fmt: skip
 STORY_ARTICLES = 80  # the first articles of a story, in the file's order
 
 
@@ -287,7 +305,7 @@ def main() -> None:
         "--stories",
         nargs="?",
         const="developing",
-        choices=["developing", "held-out", "fresh", "fresh2"],
+        choices=["developing", "held-out", "fresh", "fresh2", "fresh3"],
         help="topics of developing stories instead (STORIES, HELD_OUT_STORIES, FRESH_STORIES …)",
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
@@ -315,9 +333,12 @@ def main() -> None:
         chosen = file_topics(args.articles)
     elif args.stories:
         chosen = story_topics(
-            {"held-out": HELD_OUT_STORIES, "fresh": FRESH_STORIES, "fresh2": FRESH2_STORIES}.get(
-                args.stories, STORIES
-            )
+            {
+                "held-out": HELD_OUT_STORIES,
+                "fresh": FRESH_STORIES,
+                "fresh2": FRESH2_STORIES,
+                "fresh3": FRESH3_STORIES,
+            }.get(args.stories, STORIES)
         )
     elif args.dates:
         chosen = date_topics(args.dates, args.offset)

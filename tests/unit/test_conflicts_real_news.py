@@ -205,6 +205,30 @@ def test_entities_tell_two_subjects_from_two_reports() -> None:
     ) == ["viewer"]
 
 
+def test_a_player_against_no_one_named_and_a_game_against_an_average_are_two_counts() -> None:
+    """A March Madness live page (RealTime QA 2024, `bench.conflicts --stories fresh3`): one
+    player's points against the other team's reserves', one game's rebounds against another
+    guard's average. A person named after the count (who said it) still leaves one count."""
+    people = FakeTagger(
+        {"Jermaine Couisnard": "PERSON", "South Carolina": "GPE", "Roy Cooper": "PERSON"}
+    )
+    scorer = (
+        "Senior guard Jermaine Couisnard, once of South Carolina, leads the scorers with 14 points."
+    )
+    reserves = "South Carolina dominates as its reserves lead the scorers with 19 points."
+    assert differ(scorer, reserves) == ["point"]  # without entities: the same words
+    assert differ(scorer, reserves, tagger=people) == []
+    assert differ(
+        "At least 33 people died in the storm in the state, Gov. Roy Cooper said on Sunday.",
+        "At least 35 people died in the storm in the state, officials said on Sunday.",
+        tagger=people,
+    ) == ["peopl"]
+    game = "The junior guard scored 15 points and grabbed two rebounds against Oregon."
+    average = "The junior guard scored 15 points and grabbed 2.2 rebounds a game against Oregon."
+    assert differ(game, average) == []
+    assert differ(game, game.replace("two rebounds", "three rebounds"), (1, 1)) == ["rebound"]
+
+
 def test_counts_two_days_apart_are_a_development_unless_of_one_stated_day() -> None:
     first = "Officials said the wildfires caused two deaths across the region."
     second = "Officials said the wildfires caused one death across the region."

@@ -30,10 +30,12 @@ from assistant.answering.over_time.same_event import (
     caption,
     named_apart,
     one_a_forecast,
+    one_an_average,
     other_hours,
     other_moments,
     other_subjects,
     other_times,
+    person_apart,
     pronoun_led,
     tells_a_happening,
 )
@@ -110,6 +112,8 @@ def _difference(citation: Citation, sentence: str, hit: Hit) -> tuple[str, str, 
         return None  # "1,215 Republican delegates" / "1,968 for the Democratic nomination"
     if pronoun_led(citation.quote) or pronoun_led(sentence):
         return None  # "He won 232 electoral votes" / "He received 306": two people, or one?
+    if one_an_average(citation.quote, sentence):
+        return None  # "added 15 points and two rebounds" / "averaging … 2.2 rebounds"
     cited_day, cited_basis = event_date(citation.quote, citation.published)
     day, basis = event_date(sentence, hit.published)
     told = {"stated", "relative"}
@@ -299,7 +303,10 @@ def find_conflicts(
             found = _difference(citation, sentence, hit)
             if found is None or (cited_story, found[0]) in settled:
                 continue
-            if tagger is not None and named_apart(citation.quote, sentence, tagger):
+            if tagger is not None and (
+                named_apart(citation.quote, sentence, tagger)
+                or person_apart(citation.quote, sentence, tagger)
+            ):
                 continue  # "Dallas has played 56 games" / "Detroit has played 84 games"
             about, ours, other_value = found
             settled.add((cited_story, about))

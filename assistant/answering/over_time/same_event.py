@@ -54,6 +54,13 @@ _PRONOUN_LED = re.compile(
     re.IGNORECASE,
 )
 _AFTER_A_COLON = re.compile(r"^\s*[:;]")
+# A count per game, per day, on average: another quantity than one game's or one day's count.
+_AVERAGE = re.compile(
+    r"\b(?:averag\w*|per (?:game|match|day|week|month|year|capita|person)"
+    r"|a (?:game|match)(?![\w-]))",
+    re.IGNORECASE,
+)
+_SUBJECT_WORDS = 6  # a person named among a sentence's first words is its subject
 # spaCy's labels of names: who or what a sentence is about (not its dates or numbers).
 _NAMED = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -112,6 +119,40 @@ def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
         )
 
     return unmentioned(one, found[0], other) and unmentioned(other, found[1], one)
+
+
+def person_apart(one: str, other: str, tagger: EntityTagger) -> bool:
+    """One sentence opens with a person (spaCy's, in its first words: its subject) whom the other
+    does not mention, and the other names no person at all: "Oregon's senior guard Jermaine
+    Couisnard … is the game's leading scorer with 14 points" / "South Carolina dominates, as
+    reserves score 19 points" (a March Madness live page) count two players' points."""
+    found = tagger.entities([one, other])
+    if not found:
+        return False
+
+    def leads(text: str, entities: list[Entity], elsewhere: str) -> bool:
+        opening = len(" ".join(text.split()[:_SUBJECT_WORDS])) + len(text) - len(text.lstrip())
+        theirs = set(stems(elsewhere))
+        return any(
+            e.label == "PERSON"
+            and e.start < opening
+            and not set(stems(_without_titles(text[e.start : e.end]))) & theirs
+            for e in entities
+        )
+
+    def nobody(entities: list[Entity]) -> bool:
+        return not any(e.label == "PERSON" for e in entities)
+
+    return (leads(one, found[0], other) and nobody(found[1])) or (
+        leads(other, found[1], one) and nobody(found[0])
+    )
+
+
+def one_an_average(one: str, other: str) -> bool:
+    """One of the two gives an average or a rate ("averaging just 2.5 points and 2.2 rebounds",
+    "per game"), the other does not: "Junior guard Koby Brea added 15 points and two rebounds"
+    counts one game."""
+    return bool(_AVERAGE.search(one)) != bool(_AVERAGE.search(other))
 
 
 def years_in(sentence: str) -> frozenset[int]:
