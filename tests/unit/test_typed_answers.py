@@ -142,6 +142,32 @@ def test_a_span_of_the_wrong_kind_gives_way_to_a_close_one_of_the_right_kind(fak
     assert answer.status == "answered" and "61 percent" in answer.answer
 
 
+def test_who_several_people_are_gets_them_all_or_is_not_sure(fake_embedder) -> None:
+    """Real news (September 2024): "Who are the Polaris Dawn crew?" → **Isaacman**, of "Isaacman,
+    himself an experienced aviator, is the only member of the Polaris Dawn crew to have flown to
+    space before." — one of four. Asked who several people are, the names listed with the one
+    the reader found are the answer; one name alone is not said as sure."""
+    from assistant.answering.question.answer_type import asks_who_several, listed_noun
+
+    assert listed_noun("Who are the Polaris Dawn crew?") == "crew"
+    assert asks_who_several("Who were the members of the team?")
+    assert not asks_who_several("Who are the Houthis?")  # what they are
+    assert not asks_who_several("Who is the commander of the crew?")
+    crew = {"Isaacman": "PERSON", "Scott Poteet": "PERSON", "Sarah Gillis": "PERSON",
+            "Anna Menon": "PERSON", "Polaris Dawn": "ORG"}  # fmt: skip
+    alone = (
+        "Isaacman, himself an experienced aviator, is the only member of the Polaris Dawn crew "
+        "to have flown to space before."
+    )
+    answer = ask(fake_embedder, "Who are the Polaris Dawn crew?", alone, ["Isaacman"], crew)
+    assert answer.answer.startswith("*Not sure:* Isaacman"), answer.answer
+    answer = ask(fake_embedder, "Who has flown to space before?", alone, ["Isaacman"], crew)
+    assert answer.answer.startswith("**Isaacman**"), answer.answer
+    listed = "The Polaris Dawn crew are Isaacman, Scott Poteet, Sarah Gillis and Anna Menon."
+    answer = ask(fake_embedder, "Who are the Polaris Dawn crew?", listed, ["Scott Poteet"], crew)
+    assert answer.answer.startswith("**Isaacman, Scott Poteet, Sarah Gillis and Anna Menon**")
+
+
 def test_a_list_question_gets_the_whole_list(fake_embedder) -> None:
     text = (
         "Tokyo also designated four Russian key banks (VTB Bank, Sovcombank, Novikombank and "

@@ -9,10 +9,12 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
+from assistant.answering.question.answer_type import asks_who_several
 from assistant.answering.question.parse import stems
 from assistant.entities import Entity
 
 LIST_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:and|or)?\s*")
+_SEVERAL = re.compile(r",|;|&|\band\b", re.IGNORECASE)
 ROLE_WORDS = 6  # words before a person's name that may hold their role ("Deputy Minister …")
 
 
@@ -131,3 +133,9 @@ def past_apposition(read: Read, noun: str) -> Read:
     if not comma or not words or stems(words[-1]) != stems(noun) or not names[:1].isupper():
         return read
     return replace(read, span=(end - len(rest.lstrip()), end))
+
+
+def one_of_several(question: str, answer: str) -> bool:
+    """Whether `answer` names one where the question asks who several people are: "Who are the
+    Polaris Dawn crew?" → "Isaacman" (real news, September 2024: one of four) is not the crew."""
+    return asks_who_several(question) and _SEVERAL.search(answer) is None

@@ -27,6 +27,7 @@ from assistant.answering.evidence.confidence import Calibration, features, load_
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
+from assistant.answering.evidence.lists import one_of_several
 from assistant.answering.evidence.news import newest_report
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
 from assistant.answering.evidence.quoting import (
@@ -258,8 +259,10 @@ class ReaderAnswerer(AnswerGenerator):
         sure = sure and elsewhen is None
         if sure and short is not None:
             at = (short.start - best.candidate.start, short.end - best.candidate.start)
-            if another_named(parsed, best.candidate.text, self.tagger, at):
-                sure = False  # "Biden joined TikTok in February." for when Trump joined it
+            if another_named(parsed, best.candidate.text, self.tagger, at) or one_of_several(
+                question, short.text
+            ):  # "Biden joined TikTok in February." for when Trump joined it; "Isaacman" for
+                sure = False  # who the Polaris Dawn crew are
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"

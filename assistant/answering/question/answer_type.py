@@ -287,9 +287,35 @@ _NOT_PLURAL = frozenset(
 )
 
 
+# "Who are the Polaris Dawn crew?", "Who were the members of the team?": several people (real
+# news: **Isaacman**, one of four, was the answer).
+_WHO_ARE_THE = re.compile(
+    r"^\W*who\s+(?:are|were)\s+the\s+(?P<noun>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"(?=\s+(?:of|in|on|at|for|from|who|that|aboard)\b|\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _people_noun(question: str) -> str | None:
+    """The noun of "Who are the Polaris Dawn crew?" ("crew"): several people are asked for;
+    None for other questions and for "Who are the Houthis?" (what they are)."""
+    people = _WHO_ARE_THE.search(question)
+    noun = people.group("noun").split()[-1] if people is not None else None
+    return noun if noun is not None and noun.islower() else None
+
+
+def asks_who_several(question: str) -> bool:
+    """ "Who are the Polaris Dawn crew?", "Who were the victims?": several people are asked for."""
+    return _people_noun(question) is not None
+
+
 def listed_noun(question: str) -> str | None:
     """The plural noun of a question that asks for several things ("goods" of "What goods …?",
-    "crops" of "What crops were …?"), or None when it asks for one thing."""
+    "crops" of "What crops were …?", "crew" of "Who are the Polaris Dawn crew?"), or None when
+    it asks for one thing."""
+    people = _people_noun(question)
+    if people is not None:
+        return people
     found = _PLURAL_WHICH.search(question)
     if found is not None:
         return found.group(0).split()[-1]
