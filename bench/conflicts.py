@@ -172,7 +172,8 @@ FRESH3_STORIES = {
     "japan": r"\bJapan", "brazil": r"Brazil|\bLula\b", "argentina": r"Argentina|Milei",
     "pope": r"\bPope\b|Vatican", "georgia": r"Fani Willis|Georgia case",
     "january6": r"Jan\. 6|January 6|Capitol riot", "menendez": r"Menendez",
-    "college_fb": r"college football|\bCFP\b|Heisman", "tropical": r"tropical storm|hurricane season",
+    "college_fb": r"college football|\bCFP\b|Heisman",
+    "tropical": r"tropical storm|hurricane season",
     "cruise": r"cruise", "recall_food": r"\brecalled\b", "zoo": r"\bzoo\b",
     "bridge": r"bridge collapse|\bbridge\b",
 }  # fmt: skip
