@@ -153,6 +153,11 @@ def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embed
     # surname does not end ("the Francis Scott Key Bridge").
     assert short("Yet Scott smiled. The Francis Scott Key Bridge fell.")[0] == "Scott"
     assert short("Among Scott's aides, none spoke.")[0] == "Scott"
+    # A byline that ends the paragraph before is no first name (real news, 13 July 2024: "FBI"
+    # came out as "ysha Bagchi\n\nFBI" of "−Christopher Cann and Aysha Bagchi\n\nFBI says …").
+    assert short("−Christopher Cann and Aysha Bagchi\n\nScott says it is almost ready.")[0] == (
+        "Scott"
+    )
 
 
 def test_a_first_name_before_a_nickname_is_given_with_the_surname(fake_embedder) -> None:

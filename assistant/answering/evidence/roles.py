@@ -305,7 +305,9 @@ _NO_FIRST_NAME = frozenset({
 
 
 _NOT_NAMES = _NO_FIRST_NAME | _TITLES
-_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s){1,3}$")
+# Up to three capitalised words right before a name, on its line ("Aysha Bagchi\n\nFBI says …"
+# holds no "Aysha Bagchi FBI": a byline ends its paragraph).
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]* ){1,3}\Z")
 
 
 _NICKNAME_AFTER = re.compile(r"\s+[\"“][A-Z][\w'’.-]*[\"”]\s+[A-Z][\w'’-]+")
