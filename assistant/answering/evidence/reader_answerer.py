@@ -259,14 +259,13 @@ class ReaderAnswerer(AnswerGenerator):
         sure = sure and elsewhen is None
         if sure and short is not None:
             at = (short.start - best.candidate.start, short.end - best.candidate.start)
-            if another_named(parsed, best.candidate.text, self.tagger, at) or one_of_several(
-                question, short.text
-            ):  # "Biden joined TikTok in February." for when Trump joined it; "Isaacman" for
-                sure = False  # who the Polaris Dawn crew are
+            if another_named(parsed, best.candidate.text, self.tagger, at):
+                sure = False  # "Biden joined TikTok in February." for when Trump joined it
+        if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"; asked who
+            short = full_name(short, best, hits, question)  # the crew are, "Isaacman" alone is
+            sure = sure and not one_of_several(question, short.text)  # not said as sure
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
-        if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"
-            short = full_name(short, best, hits, question)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
         if asks_for_change(question):  # an amount's values on other days answer it too
             found = amounts(question, best, short, [r for _, r in ranked], self.min_read_score)
