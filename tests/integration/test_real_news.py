@@ -1,7 +1,7 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
 strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
 24 on Boeing's Starliner, 44 on TikTok, 15 on Hurricane Milton and the Alaska Airlines door
-plug, 13 on bird flu;
+plug, 13 on bird flu, 14 on the attempts on Trump's life and 12 on Polaris Dawn;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -16,11 +16,13 @@ from tests.conftest import REPO
 from tests.integration.test_engine_real_model import newsdesk
 from tests.real_news import (
     ARTICLES,
+    ATTEMPTS,
     BIRD_FLU,
     BOEING,
     HELENE,
     KEY_BRIDGE,
     MILTON_ALASKA,
+    POLARIS,
     PORT_STRIKE,
     STARLINER,
     TIKTOK,
@@ -82,8 +84,20 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # Bird flu, March to December 2024: a count in the present read from the newest report,
         # a sentence led by the US not about Moderna's funding.
         ((BIRD_FLU,), REPO / "tests" / "data" / "real_news_bird_flu_qa.jsonl"),
+        # The two attempts on Trump's life (July, September 2024) beside Polaris Dawn: a byline
+        # before a paragraph is no first name, one of a crew is not the crew.
+        ((ATTEMPTS, POLARIS), REPO / "tests" / "data" / "real_news_attempts_polaris_qa.jsonl"),
     ],
-    ids=["helene", "boeing", "key_bridge", "starliner", "tiktok", "milton_alaska", "bird_flu"],
+    ids=[
+        "helene",
+        "boeing",
+        "key_bridge",
+        "starliner",
+        "tiktok",
+        "milton_alaska",
+        "bird_flu",
+        "attempts_polaris",
+    ],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
     """Hurricane Helene's toll as reported from 27 September to 4 October 2024, Boeing's wage
