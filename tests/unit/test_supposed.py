@@ -261,6 +261,8 @@ FLIGHT = (
     "An Alaska Airlines flight from Portland, Oregon, to Ontario, California, made a dramatic "
     "emergency landing late Friday night after a piece of the fuselage burst off at 16,000 feet."
 )
+MOVE = "Kublai readied the move of the Mongol capital from Karakorum in Mongolia to Khanbaliq."
+SETTLERS = "Around 660 BCE, Greek settlers from Megara established Byzantium on the Bosphorus."
 ORIGINS = [
     # Real news (8 January 2024): the route's start in bold for where the flight landed.
     ("Where did the Alaska Airlines flight land?", FLIGHT, "Portland, Oregon, to Ontario", True),
@@ -270,6 +272,9 @@ ORIGINS = [
     ("Where did the flight take off?", FLIGHT, "Portland, Oregon", False),
     ("Where was the Alaska Airlines flight headed?", FLIGHT, "Ontario, California", False),
     ("When did the flight land?", FLIGHT, "late Friday night", False),
+    # Asked where it was before, the place it moved from answers (SQuAD dev, was in bold).
+    ("Where had the Mongol capital been before Kublai moved it?", MOVE, "Karakorum", False),
+    ("Where was Byzantium located?", SETTLERS, "Megara", True),
 ]
 
 

@@ -12,14 +12,18 @@ import re
 
 # The words just before the answer make it an origin: "from", "from the", "all the way from".
 _AFTER_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-# A question that asks where a journey or a thing began.
+# A question that asks where a journey or a thing began, or where it was before ("Where had the
+# Mongol capital been before Kublai moved it?" of "the move of the Mongol capital from
+# Karakorum").
 _ASKS_ORIGIN = re.compile(
     r"\b(?:from|origin\w*|depart\w*|leav\w*|left|took\s+off|take\s+off|takes\s+off|"
-    r"start\w*|began|begin\w*|come|came|hail\w*)\b",
+    r"start\w*|began|begin\w*|come|came|hail\w*|before|previously|originally|formerly)\b",
     re.IGNORECASE,
 )
-_WHERE = re.compile(r"^\W*(?:from\s+)?where\b|\b(?:what|which)\s+(?:place|city|town|airport|"
-                    r"state|country)\b", re.IGNORECASE)  # fmt: skip
+_WHERE = re.compile(
+    r"^\W*(?:from\s+)?where\b|\b(?:what|which)\s+(?:place|city|town|airport|state|country)\b",
+    re.IGNORECASE,
+)
 
 
 def an_origin(question: str, sentence: str, before_answer: int) -> bool:
