@@ -12,7 +12,7 @@ from assistant.answering.evidence.count_parts import a_rate, one_of_counts, othe
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.routes import an_origin
-from assistant.answering.evidence.supposed import supposed
+from assistant.answering.evidence.supposed import allowed_time, supposed
 
 SHORTAGES = "Any strike that lasts more than one week could cause shortages of goods."
 TOWER = "Neither New Castle County nor Verizon responded with a timeline for the construction."
@@ -261,6 +261,15 @@ FLIGHT = (
     "An Alaska Airlines flight from Portland, Oregon, to Ontario, California, made a dramatic "
     "emergency landing late Friday night after a piece of the fuselage burst off at 16,000 feet."
 )
+SPACEWALK = "They have about one hour and 50 minutes to complete the spacewalk."
+ALLOWED = [
+    # Real news (Polaris Dawn, 12 September 2024): the time allowed in bold for the time taken.
+    ("How long did the spacewalk last?", SPACEWALK, "about one hour", True),
+    ("How long does the crew have to complete the spacewalk?", SPACEWALK, "about one hour", False),
+    ("How long did the spacewalk last?", "It lasted one hour and 46 minutes.", "one hour", False),
+    ("How long did the talks take?", "They had two days of talks to reach a deal.", "two days",
+     False),
+]  # fmt: skip
 MOVE = "Kublai readied the move of the Mongol capital from Karakorum in Mongolia to Khanbaliq."
 SETTLERS = "Around 660 BCE, Greek settlers from Megara established Byzantium on the Bosphorus."
 ORIGINS = [
@@ -287,7 +296,8 @@ ORIGINS = [
     + [(a_rate, c) for c in RATES]
     + [(other_side, c) for c in SIDES]
     + [(recalled, c) for c in RECALLED]
-    + [(an_origin, c) for c in ORIGINS],
+    + [(an_origin, c) for c in ORIGINS]
+    + [(allowed_time, c) for c in ALLOWED],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
@@ -296,6 +306,7 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     a_rate: a count per second, day or year for "how many / much" that asks no rate;
     other_side: a share the words after it give to the other side of a vote than the question's;
     recalled: in a "two months after …" clause the question's words are not in;
-    an_origin: a place right after "from" for a "where" question that asks no origin."""
+    an_origin: a place right after "from" for a "where" question that asks no origin;
+    allowed_time: a time someone has to do something in, for "how long" it lasted."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

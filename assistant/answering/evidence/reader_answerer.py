@@ -50,7 +50,7 @@ from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.shortlist import shortlist
 from assistant.answering.evidence.superseded import current_plans_first, superseded
-from assistant.answering.evidence.supposed import supposed
+from assistant.answering.evidence.supposed import allowed_time, supposed
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.evidence.years import another_period
 from assistant.answering.generator import AnswerGenerator
@@ -82,7 +82,7 @@ from assistant.retrieval import Hit
 # Where the short answer stands that it is not said as sure (each: question, sentence, offset).
 _NOT_SURE_RULES = (
     supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
-    acted_upon, an_origin,
+    acted_upon, an_origin, allowed_time,
 )  # fmt: skip
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
@@ -255,7 +255,7 @@ class ReaderAnswerer(AnswerGenerator):
             # Republicans and seven former aides" how many were charged, nor "two months after
             # he was nearly killed at an event in Pennsylvania" where the second attempt was,
             # nor "4.3 babies … each second" how many were born in a year, nor "a flight from
-            # Portland, Oregon, to Ontario" where it landed
+            # Portland" where it landed, nor "have about 50 minutes to complete it" its length
         sure = sure and elsewhen is None
         if sure and short is not None:
             at = (short.start - best.candidate.start, short.end - best.candidate.start)

@@ -50,3 +50,28 @@ def supposed(question: str, sentence: str, before_answer: int) -> bool:
         return True
     opening = _SUPPOSING.search(sentence, start, max(start, before_answer))
     return opening is not None and _MAY_BE.search(sentence) is not None
+
+
+# A time allowed is not a time taken: "They have about one hour and 50 minutes to complete the
+# spacewalk" put **about one hour and 50 minutes** in bold for how long the Polaris Dawn
+# spacewalk lasted (real news, 12 September 2024).
+_ALLOWED_BEFORE = re.compile(
+    r"\b(?:have|has|had|given|gets?|got)\s+(?:about\s+|up\s+to\s+|only\s+|just\s+|roughly\s+|"
+    r"nearly\s+|around\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+_TO_DO_AFTER = re.compile(r"^[\w\s.,-]{1,40}?\bto\s+(?!the\b|a\b|an\b)[a-z]+", re.IGNORECASE)
+_ASKS_HOW_LONG = re.compile(r"^\W*how\s+long\b", re.IGNORECASE)
+_ASKS_ALLOWED = re.compile(r"\b(?:have|has|had|given|allowed|allotted|deadline)\b", re.IGNORECASE)
+
+
+def allowed_time(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the length of time at `before_answer` is one someone has to do something in
+    ("have about one hour and 50 minutes to complete …"), for "How long …?" that asks how long
+    something lasted or took, not how long one has."""
+    if not _ASKS_HOW_LONG.search(question) or _ASKS_ALLOWED.search(question):
+        return False
+    start = max(0, before_answer)
+    after = _TO_DO_AFTER.match(sentence[start:])
+    # "had two days of talks to reach a deal": the time of something done, not one allowed
+    return bool(_ALLOWED_BEFORE.search(sentence[:start]) and after and " of " not in after[0])
