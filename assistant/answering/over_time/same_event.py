@@ -61,6 +61,7 @@ _AVERAGE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_WORDS = 6  # a person named among a sentence's first words is its subject
+_ACTORS = frozenset({"PERSON", "ORG"})
 # spaCy's labels of names: who or what a sentence is about (not its dates or numbers).
 _NAMED = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
@@ -122,26 +123,27 @@ def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
 
 
 def person_apart(one: str, other: str, tagger: EntityTagger) -> bool:
-    """One sentence opens with a person (spaCy's, in its first words: its subject) whom the other
-    does not mention, and the other names no person at all: "Oregon's senior guard Jermaine
-    Couisnard … is the game's leading scorer with 14 points" / "South Carolina dominates, as
-    reserves score 19 points" (a March Madness live page) count two players' points."""
+    """One sentence's subject — the first person or body spaCy finds in its first words — is a
+    person whom the other does not mention, and the other names no person or body at all:
+    "Oregon's senior guard Jermaine Couisnard … is the game's leading scorer with 14 points" /
+    "South Carolina dominates, as reserves score 19 points" (a March Madness live page) count
+    two players' points. spaCy's small model often calls a person a body ("Trump": ORG), so
+    "Trump won Wisconsin by fewer than 23,000 votes" / "Trump defeated Hillary Clinton in
+    Wisconsin … by 22,748 votes" still have one subject."""
     found = tagger.entities([one, other])
     if not found:
         return False
 
     def leads(text: str, entities: list[Entity], elsewhere: str) -> bool:
         opening = len(" ".join(text.split()[:_SUBJECT_WORDS])) + len(text) - len(text.lstrip())
-        theirs = set(stems(elsewhere))
-        return any(
-            e.label == "PERSON"
-            and e.start < opening
-            and not set(stems(_without_titles(text[e.start : e.end]))) & theirs
-            for e in entities
-        )
+        actors = [e for e in entities if e.label in _ACTORS and e.start < opening]
+        if not actors or actors[0].label != "PERSON":
+            return False
+        name = text[actors[0].start : actors[0].end]
+        return not set(stems(_without_titles(name))) & set(stems(elsewhere))
 
     def nobody(entities: list[Entity]) -> bool:
-        return not any(e.label == "PERSON" for e in entities)
+        return not any(e.label in _ACTORS for e in entities)
 
     return (leads(one, found[0], other) and nobody(found[1])) or (
         leads(other, found[1], one) and nobody(found[0])
