@@ -28,16 +28,15 @@ from assistant.answering.over_time.counted import (
 from assistant.answering.over_time.same_event import (
     both_forecasts,
     caption,
-    named_apart,
     one_a_forecast,
     one_an_average,
     other_hours,
     other_moments,
     other_subjects,
     other_times,
-    person_apart,
     pronoun_led,
     tells_a_happening,
+    two_subjects,
 )
 from assistant.answering.over_time.timeline import event_date
 from assistant.answering.over_time.values import (
@@ -303,10 +302,7 @@ def find_conflicts(
             found = _difference(citation, sentence, hit)
             if found is None or (cited_story, found[0]) in settled:
                 continue
-            if tagger is not None and (
-                named_apart(citation.quote, sentence, tagger)
-                or person_apart(citation.quote, sentence, tagger)
-            ):
+            if tagger is not None and two_subjects(citation.quote, sentence, tagger):
                 continue  # "Dallas has played 56 games" / "Detroit has played 84 games"
             about, ours, other_value = found
             settled.add((cited_story, about))

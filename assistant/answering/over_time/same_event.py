@@ -102,15 +102,19 @@ def pronoun_led(sentence: str) -> bool:
     return bool(_PRONOUN_LED.match(sentence) or _AFTER_A_COLON.match(sentence))
 
 
-def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
+def two_subjects(one: str, other: str, tagger: EntityTagger) -> bool:
+    """Whether spaCy's entities, found once for both sentences, tell two subjects apart
+    (`_named_apart`, `_person_apart`)."""
+    found = tagger.entities([one, other])
+    return bool(found) and (_named_apart(one, other, found) or _person_apart(one, other, found))
+
+
+def _named_apart(one: str, other: str, found: list[list[Entity]]) -> bool:
     """Each sentence names someone or something the other does not mention, by spaCy's
     entities; a name is mentioned when one of its words (titles aside) is in the other sentence
     ("Chiefs" / "Kansas City Chiefs"). "Donald Trump received about 74 million votes …, according
     to the Federal Election Commission" / "Biden received more than 81 million votes …, according
     to the Federal Election Commission" name two people, so give two counts."""
-    found = tagger.entities([one, other])
-    if not found:
-        return False
 
     def unmentioned(text: str, entities: list[Entity], elsewhere: str) -> bool:
         theirs = set(stems(elsewhere))
@@ -122,7 +126,7 @@ def named_apart(one: str, other: str, tagger: EntityTagger) -> bool:
     return unmentioned(one, found[0], other) and unmentioned(other, found[1], one)
 
 
-def person_apart(one: str, other: str, tagger: EntityTagger) -> bool:
+def _person_apart(one: str, other: str, found: list[list[Entity]]) -> bool:
     """One sentence's subject — the first person or body spaCy finds in its first words — is a
     person whom the other does not mention, and the other names no person or body at all:
     "Oregon's senior guard Jermaine Couisnard … is the game's leading scorer with 14 points" /
@@ -130,9 +134,6 @@ def person_apart(one: str, other: str, tagger: EntityTagger) -> bool:
     two players' points. spaCy's small model often calls a person a body ("Trump": ORG), so
     "Trump won Wisconsin by fewer than 23,000 votes" / "Trump defeated Hillary Clinton in
     Wisconsin … by 22,748 votes" still have one subject."""
-    found = tagger.entities([one, other])
-    if not found:
-        return False
 
     def leads(text: str, entities: list[Entity], elsewhere: str) -> bool:
         opening = len(" ".join(text.split()[:_SUBJECT_WORDS])) + len(text) - len(text.lstrip())
