@@ -13,9 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
-from assistant.answering.evidence.acted_upon import acted_upon
-from assistant.answering.evidence.another_subject import another_named
-from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.candidates import (
     candidates,
     context,
@@ -24,10 +21,7 @@ from assistant.answering.evidence.candidates import (
 )
 from assistant.answering.evidence.clauses import past_restated
 from assistant.answering.evidence.confidence import Calibration, features, load_calibration
-from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
-from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.extractive import ExtractiveAnswerer
-from assistant.answering.evidence.lists import one_of_several
 from assistant.answering.evidence.news import newest_report
 from assistant.answering.evidence.premises import PREMISE_READS, unsupported_premise
 from assistant.answering.evidence.quoting import (
@@ -45,12 +39,9 @@ from assistant.answering.evidence.reading import (
     read_candidates,
     short_answer,
 )
-from assistant.answering.evidence.recalled import recalled
-from assistant.answering.evidence.roles import full_name
-from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.shortlist import shortlist
-from assistant.answering.evidence.superseded import current_plans_first, superseded
-from assistant.answering.evidence.supposed import allowed_time, supposed
+from assistant.answering.evidence.superseded import current_plans_first
+from assistant.answering.evidence.sureness import dated_earlier, said_as_sure
 from assistant.answering.evidence.typed import typed_reads
 from assistant.answering.evidence.years import another_period
 from assistant.answering.generator import AnswerGenerator
@@ -58,7 +49,6 @@ from assistant.answering.over_time.background import (
     asks_for_background,
     foretold,
     is_background,
-    old_time,
     says_earlier,
 )
 from assistant.answering.over_time.developments import (
@@ -79,11 +69,6 @@ from assistant.entities import EntityTagger
 from assistant.reader import Reader, Reading
 from assistant.retrieval import Hit
 
-# Where the short answer stands that it is not said as sure (each: question, sentence, offset).
-_NOT_SURE_RULES = (
-    supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
-    acted_upon, an_origin, allowed_time,
-)  # fmt: skip
 # A read with its rank (rank_score), best first: ranks are worked out once per answer.
 Ranked = tuple[float, Read]
 # Background ranks below the story: more than any rank_score difference between reads.
@@ -244,26 +229,10 @@ class ReaderAnswerer(AnswerGenerator):
             chosen = self._companions(ranked, chosen, floor, self.max_sentences)
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
-        sure = confidence >= self.not_sure_below and not _dated_earlier(parsed, best)
-        if short is not None and any(
-            rule(question, best.candidate.text, short.start - best.candidate.start)
-            for rule in _NOT_SURE_RULES
-        ):
-            sure = False  # "Any strike that lasts more than one week could …": not a fact;
-            # nor is "Neither New Castle County nor Verizon responded" a place, nor "according
-            # to Corey Krejcik, general manager" the winery's buyer, nor "11" of "11 Arizona
-            # Republicans and seven former aides" how many were charged, nor "two months after
-            # he was nearly killed at an event in Pennsylvania" where the second attempt was,
-            # nor "4.3 babies … each second" how many were born in a year, nor "a flight from
-            # Portland" where it landed, nor "have about 50 minutes to complete it" its length
+        sure = confidence >= self.not_sure_below and not dated_earlier(parsed, best)
         sure = sure and elsewhen is None
-        if sure and short is not None:
-            at = (short.start - best.candidate.start, short.end - best.candidate.start)
-            if another_named(parsed, best.candidate.text, self.tagger, at):
-                sure = False  # "Biden joined TikTok in February." for when Trump joined it
-        if short is not None and parsed.kind == "who":  # "Scott" → "Brandon Scott"; asked who
-            short = full_name(short, best, hits, question)  # the crew are, "Isaacman" alone is
-            sure = sure and not one_of_several(question, short.text)  # not said as sure
+        if short is not None:
+            short, sure = said_as_sure(parsed, best, short, hits, self.tagger, sure)
         if short is not None and not sure:  # "Not sure": what else the articles say, too
             chosen = self._companions(ranked, chosen, ranked[0][0] * COMPANION_RATIO, 2)
         answer = self._compose_reads(question, parsed, chosen, short, sure)
@@ -378,17 +347,6 @@ def _behind(parsed: Question, read: Read) -> bool:
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )
-
-
-def _dated_earlier(parsed: Question, read: Read) -> bool:
-    """Whether the read's sentence dates what it says months before its article ("In 2020, at
-    least 120 people died …" in a 2024 article): it may tell of another event than the one
-    asked about, so its short answer is not put in bold — unless the question asks when, names
-    a time or asks for an earlier event."""
-    published = read.candidate.hit.published
-    if published is None or parsed.kind == "when" or asks_for_background(parsed.text):
-        return False
-    return old_time(read.candidate.text, published)
 
 
 def _apart(one: Read, other: Read) -> bool:
