@@ -100,6 +100,65 @@ def test_a_day_ordered_against_the_one_before_it_in_the_sentence(sentence, days)
     assert [m.first_day for m in time_mentions(sentence, date(2024, 10, 2))] == days
 
 
+def test_a_day_named_after_one_still_to_come_goes_on_from_it() -> None:
+    """Real news (Beryl, a Saturday, 6 July 2024 article): "late Sunday or early Monday" and
+    "make landfall on the Texas coast Monday" were the Sunday and Monday before it; the storm
+    hit Texas on Monday, 8 July."""
+    saturday = date(2024, 7, 6)
+    forecast = (
+        "Beryl is expected to regain hurricane strength before it hits the south Texas coast "
+        "late Sunday or early Monday, the National Hurricane Center said Saturday."
+    )
+    days = [m.first_day for m in time_mentions(forecast, saturday)]
+    assert days == [date(2024, 7, 7), date(2024, 7, 8), saturday]
+    track = (
+        "It was expected to continue moving northwest into Sunday, then north-northwest by "
+        "Sunday night, and make landfall on the Texas coast Monday."
+    )
+    assert time_mentions(track, saturday)[-1].first_day == date(2024, 7, 8)
+    # The same day named again is that day; one after a past verb, a quote's end or as an
+    # event's name is worked out on its own, and so is one that would fall a week or more on.
+    again = "The impact will be felt on Wednesday, with strong winds on Wednesday morning."
+    assert {m.first_day for m in time_mentions(again, date(2023, 8, 28))} == {date(2023, 8, 30)}
+    for sentence, published, day in [
+        (
+            '"The threat is today and tomorrow," he told reporters on Monday.',
+            date(2024, 2, 19),
+            date(2024, 2, 19),
+        ),
+        (
+            "He will travel on Sunday to meet the victims of Tuesday's shooting.",
+            date(2022, 5, 28),
+            date(2022, 5, 24),
+        ),
+        (
+            "Shops will not be open Sunday, meaning Saturday is the last chance.",
+            date(2024, 11, 2),
+            date(2024, 11, 2),
+        ),
+    ]:
+        assert time_mentions(sentence, published)[-1].first_day == day
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # A Saturday, 7 December 2024. A time clause in the present tells what is to come …
+        (
+            "Biden will see the damage when he visits North Carolina on Wednesday.",
+            date(2024, 12, 11),
+        ),
+        ("Residents board up windows before it makes landfall on Monday.", date(2024, 12, 9)),
+        # … in the past, what was.
+        ("The storm weakened before it hit the coast on Monday.", date(2024, 12, 2)),
+        ("He was already there when she arrived Wednesday.", date(2024, 12, 4)),
+    ],
+)
+def test_a_time_clause_in_the_present_looks_ahead(sentence, day) -> None:
+    (mention,) = time_mentions(sentence, date(2024, 12, 7))
+    assert mention.first_day == day
+
+
 def test_today_in_a_name_is_no_day() -> None:
     """Real news (USA TODAY, most of RealTime QA's articles): "told USA TODAY she got a $52.50
     credit" was noted as "“TODAY” is Friday, 23 February 2024"."""

@@ -86,6 +86,12 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\b(?:earlier|ago|said|says|stated|announced)\b", re.IGNORECASE)
+# A time clause in the present tense tells what is still to come: "is expected to regain strength
+# before it hits the coast late Sunday" (real news, Beryl: the Sunday before a Saturday article).
+_CLAUSE_AHEAD = re.compile(
+    r"\b(?:before|until|once|when|after)\s+(?:it|he|she)\s+(?!was\b|has\b|is\b|does\b)[a-z]+s\b",
+    re.IGNORECASE,
+)
 # A sentence about the week of publication ("Also this week is the inaugural Oyster Week … and,
 # on Saturday, the first-ever Seafood Festival", a Wednesday article): its days later in the
 # week than publication are this week's, not the last week's.
@@ -194,6 +200,8 @@ def _looks_ahead(before: str) -> bool:
         return False
     pasts = list(_PAST.finditer(before))
     after_past = before[pasts[-1].end() :] if pasts else before
+    if _CLAUSE_AHEAD.search(after_past):
+        return True
     ahead = list(FUTURE.finditer(after_past))
     return bool(ahead) and not _WAS.search(after_past[: ahead[-1].start()])
 
@@ -285,6 +293,14 @@ def relative_phrases(sentence: str) -> list[str]:
 # to Georgia on Thursday" (the Thursday after), "… on Friday, after talks on Tuesday" (before).
 _THEN = re.compile(r"\b(?:before|then|followed\s+by|ahead\s+of|until)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|since)\b", re.IGNORECASE)
+# What tells that the words between two days are in the past ("will vote Friday, having met on
+# Monday", "… Sunday, forecasters said Saturday"); a quote's end closes what it foresaw ("… today
+# and tomorrow," Bauer told USA TODAY on Monday").
+_PAST_BETWEEN = re.compile(
+    r"[\"“”]|\b(?:[a-z]{3,}ed|was|were|had|did|said|says|told|went|came|made|took|gave|held|met"
+    r"|won|lost|left|began|spoke|wrote|saw|got|brought|fell|rose|ago|earlier)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_sequence(
@@ -302,6 +318,30 @@ def _in_sequence(
     return None
 
 
+# A day that names an event ("victims of Tuesday's shooting", "Wednesday night's matchup").
+_DAYS_EVENT = re.compile(r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\b", re.IGNORECASE)
+_COMING_WEEK = 6  # days after publication a bare weekday that goes on from another may be
+
+
+def _goes_on(
+    sentence: str, earlier: TimeMention, match: re.Match[str], weekday: int, published: date
+) -> date | None:
+    """A bare weekday named after a day still to come, with no past verb between them, is that
+    day or the first such weekday after it — within the coming week: "late Sunday or early
+    Monday", "by Sunday night, and make landfall on the Texas coast Monday" (real news, Beryl:
+    both were the days before a Saturday article), "felt on Wednesday …, winds on Wednesday
+    morning". Measured on RealTime QA's articles (BENCHMARKS.md, "Days that go on from a day
+    ahead")."""
+    if not earlier.is_day or earlier.first_day <= published:
+        return None
+    if _PAST_BETWEEN.search(sentence[earlier.end : match.start()]):
+        return None
+    if _DAYS_EVENT.match(sentence, match.end()):
+        return None
+    day = shift_days(earlier.first_day, (weekday - earlier.first_day.weekday()) % 7)
+    return day if (day - published).days <= _COMING_WEEK else None
+
+
 def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
     """Every relative time expression in `sentence`, resolved against `published`."""
     if published is None:
@@ -316,7 +356,11 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
             ahead = _weekday_ahead(sentence, match, weekday, published)
             first = last = _weekday_date(published, weekday, modifier, ahead)
             if mentions and not modifier.replace("on", "").strip():
-                first = last = _in_sequence(sentence, mentions[-1], match, weekday) or first
+                earlier = mentions[-1]
+                ordered = _in_sequence(sentence, earlier, match, weekday)
+                if ordered is None and not ahead:
+                    ordered = _goes_on(sentence, earlier, match, weekday, published)
+                first = last = ordered or first
         elif match.group("day"):
             if _no_day(sentence, match):
                 continue  # "told USA TODAY": the paper's name
