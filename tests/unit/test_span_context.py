@@ -244,6 +244,27 @@ def test_a_plan_does_not_answer_when_it_happened() -> None:
     assert not told_ahead("When was Starliner scheduled to land?")
 
 
+def test_a_forecast_goes_on_to_the_verbs_joined_to_it() -> None:
+    """Real news (Beryl, a Saturday article): "What time did Beryl make landfall in Texas?" →
+    **Monday**, of "It was expected to continue moving northwest into Sunday, then north-
+    northwest by Sunday night, and make landfall on the Texas coast Monday"."""
+    from assistant.answering.over_time.background import foretold
+    from assistant.answering.question.parse import parse_question
+
+    question = "What time did Beryl make landfall in Texas?"
+    terms = frozenset(parse_question(question).terms)
+    track = (
+        "It was expected to continue moving northwest into Sunday, then north-northwest by "
+        "Sunday night, and make landfall on the Texas coast Monday."
+    )
+    assert foretold(question, terms, track)
+    # What a forecast is followed by in the past, or after "said", is no longer its own.
+    done = "It was expected to weaken, and it made landfall near Matagorda at 4 a.m."
+    assert not foretold(question, terms, done)
+    told = "It was expected to weaken over the Gulf, forecasters said, and make landfall later."
+    assert not foretold(question, terms, told)
+
+
 def test_who_is_acted_upon_is_not_who_acts(fake_embedder) -> None:
     """Real news (Starliner, 28 September 2024): "Who will bring the astronauts home?" →
     **Suni Williams and Butch Wilmore**, the astronauts to be brought home."""

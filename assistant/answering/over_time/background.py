@@ -126,6 +126,14 @@ _FORESEEN = re.compile(
     re.IGNORECASE,
 )
 _DID = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
+# The forecast goes on to further verbs joined by "and / then": "was expected to continue moving
+# northwest into Sunday, then north-northwest by Sunday night, and make landfall on the Texas
+# coast Monday" (real news, Beryl). A bare verb (not "-ed" nor "-s") and the word after it.
+_AND_THEN = re.compile(
+    r"\b(?:and|then)\s+(?!\w+(?:ed|s)\b)([a-z][\w'’-]*)(?:\s+([\w'’-]+))?", re.IGNORECASE
+)
+_FORECAST_ENDS = re.compile(r"[;:]|\b(?:said|says|[a-z]{3,}ed)\b")
+_GOES_ON = 120  # characters after the forecast's verb in which a joined verb is still its own
 # A question about what was said or planned asks of the foreseen itself ("When did Biden say he
 # would visit?").
 _ABOUT_PLANS = re.compile(
@@ -144,5 +152,16 @@ def foretold(question: str, terms: frozenset[str], sentence: str) -> bool:
     return any(
         word is not None and word[:1].islower() and terms & set(stems(word))
         for found in _FORESEEN.finditer(sentence)
-        for word in found.groups()
+        for word in _foreseen_words(sentence, found)
     )
+
+
+def _foreseen_words(sentence: str, found: re.Match[str]) -> list[str | None]:
+    """The two words after "expected to …", and those of each bare verb joined to it by "and" or
+    "then" before any past verb or "said" ends the forecast."""
+    words: list[str | None] = list(found.groups())
+    rest = sentence[found.end() : found.end() + _GOES_ON]
+    ended = _FORECAST_ENDS.search(rest)
+    for joined in _AND_THEN.finditer(rest[: ended.start() if ended else len(rest)]):
+        words.extend(joined.groups())
+    return words
