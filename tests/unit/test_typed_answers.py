@@ -619,6 +619,30 @@ def test_the_ceo_of_one_company_is_not_another_company_s_ceo(fake_embedder) -> N
     assert answer.short_answer is not None and answer.short_answer.text == "Jane Roe"
 
 
+def test_a_district_attorney_of_another_place_is_not_the_one_asked_for(fake_embedder) -> None:
+    """Real news (the UnitedHealthcare CEO's killing): "Who is the Manhattan District Attorney?"
+    → **Peter Weeks**, of "…, said Blair County District Attorney Peter Weeks", though another
+    article named "Manhattan District Attorney Alvin Bragg"."""
+    text = (
+        "Mangione could be extradited to Manhattan, said Blair County District Attorney Peter "
+        "Weeks. Lawmakers heard from many others that week. In an interview on Wednesday, "
+        "Manhattan District Attorney Alvin Bragg expressed confidence."
+    )
+    names = {
+        "Manhattan": "GPE",
+        "Blair County District": "GPE",
+        "Peter Weeks": "PERSON",
+        "Alvin Bragg": "PERSON",
+    }
+    spans = ["Peter Weeks", "Alvin Bragg"]
+    answer = ask(fake_embedder, "Who is the Manhattan District Attorney?", text, spans, names)
+    assert answer.short_answer is not None and answer.short_answer.text == "Alvin Bragg"
+    # Asked of Blair County, or of no place, its own district attorney answers.
+    for question in ("Who is the Blair County District Attorney?", "Who is the district attorney?"):
+        answer = ask(fake_embedder, question, text, spans, names)
+        assert answer.short_answer is not None and answer.short_answer.text == "Peter Weeks"
+
+
 def test_a_nationality_a_role_word_or_the_asked_surname_does_not_answer_who(fake_embedder):
     text = (
         "The US has already imposed sanctions on 24 people. They also sanctioned Belarusian "

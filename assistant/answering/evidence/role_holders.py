@@ -64,29 +64,45 @@ def asked_modifiers(question: str) -> frozenset[str]:
     return frozenset(roles[0]) & ROLE_MODIFIERS if roles else frozenset()
 
 
+# Words of an office's name that say what kind of office, not whose: "District Attorney".
+_OFFICE_KINDS = frozenset({"district", "county", "city", "state", "federal", "national"})
+
+
 @lru_cache(maxsize=256)
 def asked_owner(question: str) -> frozenset[str]:
     """The words of whose role a role question asks ("TikTok" of "Who is the CEO of TikTok?"
-    or "Who is TikTok's CEO?"), casefolded; empty when it names no one."""
+    or "Who is TikTok's CEO?", "Manhattan" of "Who is the Manhattan District Attorney?"),
+    casefolded; empty when it names no one."""
     match = _ASKED_ROLE_OF.search(question.strip()) or _OWNER_BEFORE.search(question)
-    if match is None:
+    if match is not None:
+        return frozenset(plain_word(w) for w in match.group("owner").split()) - {"the"}
+    role = _ASKED_ROLE.search(question.strip())
+    if role is None:
         return frozenset()
-    return frozenset(plain_word(w) for w in match.group("owner").split()) - {"the"}
+    words = role.group("role").split()
+    if plain_word(words[-1]) not in ROLE_NOUNS:
+        return frozenset()
+    return frozenset(
+        plain_word(w)
+        for w in words[:-1]
+        if w[:1].isupper() and plain_word(w) not in ROLE_NOUNS | ROLE_MODIFIERS | _OFFICE_KINDS
+    )
 
 
 def _of_another(
     text: str, start: int, head: str, owner: frozenset[str], bodies: Sequence[tuple[int, int]]
 ) -> bool:
-    """Whether the role written right before the name at `start` of `text` is a body's that is
-    not the question's owner: "Oracle CEO Safra Catz" for the CEO of TikTok (`bodies`: spans of
-    the bodies the sentence names, offsets of `text`)."""
+    """Whether the role written right before the name at `start` of `text` is a body's or a
+    place's that is not the question's owner: "Oracle CEO Safra Catz" for the CEO of TikTok,
+    "Blair County District Attorney Peter Weeks" for the Manhattan District Attorney (real news)
+    (`bodies`: spans of the bodies and places the sentence names, offsets of `text`)."""
     if not owner:
         return False
     before = text[:start].rstrip()
     words = list(re.finditer(r"[\w'’.-]+", before))[-MAX_ROLE_WORDS:]
     while words and (
         plain_word(words[-1].group())[:_HEAD] == head[:_HEAD]
-        or plain_word(words[-1].group()) in ROLE_MODIFIERS | ROLE_NOUNS
+        or plain_word(words[-1].group()) in ROLE_MODIFIERS | ROLE_NOUNS | _OFFICE_KINDS
     ):
         words.pop()
     if not words:
@@ -123,7 +139,8 @@ def role_holder(read: Read, entities: Sequence[Entity], head: str, question: str
     owner, narrowed = asked_owner(question), asked_modifiers(question)
     titled = [(a, b) for a, b in bodies if _titled(text, a - offset, head, narrowed)]
     people = sorted({*people, *titled})
-    inside = [(a - offset, b - offset) for a, b in bodies]
+    places = [(e.start, e.end) for e in entities if e.label in _OWNERS]
+    inside = [(a - offset, b - offset) for a, b in places]
     holders = [
         (a, b)
         for a, b in people
@@ -139,6 +156,7 @@ def role_holder(read: Read, entities: Sequence[Entity], head: str, question: str
     return read
 
 
+_OWNERS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})  # what may hold an office
 _KIN = 4  # letters a body's word shares with the owner's: "Japanese Foreign Ministry" is Japan's
 _TITLE_WORDS = 4  # a title's words before a name: "Deputy Foreign Minister"
 
