@@ -159,6 +159,27 @@ def test_a_time_clause_in_the_present_looks_ahead(sentence, day) -> None:
     assert mention.first_day == day
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "day"),
+    [
+        # Real news: a live page dated Saturday, 7 December 2024 (Damascus fell on the 8th).
+        ("Syrian rebels seized Damascus on Sunday.", date(2024, 12, 7), date(2024, 12, 8)),
+        # A report filed the day before its date.
+        (
+            "China's GDP numbers Tuesday are expected to be weak.",
+            date(2016, 1, 18),
+            date(2016, 1, 19),
+        ),
+        # Five days back, and "last", stay behind publication.
+        ("Bundy was found guilty Thursday evening.", date(2021, 7, 6), date(2021, 7, 1)),
+        ("The fire ignited last Wednesday in the park.", date(2024, 7, 30), date(2024, 7, 24)),
+    ],
+)
+def test_a_bare_weekday_six_days_back_is_the_day_after(sentence, published, day) -> None:
+    (mention,) = time_mentions(sentence, published)
+    assert mention.first_day == day
+
+
 def test_today_in_a_name_is_no_day() -> None:
     """Real news (USA TODAY, most of RealTime QA's articles): "told USA TODAY she got a $52.50
     credit" was noted as "“TODAY” is Friday, 23 February 2024"."""
@@ -186,9 +207,9 @@ def test_today_in_a_name_is_no_day() -> None:
         ),
         # … but not one this week's sentence tells in the past, nor a Sunday (weeks may start
         # on one), nor a plan told in the past, nor a day right after a past verb.
-        ("Filters were handed out Thursday, and more will come this week.", date(2024, 8, 1)),
+        ("Filters were handed out Friday, and more will come this week.", date(2024, 8, 2)),
         ("The Sunday order was defied by shops this week.", date(2024, 8, 4)),
-        ("The council was slated to vote Thursday on masks.", date(2024, 8, 1)),
+        ("The council was slated to vote Friday on masks.", date(2024, 8, 2)),
         ("Lawmakers decided Friday that every child should attend.", date(2024, 8, 2)),
         ("It would be like the order issued Monday in the county.", date(2024, 8, 5)),
         # A day that leads what will come, and a headline's "to" + verb, look ahead …
