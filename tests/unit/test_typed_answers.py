@@ -168,6 +168,23 @@ def test_who_several_people_are_gets_them_all_or_is_not_sure(fake_embedder) -> N
     assert answer.answer.startswith("**Isaacman, Scott Poteet, Sarah Gillis and Anna Menon**")
 
 
+def test_one_of_the_doers_joined_after_an_aside_is_not_said_as_sure(fake_embedder) -> None:
+    """Real news (Syria, December 2024): "Who brokered the 2020 cease-fire in Syria?" →
+    **Turkey**, of "A cease-fire brokered by Turkey, which supports the opposition, and Russia,
+    which backs Assad, has been in place since 2020."."""
+    names = {"Turkey": "GPE", "Russia": "GPE", "Assad": "PERSON", "2020": "DATE", "Syria": "GPE"}
+    both = (
+        "In Syria, a cease-fire brokered by Turkey, which supports the opposition, and Russia, which backs "
+        "Assad, has been in place since 2020."
+    )
+    question = "Who brokered the 2020 cease-fire in Syria?"
+    answer = ask(fake_embedder, question, both, ["Turkey"], names)
+    assert answer.answer.startswith("*Not sure:* Turkey"), answer.answer
+    alone = "In Syria, a cease-fire brokered by Turkey, which backs rebels, has held since 2020."
+    answer = ask(fake_embedder, question, alone, ["Turkey"], names)
+    assert answer.answer.startswith("**Turkey**"), answer.answer
+
+
 def test_a_list_question_gets_the_whole_list(fake_embedder) -> None:
     text = (
         "Tokyo also designated four Russian key banks (VTB Bank, Sovcombank, Novikombank and "

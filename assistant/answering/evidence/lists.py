@@ -139,3 +139,15 @@ def one_of_several(question: str, answer: str) -> bool:
     """Whether `answer` names one where the question asks who several people are: "Who are the
     Polaris Dawn crew?" → "Isaacman" (real news, September 2024: one of four) is not the crew."""
     return asks_who_several(question) and _SEVERAL.search(answer) is None
+
+
+# Another name joined to the span after an aside about it: "brokered by Turkey, which supports
+# the opposition, and Russia, which backs Assad" (real news, Syria: **Turkey** for "Who brokered
+# the 2020 cease-fire in Syria?").
+_AND_ANOTHER = re.compile(r",\s+(?:which|who)\b[^,;.:()]{1,80},\s+and\s+(?:the\s+)?[A-Z]")
+
+
+def one_of_joined(sentence: str, after_answer: int) -> bool:
+    """Whether the answer ending at `after_answer` in `sentence` is one of those the sentence
+    joins by "and" after an aside about it: not all who did it."""
+    return _AND_ANOTHER.match(sentence, after_answer) is not None

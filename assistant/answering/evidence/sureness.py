@@ -10,7 +10,7 @@ from assistant.answering.evidence.another_subject import another_named
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
-from assistant.answering.evidence.lists import one_of_several
+from assistant.answering.evidence.lists import one_of_joined, one_of_several
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.roles import full_name
@@ -53,9 +53,11 @@ def said_as_sure(
         sure = False
     if sure and another_named(parsed, sentence, tagger, at):
         sure = False  # "Biden joined TikTok in February." for when Trump joined it
-    if parsed.kind == "who":  # asked who the crew are, "Isaacman" alone is not said as sure
+    if parsed.kind == "who":  # asked who the crew are, "Isaacman" alone is not said as sure;
+        # nor is "Turkey" of "Turkey, which supports the opposition, and Russia" who brokered it
         short = full_name(short, best, hits, parsed.text)
         sure = sure and not one_of_several(parsed.text, short.text)
+        sure = sure and not one_of_joined(sentence, at[1])
     return short, sure
 
 
