@@ -37,6 +37,8 @@ LIBRARIES = {
     "milton_alaska": (MILTON_ALASKA,),
     "attempts_polaris": (ATTEMPTS, POLARIS),
     "olympics": (ASKINGS / "olympics_2024.urls",),
+    "unitedhealthcare": (ASKINGS / "unitedhealthcare_2024.urls",),
+    "beryl_syria": (ASKINGS / "beryl_syria_2024.urls",),
 }
 
 
