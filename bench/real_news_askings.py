@@ -24,9 +24,11 @@ from typing import Any
 from assistant import Newsdesk, Settings
 from tests.real_news import (
     ATTEMPTS,
+    BERYL_SYRIA,
     BIRD_FLU,
     MILTON_ALASKA,
     POLARIS,
+    UNITEDHEALTHCARE,
     write_articles,
 )
 
@@ -37,8 +39,8 @@ LIBRARIES = {
     "milton_alaska": (MILTON_ALASKA,),
     "attempts_polaris": (ATTEMPTS, POLARIS),
     "olympics": (ASKINGS / "olympics_2024.urls",),
-    "unitedhealthcare": (ASKINGS / "unitedhealthcare_2024.urls",),
-    "beryl_syria": (ASKINGS / "beryl_syria_2024.urls",),
+    "unitedhealthcare": (UNITEDHEALTHCARE,),
+    "beryl_syria": (BERYL_SYRIA,),
 }
 
 

@@ -20,6 +20,8 @@ MILTON_ALASKA = REPO / "tests" / "data" / "real_news" / "milton_alaska_2024.urls
 BIRD_FLU = REPO / "tests" / "data" / "real_news" / "bird_flu_2024.urls"
 ATTEMPTS = REPO / "tests" / "data" / "real_news" / "assassination_attempts_2024.urls"
 POLARIS = REPO / "tests" / "data" / "real_news" / "polaris_dawn_2024.urls"
+UNITEDHEALTHCARE = REPO / "tests" / "data" / "real_news" / "unitedhealthcare_2024.urls"
+BERYL_SYRIA = REPO / "tests" / "data" / "real_news" / "beryl_syria_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:

@@ -1,7 +1,8 @@
 """The eval files of questions over real articles (15 USA TODAY articles on the 2024 US port
 strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
 24 on Boeing's Starliner, 44 on TikTok, 15 on Hurricane Milton and the Alaska Airlines door
-plug, 13 on bird flu, 14 on the attempts on Trump's life and 12 on Polaris Dawn;
+plug, 13 on bird flu, 14 on the attempts on Trump's life, 12 on Polaris Dawn, 13 on the killing
+of UnitedHealthcare's CEO and 12 on Hurricane Beryl and the fall of Assad;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -17,6 +18,7 @@ from tests.integration.test_engine_real_model import newsdesk
 from tests.real_news import (
     ARTICLES,
     ATTEMPTS,
+    BERYL_SYRIA,
     BIRD_FLU,
     BOEING,
     HELENE,
@@ -26,6 +28,7 @@ from tests.real_news import (
     PORT_STRIKE,
     STARLINER,
     TIKTOK,
+    UNITEDHEALTHCARE,
     write_articles,
 )
 
@@ -87,6 +90,12 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         # The two attempts on Trump's life (July, September 2024) beside Polaris Dawn: a byline
         # before a paragraph is no first name, one of a crew is not the crew.
         ((ATTEMPTS, POLARIS), REPO / "tests" / "data" / "real_news_attempts_polaris_qa.jsonl"),
+        # The UnitedHealthcare CEO's killing beside Beryl and Syria's fall: another county's
+        # district attorney, a live page's Sunday after its date, a forecast's Monday.
+        (
+            (UNITEDHEALTHCARE, BERYL_SYRIA),
+            REPO / "tests" / "data" / "real_news_uhc_beryl_qa.jsonl",
+        ),
     ],
     ids=[
         "helene",
@@ -97,6 +106,7 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         "milton_alaska",
         "bird_flu",
         "attempts_polaris",
+        "uhc_beryl",
     ],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:

@@ -174,8 +174,8 @@ def test_one_of_the_doers_joined_after_an_aside_is_not_said_as_sure(fake_embedde
     which backs Assad, has been in place since 2020."."""
     names = {"Turkey": "GPE", "Russia": "GPE", "Assad": "PERSON", "2020": "DATE", "Syria": "GPE"}
     both = (
-        "In Syria, a cease-fire brokered by Turkey, which supports the opposition, and Russia, which backs "
-        "Assad, has been in place since 2020."
+        "In Syria, a cease-fire brokered by Turkey, which supports the opposition, and Russia, "
+        "which backs Assad, has been in place since 2020."
     )
     question = "Who brokered the 2020 cease-fire in Syria?"
     answer = ask(fake_embedder, question, both, ["Turkey"], names)
