@@ -10,6 +10,7 @@ import pytest
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
+from assistant.answering.evidence.not_yet import not_yet
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.supposed import allowed_time, supposed
@@ -286,6 +287,19 @@ ORIGINS = [
     ("Where was Byzantium located?", SETTLERS, "Megara", True),
 ]
 
+MANHUNT = (
+    "A day after UnitedHealthcare CEO Brian Thompson was fatally shot on a New York City "
+    "sidewalk, police still have not found the shooter but they did release photos Thursday."
+)
+NOT_YET = [
+    # RealTime QA (December 2024): where the CEO was shot, in bold for where the suspect was caught.
+    ("Where was the suspect captured?", MANHUNT, "New York City sidewalk", True),
+    ("When did police arrest the gunman?", MANHUNT, "Thursday", True),
+    ("Who has yet to be found?", MANHUNT, "the shooter", False),  # asks what has not happened
+    ("Where was Brian Thompson shot?", "Thompson was shot on a New York City sidewalk.",
+     "New York City sidewalk", False),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(
     ("rule", "case"),
@@ -297,7 +311,8 @@ ORIGINS = [
     + [(other_side, c) for c in SIDES]
     + [(recalled, c) for c in RECALLED]
     + [(an_origin, c) for c in ORIGINS]
-    + [(allowed_time, c) for c in ALLOWED],
+    + [(allowed_time, c) for c in ALLOWED]
+    + [(not_yet, c) for c in NOT_YET],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
@@ -307,6 +322,7 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     other_side: a share the words after it give to the other side of a vote than the question's;
     recalled: in a "two months after …" clause the question's words are not in;
     an_origin: a place right after "from" for a "where" question that asks no origin;
-    allowed_time: a time someone has to do something in, for "how long" it lasted."""
+    allowed_time: a time someone has to do something in, for "how long" it lasted; not_yet: in
+    a sentence that says something has not happened yet, for a question of what did."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

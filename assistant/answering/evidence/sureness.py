@@ -11,6 +11,7 @@ from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.lists import one_of_joined, one_of_several
+from assistant.answering.evidence.not_yet import not_yet
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.recalled import recalled
 from assistant.answering.evidence.roles import full_name
@@ -29,10 +30,11 @@ from assistant.retrieval import Hit
 # winery's buyer, nor "11" of "11 Arizona Republicans and seven former aides" how many were
 # charged, nor "two months after he was nearly killed at an event in Pennsylvania" where the
 # second attempt was, nor "4.3 babies … each second" how many were born in a year, nor "a flight
-# from Portland" where it landed, nor "have about 50 minutes to complete it" its length.
+# from Portland" where it landed, nor "have about 50 minutes to complete it" its length, nor
+# "shot on a New York City sidewalk, police still have not found the shooter" where he was caught.
 NOT_SURE_RULES = (
     supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
-    acted_upon, an_origin, allowed_time,
+    acted_upon, an_origin, allowed_time, not_yet,
 )  # fmt: skip
 
 
