@@ -76,6 +76,49 @@ def test_the_answer_says_its_day_had_passed_in_bold_or_not() -> None:
     assert "had passed" not in early
 
 
+ECLIPSE = (
+    "According to NASA, after the total solar eclipse on April 8, 2024, the next total solar "
+    "eclipse that can be seen from the contiguous U.S. will be on Aug. 23, 2044."
+)
+
+
+def _bold(question: str, source: Hit, short: str) -> Answer:
+    answer = _answer(question, source, short)
+    lead = AnswerSentence(f"**{short}** —", (1,), derived=True)
+    return Answer(
+        question,
+        "answered",
+        (lead, *answer.sentences[1:]),
+        answer.citations,
+        short_answer=answer.short_answer,
+    )
+
+
+def test_the_next_one_asked_after_its_day_is_a_day_gone_by() -> None:
+    """Real news (the 2024 eclipse): "When is the next total solar eclipse?" asked on 9 April
+    2024 → **April 8, 2024**, the day before."""
+    report = _hit("a1", date(2024, 4, 8), ECLIPSE)
+    answer = _bold("When is the next total solar eclipse?", report, "April 8, 2024")
+    assert passed_day(answer, date(2024, 4, 9)) == date(2024, 4, 8)
+    after = dated(answer, date(2024, 4, 9), TimeConstraint()).answer
+    assert after.startswith("*Not sure:* April 8, 2024") and "That day had passed" in after
+    assert dated(answer, date(2024, 3, 1), TimeConstraint()).answer.startswith("**April 8")
+
+
+def test_a_day_still_to_come_does_not_say_when_it_happened() -> None:
+    """Real news (the 2024 eclipse): "When was the last total solar eclipse in the US?" asked on
+    1 March 2024 → **April 8, 2024**."""
+    report = _hit("a1", date(2024, 2, 29), ECLIPSE)
+    answer = _bold("When was the last total solar eclipse in the US?", report, "April 8, 2024")
+    before = dated(answer, date(2024, 3, 1), TimeConstraint()).answer
+    assert before.startswith("*Not sure:* April 8, 2024")
+    assert "That day was still to come on 1 March 2024" in before
+    # Asked once that day had come, it answers; and a question of what is to come is a plan.
+    assert dated(answer, date(2024, 4, 9), TimeConstraint()).answer.startswith("**April 8")
+    plan = _bold("When will the next eclipse be?", report, "April 8, 2024")
+    assert dated(plan, date(2024, 3, 1), TimeConstraint()).answer.startswith("**April 8")
+
+
 def test_newer_reports_are_those_after_the_answers_source() -> None:
     june = _hit("a1", date(2024, 6, 20))
     july = _hit("a2", date(2024, 7, 10), "Teams now look to a return in mid-August.")

@@ -20,8 +20,8 @@ _STILL = re.compile(r"^\s*(?:is|are|was|were|do|does|has|have)\b.*\bstill\b", re
 # "When will the astronauts return?", "When is the launch expected?": a plan, which newer
 # reports revise (asks_for_plan).
 _PLAN = re.compile(
-    r"^\W*when\s+(?:will|shall|(?:is|are)\b[^?]*\b(?:(?:expected|scheduled|slated|due"
-    r"|planned)\b|(?:set|going)\s+to\b))",
+    r"^\W*when\s+(?:will|shall|(?:is|are)\s+the\s+next\b|(?:is|are)\b[^?]*\b(?:(?:expected"
+    r"|scheduled|slated|due|planned)\b|(?:set|going)\s+to\b))",
     re.IGNORECASE,
 )
 # Sentences that start this far into their article are its lead.
@@ -39,9 +39,9 @@ def asks_for_news(question: str) -> bool:
 
 
 def asks_for_plan(question: str) -> bool:
-    """ "When will the Starliner astronauts return?", "When is Starliner expected to land?": a
-    time still to come, which each newer report may move (June 18, then June 22, then June
-    26, then February)."""
+    """ "When will the Starliner astronauts return?", "When is Starliner expected to land?",
+    "When is the next total solar eclipse?": a time still to come, which each newer report may
+    move (June 18, then June 22, then June 26, then February)."""
     return _PLAN.search(question) is not None
 
 

@@ -22,17 +22,35 @@ _FULL_DATE = re.compile(  # a day, its month and its year: "Oct. 1, 2021", "25 M
 )
 
 
-def plan_day(text: str, published: date | None) -> date | None:
+def plan_day(text: str, published: date | None, ahead: bool = True) -> date | None:
     """The day a short answer to "when will …?" names: a full date, or a day and month of
-    its report's year (the next year's when long gone by then: `yearless_day`); None for other
-    times ("next week", "February", "the end of July")."""
+    its report's year (the next year's when long gone by then: `yearless_day`; `ahead` False,
+    the year before's when well after it); None for other times ("next week", "February", "the
+    end of July")."""
     full = _FULL_DATE.search(text)
     if full is not None:
         return parse_date(full.group(0))
     found = DAY_MONTH.search(text)
     if found is None or published is None:
         return None
-    return yearless_day(found, published, ahead=True)
+    return yearless_day(found, published, ahead=ahead)
+
+
+# "When did … ?", "When was the last … ?": a question of what has happened.
+_ASKS_DONE = re.compile(r"^\W*when\s+(?:did|was|were)\b", re.IGNORECASE)
+
+
+def day_to_come(answer: Answer, as_of: date) -> date | None:
+    """The day of the answer's short answer, when the question asks when something happened
+    and that day was still to come on `as_of` ("When was the last total solar eclipse in the
+    US?" asked on 1 March 2024 → **April 8, 2024**, of "after the total solar eclipse on April
+    8, 2024, the next … will be on Aug. 23, 2044": real news); else None."""
+    short, source = answer.short_answer, answer.short_source
+    asked = answer.standalone_question or answer.question
+    if answer.status != "answered" or short is None or not _ASKS_DONE.match(asked):
+        return None
+    day = plan_day(short.text, source.published if source else None, ahead=False)
+    return day if day is not None and day > as_of else None
 
 
 def passed_day(answer: Answer, as_of: date) -> date | None:

@@ -13,7 +13,7 @@ from datetime import date
 from assistant.answering.evidence.years import another_period
 from assistant.answering.over_time.background import asks_for_background
 from assistant.answering.over_time.conflicts import find_conflicts
-from assistant.answering.over_time.passed_plans import passed_day
+from assistant.answering.over_time.passed_plans import day_to_come, passed_day
 from assistant.answering.over_time.timeline import Timeline, TimelineBuilder, timeline_answer_text
 from assistant.answering.question.parse import stems
 from assistant.answering.types import Answer, AnswerSentence
@@ -173,6 +173,7 @@ def dated(
     elif constraint.first_read:
         answer = _in_an_earlier_year(answer, constraint)
     answer = _passed_day(answer, as_of)
+    answer = _day_to_come(answer, as_of)
     answer = _other_year(answer, constraint)
     if not constraint.newest:
         return _newer_reports(_as_of_its_source(answer, as_of, constraint), hits, constraint)
@@ -206,6 +207,20 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
         + (f" of {format_day(source.published)}" if source and source.published else "")
         + " may be out of date.",
         (short.citation,),
+        derived=True,
+    )
+    return answer.doubted(note)
+
+
+def _day_to_come(answer: Answer, as_of: date) -> Answer:
+    """An answer to "when did …?" whose day was still to come on the as-of date tells of a
+    plan or a forecast, not of what happened: not in bold, and said so."""
+    day = day_to_come(answer, as_of)
+    if day is None or not answer.sentences or answer.short_answer is None:
+        return answer
+    note = AnswerSentence(
+        f"That day was still to come on {format_day(as_of)}: the question asks what happened.",
+        (answer.short_answer.citation,),
         derived=True,
     )
     return answer.doubted(note)
