@@ -11,7 +11,7 @@ from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.not_yet import not_yet
-from assistant.answering.evidence.recalled import recalled
+from assistant.answering.evidence.recalled import after_which, another_deeds_time, recalled
 from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.supposed import allowed_time, supposed
 
@@ -300,6 +300,26 @@ NOT_YET = [
      "New York City sidewalk", False),
 ]  # fmt: skip
 
+REVERSED = "What happened: Yoon declared martial law before reversing the move early Wednesday."
+LANDFALL = "Beryl weakened to a tropical storm after making landfall on Monday."
+OTHER_DEEDS = [
+    # Real news (December 2024): when the decree was reversed, in bold for when it was made.
+    ("When did Yoon declare martial law?", REVERSED, "early Wednesday", True),
+    ("When did Yoon reverse the move?", REVERSED, "early Wednesday", False),
+    ("When did Beryl make landfall?", LANDFALL, "Monday", False),
+    ("Where did Yoon declare martial law?", REVERSED, "early Wednesday", False),  # not "when"
+]
+ECLIPSES = (
+    "According to NASA, after the total solar eclipse on April 8, 2024, the next total solar "
+    "eclipse that can be seen from the contiguous U.S. will be on Aug. 23, 2044."
+)
+AFTER_WHICH = [
+    # Real news (March 2024): the eclipse the next one comes after, in bold for the next one.
+    ("When is the next total solar eclipse in the US after 2024?", ECLIPSES, "April 8", True),
+    ("When is the next total solar eclipse?", ECLIPSES, "Aug. 23, 2044", False),
+    ("When is the total solar eclipse?", ECLIPSES, "April 8", False),  # not the next one
+]
+
 
 @pytest.mark.parametrize(
     ("rule", "case"),
@@ -312,7 +332,9 @@ NOT_YET = [
     + [(recalled, c) for c in RECALLED]
     + [(an_origin, c) for c in ORIGINS]
     + [(allowed_time, c) for c in ALLOWED]
-    + [(not_yet, c) for c in NOT_YET],
+    + [(not_yet, c) for c in NOT_YET]
+    + [(another_deeds_time, c) for c in OTHER_DEEDS]
+    + [(after_which, c) for c in AFTER_WHICH],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
@@ -323,6 +345,8 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     recalled: in a "two months after …" clause the question's words are not in;
     an_origin: a place right after "from" for a "where" question that asks no origin;
     allowed_time: a time someone has to do something in, for "how long" it lasted; not_yet: in
-    a sentence that says something has not happened yet, for a question of what did."""
+    a sentence that says something has not happened yet, for a question of what did;
+    another_deeds_time: a time after "before / after <another verb>ing", for "when"; after_which:
+    the day of the one after which "the next" comes, for "the next"."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

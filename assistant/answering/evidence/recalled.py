@@ -38,3 +38,41 @@ def recalled(question: str, sentence: str, before_answer: int) -> bool:
     inside = asked & set(stems(sentence[start:end]))
     outside = asked & set(stems(sentence[:start] + " " + sentence[end:]))
     return len(outside) > len(inside)
+
+
+# "before reversing the move early Wednesday": a time in a clause of another deed.
+_OTHER_DEED = re.compile(
+    r"\b(?:before|after|while|since|upon)\s+(?P<deed>[a-z]+ing)\b(?P<rest>(?:\s+[\w'’-]+){0,5}\s+)$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"^\W*(?:when|what\s+(?:day|time|date))\b", re.IGNORECASE)
+
+
+def another_deeds_time(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether a "when" answer at `before_answer` is the time of another deed than the one
+    asked: "Yoon declared martial law before reversing the move early Wednesday" answers when
+    he reversed it, not "When did Yoon declare martial law?" (real news, December 2024)."""
+    if not _WHEN.match(question):
+        return False
+    found = _OTHER_DEED.search(sentence[: max(0, before_answer)])
+    if found is None or _CLAUSE_END.search(found.group("rest")):
+        return False
+    return not set(stems(found.group("deed"))) & set(parse_question(question).terms)
+
+
+# "after the total solar eclipse on April 8, 2024, the next … will be on Aug. 23, 2044".
+_AFTER_THE = re.compile(
+    r"\b(?:after|since|following)\s+the\s+[\w'’ -]{1,60}?\s+(?:on|in|of)\s+$", re.IGNORECASE
+)
+_ASKS_NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
+
+
+def after_which(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether a question of the next one is answered with the day of the one after which it
+    comes: "When is the next total solar eclipse in the US after 2024?" → **April 8**, of "after
+    the total solar eclipse on April 8, 2024, the next … will be on Aug. 23, 2044" (real news)."""
+    if not _ASKS_NEXT.search(question):
+        return False
+    before = sentence[: max(0, before_answer)]
+    found = _AFTER_THE.search(before)
+    return found is not None and not _CLAUSE_END.search(found.group(0))
