@@ -26,7 +26,9 @@ from tests.real_news import (
     ATTEMPTS,
     BERYL_SYRIA,
     BIRD_FLU,
+    ECLIPSE,
     MILTON_ALASKA,
+    NAVALNY_KOREA,
     POLARIS,
     UNITEDHEALTHCARE,
     write_articles,
@@ -41,6 +43,8 @@ LIBRARIES = {
     "olympics": (ASKINGS / "olympics_2024.urls",),
     "unitedhealthcare": (UNITEDHEALTHCARE,),
     "beryl_syria": (BERYL_SYRIA,),
+    "eclipse": (ECLIPSE,),
+    "navalny_korea": (NAVALNY_KOREA,),
 }
 
 

@@ -22,6 +22,8 @@ ATTEMPTS = REPO / "tests" / "data" / "real_news" / "assassination_attempts_2024.
 POLARIS = REPO / "tests" / "data" / "real_news" / "polaris_dawn_2024.urls"
 UNITEDHEALTHCARE = REPO / "tests" / "data" / "real_news" / "unitedhealthcare_2024.urls"
 BERYL_SYRIA = REPO / "tests" / "data" / "real_news" / "beryl_syria_2024.urls"
+ECLIPSE = REPO / "tests" / "data" / "real_news" / "eclipse_2024.urls"
+NAVALNY_KOREA = REPO / "tests" / "data" / "real_news" / "navalny_korea_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:

@@ -2,7 +2,8 @@
 strike, 15 on Hurricane Helene, 7 on the Boeing strike, 12 on the Baltimore Key Bridge collapse,
 24 on Boeing's Starliner, 44 on TikTok, 15 on Hurricane Milton and the Alaska Airlines door
 plug, 13 on bird flu, 14 on the attempts on Trump's life, 12 on Polaris Dawn, 13 on the killing
-of UnitedHealthcare's CEO and 12 on Hurricane Beryl and the fall of Assad;
+of UnitedHealthcare's CEO, 12 on Hurricane Beryl and the fall of Assad, 14 on the 2024 solar
+eclipse and 6 on Navalny's death and South Korea's martial law;
 from RealTime QA beside the repository;
 see tests/data/real_news/README.md)."""
 
@@ -21,9 +22,11 @@ from tests.real_news import (
     BERYL_SYRIA,
     BIRD_FLU,
     BOEING,
+    ECLIPSE,
     HELENE,
     KEY_BRIDGE,
     MILTON_ALASKA,
+    NAVALNY_KOREA,
     POLARIS,
     PORT_STRIKE,
     STARLINER,
@@ -96,6 +99,12 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
             (UNITEDHEALTHCARE, BERYL_SYRIA),
             REPO / "tests" / "data" / "real_news_uhc_beryl_qa.jsonl",
         ),
+        # The 2024 eclipse beside Navalny and South Korea's martial law: a day still to come
+        # for when the last one was, a day gone by for the next one, another deed's time.
+        (
+            (ECLIPSE, NAVALNY_KOREA),
+            REPO / "tests" / "data" / "real_news_eclipse_navalny_qa.jsonl",
+        ),
     ],
     ids=[
         "helene",
@@ -107,6 +116,7 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         "bird_flu",
         "attempts_polaris",
         "uhc_beryl",
+        "eclipse_navalny",
     ],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
