@@ -1598,6 +1598,15 @@ def test_a_number_joined_to_its_unit_counts_nothing_else(fake_embedder) -> None:
     assert crew.short_answer is None
     feet = answerer(fake_embedder, reader).answer("How many feet long is the Dali?", [hit(text)])
     assert feet.short_answer is not None and feet.short_answer.text == "984-foot"
+    # Real news (Debby, 6 August 2024): an age is no count of the dead.
+    tree = "Fallen tree kills 13-year-old amid Hurricane Debby"
+    reader = FakeReader(["Debby"], ["13-year-old"])
+    killed = answerer(fake_embedder, reader).answer(
+        "How many people has Debby killed?", [hit(tree)]
+    )
+    assert killed.short_answer is None
+    old = answerer(fake_embedder, reader).answer("How many years old was the child?", [hit(tree)])
+    assert old.short_answer is not None and "13" in old.short_answer.text
 
 
 def test_a_line_that_links_to_another_article_answers_nothing(fake_embedder) -> None:

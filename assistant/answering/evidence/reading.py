@@ -68,7 +68,8 @@ _AGO = re.compile(r"\bhow\s+long\s+ago\b", re.IGNORECASE)
 _LENGTH = re.compile(r"\d.*\b(?:years|months|weeks|days|decades|centuries)\b", re.IGNORECASE)
 # A number joined to its unit describes a thing ("a 984-foot container vessel"): no count of
 # another ("How many crew members were on the Dali?").
-_DESCRIBING = re.compile(r"\s*\d[\d,.]*-(?P<unit>[a-z]+)\s*", re.IGNORECASE)
+# "984-foot", "13-year-old" (real news: **13-year-old** for how many Debby had killed).
+_DESCRIBING = re.compile(r"\s*\d[\d,.]*-(?P<unit>[a-z]+)(?:-[a-z]+)*\s*", re.IGNORECASE)
 _PLURALS = {"foot": "feet", "inch": "inches", "mile": "miles", "man": "men", "person": "people"}
 # Words that name nobody on their own: a span of only these is not a short answer.
 PRONOUN = re.compile(
