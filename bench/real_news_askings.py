@@ -28,6 +28,7 @@ from tests.real_news import (
     BIRD_FLU,
     ECLIPSE,
     MILTON_ALASKA,
+    MIXED,
     NAVALNY_KOREA,
     POLARIS,
     UNITEDHEALTHCARE,
@@ -45,6 +46,7 @@ LIBRARIES = {
     "beryl_syria": (BERYL_SYRIA,),
     "eclipse": (ECLIPSE,),
     "navalny_korea": (NAVALNY_KOREA,),
+    "mixed": (MIXED,),
 }
 
 
