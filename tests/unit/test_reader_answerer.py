@@ -1650,3 +1650,20 @@ def test_a_line_about_the_page_answers_nothing(fake_embedder) -> None:
         quoted = " ".join(c.quote for c in answer.citations)
         assert "live updates file" not in answer.answer and "This page" not in quoted, answer.answer
         assert news in quoted
+
+
+def test_a_weekday_that_may_be_the_week_before_is_not_said_as_sure(fake_embedder) -> None:
+    """Real news: "When was Routh apprehended?" → **Sunday, 15 September 2024** or, once a bare
+    weekday six days back was read as the day after, **Sunday, 22 September 2024**: a Saturday's
+    "apprehended Sunday" may be either."""
+    text = "Ryan Routh was apprehended Sunday after an agent saw him holding a rifle."
+    reader = FakeReader(["Routh"], ["Sunday"])
+    source = hit(text, date(2024, 9, 21))
+    answer = answerer(fake_embedder, reader).answer("When was Routh apprehended?", [source])
+    assert answer.answer.startswith("*Not sure:* Sunday, 22 September 2024"), answer.answer
+    assert "or the Sunday before, 15 September 2024" in answer.answer
+    # Five days back is the day it says.
+    monday = hit(text.replace("Sunday", "Monday"), date(2024, 9, 21))
+    reader = FakeReader(["Routh"], ["Monday"])
+    answer = answerer(fake_embedder, reader).answer("When was Routh apprehended?", [monday])
+    assert answer.answer.startswith("**Monday, 16 September 2024**"), answer.answer

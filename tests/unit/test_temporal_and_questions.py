@@ -178,6 +178,18 @@ def test_a_time_clause_in_the_present_looks_ahead(sentence, day) -> None:
 def test_a_bare_weekday_six_days_back_is_the_day_after(sentence, published, day) -> None:
     (mention,) = time_mentions(sentence, published)
     assert mention.first_day == day
+    # The day after is the likelier, not the sure one: it says which other day it may be.
+    assert mention.or_week_before == ((day - published).days == 1)
+
+
+def test_a_day_that_may_be_the_week_before_says_so() -> None:
+    """Real news: "Ryan Routh was apprehended Sunday" in a Saturday, 21 September 2024 article
+    was the Sunday before (the 15th); "Syrian rebels seized Damascus on Sunday" on a live page
+    dated Saturday, 7 December was the day after."""
+    (mention,) = time_mentions("Ryan Routh was apprehended Sunday.", date(2024, 9, 21))
+    assert mention.describe() == (
+        "Sunday, 22 September 2024 (or the Sunday before, 15 September 2024)"
+    )
 
 
 def test_today_in_a_name_is_no_day() -> None:

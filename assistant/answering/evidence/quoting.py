@@ -92,7 +92,8 @@ def date_note(quote: str, hit: Hit, short: ShortAnswer, said: str) -> str:
         return ""
     published = format_day(hit.published, weekday=True)
     resolved = short.resolved_from
-    if resolved is not None and all(m.phrase.endswith(resolved) for m in mentions):
+    unsure = any(m.or_week_before for m in mentions)  # both days it may be are said
+    if resolved is not None and not unsure and all(m.phrase.endswith(resolved) for m in mentions):
         if short.text == published:
             return f"(“{resolved}” is the day the article was published.)"
         if published in said:

@@ -16,8 +16,8 @@ import re
 
 from assistant.answering.evidence.news import asks_for_plan
 from assistant.answering.evidence.reading import Read
+from assistant.answering.question.looks_ahead import FUTURE
 from assistant.answering.question.parse import Question, stems
-from assistant.answering.question.relative_time import FUTURE
 
 _PLANNED = r"(?:scheduled|slated|set|planned|expected|targeted|due|anticipated|supposed|meant)"
 # Words that say the plan that follows was an earlier one.

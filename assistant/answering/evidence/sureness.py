@@ -20,6 +20,7 @@ from assistant.answering.evidence.superseded import superseded
 from assistant.answering.evidence.supposed import allowed_time, supposed
 from assistant.answering.over_time.background import asks_for_background, old_time
 from assistant.answering.question.parse import Question
+from assistant.answering.question.relative_time import time_mentions
 from assistant.answering.types import ShortAnswer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit
@@ -57,6 +58,8 @@ def said_as_sure(
         sure = False
     if sure and another_named(parsed, sentence, tagger, at):
         sure = False  # "Biden joined TikTok in February." for when Trump joined it
+    if sure and parsed.kind == "when" and _week_unsure(best, at):
+        sure = False  # "Ryan Routh was apprehended Sunday" in a Saturday's article
     if parsed.kind == "who":  # asked who the crew are, "Isaacman" alone is not said as sure;
         # nor is "Turkey" of "Turkey, which supports the opposition, and Russia" who brokered it
         short = full_name(short, best, hits, parsed.text)
@@ -74,3 +77,15 @@ def dated_earlier(parsed: Question, read: Read) -> bool:
     if published is None or parsed.kind == "when" or asks_for_background(parsed.text):
         return False
     return old_time(read.candidate.text, published)
+
+
+def _week_unsure(best: Read, at: tuple[int, int]) -> bool:
+    """Whether the short answer at `at` (offsets of the read's sentence) is a bare weekday
+    that may be the day after its article's date or the one six days before it: "Syrian rebels
+    seized Damascus on Sunday" (a live page dated the Saturday before: the 8th) and "Ryan Routh
+    was apprehended Sunday" (a Saturday's look back: the Sunday before) read alike."""
+    published = best.candidate.hit.published
+    return any(
+        m.or_week_before and m.start < at[1] and at[0] < m.end
+        for m in time_mentions(best.candidate.text, published)
+    )
