@@ -202,28 +202,29 @@ def _passed_day(answer: Answer, as_of: date) -> Answer:
     if short is None or not answer.sentences or passed_day(answer, as_of) is None:
         return answer
     source = answer.short_source
-    note = AnswerSentence(
-        f"That day had passed by {format_day(as_of)}: the report"
-        + (f" of {format_day(source.published)}" if source and source.published else "")
-        + " may be out of date.",
-        (short.citation,),
-        derived=True,
+    report = f" of {format_day(source.published)}" if source and source.published else ""
+    return _doubted(
+        answer,
+        f"That day had passed by {format_day(as_of)}: the report{report} may be out of date.",
     )
-    return answer.doubted(note)
 
 
 def _day_to_come(answer: Answer, as_of: date) -> Answer:
     """An answer to "when did …?" whose day was still to come on the as-of date tells of a
     plan or a forecast, not of what happened: not in bold, and said so."""
-    day = day_to_come(answer, as_of)
-    if day is None or not answer.sentences or answer.short_answer is None:
+    if answer.short_answer is None or not answer.sentences or day_to_come(answer, as_of) is None:
         return answer
-    note = AnswerSentence(
+    return _doubted(
+        answer,
         f"That day was still to come on {format_day(as_of)}: the question asks what happened.",
-        (answer.short_answer.citation,),
-        derived=True,
     )
-    return answer.doubted(note)
+
+
+def _doubted(answer: Answer, note: str) -> Answer:
+    """The answer with its short answer out of bold and `note`, citing the short answer's
+    source, at its end."""
+    assert answer.short_answer is not None
+    return answer.doubted(AnswerSentence(note, (answer.short_answer.citation,), derived=True))
 
 
 def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
@@ -239,7 +240,7 @@ def _other_year(answer: Answer, constraint: TimeConstraint) -> Answer:
     elsewhen = another_period(asked, source.quote) if source else None
     if elsewhen is None or answer.sentences[0].text != short.lead(sure=True):
         return answer
-    return answer.doubted(AnswerSentence(elsewhen, (short.citation,), derived=True))
+    return _doubted(answer, elsewhen)
 
 
 def _as_of_its_source(answer: Answer, as_of: date, constraint: TimeConstraint) -> Answer:

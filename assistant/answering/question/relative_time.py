@@ -255,6 +255,7 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
         return []
     mentions: list[TimeMention] = []
     for match in _EXPRESSION.finditer(sentence):
+        unsure = False
         if match.group("weekday"):
             if _no_day(sentence, match):
                 continue  # "Friday, 25 March" already says which day; "each Friday" none
@@ -262,19 +263,16 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
             modifier = (match.group("modifier") or "").casefold()
             ahead = weekday_ahead(sentence, match, weekday, published)
             first = last = _weekday_date(published, weekday, modifier, ahead)
+            bare = not modifier.replace("on", "").strip()
             ordered = None
-            if mentions and not modifier.replace("on", "").strip():
+            if mentions and bare:
                 earlier = mentions[-1]
                 ordered = _in_sequence(sentence, earlier, match, weekday)
                 if ordered is None and not ahead:
                     ordered = _goes_on(sentence, earlier, match, weekday, published)
                 first = last = ordered or first
-            bare = not ahead and not modifier.replace("on", "").strip() and ordered is None
-            if bare and (first - published).days == 1:
-                mentions.append(
-                    TimeMention(match.group(0), match.start(), match.end(), first, last, True)
-                )
-                continue
+            # Not ahead, a bare weekday after publication is only ever _DAY_AFTER's reading.
+            unsure = bare and not ahead and ordered is None and first > published
         elif match.group("day"):
             if _no_day(sentence, match):
                 continue  # "told USA TODAY": the paper's name
@@ -286,5 +284,7 @@ def time_mentions(sentence: str, published: date | None) -> list[TimeMention]:
                 match.group("period_modifier").casefold(),
                 match.group("period").casefold(),
             )
-        mentions.append(TimeMention(match.group(0), match.start(), match.end(), first, last))
+        mentions.append(
+            TimeMention(match.group(0), match.start(), match.end(), first, last, unsure)
+        )
     return mentions
