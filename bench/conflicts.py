@@ -25,7 +25,8 @@ its words): articles of one story published a day apart in different weeks; `--s
 held-out` of HELD_OUT_STORIES, 20 more stories no rule was made on; `--stories fresh` of
 FRESH_STORIES, 20 more, labelled once before any rule was changed for them; `--stories
 fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted; `--stories
-fresh3` of FRESH3_STORIES, 30 more, labelled at first look (fifty-fourth session).
+fresh3` of FRESH3_STORIES, 30 more, labelled at first look (fifty-fourth session); `--stories
+fresh4` of FRESH4_STORIES, 30 more, labelled at first look (fifty-sixth session).
 
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
@@ -177,6 +178,23 @@ FRESH3_STORIES = {
     "cruise": r"cruise", "recall_food": r"\brecalled\b", "zoo": r"\bzoo\b",
     "bridge": r"bridge collapse|\bbridge\b",
 }  # fmt: skip
+# A fifth set (fifty-sixth session): labelled at first look, before any rule was changed for it
+# (`--stories fresh4`); none of the sets above, nor the real-news libraries' stories.
+FRESH4_STORIES = {
+    "tiktok": r"TikTok", "boeing": r"Boeing|Starliner", "ai": r"\bAI\b|artificial intelligence",
+    "houthi": r"Houthi|Red Sea|Yemen", "pakistan": r"Pakistan|Bangladesh|Afghanistan",
+    "africa": r"Kenya|Nigeria|South Africa|Congo", "russia": r"\bRussia", "texas": r"\bTexas\b",
+    "california": r"California", "newyork": r"New York|\bNYC\b", "chicago": r"Chicago",
+    "florida": r"\bFlorida\b", "nobel": r"Nobel", "music": r"concert|album|Beyonc|singer",
+    "movies": r"box office|\bmovie\b|\bfilm\b", "nhl": r"\bNHL\b|Stanley Cup|hockey",
+    "motorsport": r"Formula 1|\bF1\b|NASCAR|IndyCar", "fighting": r"boxing|\bUFC\b|Tyson",
+    "moon": r"\bmoon\b|asteroid|comet|meteor", "pentagon": r"Pentagon|military|troops",
+    "senate": r"\bSenate\b|senator", "governor": r"\bgovernor\b|\bGov\.", "mayor": r"\bmayor\b",
+    "tax": r"\btax\b|\bIRS\b|tariff", "bank": r"\bbank\b|banking|JPMorgan",
+    "oil": r"\boil\b|OPEC|crude", "train": r"\btrain\b|derail|Amtrak|subway",
+    "virus": r"virus|dengue|malaria|West Nile", "deaths": r"\bdies\b|\bdead at\b|\bdied\b",
+    "election": r"\belection\b|\bballot",
+}  # fmt: skip
 STORY_ARTICLES = 80  # the first articles of a story, in the file's order
 
 
@@ -306,7 +324,7 @@ def main() -> None:
         "--stories",
         nargs="?",
         const="developing",
-        choices=["developing", "held-out", "fresh", "fresh2", "fresh3"],
+        choices=["developing", "held-out", "fresh", "fresh2", "fresh3", "fresh4"],
         help="topics of developing stories instead (STORIES, HELD_OUT_STORIES, FRESH_STORIES …)",
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
@@ -339,6 +357,7 @@ def main() -> None:
                 "fresh": FRESH_STORIES,
                 "fresh2": FRESH2_STORIES,
                 "fresh3": FRESH3_STORIES,
+                "fresh4": FRESH4_STORIES,
             }.get(args.stories, STORIES)
         )
     elif args.dates:

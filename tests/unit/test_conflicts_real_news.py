@@ -195,6 +195,18 @@ def test_entities_tell_two_subjects_from_two_reports() -> None:
         "Officials said the storm caused at least four deaths in Alabama and Georgia.",
         tagger=FakeTagger(places),
     ) == ["death"]
+    # Two counties share a kind, not a name (RealTime QA 2024, `--stories fresh4`).
+    counties = FakeTagger({"Manitowoc County": "GPE", "Minnehaha County": "GPE"})
+    manitowoc = (
+        "Tuesday marked the largest single-day increase in reported cases of COVID-19 in "
+        "Manitowoc County with seven cases."
+    )
+    minnehaha = (
+        "One positive COVID-19 case was reported in Minnehaha County on Tuesday, bringing the "
+        "county's total to five cases."
+    )
+    assert differ(manitowoc, minnehaha) == ["case"]
+    assert differ(manitowoc, minnehaha, tagger=counties) == []
     # "Chiefs" names the "Kansas City Chiefs": one team, one audience.
     teams = {"Kansas City Chiefs": "ORG", "Chiefs": "ORG", "Eagles": "ORG"}
     assert differ(

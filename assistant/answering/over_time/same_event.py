@@ -27,6 +27,14 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "gov", "sen", "rep", "judge", "justice",
     "gen", "general", "pope", "saint", "st",
 }  # fmt: skip
+# Kinds of places and points of the compass name no one place ("Manitowoc County" and "Minnehaha
+# County" are two counties; "New York" and "New Jersey" two states).
+_PLACE_KINDS = frozenset({
+    "county", "city", "state", "province", "district", "parish", "township", "town", "village",
+    "island", "islands", "lake", "river", "mount", "mountain", "mountains", "bay", "valley",
+    "park", "beach", "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "new", "fort", "port", "university", "college", "airport", "street", "avenue",
+})  # fmt: skip
 _NOT_NAMES = _MONTHS | set(WEEKDAYS) | _TITLES | {"i", "a", "the", "an"}
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
 _SHE = frozenset({"she", "her", "hers", "herself"})
@@ -77,8 +85,12 @@ def _names(sentence: str) -> frozenset[str]:
 
 
 def _without_titles(name: str) -> str:
-    """A name without its titles: "Prince William" → "William"."""
-    return " ".join(w for w in name.split() if w.casefold().strip(".’'") not in _TITLES)
+    """A name without its titles, and without the kinds of place it may share with another
+    place's (unless that is all it is): "Prince William" → "William", "Manitowoc County" →
+    "Manitowoc"."""
+    words = [w for w in name.split() if w.casefold().strip(".’'") not in _TITLES]
+    named = [w for w in words if w.casefold().strip(".’'") not in _PLACE_KINDS]
+    return " ".join(named or words)
 
 
 def other_subjects(one: str, other: str) -> bool:
