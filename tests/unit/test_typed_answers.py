@@ -168,6 +168,45 @@ def test_who_several_people_are_gets_them_all_or_is_not_sure(fake_embedder) -> N
     assert answer.answer.startswith("**Isaacman, Scott Poteet, Sarah Gillis and Anna Menon**")
 
 
+def test_the_place_of_an_office_is_not_part_of_its_holders_name(fake_embedder) -> None:
+    """Real news (November 2024): "Who did Trump nominate for attorney general after Gaetz
+    withdrew?" → **Florida Pam Bondi**, of "Trump nominated former Attorney General of Florida
+    Pam Bondi for the job." (spaCy tags the three words one body)."""
+    names = {"Florida Pam Bondi": "ORG", "Florida": "GPE", "Pam Bondi": "PERSON",
+             "Trump": "PERSON", "Florida Power & Light": "ORG"}  # fmt: skip
+    text = "Trump nominated former Attorney General of Florida Pam Bondi for the job."
+    question = "Who did Trump nominate for attorney general?"
+    answer = ask(fake_embedder, question, text, ["Florida Pam Bondi"], names)
+    short = answer.short_answer
+    assert short is not None and short.text == "Pam Bondi", answer.answer
+    assert text[short.start : short.end] == "Pam Bondi"
+    # A body whose name begins with a place keeps it.
+    text = "The storm cut power, said the chief executive of Florida Power & Light on Monday."
+    answer = ask(fake_embedder, "Who cut power?", text, ["Florida Power & Light"], names)
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "Florida Power & Light", answer.answer
+
+
+def test_one_name_for_which_things_is_not_said_as_sure(fake_embedder) -> None:
+    """Real news (the 2024 eclipse): "Which states are in the path of totality?" → **the United
+    States**, of "In the United States alone, 31 million people already live inside the path of
+    totality" — one name, and no state. Asked which things, one alone is not said as sure; the
+    states listed are."""
+    names = {"the United States": "GPE", "Texas": "GPE", "Ohio": "GPE", "Maine": "GPE",
+             "31 million": "CARDINAL"}  # fmt: skip
+    alone = (
+        "In the United States alone, 31 million people already live inside the path of totality."
+    )
+    question = "Which states are in the path of totality?"
+    answer = ask(fake_embedder, question, alone, ["the United States"], names)
+    assert answer.answer.startswith("*Not sure:* the United States"), answer.answer
+    listed = "The path of totality crosses Texas, Ohio and Maine, among other states."
+    answer = ask(fake_embedder, question, listed, ["Texas, Ohio and Maine"], names)
+    assert answer.answer.startswith("**Texas, Ohio and Maine**"), answer.answer
+    answer = ask(fake_embedder, "Which state is in the path of totality?", listed, ["Ohio"], names)
+    assert answer.answer.startswith("**Ohio**"), answer.answer
+
+
 def test_one_of_the_doers_joined_after_an_aside_is_not_said_as_sure(fake_embedder) -> None:
     """Real news (Syria, December 2024): "Who brokered the 2020 cease-fire in Syria?" →
     **Turkey**, of "A cease-fire brokered by Turkey, which supports the opposition, and Russia,

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.evidence.reading import Read
-from assistant.answering.question.answer_type import asks_who_several
+from assistant.answering.question.answer_type import listed_noun
 from assistant.answering.question.parse import stems
 from assistant.entities import Entity
 
@@ -136,9 +136,12 @@ def past_apposition(read: Read, noun: str) -> Read:
 
 
 def one_of_several(question: str, answer: str) -> bool:
-    """Whether `answer` names one where the question asks who several people are: "Who are the
-    Polaris Dawn crew?" → "Isaacman" (real news, September 2024: one of four) is not the crew."""
-    return asks_who_several(question) and _SEVERAL.search(answer) is None
+    """Whether `answer` names one where the question asks for several: "Who are the Polaris Dawn
+    crew?" → "Isaacman" (real news, September 2024: one of four) is not the crew; "Which states
+    are in the path of totality?" → "the United States" (real news, the 2024 eclipse) names no
+    states, "What styles were used to build the embassies …?" → "grand European" (SQuAD) is not
+    the three styles."""
+    return listed_noun(question) is not None and _SEVERAL.search(answer) is None
 
 
 # Another name joined to the span after an aside about it: "brokered by Turkey, which supports

@@ -19,7 +19,8 @@ from assistant.answering.evidence.roles import (
     plain_word,
     spelled_out,
 )
-from assistant.entities import Entity
+from assistant.answering.types import ShortAnswer
+from assistant.entities import Entity, EntityTagger
 
 _ASKED_ROLE = re.compile(
     r"\bwho\s+(?:is|was|are|were|will\s+be)\s+(?:the\s+)?(?:[\w'’.-]+['’]s\s+)?"
@@ -166,3 +167,31 @@ def _titled(text: str, start: int, head: str, narrowed: frozenset[str]) -> bool:
     that narrow it in the question stand before it ("Foreign Minister", not "Prime Minister")."""
     before = [plain_word(w) for w in text[:start].split()[-_TITLE_WORDS:]]
     return bool(before) and before[-1][:_HEAD] == head[:_HEAD] and narrowed <= set(before)
+
+
+# A role's words, then "of": "former Attorney General of " before "Florida Pam Bondi".
+_ROLE_OF_BEFORE = re.compile(r"(?P<role>(?:\S+\s+){1,4})of\s+$")
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def past_office_place(
+    short: ShortAnswer, hit_text: str, at: int, tagger: EntityTagger
+) -> ShortAnswer:
+    """A "who" answer that begins with the place of the office before it is the person after
+    the place: "Florida Pam Bondi" of "former Attorney General of Florida Pam Bondi" (real news,
+    November 2024: spaCy tags the three words one body) → "Pam Bondi". `at` is where the answer
+    begins in `hit_text`. Unchanged unless the place leads and the rest, alone, is a person."""
+    role = _ROLE_OF_BEFORE.search(hit_text, 0, at)
+    if role is None or not any(spelled_out(w) in ROLE_NOUNS for w in role.group("role").split()):
+        return short
+    found = tagger.entities([short.text])
+    place = (
+        next((e for e in found[0] if e.start == 0 and e.label in _PLACES), None) if found else None
+    )
+    name = short.text[place.end :].lstrip() if place is not None else ""
+    people = tagger.entities([name]) if name else []
+    if not people or not any(
+        e.label == "PERSON" and (e.start, e.end) == (0, len(name)) for e in people[0]
+    ):
+        return short
+    return replace(short, text=name, start=short.end - len(name))

@@ -14,6 +14,7 @@ from assistant.answering.evidence.lists import one_of_joined, one_of_several
 from assistant.answering.evidence.not_yet import not_yet
 from assistant.answering.evidence.reading import Read
 from assistant.answering.evidence.recalled import after_which, another_deeds_time, recalled
+from assistant.answering.evidence.role_holders import past_office_place
 from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.superseded import superseded
@@ -60,11 +61,14 @@ def said_as_sure(
         sure = False  # "Biden joined TikTok in February." for when Trump joined it
     if sure and parsed.kind == "when" and _week_unsure(best, at):
         sure = False  # "Ryan Routh was apprehended Sunday" in a Saturday's article
-    if parsed.kind == "who":  # asked who the crew are, "Isaacman" alone is not said as sure;
-        # nor is "Turkey" of "Turkey, which supports the opposition, and Russia" who brokered it
+    if parsed.kind == "who":  # "Turkey" of "Turkey, which supports the opposition, and
+        # Russia" is not said as sure to have brokered it
+        hit = best.candidate.hit
+        short = past_office_place(short, hit.text, short.start - hit.start, tagger)
         short = full_name(short, best, hits, parsed.text)
-        sure = sure and not one_of_several(parsed.text, short.text)
         sure = sure and not one_of_joined(sentence, at[1])
+    # Asked who the crew are, "Isaacman" alone is not said as sure; nor one of "which states"
+    sure = sure and not one_of_several(parsed.text, short.text)
     return short, sure
 
 
