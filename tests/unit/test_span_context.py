@@ -126,6 +126,51 @@ def test_the_undoing_of_what_is_asked_neither_answers_nor_corrects_it(fake_embed
     assert "Tuesday" in answer.short_answer.text and "Oct. 3" not in answer.answer
 
 
+def test_what_time_asks_for_a_time_of_day_not_a_day(fake_embedder) -> None:
+    """Real news (the Baltimore bridge collapse): "What time did the bridge collapse?" →
+    *Not sure:* Dec. 15, the day another bridge fell in 1967."""
+    from assistant.answering.question.answer_type import asks_clock_time
+
+    question = "What time did the bridge collapse?"
+    other = "The Silver Bridge collapsed during heavy rush hour traffic on Dec. 15, 1967."
+    assert _short(fake_embedder, question, other, "Dec. 15") is None
+    struck = "The bridge collapsed at about 1:30 a.m. Tuesday after the ship struck it."
+    assert (_short(fake_embedder, question, struck, "about 1:30 a.m.") or "").startswith(
+        "about 1:30"
+    )
+    assert _short(fake_embedder, "When did the bridge collapse?", other, "Dec. 15") is not None
+    assert not asks_clock_time("What time period did the artifacts date to?")
+    assert not asks_clock_time("At what time in history was the empire most powerful?")
+    assert not asks_clock_time("During what time did the rainforest span a narrow band?")
+
+
+def test_a_sentence_of_the_opposite_deed_goes_behind_one_of_the_deed(fake_embedder) -> None:
+    """Real news (Boeing's Starliner, September 2024): "When did Starliner leave the space
+    station?" → *Not sure:* June 6, of "After arriving June 6 at the space station …", while the
+    next sentence read says it "undocked from the space station at about 6:04 p.m. EDT Friday"."""
+    from assistant.answering.question.predicates import contradiction
+
+    arrived = (
+        "After arriving June 6 at the space station, the crew are now looking at eight months."
+    )
+    undocked = "The Starliner spacecraft undocked from the space station at about 6:04 p.m. Friday."
+    question = "When did Starliner leave the space station?"
+    assert contradiction(question, arrived) == ("leave", "arriving")
+    assert contradiction(question, undocked) is None  # undocking is leaving
+    assert contradiction("When did Starliner dock?", "Starliner undocked on Friday.") == (
+        "dock",
+        "undocked",
+    )
+    hits = [hit(arrived, date(2024, 9, 5), "a1"), hit(undocked, date(2024, 9, 5), "a2")]
+    reader = FakeReader(
+        [], ["June 6", "6:04 p.m. Friday"], scored={"arriving": 0.9, "undocked": 0.6}
+    )
+    answer = answerer(fake_embedder, reader).answer(question, hits)
+    assert answer.premise is None and answer.short_answer is not None
+    assert "6:04" in answer.short_answer.text, answer.answer
+    assert "June 6" not in answer.answer
+
+
 def test_a_surname_alone_is_given_as_the_full_name_its_article_writes(fake_embedder) -> None:
     """Real news (the Baltimore bridge collapse): "Who is the mayor of Baltimore?" → *Scott*, of
     "Then Scott, the mayor, stepped forward", where the article's title names Brandon Scott."""

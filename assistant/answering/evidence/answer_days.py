@@ -8,6 +8,7 @@ import re
 
 from assistant.answering.evidence.candidates import Candidate, sentences_of
 from assistant.answering.evidence.news import asks_for_plan
+from assistant.answering.question.answer_type import asks_clock_time
 from assistant.answering.question.parse import Question
 from assistant.answering.question.relative_time import (
     DAY_MONTH,
@@ -76,8 +77,9 @@ def _day_spanned(hit: Hit, start: int, end: int) -> tuple[TimeMention, int] | No
 
 
 def day_of(question: Question, candidate: Candidate, citation: int) -> ShortAnswer | None:
-    """For "when": the day the quote names, when the reader's span is not one."""
-    if question.kind != "when":
+    """For "when": the day the quote names, when the reader's span is not one (none for "What
+    time …?", which a day does not answer)."""
+    if question.kind != "when" or asks_clock_time(question.text):
         return None
     hit = candidate.hit
     for found in DATE_EXPRESSION.finditer(candidate.text):

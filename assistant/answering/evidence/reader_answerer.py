@@ -62,7 +62,7 @@ from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import date_words, missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
-from assistant.answering.question.predicates import undoes
+from assistant.answering.question.predicates import contradiction, undoes
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger
@@ -336,14 +336,16 @@ class ReaderAnswerer(AnswerGenerator):
 
 def _behind(parsed: Question, read: Read) -> bool:
     """Whether the read recalls an earlier event the question does not ask for, foretells what
-    the question asks happened, or tells of its undoing (story_first puts it behind the
-    story)."""
+    the question asks happened, tells of its undoing or says only its opposite (story_first
+    puts it behind the story)."""
     candidate = read.candidate
-    if foretold(parsed.text, frozenset(parsed.terms), candidate.text) or undoes(
-        parsed.text, candidate.text
+    if (
+        foretold(parsed.text, frozenset(parsed.terms), candidate.text)
+        or undoes(parsed.text, candidate.text)
+        or contradiction(parsed.text, candidate.text) is not None
     ):
         return True  # "… is expected to make landfall …" for where it did; "… to end …" for when
-        # it began
+        # it began; "After arriving June 6 at the space station" for when it left
     return not asks_for_background(parsed.text) and is_background(
         candidate.text, candidate.hit.published
     )

@@ -15,6 +15,33 @@ Labels = frozenset[str]
 
 PERSON_OR_BODY: Labels = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 WHEN: Labels = frozenset({"DATE", "TIME"})
+CLOCK: Labels = frozenset({"TIME"})
+# "What time did …?" asks for the time of day ("4 a.m. CT", "Monday morning"), not the day;
+# "What time period …?", "At what time in history …?", "During what time did …?" ask for an
+# age.
+_CLOCK_TIME = re.compile(
+    r"(?<!during )(?<!since )(?<!until )(?<!by )\bwhat time\s+"
+    r"(?:did|does|do|is|was|will|would|are|were|has|have|had|can|could|should)\b"
+)
+# A time of day: "4 a.m. CT", "about 1:30 a.m.", "Monday morning", "around midnight".
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\b\.?|o['’]clock)"
+    r"|\b(?:noon|midnight|morning|afternoon|evening|night|overnight|dawn|daybreak|dusk|sunrise"
+    r"|sunset|tonight)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_clock_time(question: str) -> bool:
+    """ "What time did Beryl make landfall in Texas?" asks for a time of day, not a day."""
+    return _CLOCK_TIME.search(question.casefold()) is not None
+
+
+def tells_time_of_day(text: str) -> bool:
+    """Whether `text` gives a time of day ("4 a.m. CT", "early Tuesday morning")."""
+    return _TIME_OF_DAY.search(text) is not None
+
+
 AMOUNT: Labels = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MONEY: Labels = frozenset({"MONEY", "CARDINAL"})
 PERCENT: Labels = frozenset({"PERCENT"})
@@ -100,6 +127,8 @@ def expected_labels(question: str) -> Labels | None:
     # against the volunteer who used a slur?" asks no "who"; "What did she say when …?" no "when").
     first = _WH_WORD.search(lowered)
     asked = first.group(1) if first else ""
+    if _CLOCK_TIME.search(lowered):  # "What time did Beryl make landfall?": not the day
+        return CLOCK
     if question_kind(question) == "when":  # the one rule for "when", with its clause cases
         return WHEN
     if asked in ("who", "whom"):

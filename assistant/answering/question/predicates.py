@@ -32,6 +32,14 @@ OPPOSITES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("leave", "leaves", "left", "left", "leaving"),
     ),
     (
+        ("arrive", "arrives", "arrived", "arrived", "arriving"),
+        ("leave", "leaves", "left", "left", "leaving"),
+    ),
+    (
+        ("dock", "docks", "docked", "docked", "docking"),
+        ("undock", "undocks", "undocked", "undocked", "undocking"),
+    ),
+    (
         ("open", "opens", "opened", "opened", "opening"),
         ("close", "closes", "closed", "closed", "closing"),
     ),
@@ -199,7 +207,11 @@ SAME: dict[str, tuple[str, ...]] = {
         "stepped down",
         "walk out",
         "walked out",
+        "undock",
     ),
+    "arrive": ("arrive", "reach", "land", "dock", "berth", "get to", "got to"),
+    "dock": ("dock", "berth", "moor", "arrive", "attach"),
+    "undock": ("undock", "depart", "leave", "left", "detach", "separate"),
     "open": ("open", "launch", "reopen", "unveil", "inaugurate"),
     "close": ("close", "shut", "shutter", "clos"),
     "start": _STARTED,
