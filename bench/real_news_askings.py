@@ -47,6 +47,7 @@ LIBRARIES = {
     "eclipse": (ECLIPSE,),
     "navalny_korea": (NAVALNY_KOREA,),
     "mixed": (MIXED,),
+    "starliner_bridge": (ASKINGS / "starliner_bridge_2024.urls",),
 }
 
 
