@@ -126,6 +126,22 @@ def test_the_undoing_of_what_is_asked_neither_answers_nor_corrects_it(fake_embed
     assert "Tuesday" in answer.short_answer.text and "Oct. 3" not in answer.answer
 
 
+def test_a_piece_of_a_name_is_no_answer(fake_embedder) -> None:
+    """Real news (the Baltimore bridge collapse): "What ship hit the Key Bridge?" → *Not sure:*
+    Francis Scott, of "The cargo ship that struck the Francis Scott Key Bridge collided with a
+    shipping dock in Belgium in 2016."."""
+    question = "What ship hit the Key Bridge?"
+    struck = (
+        "The cargo ship that struck the Francis Scott Key Bridge collided with a shipping dock "
+        "in Belgium in 2016."
+    )
+    assert _short(fake_embedder, question, struck, "Francis Scott") is None
+    named = "The cargo ship Dali struck the Francis Scott Key Bridge early on Tuesday."
+    assert _short(fake_embedder, question, named, "Dali") == "Dali"
+    day = "The ship hit the bridge, officials said, naming the Dali Tuesday."
+    assert _short(fake_embedder, question, day, "Dali") == "Dali"  # a weekday is no name
+
+
 def test_what_time_asks_for_a_time_of_day_not_a_day(fake_embedder) -> None:
     """Real news (the Baltimore bridge collapse): "What time did the bridge collapse?" →
     *Not sure:* Dec. 15, the day another bridge fell in 1967."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.evidence.candidates import Candidate
+from assistant.answering.question.answer_type import asks_clock_time, tells_time_of_day
 from assistant.answering.question.parse import type_match
 
 _UNITS = (
@@ -93,8 +94,11 @@ _FRACTION = re.compile(r"\b(?:half|third|quarter|twice|double|triple)\b", re.IGN
 
 
 def fits_measure(question: str, text: str) -> bool | None:
-    """Whether the span is the measure a "how long / big / tall …" question asks for; None when
-    the question asks for no measure."""
+    """Whether the span is the measure a "how long / big / tall …" question asks for, or the
+    time of day "What time …?" does ("Dec. 15", another bridge's collapse, is none); None when
+    the question asks for neither."""
+    if asks_clock_time(question):
+        return tells_time_of_day(text)
     if _HOW_LONG.search(question):
         return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
     if _MEASURE.search(question):

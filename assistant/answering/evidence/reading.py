@@ -34,16 +34,15 @@ from assistant.answering.evidence.datelines import only_a_dateline
 from assistant.answering.evidence.instructions import addresses_the_reader
 from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
-from assistant.answering.evidence.span_edges import closed, trim, whole_quotation, whole_words
-from assistant.answering.evidence.years import any_year, year_of_range
-from assistant.answering.question.answer_type import (
-    PERSON,
-    PLACE,
-    asks_clock_time,
-    expected_labels,
-    named_kind,
-    tells_time_of_day,
+from assistant.answering.evidence.span_edges import (
+    closed,
+    cuts_a_name,
+    trim,
+    whole_quotation,
+    whole_words,
 )
+from assistant.answering.evidence.years import any_year, year_of_range
+from assistant.answering.question.answer_type import PERSON, PLACE, expected_labels, named_kind
 from assistant.answering.question.names import unmentioned
 from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
@@ -266,8 +265,6 @@ def rank_score(question: Question, read: Read) -> float:
 
 
 def _fits_kind(question: Question, text: str) -> bool:
-    if asks_clock_time(question.text):  # "Dec. 15" (another bridge's collapse) is no time
-        return tells_time_of_day(text)  # of day; "about 1:30 a.m." is
     measured = fits_measure(question.text, text)
     if measured is not None:
         return measured
@@ -341,6 +338,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
         or looks_back(question.text, before, text)
+        or cuts_a_name(hit.text, start - hit.start, end - hit.start)
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)

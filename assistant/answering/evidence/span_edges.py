@@ -3,6 +3,10 @@ the brackets it opens and closes."""
 
 from __future__ import annotations
 
+import re
+
+from assistant.calendar_days import WEEKDAYS
+
 _EDGE = " \t\n,;:.!?\"'“”‘’()[]"
 
 
@@ -85,3 +89,23 @@ def whole_quotation(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip()
     after = text[end:].lstrip(",.!? ")
     return bool(before) and before[-1] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
+
+
+# A capitalised word joined to the span by one space, not a weekday or month ("Biden Tuesday").
+_NAME_WORD = re.compile(r"[A-Z][a-z'’.]+")
+# (A word that begins as a month may be one: "Jan.", "Sept".)
+_NAME_GOES_ON = re.compile(
+    r" (?!(?i:" + "|".join(WEEKDAYS) + r")\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    r"[A-Z][a-z]"
+)
+
+
+def cuts_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised span at [start, end) of `text` ends inside a longer name:
+    "Francis Scott" of "the Francis Scott Key Bridge" (real news: the answer to "What ship hit
+    the Key Bridge?")."""
+    words = text[start:end].split()
+    if not words or not _NAME_WORD.fullmatch(words[-1]):
+        return False  # "Thirty-six East and Gulf Coast ports": a count opens the sentence
+    opens = text[:start].rstrip()[-1:] in ("", *'.!?"“”:')
+    return not (opens and len(words) == 1) and bool(_NAME_GOES_ON.match(text, end))
