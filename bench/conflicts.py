@@ -26,7 +26,8 @@ held-out` of HELD_OUT_STORIES, 20 more stories no rule was made on; `--stories f
 FRESH_STORIES, 20 more, labelled once before any rule was changed for them; `--stories
 fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted; `--stories
 fresh3` of FRESH3_STORIES, 30 more, labelled at first look (fifty-fourth session); `--stories
-fresh4` of FRESH4_STORIES, 30 more, labelled at first look (fifty-sixth session).
+fresh4` of FRESH4_STORIES, 30 more, labelled at first look (fifty-sixth session); `--stories
+fresh5` of FRESH5_STORIES, 30 more, labelled at first look after the rule fresh4 prompted.
 
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
@@ -195,6 +196,27 @@ FRESH4_STORIES = {
     "virus": r"virus|dengue|malaria|West Nile", "deaths": r"\bdies\b|\bdead at\b|\bdied\b",
     "election": r"\belection\b|\bballot",
 }  # fmt: skip
+# A sixth set (fifty-sixth session), after the place-kind rule fresh4 prompted: labelled at first
+# look (`--stories fresh5`).
+FRESH5_STORIES = {
+    "poll": r"\bpoll\b|polling|survey", "lawsuit": r"lawsuit|\bsued\b|\bsues\b",
+    "prison": r"prison|inmate|\bjail\b", "museum": r"museum|\bart\b|artist",
+    "restaurant": r"restaurant|\bchef\b", "wildlife": r"\bbear\b|shark|whale|\bwolf|wildlife",
+    "drought": r"drought|water supply|reservoir",
+    "energy": r"solar|wind power|electric vehicle|\bEVs?\b",
+    "hospital": r"hospital|nurses", "church": r"church|relig",
+    "pride": r"\bPride\b|LGBTQ|transgender",
+    "veterans": r"veteran", "farm": r"\bfarm|crop", "traffic": r"\bcrash\b|highway|traffic",
+    "boat": r"\bboat\b|\bferry\b|\bship\b", "arizona": r"Arizona", "nevada": r"Nevada|Las Vegas",
+    "michigan": r"Michigan|Detroit", "pennsylvania": r"Pennsylvania|Philadelphia|Pittsburgh",
+    "ohio": r"\bOhio\b", "ireland": r"Ireland|Scotland|Wales",
+    "australia": r"Australia|New Zealand",
+    "asia": r"Philippines|Indonesia|Vietnam|Thailand", "mideast": r"\bIraq|Jordan|Egypt|Saudi",
+    "europe_east": r"Poland|Hungary|Romania|Serbia",
+    "europe_west": r"Netherlands|Belgium|Spain|Italy",
+    "dog": r"\bdogs?\b|\bcats?\b|\bpets?\b", "wedding": r"wedding|married|divorce",
+    "baby": r"\bbaby\b|birth|pregnan", "storm_names": r"Hurricane (?!Milton|Beryl|Debby|Francine)",
+}  # fmt: skip
 STORY_ARTICLES = 80  # the first articles of a story, in the file's order
 
 
@@ -324,7 +346,7 @@ def main() -> None:
         "--stories",
         nargs="?",
         const="developing",
-        choices=["developing", "held-out", "fresh", "fresh2", "fresh3", "fresh4"],
+        choices=["developing", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
         help="topics of developing stories instead (STORIES, HELD_OUT_STORIES, FRESH_STORIES …)",
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
@@ -358,6 +380,7 @@ def main() -> None:
                 "fresh2": FRESH2_STORIES,
                 "fresh3": FRESH3_STORIES,
                 "fresh4": FRESH4_STORIES,
+                "fresh5": FRESH5_STORIES,
             }.get(args.stories, STORIES)
         )
     elif args.dates:
