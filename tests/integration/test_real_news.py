@@ -26,6 +26,7 @@ from tests.real_news import (
     HELENE,
     KEY_BRIDGE,
     MILTON_ALASKA,
+    MIXED,
     NAVALNY_KOREA,
     POLARIS,
     PORT_STRIKE,
@@ -105,6 +106,9 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
             (ECLIPSE, NAVALNY_KOREA),
             REPO / "tests" / "data" / "real_news_eclipse_navalny_qa.jsonl",
         ),
+        # Eighteen articles of as many stories (2024): the place of an office before its
+        # holder's name ("Attorney General of Florida Pam Bondi").
+        ((MIXED,), REPO / "tests" / "data" / "real_news_mixed_qa.jsonl"),
     ],
     ids=[
         "helene",
@@ -117,6 +121,7 @@ def test_questions_over_real_articles_of_one_developing_story_are_right(port_ind
         "attempts_polaris",
         "uhc_beryl",
         "eclipse_navalny",
+        "mixed",
     ],
 )
 def test_an_amount_asked_over_time_is_shown_as_it_went(tmp_path, urls, questions) -> None:
