@@ -126,10 +126,11 @@ def test_the_undoing_of_what_is_asked_neither_answers_nor_corrects_it(fake_embed
     assert "Tuesday" in answer.short_answer.text and "Oct. 3" not in answer.answer
 
 
-def test_a_piece_of_a_name_is_no_answer(fake_embedder) -> None:
+def test_a_piece_of_a_name_is_the_whole_name_or_no_answer(fake_embedder) -> None:
     """Real news (the Baltimore bridge collapse): "What ship hit the Key Bridge?" → *Not sure:*
     Francis Scott, of "The cargo ship that struck the Francis Scott Key Bridge collided with a
-    shipping dock in Belgium in 2016."."""
+    shipping dock in Belgium in 2016." — the whole name is the bridge asked about, no answer.
+    A piece of another name is that name (SQuADShifts: **Sehwa Girls** for the high school)."""
     question = "What ship hit the Key Bridge?"
     struck = (
         "The cargo ship that struck the Francis Scott Key Bridge collided with a shipping dock "
@@ -140,6 +141,9 @@ def test_a_piece_of_a_name_is_no_answer(fake_embedder) -> None:
     assert _short(fake_embedder, question, named, "Dali") == "Dali"
     day = "The ship hit the bridge, officials said, naming the Dali Tuesday."
     assert _short(fake_embedder, question, day, "Dali") == "Dali"  # a weekday is no name
+    school = "Cho Yoon-sun attended Sehwa Girls High School in Seoul, graduating in 1984."
+    question = "What high school did Seoul-born Cho Yoon-sun attend?"
+    assert _short(fake_embedder, question, school, "Sehwa Girls") == "Sehwa Girls High School"
 
 
 def test_what_time_asks_for_a_time_of_day_not_a_day(fake_embedder) -> None:

@@ -11,12 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence.amounts import (
-    age_within,
-    bound_start,
-    fits_measure,
-    looks_back,
-)
+from assistant.answering.evidence.amounts import age_within, bound_start, fits_measure, looks_back
 from assistant.answering.evidence.answer_days import (
     day_of,
     day_short_answer,
@@ -36,8 +31,8 @@ from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import (
     closed,
-    cuts_a_name,
     trim,
+    whole_name,
     whole_quotation,
     whole_words,
 )
@@ -322,6 +317,10 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         return day_of(question, read.candidate, citation)  # no span, or none of the kind asked
     hit: Hit = read.candidate.hit
     start, end = read.span
+    named = whole_name(question.text, hit.text, start - hit.start, end - hit.start)
+    if named is None:  # "Francis Scott Key Bridge" for "What ship hit the Key Bridge?"
+        return day_of(question, read.candidate, citation)
+    end = hit.start + named  # "Sehwa Girls" → "Sehwa Girls High School"
     text = hit.at(start, end)
     before = hit.at(read.candidate.start, start)
     if (
@@ -338,7 +337,6 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
         or looks_back(question.text, before, text)
-        or cuts_a_name(hit.text, start - hit.start, end - hit.start)
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)

@@ -96,16 +96,45 @@ _NAME_WORD = re.compile(r"[A-Z][a-z'’.]+")
 # (A word that begins as a month may be one: "Jan.", "Sept".)
 _NAME_GOES_ON = re.compile(
     r" (?!(?i:" + "|".join(WEEKDAYS) + r")\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    r"[A-Z][a-z]"
+    r"[A-Z][a-z][\w'’.-]*"
 )
 
+_NAME_WORDS = 4  # words a name may go on past the span
 
-def cuts_a_name(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised span at [start, end) of `text` ends inside a longer name:
-    "Francis Scott" of "the Francis Scott Key Bridge" (real news: the answer to "What ship hit
-    the Key Bridge?")."""
+
+def name_end(text: str, start: int, end: int) -> int:
+    """The end of the name the capitalised span at [start, end) of `text` ends inside of, up to
+    _NAME_WORDS words on ("Sehwa Girls" → "Sehwa Girls High School", "Francis Scott" → "Francis
+    Scott Key Bridge"); `end` when the span ends a name, or is a count opening the sentence
+    ("Thirty-six East and Gulf Coast ports")."""
     words = text[start:end].split()
     if not words or not _NAME_WORD.fullmatch(words[-1]):
-        return False  # "Thirty-six East and Gulf Coast ports": a count opens the sentence
+        return end
     opens = text[:start].rstrip()[-1:] in ("", *'.!?"“”:')
-    return not (opens and len(words) == 1) and bool(_NAME_GOES_ON.match(text, end))
+    if opens and len(words) == 1:  # a word capitalised only because it opens the sentence
+        return end
+    for _ in range(_NAME_WORDS):
+        more = _NAME_GOES_ON.match(text, end)
+        if more is None:
+            break
+        end = more.end()
+    return end
+
+
+def whole_name(question: str, text: str, start: int, end: int) -> int | None:
+    """The end of the span at [start, end) of `text` grown to the whole name it ends inside of
+    (`name_end`); None when that name is the question's own ("What ship hit the Key Bridge?"
+    → "Francis Scott Key Bridge"), which answers nothing."""
+    grown = name_end(text, start, end)
+    return None if grown != end and names_asked(question, text[start:grown]) else grown
+
+
+def names_asked(question: str, name: str) -> bool:
+    """Whether `name` holds a capitalised word the question names (after its first word): the
+    thing asked about ("Francis Scott Key Bridge" for "What ship hit the Key Bridge?")."""
+    asked = {_bare(w) for w in question.split()[1:] if w[:1].isupper()}
+    return bool(asked & {_bare(w) for w in name.split()})
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.strip('?.,!;:"“”'))
