@@ -144,6 +144,9 @@ def test_a_piece_of_a_name_is_the_whole_name_or_no_answer(fake_embedder) -> None
     school = "Cho Yoon-sun attended Sehwa Girls High School in Seoul, graduating in 1984."
     question = "What high school did Seoul-born Cho Yoon-sun attend?"
     assert _short(fake_embedder, question, school, "Sehwa Girls") == "Sehwa Girls High School"
+    # Asked who a named person is, the title before the name is the answer (real news).
+    said = "I've never felt this kind of pain, state Representative Ben Baker posted on Facebook."
+    assert _short(fake_embedder, "Who is Ben Baker?", said, "Representative") == "Representative"
 
 
 def test_what_time_asks_for_a_time_of_day_not_a_day(fake_embedder) -> None:

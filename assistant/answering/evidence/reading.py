@@ -318,6 +318,8 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
     hit: Hit = read.candidate.hit
     start, end = read.span
     named = whole_name(question.text, hit.text, start - hit.start, end - hit.start)
+    if question.kind == "who" and expected_labels(question.text) is None:
+        named = end - hit.start  # "Who is Ben Baker?" asks for his title: "Representative"
     if named is None:  # "Francis Scott Key Bridge" for "What ship hit the Key Bridge?"
         return day_of(question, read.candidate, citation)
     end = hit.start + named  # "Sehwa Girls" → "Sehwa Girls High School"
