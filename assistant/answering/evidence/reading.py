@@ -317,9 +317,9 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         return day_of(question, read.candidate, citation)  # no span, or none of the kind asked
     hit: Hit = read.candidate.hit
     start, end = read.span
-    named = whole_name(question.text, hit.text, start - hit.start, end - hit.start)
-    if question.kind == "who" and expected_labels(question.text) is None:
-        named = end - hit.start  # "Who is Ben Baker?" asks for his title: "Representative"
+    named: int | None = end - hit.start  # "Who is Ben Baker?" asks for his title: as it is
+    if question.kind != "who" or expected_labels(question.text) is not None:
+        named = whole_name(question.text, hit.text, start - hit.start, end - hit.start)
     if named is None:  # "Francis Scott Key Bridge" for "What ship hit the Key Bridge?"
         return day_of(question, read.candidate, citation)
     end = hit.start + named  # "Sehwa Girls" → "Sehwa Girls High School"

@@ -91,9 +91,10 @@ def whole_quotation(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
 
 
-# A capitalised word joined to the span by one space, not a weekday or month ("Biden Tuesday").
+# A word of a name: a capital, then lower case ("Scott", not "Thirty-six" nor "NBA").
 _NAME_WORD = re.compile(r"[A-Z][a-z'’.]+")
-# (A word that begins as a month may be one: "Jan.", "Sept".)
+# A capitalised word joined to the span by one space, not a weekday or month ("Biden Tuesday";
+# a word that begins as a month may be one: "Jan.", "Sept").
 _NAME_GOES_ON = re.compile(
     r" (?!(?i:" + "|".join(WEEKDAYS) + r")\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
     r"[A-Z][a-z][\w'’.-]*"
