@@ -48,6 +48,7 @@ LIBRARIES = {
     "navalny_korea": (NAVALNY_KOREA,),
     "mixed": (MIXED,),
     "starliner_bridge": (ASKINGS / "starliner_bridge_2024.urls",),
+    "superbowl_oscars": (ASKINGS / "superbowl_oscars_2024.urls",),
 }
 
 
