@@ -31,6 +31,7 @@ from tests.real_news import (
     MIXED,
     NAVALNY_KOREA,
     POLARIS,
+    SUPERBOWL_OSCARS,
     UNITEDHEALTHCARE,
     write_articles,
 )
@@ -48,7 +49,7 @@ LIBRARIES = {
     "navalny_korea": (NAVALNY_KOREA,),
     "mixed": (MIXED,),
     "starliner_bridge": (ASKINGS / "starliner_bridge_2024.urls",),
-    "superbowl_oscars": (ASKINGS / "superbowl_oscars_2024.urls",),
+    "superbowl_oscars": (SUPERBOWL_OSCARS,),
 }
 
 

@@ -25,6 +25,7 @@ BERYL_SYRIA = REPO / "tests" / "data" / "real_news" / "beryl_syria_2024.urls"
 ECLIPSE = REPO / "tests" / "data" / "real_news" / "eclipse_2024.urls"
 NAVALNY_KOREA = REPO / "tests" / "data" / "real_news" / "navalny_korea_2024.urls"
 MIXED = REPO / "tests" / "data" / "real_news" / "mixed_2024.urls"
+SUPERBOWL_OSCARS = REPO / "tests" / "data" / "real_news" / "superbowl_oscars_2024.urls"
 
 
 def write_articles(urls_file: Path, target: Path, source: Path = ARTICLES) -> int:

@@ -11,7 +11,12 @@ from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
 from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.not_yet import not_yet
-from assistant.answering.evidence.recalled import after_which, another_deeds_time, recalled
+from assistant.answering.evidence.recalled import (
+    after_which,
+    another_deeds_doer,
+    another_deeds_time,
+    recalled,
+)
 from assistant.answering.evidence.routes import an_origin
 from assistant.answering.evidence.supposed import allowed_time, supposed
 
@@ -309,6 +314,15 @@ OTHER_DEEDS = [
     ("When did Beryl make landfall?", LANDFALL, "Monday", False),
     ("Where did Yoon declare martial law?", REVERSED, "early Wednesday", False),  # not "when"
 ]
+KISS = "From her necklace to the kiss on the field when the Chiefs won, it was a rom-com."
+PASS = "The Chiefs won after Patrick Mahomes threw the winning pass in overtime."
+OTHER_DOERS = [
+    # Real news (the 2024 Super Bowl): who won, in bold for whom Taylor Swift kissed.
+    ("Who did Taylor Swift kiss on the field?", KISS, "the Chiefs", True),
+    ("Who won the game?", KISS, "the Chiefs", False),  # the clause's deed is the one asked
+    ("Who threw the winning pass?", PASS, "Patrick Mahomes", False),
+    ("When did the Chiefs win?", KISS, "the Chiefs", False),  # not "who"
+]
 ECLIPSES = (
     "According to NASA, after the total solar eclipse on April 8, 2024, the next total solar "
     "eclipse that can be seen from the contiguous U.S. will be on Aug. 23, 2044."
@@ -334,7 +348,8 @@ AFTER_WHICH = [
     + [(allowed_time, c) for c in ALLOWED]
     + [(not_yet, c) for c in NOT_YET]
     + [(another_deeds_time, c) for c in OTHER_DEEDS]
-    + [(after_which, c) for c in AFTER_WHICH],
+    + [(after_which, c) for c in AFTER_WHICH]
+    + [(another_deeds_doer, c) for c in OTHER_DOERS],
 )
 def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     """supposed: after "if / any / unless / should" in a sentence of what may follow; denied:
@@ -347,6 +362,7 @@ def test_which_short_answers_a_rule_takes_out_of_bold(rule, case) -> None:
     allowed_time: a time someone has to do something in, for "how long" it lasted; not_yet: in
     a sentence that says something has not happened yet, for a question of what did;
     another_deeds_time: a time after "before / after <another verb>ing", for "when"; after_which:
-    the day of the one after which "the next" comes, for "the next"."""
+    the day of the one after which "the next" comes, for "the next"; another_deeds_doer: the
+    doer of a "when / after …" clause of another deed, for "who"."""
     question, sentence, answer, expected = case
     assert rule(question, sentence, sentence.index(answer)) is expected

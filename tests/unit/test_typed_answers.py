@@ -370,6 +370,20 @@ def test_how_many_is_answered_by_the_number_of_the_thing_counted(fake_embedder) 
     assert alone.short_answer is not None and alone.short_answer.text == "Thirty-six"
 
 
+def test_an_ordinal_is_no_count(fake_embedder) -> None:
+    """Real news (the 2024 Oscars): "How many people watched the Oscars?" → **96th**, of "So
+    Sunday night I settled in with the family to watch the 96th Oscars ceremony"."""
+    text = "So Sunday night I settled in with the family to watch the 96th Oscars ceremony."
+    names = {"96th": "ORDINAL", "Sunday night": "TIME"}
+    question = "How many people watched the Oscars?"
+    answer = ask(fake_embedder, question, text, ["96th"], names)
+    assert answer.short_answer is None, answer.answer
+    watched = "About 19.5 million people watched the 96th Oscars ceremony on Sunday night."
+    names["19.5 million"] = "CARDINAL"
+    answer = ask(fake_embedder, question, watched, ["19.5 million"], names)
+    assert answer.short_answer is not None and answer.short_answer.text == "19.5 million"
+
+
 def test_how_many_is_not_answered_by_a_sentence_that_never_names_the_thing_counted(
     fake_embedder,
 ) -> None:

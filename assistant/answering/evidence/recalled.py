@@ -76,3 +76,24 @@ def after_which(question: str, sentence: str, before_answer: int) -> bool:
     before = sentence[: max(0, before_answer)]
     found = _AFTER_THE.search(before)
     return found is not None and not _CLAUSE_END.search(found.group(0))
+
+
+# "when the Chiefs won": the doer of a time clause, told to say when something else happened.
+_CLAUSE_OPENS = re.compile(
+    r"\b(?:when|while|after|before|once|until|since|as|because|whenever)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WHO = re.compile(r"^\W*whom?\b", re.IGNORECASE)
+
+
+def another_deeds_doer(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether a "who" answer at `before_answer` opens a clause of another deed than the one
+    asked: "the kiss on the field when the Chiefs won" does not say whom Taylor Swift kissed
+    (real news, the 2024 Super Bowl: **the Chiefs**); "after Mahomes threw the winning pass"
+    still says who threw it."""
+    if not _WHO.match(question) or not _CLAUSE_OPENS.search(sentence[: max(0, before_answer)]):
+        return False
+    stop = _CLAUSE_END.search(sentence, before_answer)
+    clause = sentence[before_answer : stop.start() if stop else len(sentence)]
+    terms = set(parse_question(question).terms)
+    return not terms & set(stems(clause))

@@ -13,7 +13,12 @@ from assistant.answering.evidence.denied import denied
 from assistant.answering.evidence.lists import one_of_joined, one_of_several
 from assistant.answering.evidence.not_yet import not_yet
 from assistant.answering.evidence.reading import Read
-from assistant.answering.evidence.recalled import after_which, another_deeds_time, recalled
+from assistant.answering.evidence.recalled import (
+    after_which,
+    another_deeds_doer,
+    another_deeds_time,
+    recalled,
+)
 from assistant.answering.evidence.role_holders import past_office_place
 from assistant.answering.evidence.roles import full_name
 from assistant.answering.evidence.routes import an_origin
@@ -35,10 +40,12 @@ from assistant.retrieval import Hit
 # from Portland" where it landed, nor "have about 50 minutes to complete it" its length, nor
 # "shot on a New York City sidewalk, police still have not found the shooter" where he was caught,
 # nor "declared martial law before reversing the move early Wednesday" when he declared it, nor
-# "after the total solar eclipse on April 8, 2024, the next …" when the next one is.
+# "after the total solar eclipse on April 8, 2024, the next …" when the next one is, nor "when the
+# Chiefs won" whom Taylor Swift kissed.
 NOT_SURE_RULES = (
     supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
     acted_upon, an_origin, allowed_time, not_yet, another_deeds_time, after_which,
+    another_deeds_doer,
 )  # fmt: skip
 
 

@@ -43,6 +43,8 @@ _NUMBER = re.compile(
     r"|thousands?|millions?|billions?|percent)\b",
     re.IGNORECASE,
 )
+# An ordinal alone counts nothing: "96th" of "the 96th Oscars ceremony" is no number of viewers.
+_ORDINAL = re.compile(r"(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)", re.I)
 _PERSON = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b(?:President|Minister|Secretary|Spokesman|Spokeswoman"
     r"|Chancellor|Governor|Senator|Ambassador|Director|CEO|Chairman|spokesman|minister)\b"
@@ -295,7 +297,8 @@ def type_match(kind: Kind, sentence: str) -> float:
         dated = DATE_EXPRESSION.search(sentence) or DAY_MONTH.search(sentence)
         return 1.0 if dated or _DAY_WORD.search(sentence) else 0.0
     if kind == "quantity":
-        return 1.0 if _NUMBER.search(sentence) else 0.0
+        counted = _NUMBER.search(sentence) and not _ORDINAL.fullmatch(sentence.strip())
+        return 1.0 if counted else 0.0
     if kind == "who":
         return 1.0 if _PERSON.search(sentence) else 0.0
     if kind == "which":
