@@ -6,6 +6,10 @@ span after "<so long> after / before / since" answers the recalled event, not th
 news: it is not said as sure when the question's words are in the rest of the sentence rather
 than in that clause ("days after Justice Samuel Alito faced criticism for a flag" still answers
 which justice faced criticism for a flag).
+
+So is one in a clause of another deed than the one asked: a time ("before reversing the move
+early Wednesday" for when martial law was declared), the day after which "the next" comes, or
+the doer of a "when …" clause ("when the Chiefs won" for whom Taylor Swift kissed).
 """
 
 from __future__ import annotations
