@@ -62,7 +62,7 @@ from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import date_words, missing_entities, unmentioned
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
 from assistant.answering.question.parse import Question, parse_question
-from assistant.answering.question.predicates import contradiction, undoes
+from assistant.answering.question.predicates import says_only_opposite
 from assistant.answering.types import Answer, AnswerSentence, Citation, ShortAnswer
 from assistant.embedding import Embedder
 from assistant.entities import EntityTagger
@@ -339,10 +339,8 @@ def _behind(parsed: Question, read: Read) -> bool:
     the question asks happened, tells of its undoing or says only its opposite (story_first
     puts it behind the story)."""
     candidate = read.candidate
-    if (
-        foretold(parsed.text, frozenset(parsed.terms), candidate.text)
-        or undoes(parsed.text, candidate.text)
-        or contradiction(parsed.text, candidate.text) is not None
+    if foretold(parsed.text, frozenset(parsed.terms), candidate.text) or says_only_opposite(
+        parsed.text, candidate.text
     ):
         return True  # "… is expected to make landfall …" for where it did; "… to end …" for when
         # it began; "After arriving June 6 at the space station" for when it left

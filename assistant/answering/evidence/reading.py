@@ -31,14 +31,14 @@ from assistant.answering.evidence.listed import listed_with_subject
 from assistant.answering.evidence.news import LEAD_BONUS, NEWS_ON, asks_for_news, in_lead
 from assistant.answering.evidence.span_edges import (
     closed,
+    name_end,
     trim,
-    whole_name,
     whole_quotation,
     whole_words,
 )
 from assistant.answering.evidence.years import any_year, year_of_range
 from assistant.answering.question.answer_type import PERSON, PLACE, expected_labels, named_kind
-from assistant.answering.question.names import unmentioned
+from assistant.answering.question.names import names_asked, unmentioned
 from assistant.answering.question.parse import Question, stems, type_match, without_who_acronym
 from assistant.answering.types import ShortAnswer
 from assistant.reader import Reader, Reading
@@ -317,12 +317,12 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         return day_of(question, read.candidate, citation)  # no span, or none of the kind asked
     hit: Hit = read.candidate.hit
     start, end = read.span
-    named: int | None = end - hit.start  # "Who is Ben Baker?" asks for his title: as it is
+    named = end  # "Who is Ben Baker?" asks for his title: "Representative" as it is
     if question.kind != "who" or expected_labels(question.text) is not None:
-        named = whole_name(question.text, hit.text, start - hit.start, end - hit.start)
-    if named is None:  # "Francis Scott Key Bridge" for "What ship hit the Key Bridge?"
-        return day_of(question, read.candidate, citation)
-    end = hit.start + named  # "Sehwa Girls" → "Sehwa Girls High School"
+        named = hit.start + name_end(hit.text, start - hit.start, end - hit.start)
+    if named != end and names_asked(question, hit.at(start, named)):
+        return day_of(question, read.candidate, citation)  # "Francis Scott Key Bridge"
+    end = named  # "Sehwa Girls" → "Sehwa Girls High School"
     text = hit.at(start, end)
     before = hit.at(read.candidate.start, start)
     if (

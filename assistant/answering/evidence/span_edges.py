@@ -120,22 +120,3 @@ def name_end(text: str, start: int, end: int) -> int:
             break
         end = more.end()
     return end
-
-
-def whole_name(question: str, text: str, start: int, end: int) -> int | None:
-    """The end of the span at [start, end) of `text` grown to the whole name it ends inside of
-    (`name_end`); None when that name is the question's own ("What ship hit the Key Bridge?"
-    → "Francis Scott Key Bridge"), which answers nothing."""
-    grown = name_end(text, start, end)
-    return None if grown != end and names_asked(question, text[start:grown]) else grown
-
-
-def names_asked(question: str, name: str) -> bool:
-    """Whether `name` holds a capitalised word the question names (after its first word): the
-    thing asked about ("Francis Scott Key Bridge" for "What ship hit the Key Bridge?")."""
-    asked = {_bare(w) for w in question.split()[1:] if w[:1].isupper()}
-    return bool(asked & {_bare(w) for w in name.split()})
-
-
-def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word.strip('?.,!;:"“”'))

@@ -29,7 +29,7 @@ _TITLES = {
 }  # fmt: skip
 # Kinds of places and points of the compass name no one place ("Manitowoc County" and "Minnehaha
 # County" are two counties; "New York" and "New Jersey" two states).
-_PLACE_KINDS = frozenset({
+_PLACE_WORDS = frozenset({
     "county", "city", "state", "province", "district", "parish", "township", "town", "village",
     "island", "islands", "lake", "river", "mount", "mountain", "mountains", "bay", "valley",
     "park", "beach", "north", "south", "east", "west", "northern", "southern", "eastern",
@@ -89,7 +89,7 @@ def _without_titles(name: str) -> str:
     place's (unless that is all it is): "Prince William" → "William", "Manitowoc County" →
     "Manitowoc"."""
     words = [w for w in name.split() if w.casefold().strip(".’'") not in _TITLES]
-    named = [w for w in words if w.casefold().strip(".’'") not in _PLACE_KINDS]
+    named = [w for w in words if w.casefold().strip(".’'") not in _PLACE_WORDS]
     return " ".join(named or words)
 
 

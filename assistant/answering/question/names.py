@@ -299,3 +299,10 @@ def date_words(hit: Hit) -> str:
     if hit.published is None:
         return ""
     return f"{hit.published.isoformat()} {format_day(hit.published, weekday=True)}"
+
+
+def names_asked(question: Question, name: str) -> bool:
+    """Whether `name` holds a word of a name the question gives: the thing asked about
+    ("Francis Scott Key Bridge" for "What ship hit the Key Bridge?"), which answers nothing."""
+    words = {name_word(w) for w in name.split()}
+    return any(words & set(entity.split()) for entity in question.entities)

@@ -12,7 +12,7 @@ Only pairs where one side never answers a question about the other: converse pai
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 _LIFT = ("lift", "lifts", "lifted", "lifted", "lifting")
@@ -344,12 +344,21 @@ def undoes(question: str, sentence: str) -> bool:
     """Whether the sentence tells of the undoing of what the question asks about and not of it
     ("a deal to end East Coast strike … on Oct. 3" for "When did the port strike begin?"): its
     day or place is the undoing's, not the answer."""
+    return any(p.forms[0] in UNDONE_BY_OPPOSITE for p in _only_opposites(question, sentence))
+
+
+def says_only_opposite(question: str, sentence: str) -> bool:
+    """Whether the sentence says the opposite of one of the question's predicates and not the
+    predicate itself: its undoing (`undoes`) or a contradiction ("After arriving June 6 at the
+    space station" for when Starliner left it)."""
+    return next(_only_opposites(question, sentence), None) is not None
+
+
+def _only_opposites(question: str, sentence: str) -> Iterator[Predicate]:
+    """The question's predicates of which the sentence says the opposite and not the predicate."""
     for predicate in predicates(question):
-        if predicate.forms[0] not in UNDONE_BY_OPPOSITE or _says_predicate(predicate, sentence):
-            continue
-        if _opposite_said(predicate, sentence) is not None:
-            return True
-    return False
+        if not _says_predicate(predicate, sentence) and _opposite_said(predicate, sentence):
+            yield predicate
 
 
 def _opposite_said(predicate: Predicate, sentence: str) -> str | None:
