@@ -1667,3 +1667,55 @@ def test_a_weekday_that_may_be_the_week_before_is_not_said_as_sure(fake_embedder
     reader = FakeReader(["Routh"], ["Monday"])
     answer = answerer(fake_embedder, reader).answer("When was Routh apprehended?", [monday])
     assert answer.answer.startswith("**Monday, 16 September 2024**"), answer.answer
+
+
+# A Wikipedia-like paragraph names its subject once: the answering sentence, three sentences on,
+# does not (real SQuAD text: "Sunlight absorbed by the oceans and land masses keeps the surface
+# at an average temperature of 14 °C.", refused before over every SQuAD paragraph).
+EARTH = (
+    "The Earth receives about 174 petawatts of incoming solar radiation at the upper atmosphere. "
+    "Approximately 30% is reflected back to space while the rest is absorbed by clouds, oceans "
+    "and land masses. The spectrum of solar light at the surface is mostly spread across the "
+    "visible and near-infrared ranges. Sunlight absorbed by the oceans and land masses keeps "
+    "the surface at an average temperature of 14 °C."
+)
+
+
+def test_a_sentence_only_its_passage_ties_to_the_question_answers_not_sure(
+    fake_embedder,
+) -> None:
+    from tests.helpers import FakeTagger
+
+    question = "What is the average temperature of the Earth's surface?"
+    reader = FakeReader(["average temperature"], ["14 °C"])
+    tagger = FakeTagger({"Earth": "LOC"})
+    answer = ReaderAnswerer(fake_embedder, reader, 0.4, tagger=tagger).answer(
+        question, [hit(EARTH)]
+    )
+    assert answer.status == "answered"
+    assert answer.short_answer is not None and answer.short_answer.text == "14 °C"
+    assert not answer.answer.startswith("**")  # never said as sure
+    assert answer.citations[0].quote.startswith("Sunlight absorbed")
+
+
+def test_a_loose_sentence_that_names_another_of_the_kind_does_not_answer(fake_embedder) -> None:
+    from tests.helpers import FakeTagger
+
+    question = "What is the average temperature of the Earth's surface?"
+    reader = FakeReader(["average temperature"], ["-60 °C"])
+    text = EARTH.replace("Sunlight absorbed by the oceans and land masses keeps the", "On Mars the")
+    text = text.replace("14 °C", "-60 °C")
+    tagger = FakeTagger({"Earth": "LOC", "Mars": "LOC"})
+    answer = ReaderAnswerer(fake_embedder, reader, 0.4, tagger=tagger).answer(question, [hit(text)])
+    assert answer.status == "not_found"
+    # Nor when the tagger cannot tell what kind of name the question's is.
+    plain = answerer(fake_embedder, FakeReader(["average temperature"], ["14 °C"]))
+    assert plain.answer(question, [hit(EARTH)]).status == "not_found"
+    # Nor with a quote alone: its few words or nothing (real news: a sentence on Christina's
+    # superintendent quoted for the outcome of the school board's meeting on him).
+    unmarked = FakeReader(["average temperature"])
+    earth = FakeTagger({"Earth": "LOC"})
+    alone = ReaderAnswerer(fake_embedder, unmarked, 0.4, tagger=earth).answer(
+        question, [hit(EARTH)]
+    )
+    assert alone.status == "not_found"

@@ -57,3 +57,36 @@ def another_named(
         and not mentioned.mention(sentence[e.start : e.end].casefold(), frozenset())
         for e in said
     )
+
+
+# For a sentence read although only its passage names the question's names: places of any
+# sort (the Earth, the Amazon River, a building) stand against one another too.
+_OF_KIND = {**_KIND, "LOC": "place", "FAC": "place"}
+
+
+def names_a_rival(
+    question: Question, sentence: str, tagger: EntityTagger, answer: tuple[int, int]
+) -> bool:
+    """Whether `sentence`, which does not name some of the question's names, names another of
+    their kind that the question does not mention, anywhere but in the `answer` (its sentence
+    offsets) — or the tagger does not say what kind a missing name is. A sentence that names
+    no rival may speak of the subject its passage named before ("Sunlight … keeps the surface
+    at an average temperature of 14 °C" of the Earth); one that does speaks of that other
+    ("… ban exports of luxury items to Russia" does not answer for Belarus)."""
+    missing = unmentioned(question, sentence)
+    if not missing:
+        return False
+    asked, said = tagger.entities([question.text, sentence])
+    kinds: set[str] = set()
+    for name in missing:
+        labels = [e.label for e in asked if name in question.text[e.start : e.end].casefold()]
+        if not labels or any(label not in _OF_KIND for label in labels):
+            return True  # what kind of name it is, untold: no sentence may stand for it
+        kinds.update(other for label in labels for other in _OTHERS[_OF_KIND[label]])
+    mentioned = words_of(question.text)
+    return any(
+        _OF_KIND.get(e.label) in kinds
+        and not (e.start < answer[1] and answer[0] < e.end)
+        and not mentioned.mention(sentence[e.start : e.end].casefold(), frozenset())
+        for e in said
+    )

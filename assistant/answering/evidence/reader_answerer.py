@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answering.evidence import typed as typed_module
+from assistant.answering.evidence.another_subject import names_a_rival
 from assistant.answering.evidence.candidates import (
+    Candidate,
     candidates,
     context,
     openings,
@@ -77,6 +79,8 @@ BACKGROUND_PENALTY = 1.5
 SAID_EARLIER_SHARE = 0.5
 # Reader scores this close are a tie: both sentences answer as far as the reader can tell.
 READ_TIE = 0.01
+# Windows read of the sentences only their passage ties to the question (`_loose_look`).
+LOOSE_WINDOWS = 5
 
 
 class ReaderAnswerer(AnswerGenerator):
@@ -122,17 +126,7 @@ class ReaderAnswerer(AnswerGenerator):
         not yet put behind the story (`story_first`)."""
         if missing_entities(parsed, hits):
             return []
-        # A sentence about Russia does not answer a question about Belarus. Its article's date
-        # counts ("What did Japan ban in March?" of an article of 25 March that says "Friday").
-        opened = openings(hits)
-        dated = {hit.article_id: date_words(hit) for hit in hits}  # once an article, not a sentence
-        found = [
-            c
-            for c in candidates(hits)
-            if not unmentioned(
-                parsed, f"{context(c)}\n{dated[c.hit.article_id]}", opened.get(c.hit.article_id, "")
-            )
-        ]
+        found, loose = _named_near(parsed, hits)
         listed = [(c, score) for score, c in shortlist(parsed, found, len(found))]
         remembered: dict[str, Reading] = {}
         reads = read_candidates(self.reader, parsed.text, listed, self.windows, remembered)
@@ -142,6 +136,8 @@ class ReaderAnswerer(AnswerGenerator):
             reads = read_candidates(
                 self.later, parsed.text, listed, self.windows_before_refusal, remembered
             )
+        if loose and not any(read.score >= self.min_read_score for read in reads):
+            reads += self._loose_look(parsed, loose, remembered)
         if asks_for_change(parsed.text):  # how an amount went: its values of other days too
             days = other_days(listed, reads)
             reads += read_candidates(self.later, parsed.text, days, DAY_WINDOWS, remembered)
@@ -209,6 +205,8 @@ class ReaderAnswerer(AnswerGenerator):
         ranked = self._typed(parsed, self.story_first(parsed, read))
         ranked = current_plans_first(parsed, ranked, self.min_read_score)
         best, short = self._best_with_short_answer(parsed, ranked)
+        if best.loose and short is None:  # a quote its neighbourhood does not tie to the question
+            return Answer.not_found(question), None
         if parsed.kind == "why" and short is None:
             # A reason the reader marks leads the answer ("**fear of betrayal**"); else the
             # hand-tuned choice, with its reason completion, quotes the reason in full.
@@ -230,7 +228,8 @@ class ReaderAnswerer(AnswerGenerator):
         # A fact of another period than the question's is not given as sure, and says so.
         elsewhen = another_period(question, best.candidate.text) if short is not None else None
         sure = confidence >= self.not_sure_below and not dated_earlier(parsed, best)
-        sure = sure and elsewhen is None
+        # Nor one of a sentence only its passage ties to the question's names (`_loose_look`).
+        sure = sure and elsewhen is None and not best.loose
         if short is not None:
             short, sure = said_as_sure(parsed, best, short, hits, self.tagger, sure)
         if short is not None and not sure:  # "Not sure": what else the articles say, too
@@ -261,6 +260,26 @@ class ReaderAnswerer(AnswerGenerator):
                 and all(_apart(other, c) for c in found)
             ):
                 found.append(other)
+        return found
+
+    def _loose_look(
+        self, parsed: Question, loose: list[Candidate], remembered: dict[str, Reading]
+    ) -> list[Read]:
+        """Before refusing: the sentences whose passage, not their own neighbourhood, names the
+        question's names, read; those that answer and name no other one of their kind
+        (`names_a_rival`), marked loose: a Wikipedia-like paragraph names its subject once
+        ("What is the average temperature of the Earth's surface?": "Sunlight … keeps the
+        surface at an average temperature of 14 °C." three sentences after "the Earth")."""
+        listed = [(c, score) for score, c in shortlist(parsed, loose, len(loose))]
+        found = []
+        for read in read_candidates(self.later, parsed.text, listed, LOOSE_WINDOWS, remembered):
+            sentence = read.candidate
+            span = read.span or (sentence.start, sentence.start)
+            answer = (span[0] - sentence.start, span[1] - sentence.start)
+            if read.score >= self.min_read_score and not names_a_rival(
+                parsed, sentence.text, self.tagger, answer
+            ):
+                found.append(replace(read, loose=True))
         return found
 
     def _rated(self, answer: Answer, values: dict[str, float]) -> Answer:
@@ -332,6 +351,25 @@ class ReaderAnswerer(AnswerGenerator):
             if note:
                 sentences.append(AnswerSentence(note, (n,), derived=True))
         return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
+
+
+def _named_near(parsed: Question, hits: Sequence[Hit]) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates whose neighbourhood (the sentences either side, the article's title and
+    date, a place in its opening) names every name of the question; and those whose passage
+    does, though not their neighbourhood. A sentence about Russia does not answer a question
+    about Belarus; its article's date counts ("What did Japan ban in March?" of an article of
+    25 March that says "Friday")."""
+    opened = openings(hits)
+    dated = {hit.article_id: date_words(hit) for hit in hits}  # once an article, not a sentence
+    near: list[Candidate] = []
+    loose: list[Candidate] = []
+    for candidate in candidates(hits):
+        hit, setting = candidate.hit, opened.get(candidate.hit.article_id, "")
+        if not unmentioned(parsed, f"{context(candidate)}\n{dated[hit.article_id]}", setting):
+            near.append(candidate)
+        elif not unmentioned(parsed, f"{hit.title}\n{hit.text}\n{dated[hit.article_id]}", setting):
+            loose.append(candidate)
+    return near, loose
 
 
 def _behind(parsed: Question, read: Read) -> bool:

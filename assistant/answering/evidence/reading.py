@@ -103,6 +103,9 @@ class Read:
     options: tuple[tuple[Candidate, tuple[int, int], float], ...] = ()
     # Whether the span is an entity of the kind asked for (None: nothing asked or not checked).
     typed: bool | None = None
+    # Whether only the sentence's passage, not the sentence or its neighbours, names what the
+    # question names (an article's implied subject): never said as sure.
+    loose: bool = False
 
 
 def read_candidates(
