@@ -221,6 +221,7 @@ class Newsdesk:
             self.settings.as_of,
             self.tagger,
             leads=self.settings.answer_leads,
+            deeper=self.settings.answer_k_before_refusal,
         )
 
     def ask_stream(

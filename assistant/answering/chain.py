@@ -30,7 +30,7 @@ from assistant.answering.question.named_hits import name_hits, with_named
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.parse import parse_question
 from assistant.answering.question.spelling import respelled, respellings, with_spelling
-from assistant.answering.types import Answer
+from assistant.answering.types import NOT_FOUND_ANSWER, Answer
 from assistant.entities import EntityTagger
 from assistant.retrieval import Hit, HybridSearcher, SearchFilters
 from assistant.timeframe import (
@@ -44,6 +44,9 @@ NEWEST_TRIES = 3  # newest articles tried in turn for a "latest" question
 NEWEST_PER_ARTICLE = 2  # passages of one article among those a "latest" question looks at
 NEWEST_POOL = 100  # passages a "latest" question is looked up among (at least)
 YEAR_HITS = 3  # hits (times k) among which an earlier year's same month is looked for
+# An answer found only in the further passages read before refusing (`deeper`) must be more
+# likely right than wrong by its fitted confidence (an LLM's answer, which has none, stands).
+DEEPER_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,12 @@ def build_answer_chain(
     as_of: date | None = None,
     tagger: EntityTagger | None = None,
     leads: int = 0,
+    deeper: int = 0,
 ) -> Runnable[dict[str, Any], AnswerChunk]:
     """Input: {"question", optional "history" (Turns), "filters" (SearchFilters), "k",
     "as_of" (date; default `as_of`, then today), "all_copies" (bool)}. The `tagger`'s entities
-    tell two reports of one thing from values of two subjects (see find_conflicts)."""
+    tell two reports of one thing from values of two subjects (see find_conflicts). When the
+    passages answer nothing, `deeper` passages are searched and read before refusing."""
 
     def rewrite(inputs: dict[str, Any]) -> dict[str, Any]:
         history = inputs.get("history") or []
@@ -220,8 +225,9 @@ def build_answer_chain(
                 yield chunk
             final = dated(final, inputs["as_of"], inputs["time"], inputs["hits"])
             final = with_spelling(final, inputs.get("spellings") or {})
-            if final.status == "answered" and final.answer.startswith(streamed.strip()):
-                # What the answer gained after streaming (dates, notes) is streamed too.
+            if final.answer.startswith(streamed.strip()):
+                # What the answer gained after streaming (dates, notes) is streamed too; and a
+                # refusal, whose text no try streamed.
                 yield AnswerChunk(text=final.answer[len(streamed.strip()) :])
             yield AnswerChunk(answer=final.with_question(inputs["question"], inputs["standalone"]))
 
@@ -248,7 +254,27 @@ def build_answer_chain(
         while final.status == "not_found" and (wider := _wider(inputs)) is not None:
             inputs = wider  # an earlier year's month, then no range: each at most once
             final = yield from _answer_from_hits(inputs)
+        if final.status == "not_found" and (further := _deeper(inputs)) is not None:
+            again = yield from _answer_from_hits(further)
+            sure = 1.0 if again.confidence is None else again.confidence
+            if again.status == "answered" and sure >= DEEPER_CONFIDENCE:
+                return again, further
         return final, inputs
+
+    def _deeper(inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """The inputs with `deeper` passages, when that is more than were read and the search
+        finds more: the passage that answers may rank sixth ("Prior to the early 1960s, access
+        to the forest's interior was highly restricted" for when access to the Amazon was).
+        Only for a question that names something: one that names nothing ("Who is performing
+        the halftime show?") has only its words to tie a passage to it, which passages further
+        down share by chance. Not for "latest" questions, which read many articles already."""
+        if inputs["time"].newest or deeper <= (inputs.get("k") or k):
+            return None
+        if not parse_question(inputs["reading"]).entities:
+            return None
+        further = {**inputs, "k": deeper}
+        further["hits"] = _search(further)
+        return further if len(further["hits"]) > len(inputs["hits"]) else None
 
     def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
         if inputs["time"].newest:
@@ -277,12 +303,23 @@ def build_answer_chain(
         return [searcher.lead(first[a], LEAD_CHARS) for a in articles if a not in opened]
 
     def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
+        """The generator's answer, its text streamed — but not the refusal's: a refusal may be
+        followed by another try (more passages, a wider range), and the last one's refusal
+        is streamed by `answer`."""
         final = Answer.not_found(question, generator=generator.name)
+        held: str | None = ""  # what may yet be the refusal; None once it is not
         for item in generator.stream(question, hits):
             if isinstance(item, Answer):
                 final = item
-            else:
+            elif held is None:
                 yield AnswerChunk(text=item)
+            elif NOT_FOUND_ANSWER.startswith((held := held + item).strip()):
+                continue
+            else:
+                yield AnswerChunk(text=held)
+                held = None
+        if final.status == "answered" and held:  # an answer as short as the refusal's start
+            yield AnswerChunk(text=held)
         return final
 
     def _newest(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:

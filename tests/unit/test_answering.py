@@ -6,7 +6,15 @@ import pytest
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.answering import NOT_FOUND_ANSWER, Turn, make_generator
+from assistant.answering import (
+    NOT_FOUND_ANSWER,
+    Answer,
+    AnswerSentence,
+    Citation,
+    Turn,
+    make_generator,
+)
+from assistant.answering.generator import AnswerGenerator
 from assistant.answering.llm.chat_model import ChatModelGenerator
 from assistant.answering.llm.prompts import load_prompt
 from assistant.answering.question.conversation import HeuristicRewriter
@@ -414,3 +422,52 @@ def test_a_planted_article_cannot_take_over_answers(loaded, tmp_path: Path) -> N
         quotes = " ".join(c.quote for c in answer.citations)
         assert "HACKED" not in answer.answer and "HACKED" not in quotes
         assert "?" not in quotes
+
+
+class SecondTry(AnswerGenerator):
+    """Refuses the passages of its first call; quotes the last passage of any later one."""
+
+    name = "second-try"
+
+    def __init__(self, confidence: float | None = None) -> None:
+        self.calls: list[int] = []
+        self.confidence = confidence
+
+    def answer(self, question: str, hits) -> Answer:
+        self.calls.append(len(hits))
+        if len(self.calls) == 1:
+            return Answer.not_found(question, generator=self.name)
+        hit = hits[-1]
+        cited = Citation.quoting(1, hit, hit.start, hit.start + 40)
+        said = (AnswerSentence(f"{cited.quote} [1]", (1,)),)
+        return Answer(question, "answered", said, (cited,), confidence=self.confidence)
+
+
+def test_a_refusal_reads_more_passages_before_it_stands(loaded) -> None:
+    from assistant.answering.chain import build_answer_chain
+    from assistant.answering.over_time.timeline import TimelineBuilder
+
+    def chain(generator: SecondTry, deeper: int):
+        timelines = TimelineBuilder(loaded.searcher, loaded.embedder)
+        return build_answer_chain(
+            loaded.searcher, generator, HeuristicRewriter(), 2, timelines, deeper=deeper
+        )
+
+    deeper = SecondTry()
+    chunks = list(chain(deeper, 6).stream({"question": "What did Japan ban?"}))
+    answer = chunks[-1].answer
+    assert answer.status == "answered" and deeper.calls[1] > deeper.calls[0]
+    # The first try's refusal was never shown: the text streamed is the answer's alone.
+    assert "".join(c.text for c in chunks).strip() == answer.answer
+    once = SecondTry()
+    chunks = list(chain(once, 0).stream({"question": "What did Japan ban?"}))
+    assert chunks[-1].answer.status == "not_found" and len(once.calls) == 1
+    assert "".join(c.text for c in chunks).strip() == NOT_FOUND_ANSWER
+    # A question that names nothing is not searched further: its words alone tie passages to it.
+    unnamed = SecondTry()
+    chunks = list(chain(unnamed, 6).stream({"question": "What was banned?"}))
+    assert chunks[-1].answer.status == "not_found" and len(unnamed.calls) == 1
+    # A further answer that its confidence says is more likely wrong than right does not stand.
+    doubtful = SecondTry(confidence=0.3)
+    chunks = list(chain(doubtful, 6).stream({"question": "What did Japan ban?"}))
+    assert chunks[-1].answer.status == "not_found" and len(doubtful.calls) == 2
