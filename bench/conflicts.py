@@ -27,7 +27,8 @@ FRESH_STORIES, 20 more, labelled once before any rule was changed for them; `--s
 fresh2` of FRESH2_STORIES, 30 more, run once after the rules the fresh set prompted; `--stories
 fresh3` of FRESH3_STORIES, 30 more, labelled at first look (fifty-fourth session); `--stories
 fresh4` of FRESH4_STORIES, 30 more, labelled at first look (fifty-sixth session); `--stories
-fresh5` of FRESH5_STORIES, 30 more, labelled at first look after the rule fresh4 prompted.
+fresh5` of FRESH5_STORIES, 30 more, labelled at first look after the rule fresh4 prompted;
+`--stories fresh6` of FRESH6_STORIES, 30 more, labelled at first look (fifty-seventh session).
 
 `--dates N` makes a topic of every article of one quiz date instead (N dates spread over the
 file, from the `--offset`-th): the pairs of articles that no single question's search returned
@@ -217,6 +218,33 @@ FRESH5_STORIES = {
     "dog": r"\bdogs?\b|\bcats?\b|\bpets?\b", "wedding": r"wedding|married|divorce",
     "baby": r"\bbaby\b|birth|pregnan", "storm_names": r"Hurricane (?!Milton|Beryl|Debby|Francine)",
 }  # fmt: skip
+# A seventh set (fifty-seventh session): labelled at first look, before any rule was changed
+# for it (`--stories fresh6`); none of the sets above, nor the real-news libraries' stories.
+FRESH6_STORIES = {
+    "trump": r"\bTrump\b", "biden": r"\bBiden\b", "netanyahu": r"Netanyahu",
+    "zelensky": r"Zelensky", "un": r"United Nations|\bU\.N\.", "ports": r"dockworker|port strike",
+    "protest": r"protest|demonstrat", "campus": r"university|campus",
+    "cyber": r"\bhack|cyber|ransomware|data breach", "fraud": r"fraud|\bscam|embezzl",
+    "murder": r"murder|homicide", "missing": r"\bmissing\b", "power": r"power outage|blackout",
+    "smoke": r"\bsmoke\b|air quality", "cars": r"Toyota|Honda|Hyundai|Nissan|Stellantis",
+    "games": r"video game|Nintendo|PlayStation|Xbox", "fashion": r"fashion|Met Gala",
+    "cricket": r"cricket|rugby", "iowa": r"\bIowa\b", "wisconsin": r"Wisconsin|Milwaukee",
+    "minnesota": r"Minnesota|Minneapolis", "colorado": r"Colorado|Denver",
+    "northwest": r"Seattle|Oregon|Portland", "louisiana": r"Louisiana|New Orleans",
+    "carolina": r"Carolina", "virginia": r"Virginia|Maryland",
+    "massachusetts": r"Massachusetts|Boston", "newjersey": r"New Jersey",
+    "turkey": r"Turkey|Erdogan|Greece", "latam": r"Colombia|\bPeru\b|\bChile\b|Ecuador|Cuba",
+}  # fmt: skip
+STORY_SETS = {
+    "developing": STORIES,
+    "held-out": HELD_OUT_STORIES,
+    "fresh": FRESH_STORIES,
+    "fresh2": FRESH2_STORIES,
+    "fresh3": FRESH3_STORIES,
+    "fresh4": FRESH4_STORIES,
+    "fresh5": FRESH5_STORIES,
+    "fresh6": FRESH6_STORIES,
+}
 STORY_ARTICLES = 80  # the first articles of a story, in the file's order
 
 
@@ -346,7 +374,7 @@ def main() -> None:
         "--stories",
         nargs="?",
         const="developing",
-        choices=["developing", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
+        choices=list(STORY_SETS),
         help="topics of developing stories instead (STORIES, HELD_OUT_STORIES, FRESH_STORIES …)",
     )
     parser.add_argument("--show", action="store_true", help="print unlabelled flags")
@@ -373,16 +401,7 @@ def main() -> None:
     if args.articles:
         chosen = file_topics(args.articles)
     elif args.stories:
-        chosen = story_topics(
-            {
-                "held-out": HELD_OUT_STORIES,
-                "fresh": FRESH_STORIES,
-                "fresh2": FRESH2_STORIES,
-                "fresh3": FRESH3_STORIES,
-                "fresh4": FRESH4_STORIES,
-                "fresh5": FRESH5_STORIES,
-            }.get(args.stories, STORIES)
-        )
+        chosen = story_topics(STORY_SETS[args.stories])
     elif args.dates:
         chosen = date_topics(args.dates, args.offset)
     else:
