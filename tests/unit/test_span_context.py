@@ -167,6 +167,25 @@ def test_what_time_asks_for_a_time_of_day_not_a_day(fake_embedder) -> None:
     assert not asks_clock_time("During what time did the rainforest span a narrow band?")
 
 
+def test_a_number_of_a_score_or_a_name_is_no_count(fake_embedder) -> None:
+    """Real news (Super Bowl LVIII): "How many Super Bowls have the Chiefs won?" → *Not sure:*
+    38, of "defeated the Philadelphia Eagles 38-35"; "What was the final score of the Super
+    Bowl?" → *Not sure:* 58, of "Super Bowl 58"."""
+    question = "How many Super Bowls have the Chiefs won?"
+    score = "The Kansas City Chiefs defeated the Philadelphia Eagles 38-35 in Super Bowl 57."
+    assert _short(fake_embedder, question, score, "38") is None
+    titles = "The Kansas City Chiefs have now won 4 titles, beating the 49ers in Super Bowl 58."
+    assert _short(fake_embedder, question, titles, "58") is None
+    assert _short(fake_embedder, question, titles, "4") == "4"
+    # Asked for points, one side of the score is the answer.
+    points = "How many points did the Chiefs score?"
+    assert _short(fake_embedder, points, score, "38") == "38"
+    final = "What was the final score of the Super Bowl?"
+    won = "The Chiefs beat the 49ers 25-22 in overtime to win Super Bowl 58."
+    assert _short(fake_embedder, final, won, "58") is None
+    assert _short(fake_embedder, final, won, "25-22") == "25-22"
+
+
 def test_a_sentence_of_the_opposite_deed_goes_behind_one_of_the_deed(fake_embedder) -> None:
     """Real news (Boeing's Starliner, September 2024): "When did Starliner leave the space
     station?" → *Not sure:* June 6, of "After arriving June 6 at the space station …", while the

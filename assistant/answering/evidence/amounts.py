@@ -12,7 +12,7 @@ import re
 
 from assistant.answering.evidence.candidates import Candidate
 from assistant.answering.question.answer_type import asks_clock_time, tells_time_of_day
-from assistant.answering.question.parse import type_match
+from assistant.answering.question.parse import Question, type_match
 
 _UNITS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -91,6 +91,15 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(r"\b(?:half|third|quarter|twice|double|triple)\b", re.IGNORECASE)
+# "What was the final score?" is answered by a score ("25-22"), not a number ("58" of "Super
+# Bowl 58", given as Not sure on real news).
+_SCORE_ASKED = re.compile(r"\bwhat (?:was|is|were) the (?:final |halftime )?score\b", re.I)
+_SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
+# One side of a score or tally, and a number after a name not opening the sentence.
+_SIDE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_SIDE_AFTER = re.compile(r"^\s*[-–]\s*\d")
+_SERIES_BEFORE = re.compile(r"\S\s+[A-Z][\w'’]*\s+$")
+_TALLIED = re.compile(r"\b(?:points?|score[sd]?|goals?|runs?|votes?|seats?)\b", re.IGNORECASE)
 
 
 def fits_measure(question: str, text: str) -> bool | None:
@@ -99,6 +108,8 @@ def fits_measure(question: str, text: str) -> bool | None:
     the question asks for neither."""
     if asks_clock_time(question):
         return tells_time_of_day(text)
+    if _SCORE_ASKED.search(question):
+        return _SCORE.search(text) is not None
     if _HOW_LONG.search(question):
         return len(text.split()) <= _DURATION_WORDS and _DURATION.search(text) is not None
     if _MEASURE.search(question):
@@ -106,9 +117,24 @@ def fits_measure(question: str, text: str) -> bool | None:
     return None
 
 
-def looks_back(question: str, before: str, text: str) -> bool:
-    """For "how long …?": the span's length of time is a stretch looked back over ("the last 24
-    hours"), `before` being the sentence's text up to the span."""
+def counts_nothing(question: Question, before: str, text: str, after: str) -> bool:
+    """Whether the span, between `before` and `after` in its sentence, measures nothing the
+    question asks: for "how long …?", a stretch looked back over ("the last 24 hours"); for
+    "how many …?", a bare number that is one side of a score or tally ("defeated the Philadelphia
+    Eagles 38-35" for how many Super Bowls the Chiefs won) or names one of a series ("Super Bowl
+    58", "Flight 1282") — unless points, goals or votes are asked for."""
+    if _looks_back(question.text, before, text):
+        return True
+    if question.kind != "quantity" or not text.strip().isdigit() or _TALLIED.search(question.text):
+        return False
+    return bool(
+        _SIDE_BEFORE.search(before) or _SIDE_AFTER.match(after) or _SERIES_BEFORE.search(before)
+    )
+
+
+def _looks_back(question: str, before: str, text: str) -> bool:
+    """For "how long …?": the span's length of time is a stretch looked back over, `before`
+    being the sentence's text up to the span."""
     found = _DURATION.search(text) if _HOW_LONG.search(question) else None
     if found is None:
         return False

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.evidence.amounts import age_within, bound_start, fits_measure, looks_back
+from assistant.answering.evidence import amounts
 from assistant.answering.evidence.answer_days import (
     day_of,
     day_short_answer,
@@ -263,7 +263,7 @@ def rank_score(question: Question, read: Read) -> float:
 
 
 def _fits_kind(question: Question, text: str) -> bool:
-    measured = fits_measure(question.text, text)
+    measured = amounts.fits_measure(question.text, text)
     if measured is not None:
         return measured
     if (expected_labels(question.text) or frozenset()) & (PERSON | PLACE) and _clause_run(text):
@@ -341,7 +341,7 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         or _title_for_a_name(question, hit, start, end)
         or listed_with_subject(question, read.candidate, start, end)
         or restates(question, text)
-        or looks_back(question.text, before, text)
+        or amounts.counts_nothing(question, before, text, hit.at(end, read.candidate.end))
     ):
         return day_of(question, read.candidate, citation)
     clause = _RELATIVE.search(text)
@@ -356,12 +356,12 @@ def short_answer(question: Question, read: Read, citation: int) -> ShortAnswer |
         start, end = year_of_range(question.text, hit.text, start - hit.start, end - hit.start)
         start, end = start + hit.start, end + hit.start
         text = hit.at(start, end)
-    age = age_within(question.text, text)  # "13" for how old, not "13-year-old"
+    age = amounts.age_within(question.text, text)  # "13" for how old, not "13-year-old"
     if age is not None:
         start, end = start + age[0], start + age[1]
         text = hit.at(start, end)
     if question.kind == "quantity":  # "more than 200" of "killing more than 200 people"
-        start = hit.start + bound_start(hit.text, start - hit.start)
+        start = hit.start + amounts.bound_start(hit.text, start - hit.start)
     return day_short_answer(hit, start, end, citation)
 
 

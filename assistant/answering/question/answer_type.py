@@ -103,6 +103,14 @@ _WHO_LEADS = re.compile(
     re.IGNORECASE,
 )
 _WH_WORD = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b")
+# "Who was killed at the parade?": what befell people (or a people), not a place ("Las Vegas",
+# of another shooting, was given as Not sure on real news).
+_WHO_SUFFERED = re.compile(
+    r"\bwho\s+(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|shot"
+    r"|injured|wounded|hurt|murdered|stabbed|arrested|detained|charged|indicted|convicted"
+    r"|sentenced|kidnapped|abducted|rescued|hospitali[sz]ed|born|taken\s+hostage)\b",
+    re.IGNORECASE,
+)
 
 
 def described_name(question: str) -> str | None:
@@ -140,6 +148,8 @@ def expected_labels(question: str) -> Labels | None:
             re.fullmatch(_PERSON_NOUNS, word, re.IGNORECASE) for word in holds.group(1).split()
         ):
             return PERSON  # an office is held by a person, not by its ministry
+        if _WHO_SUFFERED.search(question):
+            return PERSON_OR_BODY - {"GPE"}  # the NER calls many a surname a body ("Thompson")
         return PERSON if _WHO_LEADS.search(question) else PERSON_OR_BODY
     if asked == "where":
         return PLACE
