@@ -262,8 +262,8 @@ def build_answer_chain(
         return final, inputs
 
     def _deeper(inputs: dict[str, Any]) -> dict[str, Any] | None:
-        """The inputs with `deeper` passages, when that is more than were read and the search
-        finds more: the passage that answers may rank sixth ("Prior to the early 1960s, access
+        """The inputs with the passages a search for `deeper` finds beyond those read, when it
+        finds any: the passage that answers may rank sixth ("Prior to the early 1960s, access
         to the forest's interior was highly restricted" for when access to the Amazon was).
         Only for a question that names something: one that names nothing ("Who is performing
         the halftime show?") has only its words to tie a passage to it, which passages further
@@ -272,9 +272,10 @@ def build_answer_chain(
             return None
         if not parse_question(inputs["reading"]).entities:
             return None
+        read = {(hit.article_id, hit.start) for hit in inputs["hits"]}
         further = {**inputs, "k": deeper}
-        further["hits"] = _search(further)
-        return further if len(further["hits"]) > len(inputs["hits"]) else None
+        further["hits"] = [h for h in _search(further) if (h.article_id, h.start) not in read]
+        return further if further["hits"] else None
 
     def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
         if inputs["time"].newest:
