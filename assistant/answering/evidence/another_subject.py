@@ -12,9 +12,11 @@ bodies are one kind here, places and nationalities another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.answering.question.names import unmentioned, words_of
 from assistant.answering.question.parse import Question
-from assistant.entities import EntityTagger
+from assistant.entities import Entity, EntityTagger
 
 # Kinds of names whose one member does not stand for another: who acts (a person, a company or
 # body), and where (a country or city, a nationality or party).
@@ -47,16 +49,10 @@ def another_named(
     }
     if not kinds:
         return False
-    mentioned = words_of(question.text)
     opening = len(" ".join(sentence.split()[:_SUBJECT_WORDS]))
     lead = len(sentence) - len(sentence.lstrip())
-    return any(
-        _KIND.get(e.label) in kinds
-        and e.start - lead < opening
-        and not (e.start < answer[1] and answer[0] < e.end)
-        and not mentioned.mention(sentence[e.start : e.end].casefold(), frozenset())
-        for e in said
-    )
+    others = _others(question, sentence, said, kinds, _KIND, answer)
+    return any(e.start - lead < opening for e in others)
 
 
 # For a sentence read although only its passage names the question's names: places of any
@@ -83,10 +79,24 @@ def names_a_rival(
         if not labels or any(label not in _OF_KIND for label in labels):
             return True  # what kind of name it is, untold: no sentence may stand for it
         kinds.update(other for label in labels for other in _OTHERS[_OF_KIND[label]])
+    return bool(_others(question, sentence, said, kinds, _OF_KIND, answer))
+
+
+def _others(
+    question: Question,
+    sentence: str,
+    said: Sequence[Entity],
+    kinds: set[str],
+    of_kind: dict[str, str],
+    answer: tuple[int, int],
+) -> list[Entity]:
+    """The sentence's entities (`said`) of `kinds` by `of_kind` that the question does not
+    mention, outside the `answer` (sentence offsets)."""
     mentioned = words_of(question.text)
-    return any(
-        _OF_KIND.get(e.label) in kinds
+    return [
+        e
+        for e in said
+        if of_kind.get(e.label) in kinds
         and not (e.start < answer[1] and answer[0] < e.end)
         and not mentioned.mention(sentence[e.start : e.end].casefold(), frozenset())
-        for e in said
-    )
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from assistant.answering.evidence import typed as typed_module
 from assistant.answering.evidence.another_subject import names_a_rival
@@ -265,11 +266,9 @@ class ReaderAnswerer(AnswerGenerator):
     def _loose_look(
         self, parsed: Question, loose: list[Candidate], remembered: dict[str, Reading]
     ) -> list[Read]:
-        """Before refusing: the sentences whose passage, not their own neighbourhood, names the
-        question's names, read; those that answer and name no other one of their kind
-        (`names_a_rival`), marked loose: a Wikipedia-like paragraph names its subject once
-        ("What is the average temperature of the Earth's surface?": "Sunlight … keeps the
-        surface at an average temperature of 14 °C." three sentences after "the Earth")."""
+        """Before refusing, the sentences only their passage ties to the question's names, read
+        (a paragraph names its subject once: "Sunlight … keeps the surface at …" of the Earth);
+        those that answer and name no other of the kind (`names_a_rival`), marked loose."""
         listed = [(c, score) for score, c in shortlist(parsed, loose, len(loose))]
         found = []
         for read in read_candidates(self.later, parsed.text, listed, LOOSE_WINDOWS, remembered):
@@ -361,13 +360,19 @@ def _named_near(parsed: Question, hits: Sequence[Hit]) -> tuple[list[Candidate],
     25 March that says "Friday")."""
     opened = openings(hits)
     dated = {hit.article_id: date_words(hit) for hit in hits}  # once an article, not a sentence
+
+    @cache  # once a passage, not a sentence
+    def names_them(hit: Hit) -> bool:
+        whole = f"{hit.title}\n{hit.text}\n{dated[hit.article_id]}"
+        return not unmentioned(parsed, whole, opened.get(hit.article_id, ""))
+
     near: list[Candidate] = []
     loose: list[Candidate] = []
     for candidate in candidates(hits):
         hit, setting = candidate.hit, opened.get(candidate.hit.article_id, "")
         if not unmentioned(parsed, f"{context(candidate)}\n{dated[hit.article_id]}", setting):
             near.append(candidate)
-        elif not unmentioned(parsed, f"{hit.title}\n{hit.text}\n{dated[hit.article_id]}", setting):
+        elif names_them(hit):
             loose.append(candidate)
     return near, loose
 
