@@ -75,6 +75,7 @@ def build_answer_chain(
     "as_of" (date; default `as_of`, then today), "all_copies" (bool)}. The `tagger`'s entities
     tell two reports of one thing from values of two subjects (see find_conflicts). When the
     passages answer nothing, `deeper` passages are searched and read before refusing."""
+    further_reader = generator.lighter()  # the new passages of a `deeper` search, read once
 
     def rewrite(inputs: dict[str, Any]) -> dict[str, Any]:
         history = inputs.get("history") or []
@@ -255,7 +256,7 @@ def build_answer_chain(
             inputs = wider  # an earlier year's month, then no range: each at most once
             final = yield from _answer_from_hits(inputs)
         if final.status == "not_found" and (further := _deeper(inputs)) is not None:
-            again = yield from _answer_from_hits(further)
+            again = yield from _answer_from_hits(further, further_reader)
             sure = 1.0 if again.confidence is None else again.confidence
             if again.status == "answered" and sure >= DEEPER_CONFIDENCE:
                 return again, further
@@ -277,11 +278,14 @@ def build_answer_chain(
         further["hits"] = [h for h in _search(further) if (h.article_id, h.start) not in read]
         return further if further["hits"] else None
 
-    def _answer_from_hits(inputs: dict[str, Any]) -> Generator[AnswerChunk, None, Answer]:
+    def _answer_from_hits(
+        inputs: dict[str, Any], answerer: AnswerGenerator = generator
+    ) -> Generator[AnswerChunk, None, Answer]:
         if inputs["time"].newest:
             return (yield from _newest(inputs))
         read = searcher.widen(inputs["hits"])
-        final = yield from _generate(inputs["reading"], read + _leads(inputs["hits"], read))
+        hits = read + _leads(inputs["hits"], read)
+        final = yield from _generate(inputs["reading"], hits, answerer)
         final = with_conflicts(final, inputs["hits"], tagger)
         if passed_day(final, inputs["as_of"]) is None or not (
             newer := newer_hits(final, inputs["hits"])
@@ -291,7 +295,7 @@ def build_answer_chain(
         # reports may have moved. Their day still to come answers; else the first answer stands
         # (and says its day had passed: `dated`). Not streamed: the text streamed so far is the
         # first answer's, and the final answer replaces it.
-        again = generator.answer(inputs["reading"], searcher.widen(newer))
+        again = answerer.answer(inputs["reading"], searcher.widen(newer))
         if again.short_answer is None or passed_day(again, inputs["as_of"]) is not None:
             return final
         return with_conflicts(again, inputs["hits"], tagger)
@@ -303,13 +307,15 @@ def build_answer_chain(
         first = {hit.article_id: hit for hit in reversed(hits)}
         return [searcher.lead(first[a], LEAD_CHARS) for a in articles if a not in opened]
 
-    def _generate(question: str, hits: list[Hit]) -> Generator[AnswerChunk, None, Answer]:
+    def _generate(
+        question: str, hits: list[Hit], answerer: AnswerGenerator
+    ) -> Generator[AnswerChunk, None, Answer]:
         """The generator's answer, its text streamed — but not the refusal's: a refusal may be
         followed by another try (more passages, a wider range), and the last one's refusal
         is streamed by `answer`."""
-        final = Answer.not_found(question, generator=generator.name)
+        final = Answer.not_found(question, generator=answerer.name)
         held: str | None = ""  # what may yet be the refusal; None once it is not
-        for item in generator.stream(question, hits):
+        for item in answerer.stream(question, hits):
             if isinstance(item, Answer):
                 final = item
             elif held is None:

@@ -25,6 +25,11 @@ class AnswerGenerator(ABC):
         """Load what the first answer needs (models) now; nothing by default."""
         return None
 
+    def lighter(self) -> AnswerGenerator:
+        """The answerer for a further try before refusing, which reads new passages: the same
+        by default; one that reads less where reading costs (the reader's second looks)."""
+        return self
+
     def stream(self, question: str, hits: Sequence[Hit]) -> Iterator[str | Answer]:
         """Text pieces as they are ready, then the finished Answer as the last item."""
         answer = self.answer(question, hits)

@@ -470,6 +470,13 @@ def test_a_refusal_reads_more_passages_before_it_stands(loaded) -> None:
     unnamed = SecondTry()
     chunks = list(chain(unnamed, 6).stream({"question": "What was banned?"}))
     assert chunks[-1].answer.status == "not_found" and len(unnamed.calls) == 1
+    # The further passages are read by the generator's lighter self (one shorter look).
+    heavy, light = SecondTry(), SecondTry()
+    light.calls.append(0)  # as if it had refused once: it answers its first call
+    heavy.lighter = lambda: light  # type: ignore[method-assign]
+    chunks = list(chain(heavy, 6).stream({"question": "What did Japan ban?"}))
+    assert chunks[-1].answer.status == "answered"
+    assert len(heavy.calls) == 1 and len(light.calls) == 2  # the first try, then the lighter
     # A further answer that its confidence says is more likely wrong than right does not stand.
     doubtful = SecondTry(confidence=0.3)
     chunks = list(chain(doubtful, 6).stream({"question": "What did Japan ban?"}))

@@ -1443,6 +1443,38 @@ def test_a_second_look_reads_further_before_refusing(fake_embedder) -> None:
     assert len(read_twice) == len(set(read_twice)) == 5
 
 
+def test_the_lighter_answerer_of_a_further_try_reads_one_short_look(fake_embedder) -> None:
+    """The answerer of a further try's new passages (`lighter`) reads at most FURTHER_WINDOWS
+    windows, once: no second look and no loose look, which the answerer itself keeps."""
+    from assistant.answering.evidence.reader_answerer import FURTHER_WINDOWS
+    from tests.helpers import FakeTagger
+
+    question = "Which Russian banks did Japan sanction?"
+    hits = [
+        hit(f"Japan discussed sanctions on Russian banks in meeting {n}.", article=f"d{n}")
+        for n in range(12)
+    ]
+    reader = FakeReader(["VTB"])
+    full = ReaderAnswerer(fake_embedder, reader, 0.4, windows=8, windows_before_refusal=16)
+    assert full.answer(question, hits).status == "not_found"
+    assert len(reader.windows) == 12  # a first and a second look: every sentence
+    light = full.lighter()
+    reader.windows.clear()
+    assert light.answer(question, hits).status == "not_found"
+    assert len(reader.windows) == FURTHER_WINDOWS < 8
+    assert (full.windows, full.windows_before_refusal) == (8, 16)  # the answerer is unchanged
+    # A sentence only its passage ties to the question is read by the answerer, not the lighter.
+    earth = "What is the average temperature of the Earth's surface?"
+    loosely = ReaderAnswerer(
+        fake_embedder,
+        FakeReader(["average temperature"], ["14 °C"]),
+        0.4,
+        tagger=FakeTagger({"Earth": "LOC"}),
+    )
+    assert loosely.answer(earth, [hit(EARTH)]).status == "answered"
+    assert loosely.lighter().answer(earth, [hit(EARTH)]).status == "not_found"
+
+
 def test_an_answer_not_given_as_sure_also_quotes_the_runner_up(fake_embedder) -> None:
     """ "Not sure: X" shows the next sentence that answers as well, from its own article, so a
     person sees what else the articles say; an answer in bold quotes its one sentence."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from assistant.answering.question.names import date_words, unmentioned
+from assistant.answering.question.parse import Question
 from assistant.retrieval import Hit
 from assistant.sentences import Span, sentence_index, split_sentences, window_around
 
@@ -213,3 +215,28 @@ def with_antecedent(candidate: Candidate, most: int = 2) -> Candidate:
         candidate.end,
         hit.text[start : candidate.end - hit.start],
     )
+
+
+def named_near(parsed: Question, hits: Sequence[Hit]) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates whose neighbourhood (the sentences either side, the article's title and
+    date, a place in its opening) names every name of the question; and those whose passage
+    does, though not their neighbourhood. A sentence about Russia does not answer a question
+    about Belarus; its article's date counts ("What did Japan ban in March?" of an article of
+    25 March that says "Friday")."""
+    opened = openings(hits)
+    dated = {hit.article_id: date_words(hit) for hit in hits}  # once an article, not a sentence
+
+    @cache  # once a passage, not a sentence
+    def names_them(hit: Hit) -> bool:
+        whole = f"{hit.title}\n{hit.text}\n{dated[hit.article_id]}"
+        return not unmentioned(parsed, whole, opened.get(hit.article_id, ""))
+
+    near: list[Candidate] = []
+    loose: list[Candidate] = []
+    for candidate in candidates(hits):
+        hit, setting = candidate.hit, opened.get(candidate.hit.article_id, "")
+        if not unmentioned(parsed, f"{context(candidate)}\n{dated[hit.article_id]}", setting):
+            near.append(candidate)
+        elif names_them(hit):
+            loose.append(candidate)
+    return near, loose
