@@ -98,6 +98,19 @@ def timed(fn: Any, repeats: int) -> list[float]:
     return samples
 
 
+def timed_pair(fn: Any, baseline: Any, asked: Any, repeats: int) -> tuple[list[float], list[float]]:
+    """`timed` of two answerers on the same questions (`asked` of each query), taking turns at
+    going first: a slower minute of the machine costs both alike."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for i in range(repeats):
+        question = asked(f"{QUERIES[i % len(QUERIES)]} {next(_FRESH)}")
+        for which in (0, 1) if i % 2 == 0 else (1, 0):
+            started = time.perf_counter()
+            (fn, baseline)[which](question)
+            samples[which].append(time.perf_counter() - started)
+    return samples
+
+
 def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any]:
     rng = np.random.default_rng(size)
     settings = Settings(index_dir=work / f"index-{size}", ann_threshold=10**9)
@@ -123,11 +136,19 @@ def measure(size: int, work: Path, embedder: Any, repeats: int) -> dict[str, Any
     result["ask_extractive"] = percentiles(asks)
     result["reader_share_of_ask_pct"] = round(100 * clock.seconds / sum(asks), 1)
     # Questions that ask for a kind of thing ("Who …?", "When …?"): the NER runs too.
+    # Interleaved with the same questions asked without the further search before refusing
+    # (answer_k_before_refusal=0; its own models): what that search costs, in the same run.
+    shallow = Newsdesk.open(
+        settings.model_copy(update={"answer_k_before_refusal": 0}), embedder=embedder
+    )
+    shallow.ask("warm up")
     clock.seconds = 0.0
     ner = ReaderClock(desk, "tagger", "entities")
     kinds = itertools.cycle(["Who {}?", "When {}?", "How many {}?", "Which country {}?"])
-    typed = timed(lambda q: desk.ask(next(kinds).format(q)), repeats)
+    typed, unsearched = timed_pair(desk.ask, shallow.ask, lambda q: next(kinds).format(q), repeats)
+    shallow.close()
     result["ask_typed_questions"] = percentiles(typed)
+    result["ask_typed_without_further_search"] = percentiles(unsearched)
     result["reader_share_of_typed_pct"] = round(100 * clock.seconds / sum(typed), 1)
     result["ner_share_of_typed_pct"] = round(100 * ner.seconds / sum(typed), 1)
     # The answerer before the reader, in the same run: the baseline of the reader's cost.
