@@ -59,6 +59,7 @@ from assistant.answering.over_time.developments import (
     other_days,
     with_development,
 )
+from assistant.answering.over_time.editions import Edition, another_edition, asked_edition
 from assistant.answering.question.answer_type import expected_labels
 from assistant.answering.question.names import missing_entities
 from assistant.answering.question.outcomes import asks_for_outcome, only_a_proposal
@@ -157,13 +158,15 @@ class ReaderAnswerer(AnswerGenerator):
         ranked = [(rank_score(parsed, read), read) for read in reads]
         return sorted(ranked, key=lambda pair: -pair[0])
 
-    def story_first(self, parsed: Question, ranked: list[Ranked]) -> list[Ranked]:
-        """What an article recalls of an earlier event ("the last strike, in 2008") ranks below
-        every answering read about the story itself, unless the question names a time or asks
-        for an earlier event."""
+    def story_first(
+        self, parsed: Question, ranked: list[Ranked], edition: Edition | None = None
+    ) -> list[Ranked]:
+        """What an article recalls of an earlier event ("the last strike, in 2008"), or of
+        another `edition` of the one asked about, ranks below every answering read about the
+        story itself, unless the question names a time or asks for an earlier event."""
         if asks_for_background(parsed.text):
             return ranked
-        behind = [_behind(parsed, read) for _, read in ranked]
+        behind = [_behind(parsed, read, edition) for _, read in ranked]
         if not any(behind):
             return ranked
         story = max(
@@ -213,9 +216,11 @@ class ReaderAnswerer(AnswerGenerator):
             # no window answers as a SQuAD question would (the reader's bar is for facts).
             values = features(read, lead, expects_type, short=False)
             return self._rated(self._compose_reads(question, parsed, [lead], None), values), values
-        ranked = self._typed(parsed, self.story_first(parsed, read))
+        # "Who won the Super Bowl?": the story's Super Bowl (58), not a list's Super Bowl 48.
+        edition = asked_edition(parsed.text, {(hit.article_id, hit.text) for hit in hits})
+        ranked = self._typed(parsed, self.story_first(parsed, read, edition))
         ranked = current_plans_first(parsed, ranked, self.min_read_score)
-        best, short = self._best_with_short_answer(parsed, ranked)
+        best, short = self._best_with_short_answer(parsed, ranked, edition)
         if best.loose and short is None:  # a quote its neighbourhood does not tie to the question
             return Answer.not_found(question), None
         if parsed.kind == "why" and short is None:
@@ -313,7 +318,7 @@ class ReaderAnswerer(AnswerGenerator):
 
     @staticmethod
     def _best_with_short_answer(
-        parsed: Question, ranked: list[Ranked]
+        parsed: Question, ranked: list[Ranked], edition: Edition | None
     ) -> tuple[Read, ShortAnswer | None]:
         """The best read; or, when its span is no answer ("luxury items" for "what luxury
         goods"), a close runner-up that the reader rates as high (within READ_TIE), whose span
@@ -324,7 +329,7 @@ class ReaderAnswerer(AnswerGenerator):
         floor = ranked[0][0] * COMPANION_RATIO
         for rank, read in ranked:
             same_article = read.candidate.hit.article_id == best.candidate.hit.article_id
-            if (rank < floor and not (same_article and not _behind(parsed, read))) or (
+            if (rank < floor and not (same_article and not _behind(parsed, read, edition))) or (
                 read.score < best.score - READ_TIE
             ):
                 continue
@@ -362,18 +367,19 @@ class ReaderAnswerer(AnswerGenerator):
         return Answer(question, "answered", tuple(sentences), tuple(citations), short_answer=short)
 
 
-def _behind(parsed: Question, read: Read) -> bool:
-    """Whether the read recalls an earlier event the question does not ask for, foretells what
-    the question asks happened, tells of its undoing or says only its opposite (story_first
-    puts it behind the story)."""
+def _behind(parsed: Question, read: Read, edition: Edition | None = None) -> bool:
+    """Whether the read recalls an earlier event the question does not ask for (or another
+    `edition` of the event asked about), foretells what the question asks happened, tells of
+    its undoing or says only its opposite (story_first puts it behind the story)."""
     candidate = read.candidate
     if foretold(parsed.text, frozenset(parsed.terms), candidate.text) or says_only_opposite(
         parsed.text, candidate.text
     ):
         return True  # "… is expected to make landfall …" for where it did; "… to end …" for when
         # it began; "After arriving June 6 at the space station" for when it left
-    return not asks_for_background(parsed.text) and is_background(
-        candidate.text, candidate.hit.published
+    return not asks_for_background(parsed.text) and (
+        is_background(candidate.text, candidate.hit.published)
+        or another_edition(candidate.text, edition)
     )
 
 
