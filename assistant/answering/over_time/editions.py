@@ -45,20 +45,24 @@ def editions(text: str) -> list[Edition]:
         if number is not None and words[-1].lower() not in _NOT_SERIES:
             found.append((_singular(match.group("name")), number))
     for match in _BEFORE_NAME.finditer(text):
-        found.append((_singular(match.group("name")), int(match.group("number"))))
+        found.append((" ".join(match.group("name").lower().split()), int(match.group("number"))))
     return found
 
 
 def _singular(name: str) -> str:
-    """The name in lower case, its last word without a plural's "s" ("Super Bowls 1 and 2")."""
+    """The name in lower case, its last word without a plural's "s" ("Super Bowls 1 and 2"; not
+    the name after an ordinal, plural as one event's: "the 96th Oscars")."""
     name = " ".join(name.lower().split())
     return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
 
 
 def asked_edition(question: str, texts: Iterable[tuple[str, str]]) -> Edition | None:
     """The edition a question that names a numbered event asks about: the number it gives, else
-    the one named by the most of the articles of `texts` ((article id, text) pairs), then the
-    most often, then the highest. None when the question names no event the texts number."""
+    the story's — the highest the articles of `texts` ((article id, text) pairs) name, when no
+    other is named by more of them (a list of past winners names each once; a later edition
+    only foretold, or a story that is none of them, leaves it open: None). None, too, when the
+    question names no event the texts number, or names it in the plural ("Which teams have won
+    back-to-back Super Bowls?" asks of many)."""
     named = [
         (article, name, number)
         for article, text in texts
@@ -71,14 +75,16 @@ def asked_edition(question: str, texts: Iterable[tuple[str, str]]) -> Edition | 
     asked = [number for found, number in editions(question) if _same(found, name)]
     if asked:
         return name, asked[0]
+    if _names_event(question, name, plural=True):
+        return None
     articles: dict[int, set[str]] = defaultdict(set)
-    mentions: Counter[int] = Counter()
     for article, found, number in named:
         if _same(found, name):
             articles[number].add(article)
-            mentions[number] += 1
-    best = max(articles, key=lambda n: (len(articles[n]), mentions[n], n))
-    return name, best
+    latest = max(articles)
+    if any(len(others) > len(articles[latest]) for others in articles.values()):
+        return None
+    return name, latest
 
 
 def another_edition(sentence: str, edition: Edition | None) -> bool:
@@ -90,13 +96,15 @@ def another_edition(sentence: str, edition: Edition | None) -> bool:
     return bool(numbers) and number not in numbers
 
 
-def _names_event(question: str, name: str) -> bool:
-    """Whether the question names the event ("the Super Bowl" for "super bowl"; "Oscars")."""
+def _names_event(question: str, name: str, plural: bool = False) -> bool:
+    """Whether the question names the event ("the Super Bowl" for "super bowl"; "Oscars"), or
+    with `plural`, names it in the plural ("Super Bowls")."""
     words = name.split()
     while words and not words[0].isalpha():  # "737 max": the question's "Max 9" or "Max"
         words = words[1:]
     tail = " ".join(words[-2:])
-    found = re.search(rf"\b{re.escape(tail)}s?\b", question, re.IGNORECASE)
+    ending = "s" if plural else "s?"
+    found = re.search(rf"\b{re.escape(tail)}{ending}\b", question, re.IGNORECASE)
     return bool(tail) and found is not None
 
 
