@@ -383,6 +383,28 @@ def test_who_is_acted_upon_is_not_who_acts(fake_embedder) -> None:
     assert not acted_upon(asked, made, made.index("Kong Duancao"))
 
 
+def test_who_won_a_prize_named_after_the_event_is_not_sure_to_have_won_it(fake_embedder) -> None:
+    """Real news (Super Bowl 58, 12 February 2024): "Who won the Super Bowl?" → **Patrick
+    Mahomes**, of "Patrick Mahomes won Super Bowl 58 MVP": he won the MVP award."""
+    from assistant.answering.evidence.acted_upon import names_another_prize
+
+    mvp = "Patrick Mahomes won Super Bowl 58 MVP as the quarterback led the Kansas City Chiefs."
+    question = "Who won the Super Bowl?"
+    reader = FakeReader(["won Super Bowl"], ["Patrick Mahomes"])
+    answer = answerer(fake_embedder, reader).answer(question, [hit(mvp, date(2024, 2, 12))])
+    assert answer.answer.startswith("*Not sure:* Patrick Mahomes")
+    assert names_another_prize(question, mvp, 0)
+    # What was won is the event itself: a day, a preposition or an adverb may follow it.
+    for won in (
+        "The Chiefs won Super Bowl 58 on Sunday.",
+        "The Chiefs won the Super Bowl.",
+        "The Chiefs won Super Bowl LVIII Sunday in overtime.",
+        "The Chiefs won the Super Bowl narrowly.",
+    ):
+        assert not names_another_prize(question, won, 0), won
+    assert not names_another_prize("Who led the Chiefs?", mvp, 0)
+
+
 def test_a_deed_told_as_done_is_not_when_it_will_be() -> None:
     """Real news (TikTok, 14 March 2024): "When will the Senate vote on the TikTok bill?" (asked
     on 20 April) → **This week**, the week the House voted."""

@@ -58,3 +58,44 @@ def acted_upon(question: str, sentence: str, before_answer: int) -> bool:
         stems(word.group(0)) == verb and not _OTHER_PART.search(before, word.end())
         for word in words
     )
+
+
+# Words that may follow the deed's object without making it part of a longer name: a
+# preposition, a conjunction, a clause's start ("won Super Bowl 58 *on* Sunday").
+_ENDS_OBJECT = frozenset(
+    {
+        "on", "in", "at", "for", "by", "with", "and", "or", "but", "as", "after", "before", "to",
+        "from", "of", "over", "against", "when", "while", "since", "that", "which", "who", "this",
+        "last", "again", "its", "their", "his", "her", "the", "a", "an", "into", "despite",
+        "today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+_EDITION = re.compile(r"^(?:\d{1,3}|[IVXLC]{2,7})$")
+
+
+def names_another_prize(question: str, sentence: str, before_answer: int) -> bool:
+    """Whether the sentence says the answer did the deed asked about to something the
+    question's object only qualifies: "Patrick Mahomes won Super Bowl 58 MVP" for who won the
+    Super Bowl (the MVP award, not the game)."""
+    asked = _ASKS_ACTOR.match(question)
+    if asked is None or asked.group("verb") in _NOT_VERBS:
+        return False
+    object_words = [w.lower() for w in _WORD.findall(question[asked.end() :])]
+    object_words = [w for w in object_words if w not in {"the", "a", "an"}]
+    if not 0 < len(object_words) <= _OBJECT_WORDS:
+        return False
+    after = [w.group(0) for w in _WORD.finditer(sentence[max(0, before_answer) :])]
+    verb = stems(asked.group("verb"))
+    for at, word in enumerate(after[: _OBJECT_WORDS + 4]):
+        if verb and stems(word) == verb:
+            rest = [w for w in after[at + 1 :] if w.lower() not in {"the", "a", "an"}]
+            named = [w.lower() for w in rest[: len(object_words)]]
+            if named != object_words:
+                return False
+            more = rest[len(object_words) :]
+            if more and _EDITION.match(more[0]):
+                more = more[1:]
+            follows = more[0].lower() if more else ""
+            return follows.isalpha() and follows not in _ENDS_OBJECT and not follows.endswith("ly")
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.evidence.acted_upon import acted_upon
+from assistant.answering.evidence.acted_upon import acted_upon, names_another_prize
 from assistant.answering.evidence.another_subject import another_named
 from assistant.answering.evidence.attribution import only_the_source
 from assistant.answering.evidence.count_parts import a_rate, one_of_counts, other_side
@@ -41,11 +41,11 @@ from assistant.retrieval import Hit
 # "shot on a New York City sidewalk, police still have not found the shooter" where he was caught,
 # nor "declared martial law before reversing the move early Wednesday" when he declared it, nor
 # "after the total solar eclipse on April 8, 2024, the next …" when the next one is, nor "when the
-# Chiefs won" whom Taylor Swift kissed.
+# Chiefs won" whom Taylor Swift kissed, nor "Patrick Mahomes won Super Bowl 58 MVP" who won it.
 NOT_SURE_RULES = (
     supposed, denied, only_the_source, one_of_counts, a_rate, other_side, recalled, superseded,
     acted_upon, an_origin, allowed_time, not_yet, another_deeds_time, after_which,
-    another_deeds_doer,
+    another_deeds_doer, names_another_prize,
 )  # fmt: skip
 
 
