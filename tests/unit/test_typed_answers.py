@@ -567,6 +567,61 @@ def test_a_when_span_that_dates_an_event_the_article_recalls_gives_way(fake_embe
     assert founded.short_answer is not None and founded.short_answer.text == "1998"
 
 
+def test_years_gone_by_do_not_answer_when_an_event_is_to_come(fake_embedder) -> None:
+    """Real news: "When are the Oscars?" asked on 8 January 2024 was answered "2023, 2018 and
+    2017" (the years Kimmel emceed them); the day the article gives for this year's answers."""
+    text = (
+        "Kimmel has emceed the Oscars in 2023, 2018 and 2017, and the 96th Oscars will air on "
+        "Sunday, March 10."
+    )
+    names = {"2023, 2018 and 2017": "DATE", "Sunday, March 10": "DATE"}
+
+    def asked(question: str) -> str | None:
+        answerer = ReaderAnswerer(
+            fake_embedder,
+            RankedReader(["2023, 2018 and 2017"]),
+            0.4,
+            tagger=FakeTagger(names),
+        )
+        published = date(2024, 1, 8)
+        found = answerer.answer(
+            question, [Hit(1, "a1", "T", published, "n.txt", text, 0, len(text), 1.0)]
+        )
+        return None if found.short_answer is None else found.short_answer.text
+
+    assert asked("When are the Oscars?") == "Sunday, March 10"
+    assert asked("When will the Oscars air?") == "Sunday, March 10"
+    # Asked when something was, the years answer.
+    assert asked("When did Kimmel emcee the Oscars?") == "2023, 2018 and 2017"
+
+
+def test_a_name_in_parentheses_answers_only_for_its_own_item(fake_embedder) -> None:
+    """Real news: "Who won best director?" and "Who won best supporting actress?" were both
+    answered "Cillian Murphy", of "… won best director, actor (Cillian Murphy), supporting actor
+    (Robert Downey Jr.) …": the name in parentheses is the actor's."""
+    text = (
+        '"Oppenheimer" also won best director, actor (Cillian Murphy), supporting actor '
+        "(Robert Downey Jr.), film editing, score and cinematography."
+    )
+    names = {
+        "Cillian Murphy": "PERSON",
+        "Robert Downey Jr.": "PERSON",
+        "Oppenheimer": "WORK_OF_ART",
+    }
+    spans = ["Cillian Murphy", "Robert Downey Jr."]
+
+    def short(question: str) -> str | None:
+        found = ask(fake_embedder, question, text, spans, names).short_answer
+        return None if found is None else found.text
+
+    assert short("Who won best actor?") == "Cillian Murphy"
+    assert short("Who won best director?") is None
+    assert short("Who won best supporting actress?") is None
+    # Nor when the reader marks the film and the kind asked for moves the span to its next.
+    film = ask(fake_embedder, "Who won best director?", text, ["Oppenheimer", *spans], names)
+    assert film.short_answer is None
+
+
 def test_a_name_does_not_answer_what_things(fake_embedder) -> None:
     text = "Japan imposed sanctions on Russia, freezing the assets of three banks."
     names = {"Japan": "GPE", "Russia": "GPE"}

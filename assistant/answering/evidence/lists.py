@@ -154,3 +154,25 @@ def one_of_joined(sentence: str, after_answer: int) -> bool:
     """Whether the answer ending at `after_answer` in `sentence` is one of those the sentence
     joins by "and" after an aside about it: not all who did it."""
     return _AND_ANOTHER.match(sentence, after_answer) is not None
+
+
+# A name in parentheses after an item of a list: "won best director, actor (Cillian Murphy),
+# supporting actor (Robert Downey Jr.) …" — the item it names a holder of, back to the comma.
+_ITEM_BEFORE = re.compile(r"(?:^|[,;:])\s*(?P<item>[^,;:()]{1,60}?)\s*\(\s*$")
+_LAST_WORD = re.compile(r"\b([a-z]+)\W*$")
+
+
+def named_for_another_item(question: str, read: Read) -> bool:
+    """Whether the read's span is a name in parentheses after a list's item that is not the
+    question's last word ("Who won best director?": not "Cillian Murphy" of "… director, actor
+    (Cillian Murphy), …"; "Who won best actor?": it is). Only for a question that ends on a
+    common noun ("Who is the CEO of Apple?" does not)."""
+    asked = _LAST_WORD.search(question)
+    if read.span is None or asked is None:
+        return False
+    candidate = read.candidate
+    start, end = read.span[0] - candidate.start, read.span[1] - candidate.start
+    if not candidate.text[end:].lstrip().startswith(")"):
+        return False
+    item = _ITEM_BEFORE.search(candidate.text[:start])
+    return item is not None and not set(stems(asked.group(1))) & set(stems(item.group("item")))

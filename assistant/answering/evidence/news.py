@@ -24,6 +24,7 @@ _PLAN = re.compile(
     r"|scheduled|slated|due|planned)\b|(?:set|going)\s+to\b))",
     re.IGNORECASE,
 )
+_WHEN_IS = re.compile(r"^\W*when\s+(?:is|are)\b", re.IGNORECASE)
 # Sentences that start this far into their article are its lead.
 LEAD_CHARS = 600
 LEAD_BONUS = 0.3
@@ -43,6 +44,12 @@ def asks_for_plan(question: str) -> bool:
     "When is the next total solar eclipse?": a time still to come, which each newer report may
     move (June 18, then June 22, then June 26, then February)."""
     return _PLAN.search(question) is not None
+
+
+def asks_for_time_to_come(question: str) -> bool:
+    """A plan (`asks_for_plan`), or "When is / are …?" ("When are the Oscars?"): a time still to
+    come, or now — not the years an event was held before."""
+    return asks_for_plan(question) or _WHEN_IS.search(question) is not None
 
 
 def in_lead(candidate: Candidate) -> bool:

@@ -25,7 +25,14 @@ from assistant.answering.evidence.datelines import in_dateline
 from assistant.answering.evidence.entity_spans import EXTRA_WORDS as _EXTRA_WORDS
 from assistant.answering.evidence.entity_spans import NAMES as _NAMES
 from assistant.answering.evidence.entity_spans import asked_after, entity_span
-from assistant.answering.evidence.lists import listed_on, names_after, past_apposition, whole_list
+from assistant.answering.evidence.lists import (
+    listed_on,
+    named_for_another_item,
+    names_after,
+    past_apposition,
+    whole_list,
+)
+from assistant.answering.evidence.news import asks_for_time_to_come
 from assistant.answering.evidence.reading import DIRECTION, Read
 from assistant.answering.evidence.role_holders import asked_role, role_holder
 from assistant.answering.evidence.roles import (
@@ -59,12 +66,14 @@ from assistant.answering.question.answer_type import (
 )
 from assistant.answering.question.parse import Question, name_word, stems
 from assistant.entities import Entity, EntityTagger
+from assistant.timeframe import YEAR
 
 # How far below the reader's best span (start + end logits) another span may be and still be
 # chosen for its type. Measured on the dev sets of every training source (bench/answer_types.py).
 MAX_GAP = 3.0
 # Added to the rank of a read whose span is of the kind asked for (bench/answer_types.py).
 TYPE_BONUS = 0.1
+_YEARS = re.compile(rf"\b{YEAR}\b")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
@@ -112,7 +121,8 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     }
     if labels == WHEN:  # dates have their own patterns (reading.short_answer): checked only
         recalled_ok = asks_for_background(question)
-        return [_dated(read, entities, recalled_ok) for read in reads]
+        to_come = asks_for_time_to_come(question)
+        return [_dated(read, entities, recalled_ok, to_come) for read in reads]
     # A name the question says is not its answer ("Li Meng" for "Who mentored Li Meng?"; not
     # "Genghis Khan" for "Who was Kublai Khan's grandfather?").
     asked = parsed.entities
@@ -134,7 +144,7 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
     calling = noun_asked if labels == PERSON else None  # "actor" of "Which actor …?"
     before_asked = asked_after(question)  # "against" of "… against which country?"
     group = counted_group(question) if counted else frozenset()
-    return [
+    checked = [
         read
         if read.typed is not None
         else _typed(
@@ -153,24 +163,37 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         )
         for read in reads
     ]
+    # A name in parentheses after another item of a list ("… director, actor (Cillian Murphy)").
+    return [replace(r, typed=False) if named_for_another_item(question, r) else r for r in checked]
 
 
 def _dated(
-    read: Read, entities: dict[tuple[str, int], list[Entity]], recalled_ok: bool = True
+    read: Read,
+    entities: dict[tuple[str, int], list[Entity]],
+    recalled_ok: bool = True,
+    to_come: bool = False,
 ) -> Read:
     """A "when" read marked typed when its span is (part of) a date; otherwise left as it is
     ("fourth" for "Which year …?" is no date to the NER). A span that dates an earlier event the
     article recalls ("its first stoppage since 1977") gives way to the reader's next span that
-    does not, or to the day the sentence names, unless the question asks for such a time."""
+    does not, or to the day the sentence names, unless the question asks for such a time; so
+    does one of years before its article's, asked for a time `to_come` ("When are the Oscars?":
+    not "2023, 2018 and 2017", the years a host emceed them)."""
     if read.span is None:
         return read
-    if not recalled_ok and _recalled(read.candidate, read.span):
+
+    def gone(candidate: Candidate, span: tuple[int, int]) -> bool:
+        return (not recalled_ok and _recalled(candidate, span)) or (
+            to_come and _years_before(candidate, span)
+        )
+
+    if gone(read.candidate, read.span):
         near = [(c, span) for c, span, gap in read.options if gap <= MAX_GAP]
-        later = [(c, span) for c, span in near if not _recalled(c, span)]
+        later = [(c, span) for c, span in near if not gone(c, span)]
         own = [
             (read.candidate, (e.start, e.end))
             for e in entities[read.candidate.key]
-            if e.label in WHEN and not _recalled(read.candidate, (e.start, e.end))
+            if e.label in WHEN and not gone(read.candidate, (e.start, e.end))
         ]
         if not later and not own:
             return replace(read, typed=False)
@@ -191,6 +214,14 @@ def _dated(
     if inside and words - held > _EXTRA_WORDS:
         return replace(read, span=(inside[0].start, inside[0].end), typed=True)
     return replace(read, typed=True)
+
+
+def _years_before(candidate: Candidate, span: tuple[int, int]) -> bool:
+    """Whether the span states years, every one before its article's year."""
+    published = candidate.hit.published
+    text = candidate.text[span[0] - candidate.start : span[1] - candidate.start]
+    years = [int(year) for year in _YEARS.findall(text)]
+    return published is not None and bool(years) and max(years) < published.year
 
 
 def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
