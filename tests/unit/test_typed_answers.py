@@ -593,6 +593,19 @@ def test_years_gone_by_do_not_answer_when_an_event_is_to_come(fake_embedder) -> 
     assert asked("When will the Oscars air?") == "Sunday, March 10"
     # Asked when something was, the years answer.
     assert asked("When did Kimmel emcee the Oscars?") == "2023, 2018 and 2017"
+    # A whole date is a day, not years alone: it stands (SQuAD's QED, a 2018 game's release).
+    game = "The game is scheduled for release on June 12, 2018, for Windows."
+    answerer = ReaderAnswerer(
+        fake_embedder,
+        RankedReader(["June 12, 2018"]),
+        0.4,
+        tagger=FakeTagger({"June 12, 2018": "DATE", "June 12": "DATE", "Windows": "PRODUCT"}),
+    )
+    found = answerer.answer(
+        "When is the game coming out?",
+        [Hit(1, "a1", "T", date(2024, 1, 8), "n.txt", game, 0, len(game), 1.0)],
+    )
+    assert found.short_answer is not None and found.short_answer.text == "June 12, 2018"
 
 
 def test_a_name_in_parentheses_answers_only_for_its_own_item(fake_embedder) -> None:
@@ -617,6 +630,16 @@ def test_a_name_in_parentheses_answers_only_for_its_own_item(fake_embedder) -> N
     assert short("Who won best actor?") == "Cillian Murphy"
     assert short("Who won best director?") is None
     assert short("Who won best supporting actress?") is None
+    # A place in parentheses answers where (SQuAD: "near the point of the peninsula (Sarayburnu)").
+    side = "On the European side, near the point of the peninsula (Sarayburnu), there was a town."
+    where = ask(
+        fake_embedder,
+        "Where is the European side of the peninsula located?",
+        side,
+        ["Sarayburnu"],
+        {"Sarayburnu": "GPE", "European": "NORP"},
+    )
+    assert where.short_answer is not None and where.short_answer.text == "Sarayburnu"
     # Nor when the reader marks the film and the kind asked for moves the span to its next.
     film = ask(fake_embedder, "Who won best director?", text, ["Oppenheimer", *spans], names)
     assert film.short_answer is None

@@ -166,10 +166,10 @@ def named_for_another_item(question: str, read: Read) -> bool:
     """Whether the read's span is a name in parentheses after a list's item that is not the
     question's last word ("Who won best director?": not "Cillian Murphy" of "… director, actor
     (Cillian Murphy), …"; "Who won best actor?": it is). Only for a question that ends on a
-    common noun ("Who is the CEO of Apple?" does not)."""
+    common noun ("Who is the CEO of Apple?", "Where is … located?" do not)."""
     asked = _LAST_WORD.search(question)
-    if read.span is None or asked is None:
-        return False
+    if read.span is None or asked is None or asked.group(1).endswith(("ed", "ing")):
+        return False  # "… located?", "… coming?": a verb
     candidate = read.candidate
     start, end = read.span[0] - candidate.start, read.span[1] - candidate.start
     if not candidate.text[end:].lstrip().startswith(")"):

@@ -74,6 +74,7 @@ MAX_GAP = 3.0
 # Added to the rank of a read whose span is of the kind asked for (bench/answer_types.py).
 TYPE_BONUS = 0.1
 _YEARS = re.compile(rf"\b{YEAR}\b")
+_ONLY_YEARS = re.compile(rf"(?:in\s+)?{YEAR}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){YEAR})*")
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|third|quarter"
@@ -163,6 +164,8 @@ def typed_reads(tagger: EntityTagger, parsed: Question, reads: Sequence[Read]) -
         )
         for read in reads
     ]
+    if not labels & PERSON:
+        return checked
     # A name in parentheses after another item of a list ("… director, actor (Cillian Murphy)").
     return [replace(r, typed=False) if named_for_another_item(question, r) else r for r in checked]
 
@@ -217,11 +220,13 @@ def _dated(
 
 
 def _years_before(candidate: Candidate, span: tuple[int, int]) -> bool:
-    """Whether the span states years, every one before its article's year."""
+    """Whether the span is years alone ("2023, 2018 and 2017"), every one before its
+    article's year."""
     published = candidate.hit.published
     text = candidate.text[span[0] - candidate.start : span[1] - candidate.start]
     years = [int(year) for year in _YEARS.findall(text)]
-    return published is not None and bool(years) and max(years) < published.year
+    only_years = _ONLY_YEARS.fullmatch(text.strip()) is not None  # not "June 12, 2018"
+    return published is not None and only_years and bool(years) and max(years) < published.year
 
 
 def _recalled(candidate: Candidate, span: tuple[int, int]) -> bool:
