@@ -1444,8 +1444,9 @@ def test_a_second_look_reads_further_before_refusing(fake_embedder) -> None:
 
 
 def test_the_lighter_answerer_of_a_further_try_reads_one_short_look(fake_embedder) -> None:
-    """The answerer of a further try's new passages (`lighter`) reads its first look's windows
-    only: no second look and no loose look, which the answerer itself keeps."""
+    """The answerer of a further try's new passages (`lighter`) reads FURTHER_WINDOWS windows
+    in one look: no second look and no loose look, which the answerer itself keeps."""
+    from assistant.answering.evidence.reader_answerer import FURTHER_WINDOWS
     from tests.helpers import FakeTagger
 
     question = "Which Russian banks did Japan sanction?"
@@ -1454,14 +1455,14 @@ def test_the_lighter_answerer_of_a_further_try_reads_one_short_look(fake_embedde
         for n in range(12)
     ]
     reader = FakeReader(["VTB"])
-    full = ReaderAnswerer(fake_embedder, reader, 0.4, windows=8, windows_before_refusal=16)
+    full = ReaderAnswerer(fake_embedder, reader, 0.4, windows=5, windows_before_refusal=16)
     assert full.answer(question, hits).status == "not_found"
     assert len(reader.windows) == 12  # a first and a second look: every sentence
     light = full.lighter()
     reader.windows.clear()
     assert light.answer(question, hits).status == "not_found"
-    assert len(reader.windows) == 8
-    assert (full.windows, full.windows_before_refusal) == (8, 16)  # the answerer is unchanged
+    assert len(reader.windows) == FURTHER_WINDOWS < 12
+    assert (full.windows, full.windows_before_refusal) == (5, 16)  # the answerer is unchanged
     # A sentence only its passage ties to the question is read by the answerer, not the lighter.
     earth = "What is the average temperature of the Earth's surface?"
     loosely = ReaderAnswerer(

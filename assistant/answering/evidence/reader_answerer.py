@@ -81,6 +81,10 @@ SAID_EARLIER_SHARE = 0.5
 READ_TIE = 0.01
 # Windows read of the sentences only their passage ties to the question (`_loose_look`).
 LOOSE_WINDOWS = 5
+# Windows read in one look of a further try's new passages (`lighter`): 8 found every answer the
+# fuller try (5, a second look of up to 16, a loose look) did on the open-retrieval bench and
+# RealTime QA; 5 lost a quote (the FAA's drone-flight ban), 2 the Amazon's 1960s.
+FURTHER_WINDOWS = 8
 
 
 class ReaderAnswerer(AnswerGenerator):
@@ -122,10 +126,10 @@ class ReaderAnswerer(AnswerGenerator):
         self.tagger.warm_up()
 
     def lighter(self) -> ReaderAnswerer:
-        """This answerer with its first look only: neither a second look nor a loose one (on
-        the open-retrieval bench that found every answer the fuller try did; 6 windows instead
-        of 8 lost a RealTime QA quote, 4 the Amazon's 1960s)."""
+        """This answerer with one look of at least FURTHER_WINDOWS windows: neither a second
+        look nor a loose one."""
         light = copy(self)
+        light.windows = max(self.windows, FURTHER_WINDOWS)
         light.windows_before_refusal = 0
         light.looks_loosely = False
         return light
