@@ -1,8 +1,9 @@
 """Numbered editions of a recurring event: "Super Bowl 58" (or "LVIII"), "the 96th Oscars",
 "737 Max 9". A question that names the event ("Who won the Super Bowl?") asks about one
-edition: the one it numbers, else the story's — the one most of the articles read name. A
-sentence that names only other editions of it ("Seattle Seahawks: Won Super Bowl 48 …", a line
-of a list of past winners) tells of another event: background for that question.
+edition: the one it numbers, else the story's — the latest the articles read name, when no
+other is named by more of them. A sentence that names only other editions of it ("Seattle
+Seahawks: Won Super Bowl 48 …", a line of a list of past winners) tells of another event:
+background for that question.
 """
 
 from __future__ import annotations
