@@ -23,13 +23,17 @@ _BEFORE_NAME = re.compile(
     r"\b(?P<number>\d{1,3})(?:st|nd|rd|th)\s+(?:annual\s+)?"
     r"(?P<name>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)"
 )
-# Numbers after these name a level, a place or a part, not one of a series of events.
+# Numbers after these name a level, a place, a part or a day, not one of a series of events.
 _NOT_SERIES = frozenset(
     {
         "category", "cat", "level", "phase", "stage", "grade", "class", "type", "tier", "size",
         "day", "week", "round", "game", "no", "number", "page", "item", "unit", "room", "gate",
         "terminal", "block", "section", "chapter", "article", "title", "route", "highway",
         "interstate", "district", "ward", "precinct", "act", "covid",
+        # a day of a month ("May 6") is a date
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
     }
 )  # fmt: skip
 # An event's name in lower case and the number of one of its editions: ("super bowl", 58).
