@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.over_time.editions import NUMBER as EDITION_NUMBER
 from assistant.answering.question.parse import stems
 
 # "Who will bring …", "Who brought …", "Who is leading …": the question's verb, right after "who"
@@ -71,7 +72,7 @@ _ENDS_OBJECT = frozenset(
         "friday", "saturday", "sunday",
     }
 )  # fmt: skip
-_EDITION = re.compile(r"^(?:\d{1,3}|[IVXLC]{2,7})$")
+_EDITION = re.compile(rf"^(?:{EDITION_NUMBER})$")
 
 
 def names_another_prize(question: str, sentence: str, before_answer: int) -> bool:

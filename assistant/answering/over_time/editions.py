@@ -12,11 +12,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+# An edition's number: digits or a Roman numeral ("58", "LVIII").
+NUMBER = r"\d{1,3}|[IVXLC]{2,7}"
 # An edition after its name, the name's last one or two words capitalised (or a model
 # number: "737 Max 9"): "Super Bowl 58", "Super Bowl LVIII", "Apollo 13".
 _AFTER_NAME = re.compile(
     r"(?<![\w'’])(?P<name>(?:(?:[A-Z][\w'’]*|\d+)\s+)?[A-Z][\w'’]*)\s+"
-    r"(?P<number>\d{1,3}|[IVXLC]{2,7})(?![\w'’,.]?\d)(?![\w-])"
+    rf"(?P<number>{NUMBER})(?![\w'’,.]?\d)(?![\w-])"
 )
 # An ordinal edition before its name: "the 96th Academy Awards", "96th annual Oscars".
 _BEFORE_NAME = re.compile(
