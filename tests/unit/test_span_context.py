@@ -184,6 +184,12 @@ def test_a_number_of_a_score_or_a_name_is_no_count(fake_embedder) -> None:
     won = "The Chiefs beat the 49ers 25-22 in overtime to win Super Bowl 58."
     assert _short(fake_embedder, final, won, "58") is None
     assert _short(fake_embedder, final, won, "25-22") == "25-22"
+    # A lead during the game is not how it ended (real news: *Not sure:* 10-0, of "… gives 49ers
+    # 10-0 lead"); asked for the halftime score, a halftime lead is.
+    lead = "Super Bowl score: Beautiful trick play gives 49ers 10-0 lead"
+    assert _short(fake_embedder, final, lead, "10-0") is None
+    half = "The 49ers took a 10-3 halftime lead over the Chiefs."
+    assert _short(fake_embedder, "What was the halftime score?", half, "10-3") == "10-3"
 
 
 def test_a_sentence_of_the_opposite_deed_goes_behind_one_of_the_deed(fake_embedder) -> None:

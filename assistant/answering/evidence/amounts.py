@@ -99,6 +99,8 @@ _SCORE = re.compile(r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b")
 _SIDE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
 _SIDE_AFTER = re.compile(r"^\s*[-–]\s*\d")
 _SERIES_BEFORE = re.compile(r"\S\s+[A-Z][\w'’]*\s+$")
+# A score that is a lead during the game: "… gives 49ers 10-0 lead", "a 13-10 halftime lead".
+_LEAD_AFTER = re.compile(r"\s*(?:halftime\s+)?(?:lead|advantage|edge)\b", re.IGNORECASE)
 _TALLIED = re.compile(r"\b(?:points?|score[sd]?|goals?|runs?|votes?|seats?)\b", re.IGNORECASE)
 
 
@@ -122,9 +124,12 @@ def counts_nothing(question: Question, before: str, text: str, after: str) -> bo
     question asks: for "how long …?", a stretch looked back over ("the last 24 hours"); for
     "how many …?", a bare number that is one side of a score or tally ("defeated the Philadelphia
     Eagles 38-35" for how many Super Bowls the Chiefs won) or names one of a series ("Super Bowl
-    58", "Flight 1282") — unless points, goals or votes are asked for."""
+    58", "Flight 1282") — unless points, goals or votes are asked for; for the (final) score, a
+    lead during the game ("gives 49ers 10-0 lead")."""
     if _looks_back(question.text, before, text):
         return True
+    if _SCORE_ASKED.search(question.text) and "halftime" not in question.text.lower():
+        return _LEAD_AFTER.match(after) is not None  # "gives 49ers 10-0 lead": not how it ended
     if question.kind != "quantity" or not text.strip().isdigit() or _TALLIED.search(question.text):
         return False
     return bool(
