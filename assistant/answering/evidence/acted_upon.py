@@ -67,12 +67,13 @@ _ENDS_OBJECT = frozenset(
     {
         "on", "in", "at", "for", "by", "with", "and", "or", "but", "as", "after", "before", "to",
         "from", "of", "over", "against", "when", "while", "since", "that", "which", "who", "this",
-        "last", "again", "its", "their", "his", "her", "the", "a", "an", "into", "despite",
+        "last", "again", "its", "their", "his", "her", "into", "despite",
         "today", "yesterday", "tonight", "overnight", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday",
     }
 )  # fmt: skip
 _EDITION = re.compile(rf"^(?:{EDITION_NUMBER})$")
+_ARTICLES = frozenset({"the", "a", "an"})  # left out of the object and what follows it
 
 
 def names_another_prize(question: str, sentence: str, before_answer: int) -> bool:
@@ -83,14 +84,14 @@ def names_another_prize(question: str, sentence: str, before_answer: int) -> boo
     if asked is None or asked.group("verb") in _NOT_VERBS:
         return False
     object_words = [w.lower() for w in _WORD.findall(question[asked.end() :])]
-    object_words = [w for w in object_words if w not in {"the", "a", "an"}]
+    object_words = [w for w in object_words if w not in _ARTICLES]
     if not 0 < len(object_words) <= _OBJECT_WORDS:
         return False
     after = [w.group(0) for w in _WORD.finditer(sentence[max(0, before_answer) :])]
     verb = stems(asked.group("verb"))
     for at, word in enumerate(after[: _OBJECT_WORDS + 4]):
         if verb and stems(word) == verb:
-            rest = [w for w in after[at + 1 :] if w.lower() not in {"the", "a", "an"}]
+            rest = [w for w in after[at + 1 :] if w.lower() not in _ARTICLES]
             named = [w.lower() for w in rest[: len(object_words)]]
             if named != object_words:
                 return False
